@@ -1,0 +1,38 @@
+package nl.samenspraak.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The composition root: builds every service over one {@link Jdbi} and one Javalin with the route
+ * table under {@code /api}. {@link Main} and the tests call the same factory.
+ */
+public final class App {
+    private App() {}
+
+    public static Javalin create(AppConfig config) {
+        Jdbi jdbi = Database.open(config.database());
+        return create(config, jdbi);
+    }
+
+    public static Javalin create(AppConfig config, Jdbi jdbi) {
+        Services services = Services.build(config, jdbi);
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            c.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
+            c.jetty.port = config.port();
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/web";
+                s.location = Location.CLASSPATH;
+                s.headers = SecurityHeaders.PAGE_HEADERS;
+            });
+            c.routes.before(SecurityHeaders::apply);
+            Routes.register(c.routes, services);
+            ErrorMapper.register(c.routes);
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package nl.samenspraak.app;
+
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens the SQLite file with the settings every connection needs (WAL, foreign keys, a busy
+ * timeout) and applies the numbered migrations. One {@link Jdbi} per app, passed down; never static.
+ */
+public final class Database {
+    /** How long a writer waits for the one SQLite write lock before giving up. */
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private Database() {}
+
+    public static Jdbi open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder for " + file, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // FULL, not NORMAL: an acknowledged code must survive a power cut, not only a crash.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Jdbi jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
+        Migrations.apply(jdbi);
+        return jdbi;
+    }
+}

@@ -1,0 +1,65 @@
+package nl.samenspraak.app;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.validation.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place errors become responses: always {@code {"error": "...", "details": {...}}},
+ * whatever the Accept header. A 500 is logged with its cause and answered generically.
+ */
+final class ErrorMapper {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.details()));
+        routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, describe(e), Map.of("fields", fields(e))));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), Map.of()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on the server; the error has been logged.", Map.of());
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || !ctx.path().startsWith("/api/") && ctx.res().getContentType() == null) {
+                respond(ctx, 404, "There is nothing at " + ctx.path() + ".", Map.of());
+            }
+        });
+        routes.error(405, ctx -> respond(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", Map.of()));
+        routes.error(413, ctx -> respond(ctx, 413, "The request is larger than the limit of "
+                + (Limits.MAX_UPLOAD_BYTES / (1024 * 1024)) + " MiB.", Map.of()));
+    }
+
+    static void respond(Context ctx, int status, String message, Map<String, ?> details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("details", details == null ? Map.of() : details);
+        ctx.status(status).json(body);
+    }
+
+    private static String message(HttpResponseException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "The request could not be handled (HTTP " + e.getStatus() + ")." : m;
+    }
+
+    private static Map<String, List<String>> fields(ValidationException e) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        e.getErrors().forEach((field, errors) -> out.put(field, errors.stream().map(v -> v.getMessage()).toList()));
+        return out;
+    }
+
+    private static String describe(ValidationException e) {
+        List<String> parts = new java.util.ArrayList<>();
+        e.getErrors().forEach((field, errors) -> errors.forEach(err ->
+                parts.add("Field '" + field + "': " + err.getMessage())));
+        return parts.isEmpty() ? "The request is not valid." : String.join(" ", parts);
+    }
+}

@@ -1,0 +1,43 @@
+package nl.samenspraak.app;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** Command-line entry: {@code serve} (default), {@code import}, {@code user add}, {@code codebook validate}, {@code irr}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = run(List.of(args), System.out, System.err);
+        if (code != 0) System.exit(code);
+    }
+
+    /** Runs one command; returns the process exit code (0 ok, 2 bad input, 1 failure). */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        String command = args.isEmpty() || args.get(0).startsWith("-") ? "serve" : args.get(0);
+        List<String> rest = args.isEmpty() || args.get(0).startsWith("-") ? args : args.subList(1, args.size());
+        if (args.size() == 1 && args.get(0).equals("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
+        return switch (command) {
+            case "serve" -> ServeCommand.run(rest, out, err);
+            case "help" -> { out.println(USAGE); yield 0; }
+            default -> { err.println("Unknown command '" + command + "'.\n" + USAGE); yield 2; }
+        };
+    }
+
+    static final String USAGE = """
+            Samenspraak: a workbench for coding conversations.
+
+            Usage: java -jar samenspraak.jar <command> [options]
+
+            Commands:
+              serve [--port N] [--db FILE] [--demo|--no-demo]   run the web server (the default command)
+              import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...] FILE...
+              user add --db FILE --name NAME --role ROLE         add a user; the password is read from stdin
+              codebook validate FILE                             check a codebook file
+              irr [--level L] [--order a,b,c] [--bootstrap N --seed S] FILE.csv   inter-rater reliability of a CSV
+
+            Every command takes --help.""";
+}
