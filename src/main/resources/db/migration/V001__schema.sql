@@ -71,6 +71,15 @@ CREATE TABLE utterances (
   UNIQUE (transcript_id, seq)
 );
 
+-- The role each speaker label of a transcript maps to, and where that came from (given, guessed, unknown).
+CREATE TABLE transcript_speakers (
+  transcript_id  INTEGER NOT NULL REFERENCES transcripts(id),
+  label          TEXT NOT NULL,
+  role           TEXT NOT NULL CHECK (role IN ('professional','client','other')),
+  source         TEXT NOT NULL CHECK (source IN ('given','guessed','unknown')),
+  PRIMARY KEY (transcript_id, label)
+);
+
 CREATE TABLE codes (
   id            INTEGER PRIMARY KEY,
   utterance_id  INTEGER NOT NULL REFERENCES utterances(id),

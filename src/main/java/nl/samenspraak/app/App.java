@@ -18,7 +18,14 @@ public final class App {
     }
 
     public static Javalin create(AppConfig config, Jdbi jdbi) {
+        return create(config, jdbi, System.out);
+    }
+
+    /** Builds the app; shipped codebooks are installed at every start, the demo project in demo mode. */
+    public static Javalin create(AppConfig config, Jdbi jdbi, java.io.PrintStream out) {
         Services services = Services.build(config, jdbi);
+        services.codebooks().installShipped();
+        if (config.demo()) DemoData.ensure(services, out);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));

@@ -1,5 +1,7 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.account.Role;
+import nl.samenspraak.codebook.SpeakerRole;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
@@ -37,6 +39,9 @@ public final class Database {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         Jdbi jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
+        // Closed sets are stored by their lower-case key ("admin", "client").
+        jdbi.registerColumnMapper(Role.class, (rs, col, ctx) -> Role.fromKey(rs.getString(col)));
+        jdbi.registerColumnMapper(SpeakerRole.class, (rs, col, ctx) -> SpeakerRole.fromKey(rs.getString(col)));
         Migrations.apply(jdbi);
         return jdbi;
     }

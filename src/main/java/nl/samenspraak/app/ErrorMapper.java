@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
+import nl.samenspraak.codebook.InvalidCodebookException;
+import nl.samenspraak.transcript.TranscriptFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,10 @@ final class ErrorMapper {
 
     static void register(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.details()));
+        routes.exception(TranscriptFormatException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(),
+                details("file", e.file(), "location", e.location(), "problem", e.problem())));
+        routes.exception(InvalidCodebookException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(),
+                Map.of("source", e.source(), "problems", e.problems())));
         routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, describe(e), Map.of("fields", fields(e))));
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -43,6 +49,12 @@ final class ErrorMapper {
         body.put("error", message);
         body.put("details", details == null ? Map.of() : details);
         ctx.status(status).json(body);
+    }
+
+    private static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) if (keyValues[i + 1] != null) m.put((String) keyValues[i], keyValues[i + 1]);
+        return m;
     }
 
     private static String message(HttpResponseException e) {

@@ -1,5 +1,8 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.account.UserCommand;
+import nl.samenspraak.transcript.ImportCommand;
+
 import java.io.PrintStream;
 import java.util.List;
 
@@ -22,6 +25,8 @@ public final class Main {
         }
         return switch (command) {
             case "serve" -> ServeCommand.run(rest, out, err);
+            case "import" -> ImportCommand.run(rest, out, err);
+            case "user" -> UserCommand.run(rest, System.in, out, err);
             case "help" -> { out.println(USAGE); yield 0; }
             default -> { err.println("Unknown command '" + command + "'.\n" + USAGE); yield 2; }
         };

@@ -1,14 +1,25 @@
 package nl.samenspraak.app;
 
 import io.javalin.config.RoutesConfig;
+import nl.samenspraak.account.AccountRoutes;
+import nl.samenspraak.codebook.CodebookRoutes;
+import nl.samenspraak.coding.CodingRoutes;
+import nl.samenspraak.project.ProjectRoutes;
+import nl.samenspraak.transcript.TranscriptRoutes;
 
 import java.util.Map;
 
-/** The route table: everything under /api, one line per route, handlers in the feature packages. */
+/** The route table: everything under /api; each feature lists its routes in its XxxRoutes.register. */
 final class Routes {
     private Routes() {}
 
     static void register(RoutesConfig r, Services s) {
+        r.before("/api/*", s.access()::resolve);
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        new AccountRoutes(s.accounts(), s.access(), s.config().secureCookies()).register(r);
+        new ProjectRoutes(s.projects(), s.accounts(), s.access()).register(r);
+        new CodebookRoutes(s.codebooks(), s.access()).register(r);
+        new TranscriptRoutes(s.transcripts(), s.access()).register(r);
+        new CodingRoutes(s.coding(), s.access()).register(r);
     }
 }

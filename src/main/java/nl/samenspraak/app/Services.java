@@ -1,10 +1,26 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.AccountService;
+import nl.samenspraak.codebook.CodebookService;
+import nl.samenspraak.coding.CodingService;
+import nl.samenspraak.project.ProjectCodebooks;
+import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
-public record Services(AppConfig config, Jdbi jdbi) {
+public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Access access, CodebookService codebooks,
+                       ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
+                       CodingService coding) {
     static Services build(AppConfig config, Jdbi jdbi) {
-        return new Services(config, jdbi);
+        AccountService accounts = new AccountService(jdbi);
+        Access access = new Access(accounts, jdbi);
+        CodebookService codebooks = new CodebookService(jdbi);
+        ProjectService projects = new ProjectService(jdbi, codebooks, access);
+        ProjectCodebooks projectCodebooks = new ProjectCodebooks(projects, codebooks);
+        TranscriptService transcripts = new TranscriptService(jdbi);
+        CodingService coding = new CodingService(jdbi, access, projectCodebooks);
+        return new Services(config, jdbi, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding);
     }
 }

@@ -1,0 +1,85 @@
+package nl.samenspraak.account;
+
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Hashes;
+import org.jdbi.v3.core.Jdbi;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Users, passwords and login sessions. Session tokens are random; only their SHA-256 is stored. */
+public final class AccountService {
+    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Checked against when the user does not exist, so a login takes as long either way. */
+    private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
+
+    private final Jdbi jdbi;
+
+    public AccountService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record Login(String token, User user) {}
+
+    public User createUser(String name, String password, Role role) {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 100) throw ApiException.badRequest("Field 'name': give a user name of 1 to 100 characters.");
+        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        String problem = Passwords.problem(password);
+        if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
+        String hash = Passwords.hash(password);
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            if (dao.findByName(cleanName).isPresent()) throw ApiException.conflict("A user named '" + cleanName + "' already exists.");
+            long id = dao.insert(cleanName, hash, role.key(), Instant.now().toString());
+            return dao.find(id).orElseThrow();
+        });
+    }
+
+    /** Sets a new password for an existing user (demo start-up and admins). */
+    public void setPassword(long userId, String password) {
+        String problem = Passwords.problem(password);
+        if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
+        String hash = Passwords.hash(password);
+        jdbi.useExtension(UserDao.class, dao -> dao.setPasswordHash(userId, hash));
+    }
+
+    public Optional<Login> login(String name, String password) {
+        if (name == null || password == null) return Optional.empty();
+        Optional<String> hash = jdbi.withExtension(UserDao.class, dao -> dao.passwordHash(name.strip()));
+        boolean ok = Passwords.matches(password, hash.orElse(DUMMY_HASH)) && hash.isPresent();
+        if (!ok) return Optional.empty();
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant now = Instant.now();
+        User user = jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            User u = dao.findByName(name.strip()).orElseThrow();
+            dao.insertSession(Hashes.sha256(token), u.id(), now.toString(), now.plus(SESSION_LIFETIME).toString());
+            return u;
+        });
+        return Optional.of(new Login(token, user));
+    }
+
+    public Optional<User> userForToken(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        return jdbi.withExtension(UserDao.class, dao -> dao.findBySession(Hashes.sha256(token), Instant.now().toString()));
+    }
+
+    public void logout(String token) {
+        if (token == null) return;
+        jdbi.useExtension(UserDao.class, dao -> dao.deleteSession(Hashes.sha256(token), Instant.now().toString()));
+    }
+
+    public Optional<User> find(long id) { return jdbi.withExtension(UserDao.class, dao -> dao.find(id)); }
+
+    public Optional<User> findByName(String name) { return jdbi.withExtension(UserDao.class, dao -> dao.findByName(name)); }
+
+    public List<User> list() { return jdbi.withExtension(UserDao.class, UserDao::list); }
+}

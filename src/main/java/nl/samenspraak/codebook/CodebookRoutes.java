@@ -1,0 +1,97 @@
+package nl.samenspraak.codebook;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.User;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Uploads;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** /api/codebooks: list, read, upload, validate, and REFI-QDA (.qdc) export and import. */
+public final class CodebookRoutes {
+    private final CodebookService codebooks;
+    private final Access access;
+
+    public CodebookRoutes(CodebookService codebooks, Access access) {
+        this.codebooks = codebooks;
+        this.access = access;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(CodebookRoutes::summary).toList()); });
+        r.post("/api/codebooks", this::upload);
+        r.post("/api/codebooks/validate", this::validate);
+        r.post("/api/codebooks/qdc", this::importQdc);
+        r.get("/api/codebooks/{key}", this::get);
+        r.get("/api/codebooks/{key}/qdc", this::exportQdc);
+    }
+
+    private void get(Context ctx) {
+        access.user(ctx);
+        ctx.json(find(ctx));
+    }
+
+    private void upload(Context ctx) {
+        User user = access.user(ctx);
+        access.requireSystemAdmin(user);
+        Codebook codebook = CodebookReader.read(sourceName(ctx, "codebook.json"), body(ctx)).orElseThrow();
+        ctx.status(201).json(codebooks.store(codebook, user.id()));
+    }
+
+    private void validate(Context ctx) {
+        access.user(ctx);
+        CodebookCheck check = CodebookReader.read(sourceName(ctx, "codebook.json"), body(ctx));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("valid", check.isValid());
+        out.put("problems", check.problems());
+        check.codebook().ifPresent(c -> out.put("summary", CodebookSummary.of(c)));
+        ctx.json(out);
+    }
+
+    private void exportQdc(Context ctx) {
+        access.user(ctx);
+        StoredCodebook stored = find(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + stored.key() + "-" + stored.version() + ".qdc\"");
+        ctx.contentType("application/xml; charset=utf-8").result(Qdc.export(stored.codebook()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void importQdc(Context ctx) {
+        User user = access.user(ctx);
+        access.requireSystemAdmin(user);
+        String name = sourceName(ctx, "codebook.qdc");
+        Codebook codebook = Qdc.importCodebook(name, body(ctx), ctx.queryParam("key")).orElseThrow();
+        ctx.status(201).json(codebooks.store(codebook, user.id()));
+    }
+
+    private StoredCodebook find(Context ctx) {
+        String key = ctx.pathParam("key");
+        String version = ctx.queryParam("version");
+        return (version == null ? codebooks.latest(key) : codebooks.version(key, version))
+                .orElseThrow(() -> ApiException.notFound("Codebook '" + key + "'" + (version == null ? "" : " version " + version)));
+    }
+
+    /** The codebook as the raw body, or as the multipart field 'file'. */
+    private static byte[] body(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        return type.startsWith("multipart/form-data") ? Uploads.files(ctx).get(0).content() : ctx.bodyAsBytes();
+    }
+
+    private static String sourceName(Context ctx, String fallback) {
+        String name = ctx.queryParam("fileName");
+        return name == null || name.isBlank() ? fallback : name;
+    }
+
+    private static Map<String, Object> summary(CodebookRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", row.id());
+        m.put("key", row.key());
+        m.put("version", row.version());
+        m.put("title", row.title());
+        m.put("createdAt", row.createdAt());
+        return m;
+    }
+}

@@ -1,0 +1,85 @@
+package nl.samenspraak.codebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Hashes;
+import nl.samenspraak.app.Json;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores validated codebooks. Every version is kept: storing a (key, version) that exists with the
+ * same content is a no-op, with other content a conflict (raise the version instead).
+ */
+public final class CodebookService {
+    private static final ObjectMapper MAPPER = Json.mapper();
+    private final Jdbi jdbi;
+
+    public CodebookService(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Stores a codebook that has passed validation; returns the stored (or identical existing) version. */
+    public StoredCodebook store(Codebook codebook, Long userId) {
+        String body = toJson(codebook);
+        String sha = Hashes.sha256(body);
+        return jdbi.inTransaction(h -> {
+            CodebookDao dao = h.attach(CodebookDao.class);
+            Optional<CodebookRow> existing = dao.find(codebook.key(), codebook.version());
+            if (existing.isPresent()) {
+                if (existing.get().sha256().equals(sha)) return toStored(existing.get());
+                throw ApiException.conflict("Version " + codebook.version() + " of codebook '" + codebook.key()
+                        + "' is already stored with other content; give the changed codebook a new version.");
+            }
+            long id = dao.insert(codebook.key(), codebook.version(), codebook.title().en(), body, sha, Instant.now().toString(), userId);
+            return toStored(dao.find(id).orElseThrow());
+        });
+    }
+
+    /** Stores each shipped codebook version that is not stored yet (every start; earlier versions stay). */
+    public void installShipped() {
+        for (Codebook c : ShippedCodebooks.all()) {
+            if (version(c.key(), c.version()).isEmpty()) store(c, null);
+        }
+    }
+
+    public Optional<StoredCodebook> latest(String key) {
+        return jdbi.withExtension(CodebookDao.class, dao -> dao.latest(key)).map(CodebookService::toStored);
+    }
+
+    public Optional<StoredCodebook> version(String key, String version) {
+        return jdbi.withExtension(CodebookDao.class, dao -> dao.find(key, version)).map(CodebookService::toStored);
+    }
+
+    public Optional<StoredCodebook> byId(long id) {
+        return jdbi.withExtension(CodebookDao.class, dao -> dao.find(id)).map(CodebookService::toStored);
+    }
+
+    public StoredCodebook requireLatest(String key) {
+        return latest(key).orElseThrow(() -> ApiException.notFound("Codebook '" + key + "'"));
+    }
+
+    public List<CodebookRow> list() {
+        return jdbi.withExtension(CodebookDao.class, CodebookDao::list);
+    }
+
+    static StoredCodebook toStored(CodebookRow row) {
+        try {
+            return new StoredCodebook(row.id(), row.key(), row.version(), row.createdAt(), MAPPER.readValue(row.body(), Codebook.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored codebook " + row.id() + " cannot be read", e);
+        }
+    }
+
+    static String toJson(Codebook codebook) {
+        try {
+            return MAPPER.writeValueAsString(codebook);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

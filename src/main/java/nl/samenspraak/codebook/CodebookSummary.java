@@ -1,0 +1,15 @@
+package nl.samenspraak.codebook;
+
+/** Counts that say what a codebook holds, for a one-line summary. */
+public record CodebookSummary(String key, String version, int dimensions, int codes, int composites, int scales, int items) {
+    public static CodebookSummary of(Codebook c) {
+        return new CodebookSummary(c.key(), c.version(), c.dimensions().size(),
+                c.dimensions().stream().mapToInt(d -> d.codes().size()).sum(), c.composites().size(),
+                c.ratingScales().size(), c.ratingScales().stream().mapToInt(s -> s.items().size()).sum());
+    }
+
+    public String line() {
+        return String.format("%s %s: %d dimensions, %d codes, %d composites, %d rating scales, %d items",
+                key, version, dimensions, codes, composites, scales, items);
+    }
+}

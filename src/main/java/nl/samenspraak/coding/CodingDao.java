@@ -1,0 +1,80 @@
+package nl.samenspraak.coding;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.util.List;
+import java.util.Optional;
+
+@RegisterConstructorMapper(Code.class)
+@RegisterConstructorMapper(Rating.class)
+@RegisterConstructorMapper(Change.class)
+@RegisterConstructorMapper(CodingDao.Target.class)
+public interface CodingDao {
+    /** Where an utterance sits: its transcript, project and speaker role (live transcripts only). */
+    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole) {}
+
+    @SqlQuery("""
+            SELECT u.id AS utterance_id, t.id AS transcript_id, t.project_id, u.speaker_role
+            FROM utterances u JOIN transcripts t ON t.id = u.transcript_id
+            WHERE u.id = :utteranceId AND t.deleted_at IS NULL""")
+    Optional<Target> target(long utteranceId);
+
+    @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
+    Optional<Long> projectOf(long transcriptId);
+
+    @SqlQuery("SELECT code FROM codes WHERE utterance_id = :utteranceId AND coder_id = :coderId AND dimension = :dimension")
+    Optional<String> code(long utteranceId, long coderId, String dimension);
+
+    @SqlUpdate("""
+            INSERT INTO codes(utterance_id, coder_id, dimension, code, codebook_id, updated_at)
+            VALUES (:utteranceId, :coderId, :dimension, :code, :codebookId, :now)
+            ON CONFLICT(utterance_id, coder_id, dimension)
+            DO UPDATE SET code = excluded.code, codebook_id = excluded.codebook_id, updated_at = excluded.updated_at""")
+    void upsertCode(long utteranceId, long coderId, String dimension, String code, long codebookId, String now);
+
+    @SqlUpdate("DELETE FROM codes WHERE utterance_id = :utteranceId AND coder_id = :coderId AND dimension = :dimension")
+    void deleteCode(long utteranceId, long coderId, String dimension);
+
+    @SqlQuery("""
+            SELECT c.utterance_id, c.dimension, c.code, c.codebook_id, c.updated_at FROM codes c
+            JOIN utterances u ON u.id = c.utterance_id
+            WHERE u.transcript_id = :transcriptId AND c.coder_id = :coderId ORDER BY u.seq, c.dimension""")
+    List<Code> codes(long transcriptId, long coderId);
+
+    @SqlQuery("SELECT value FROM ratings WHERE transcript_id = :transcriptId AND coder_id = :coderId AND scale = :scale AND item = :item")
+    Optional<Double> rating(long transcriptId, long coderId, String scale, String item);
+
+    @SqlUpdate("""
+            INSERT INTO ratings(transcript_id, coder_id, scale, item, value, codebook_id, updated_at)
+            VALUES (:transcriptId, :coderId, :scale, :item, :value, :codebookId, :now)
+            ON CONFLICT(transcript_id, coder_id, scale, item)
+            DO UPDATE SET value = excluded.value, codebook_id = excluded.codebook_id, updated_at = excluded.updated_at""")
+    void upsertRating(long transcriptId, long coderId, String scale, String item, double value, long codebookId, String now);
+
+    @SqlUpdate("DELETE FROM ratings WHERE transcript_id = :transcriptId AND coder_id = :coderId AND scale = :scale AND item = :item")
+    void deleteRating(long transcriptId, long coderId, String scale, String item);
+
+    @SqlQuery("""
+            SELECT transcript_id, scale, item, value, codebook_id, updated_at FROM ratings
+            WHERE transcript_id = :transcriptId AND coder_id = :coderId ORDER BY scale, item""")
+    List<Rating> ratings(long transcriptId, long coderId);
+
+    @SqlQuery("""
+            INSERT INTO change_log(at, user_id, entity, project_id, transcript_id, utterance_id, coder_id, field, before_value, after_value, op_id)
+            VALUES (:at, :userId, :entity, :projectId, :transcriptId, :utteranceId, :coderId, :field, :before, :after, :opId)
+            RETURNING id""")
+    long log(String at, long userId, String entity, long projectId, Long transcriptId, Long utteranceId, Long coderId,
+             String field, String before, String after, String opId);
+
+    @SqlQuery("""
+            SELECT id, at, user_id, entity, transcript_id, utterance_id, coder_id, field, before_value, after_value, op_id
+            FROM change_log WHERE op_id = :opId""")
+    Optional<Change> changeByOp(String opId);
+
+    @SqlQuery("""
+            SELECT id, at, user_id, entity, transcript_id, utterance_id, coder_id, field, before_value, after_value, op_id
+            FROM change_log WHERE transcript_id = :transcriptId AND coder_id = :coderId AND id > :afterId ORDER BY id LIMIT 1000""")
+    List<Change> changesSince(long transcriptId, long coderId, long afterId);
+}

@@ -1,0 +1,154 @@
+package nl.samenspraak.coding;
+
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.codebook.StoredCodebook;
+import nl.samenspraak.project.ProjectCodebooks;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Codes and ratings, each coder's own. Every write and its change-log row commit together in one
+ * short transaction; a save carrying an operation id that was already applied is answered from the
+ * log and not applied again (the browser's offline queue may send it twice).
+ */
+public final class CodingService {
+    /** Roles that code: coders, and admins and trainers making expert or reference codings. */
+    static final Role[] CODING_ROLES = {Role.CODER, Role.ADMIN, Role.TRAINER};
+    static final int MAX_OP_ID_LENGTH = 100;
+
+    private final Jdbi jdbi;
+    private final Access access;
+    private final ProjectCodebooks codebooks;
+
+    public CodingService(Jdbi jdbi, Access access, ProjectCodebooks codebooks) {
+        this.jdbi = jdbi;
+        this.access = access;
+        this.codebooks = codebooks;
+    }
+
+    /** Sets (code non-null) or clears (code null) the caller's code for an utterance and dimension. */
+    public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
+        checkOpId(opId);
+        CodingDao.Target target = jdbi.withExtension(CodingDao.class, dao -> dao.target(utteranceId))
+                .orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        access.require(user, target.projectId(), CODING_ROLES);
+        StoredCodebook stored = codebooks.forProject(target.projectId());
+        if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
+        else requireDimension(stored.codebook(), dimensionKey);
+        return jdbi.inTransaction(h -> {
+            CodingDao dao = h.attach(CodingDao.class);
+            Optional<SaveResult> replay = replay(dao, opId, user, dimensionKey);
+            if (replay.isPresent()) return replay.get();
+            String before = dao.code(utteranceId, user.id(), dimensionKey).orElse(null);
+            String now = Instant.now().toString();
+            if (code == null) dao.deleteCode(utteranceId, user.id(), dimensionKey);
+            else dao.upsertCode(utteranceId, user.id(), dimensionKey, code, stored.id(), now);
+            long id = dao.log(now, user.id(), "code", target.projectId(), target.transcriptId(), utteranceId, user.id(),
+                    dimensionKey, before, code, opId);
+            return new SaveResult(dimensionKey, before, code, id, now, false);
+        });
+    }
+
+    /** Sets (value non-null) or clears the caller's rating of one scale item for a transcript. */
+    public SaveResult saveRating(User user, long transcriptId, String scaleKey, String itemKey, Double value, String opId) {
+        checkOpId(opId);
+        long projectId = projectOf(transcriptId);
+        access.require(user, projectId, CODING_ROLES);
+        StoredCodebook stored = codebooks.forProject(projectId);
+        if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
+        else requireItem(stored.codebook(), scaleKey, itemKey);
+        String field = scaleKey + "/" + itemKey;
+        return jdbi.inTransaction(h -> {
+            CodingDao dao = h.attach(CodingDao.class);
+            Optional<SaveResult> replay = replay(dao, opId, user, field);
+            if (replay.isPresent()) return replay.get();
+            String before = dao.rating(transcriptId, user.id(), scaleKey, itemKey).map(CodingService::format).orElse(null);
+            String now = Instant.now().toString();
+            if (value == null) dao.deleteRating(transcriptId, user.id(), scaleKey, itemKey);
+            else dao.upsertRating(transcriptId, user.id(), scaleKey, itemKey, value, stored.id(), now);
+            String after = value == null ? null : format(value);
+            long id = dao.log(now, user.id(), "rating", projectId, transcriptId, null, user.id(), field, before, after, opId);
+            return new SaveResult(field, before, after, id, now, false);
+        });
+    }
+
+    public List<Code> myCodes(User user, long transcriptId) {
+        access.require(user, projectOf(transcriptId));
+        return jdbi.withExtension(CodingDao.class, dao -> dao.codes(transcriptId, user.id()));
+    }
+
+    public List<Rating> myRatings(User user, long transcriptId) {
+        access.require(user, projectOf(transcriptId));
+        return jdbi.withExtension(CodingDao.class, dao -> dao.ratings(transcriptId, user.id()));
+    }
+
+    /** The caller's own changes to a transcript after a change-log id: how a second tab learns of the first. */
+    public List<Change> myChangesSince(User user, long transcriptId, long afterId) {
+        access.require(user, projectOf(transcriptId));
+        return jdbi.withExtension(CodingDao.class, dao -> dao.changesSince(transcriptId, user.id(), afterId));
+    }
+
+    private long projectOf(long transcriptId) {
+        return jdbi.withExtension(CodingDao.class, dao -> dao.projectOf(transcriptId))
+                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+    }
+
+    private static Optional<SaveResult> replay(CodingDao dao, String opId, User user, String field) {
+        if (opId == null) return Optional.empty();
+        return dao.changeByOp(opId).map(c -> {
+            if (c.userId() != user.id() || !field.equals(c.field())) {
+                throw ApiException.conflict("Field 'opId': operation " + opId + " was already used for another change.");
+            }
+            return new SaveResult(c.field(), c.beforeValue(), c.afterValue(), c.id(), c.at(), true);
+        });
+    }
+
+    private static void checkOpId(String opId) {
+        if (opId != null && (opId.isBlank() || opId.length() > MAX_OP_ID_LENGTH)) {
+            throw ApiException.badRequest("Field 'opId': give an operation id of 1 to " + MAX_OP_ID_LENGTH + " characters, or none.");
+        }
+    }
+
+    private static Codebook.Dimension requireDimension(Codebook codebook, String key) {
+        return codebook.dimension(key).orElseThrow(() -> ApiException.badRequest(
+                "The codebook '" + codebook.key() + "' has no dimension '" + key + "'."));
+    }
+
+    static void checkCode(Codebook codebook, String dimensionKey, String codeKey, SpeakerRole role) {
+        Codebook.Code code = requireDimension(codebook, dimensionKey).code(codeKey).orElseThrow(() -> ApiException.badRequest(
+                "Field 'code': the dimension '" + dimensionKey + "' has no code '" + codeKey + "'."));
+        if (!code.appliesTo(role)) {
+            throw ApiException.badRequest("The code '" + codeKey + "' applies to "
+                    + String.join(" or ", code.roles().stream().map(SpeakerRole::key).toList())
+                    + " utterances; this utterance is by the " + role.key() + ".",
+                    java.util.Map.of("field", "code", "speakerRole", role.key()));
+        }
+    }
+
+    private static Codebook.RatingItem requireItem(Codebook codebook, String scaleKey, String itemKey) {
+        Codebook.RatingScale scale = codebook.ratingScale(scaleKey).orElseThrow(() -> ApiException.badRequest(
+                "The codebook '" + codebook.key() + "' has no rating scale '" + scaleKey + "'."));
+        return scale.item(itemKey).orElseThrow(() -> ApiException.badRequest(
+                "The rating scale '" + scaleKey + "' has no item '" + itemKey + "'."));
+    }
+
+    static void checkRating(Codebook codebook, String scaleKey, String itemKey, double value) {
+        Codebook.RatingItem item = requireItem(codebook, scaleKey, itemKey);
+        if (value != Math.rint(value) || value < item.min() || value > item.max()) {
+            throw ApiException.badRequest("Field 'value': the item '" + itemKey + "' takes a whole number from "
+                    + item.min() + " to " + item.max() + "; got " + format(value) + ".");
+        }
+    }
+
+    static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,100 @@
+package nl.samenspraak.project;
+
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.codebook.CodebookService;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class ProjectService {
+    private final Jdbi jdbi;
+    private final CodebookService codebooks;
+    private final Access access;
+
+    public ProjectService(Jdbi jdbi, CodebookService codebooks, Access access) {
+        this.jdbi = jdbi;
+        this.codebooks = codebooks;
+        this.access = access;
+    }
+
+    public record NewProject(String name, String codebookKey, Boolean blindCoding) {}
+    public record Settings(String codebookKey, Boolean blindCoding) {}
+    public record NewMember(String userName, Role role) {}
+
+    /** Creates a project; its creator becomes a member with the admin role. */
+    public Project create(NewProject req, Long creatorId) {
+        String name = req.name() == null ? "" : req.name().strip();
+        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
+        requireCodebook(req.codebookKey());
+        boolean blind = req.blindCoding() == null || req.blindCoding();
+        return jdbi.inTransaction(h -> {
+            ProjectDao dao = h.attach(ProjectDao.class);
+            if (dao.findByName(name).isPresent()) throw ApiException.conflict("A project named '" + name + "' already exists.");
+            String now = Instant.now().toString();
+            long id = dao.insert(name, req.codebookKey(), blind, now, creatorId);
+            if (creatorId != null) dao.putMember(id, creatorId, Role.ADMIN.key(), now);
+            return dao.find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * The project of that name, or a new one with that codebook, on the caller's handle (so it
+     * commits or rolls back with the caller's transaction). An existing project must use that codebook.
+     */
+    public static long findOrCreate(Handle h, String name, String codebookKey) {
+        ProjectDao dao = h.attach(ProjectDao.class);
+        Optional<Project> existing = dao.findByName(name);
+        if (existing.isPresent()) {
+            if (!existing.get().codebookKey().equals(codebookKey)) {
+                throw ApiException.badRequest("Project '" + name + "' codes with codebook '" + existing.get().codebookKey()
+                        + "', not '" + codebookKey + "'.");
+            }
+            return existing.get().id();
+        }
+        return dao.insert(name, codebookKey, true, Instant.now().toString(), null);
+    }
+
+    public List<ProjectSummary> listFor(User user) {
+        List<Project> projects = jdbi.withExtension(ProjectDao.class, dao -> user.isAdmin() ? dao.all() : dao.forMember(user.id()));
+        return projects.stream().map(p -> new ProjectSummary(p.id(), p.name(), p.codebookKey(), p.blindCoding(),
+                access.roleIn(user, p.id()).orElseThrow())).toList();
+    }
+
+    public Project get(long id) {
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Project " + id));
+    }
+
+    public Optional<Project> findByName(String name) {
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.findByName(name));
+    }
+
+    public Project updateSettings(long id, Settings req) {
+        Project p = get(id);
+        String key = req.codebookKey() == null ? p.codebookKey() : req.codebookKey();
+        requireCodebook(key);
+        boolean blind = req.blindCoding() == null ? p.blindCoding() : req.blindCoding();
+        jdbi.useExtension(ProjectDao.class, dao -> dao.updateSettings(id, key, blind));
+        return get(id);
+    }
+
+    public List<Member> members(long projectId) {
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.members(projectId));
+    }
+
+    public Member putMember(long projectId, long userId, Role role) {
+        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        jdbi.useExtension(ProjectDao.class, dao -> dao.putMember(projectId, userId, role.key(), Instant.now().toString()));
+        return members(projectId).stream().filter(m -> m.userId() == userId).findFirst().orElseThrow();
+    }
+
+    private void requireCodebook(String key) {
+        if (key == null || key.isBlank()) throw ApiException.badRequest("Field 'codebookKey': name the codebook the project codes with.");
+        if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("Field 'codebookKey': there is no codebook '" + key + "'.");
+    }
+}

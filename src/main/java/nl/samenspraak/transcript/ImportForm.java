@@ -1,0 +1,49 @@
+package nl.samenspraak.transcript;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Json;
+import nl.samenspraak.codebook.SpeakerRole;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The import options as a client sends them, each refused with a message naming the field. */
+final class ImportForm {
+    private ImportForm() {}
+
+    static Segmentation segmentation(String value) {
+        if (value == null || value.isBlank()) return Segmentation.TURN;
+        try {
+            return Segmentation.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Field 'segment': must be 'turn' or 'sentence', not '" + value + "'.");
+        }
+    }
+
+    static RoleMapping roles(String spec) {
+        try {
+            return RoleMapping.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Field 'roles': " + e.getMessage());
+        }
+    }
+
+    /** A JSON object {"KM": "professional", ...}. */
+    static Map<String, SpeakerRole> roleObject(String json) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject() || node.isEmpty()) {
+            throw ApiException.badRequest("Send a JSON object of speaker label to role, e.g. {\"KM\": \"professional\"}.");
+        }
+        Map<String, SpeakerRole> roles = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> roles.put(e.getKey(), SpeakerRole.fromKey(e.getValue().asText())));
+        return roles;
+    }
+}

@@ -1,0 +1,78 @@
+package nl.samenspraak.transcript;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
+import nl.samenspraak.app.Requests;
+import nl.samenspraak.app.Uploads;
+import nl.samenspraak.codebook.SpeakerRole;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Import, list, read, re-map speakers of, and delete transcripts. */
+public final class TranscriptRoutes {
+    private static final Role[] IMPORTERS = {Role.ADMIN, Role.TRAINER};
+
+    private final TranscriptService transcripts;
+    private final Access access;
+
+    public TranscriptRoutes(TranscriptService transcripts, Access access) {
+        this.transcripts = transcripts;
+        this.access = access;
+    }
+
+    public void register(RoutesConfig r) {
+        r.get("/api/projects/{projectId}/transcripts", this::list);
+        r.post("/api/projects/{projectId}/transcripts", this::importFiles);
+        r.get("/api/transcripts/{transcriptId}", this::get);
+        r.put("/api/transcripts/{transcriptId}/speakers", this::setSpeakers);
+        r.delete("/api/transcripts/{transcriptId}", this::delete);
+    }
+
+    private void list(Context ctx) {
+        long projectId = Requests.id(ctx, "projectId");
+        access.require(access.user(ctx), projectId);
+        ctx.json(transcripts.list(projectId));
+    }
+
+    private void importFiles(Context ctx) {
+        long projectId = Requests.id(ctx, "projectId");
+        User user = access.user(ctx);
+        access.require(user, projectId, IMPORTERS);
+        List<TranscriptService.Upload> uploads = Uploads.files(ctx).stream()
+                .map(f -> new TranscriptService.Upload(f.fileName(), f.content())).toList();
+        var imported = transcripts.importAll(projectId, uploads, ImportForm.segmentation(Uploads.field(ctx, "segment")),
+                ImportForm.roles(Uploads.field(ctx, "roles")), user.id());
+        ctx.status(201).json(Map.of("transcripts", imported));
+    }
+
+    private void get(Context ctx) {
+        Transcript t = transcripts.get(Requests.id(ctx, "transcriptId"));
+        access.require(access.user(ctx), t.projectId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("transcript", t);
+        body.put("speakers", transcripts.speakers(t.id()));
+        body.put("utterances", transcripts.utterances(t.id()));
+        ctx.json(body);
+    }
+
+    private void setSpeakers(Context ctx) {
+        Transcript t = transcripts.get(Requests.id(ctx, "transcriptId"));
+        User user = access.user(ctx);
+        access.require(user, t.projectId(), IMPORTERS);
+        Map<String, SpeakerRole> roles = ImportForm.roleObject(ctx.body());
+        ctx.json(transcripts.setRoles(t, roles, user.id()));
+    }
+
+    private void delete(Context ctx) {
+        Transcript t = transcripts.get(Requests.id(ctx, "transcriptId"));
+        User user = access.user(ctx);
+        access.require(user, t.projectId(), Role.ADMIN);
+        transcripts.delete(t, user.id());
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,53 @@
+package nl.samenspraak.app;
+
+import nl.samenspraak.account.Role;
+import nl.samenspraak.support.Fixtures;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseLifecycleTest {
+    @TempDir Path dir;
+
+    @Test
+    void a_fresh_database_is_created_migrated_and_configured() {
+        Path file = dir.resolve("nested/folder/fresh.db");
+        var jdbi = Database.open(file);
+        assertThat(Files.exists(file)).isTrue();
+        assertThat(jdbi.withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())).isEqualTo("wal");
+        assertThat(jdbi.withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
+        assertThat(jdbi.withHandle(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one())).isEqualTo(Database.BUSY_TIMEOUT_MS);
+        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM schema_migrations").mapTo(Integer.class).one()))
+                .isEqualTo(Migrations.index().size());
+    }
+
+    @Test
+    void a_restart_on_an_existing_database_keeps_everything_and_applies_nothing_twice() {
+        long transcript;
+        try (TestApp first = TestApp.start(dir)) {
+            Http admin = first.loggedIn("root", Role.ADMIN);
+            long project = Fixtures.project(admin, "Blijvend");
+            transcript = Fixtures.transcript(admin, project, "gesprek.txt");
+        }
+        try (TestApp second = TestApp.start(dir)) {
+            Http admin = second.as("root");
+            assertThat(admin.get("/api/transcripts/" + transcript).json().path("utterances")).hasSize(6);
+            assertThat(second.count("SELECT COUNT(*) FROM schema_migrations")).isEqualTo(Migrations.index().size());
+            assertThat(second.count("SELECT COUNT(*) FROM codebooks WHERE key = '" + Fixtures.CODEBOOK + "'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void foreign_keys_are_enforced() {
+        var jdbi = Database.open(dir.resolve("fk.db"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
+                "INSERT INTO utterances(transcript_id, seq, speaker_label, speaker_role, text) VALUES (999, 1, 'A', 'client', 'x')")))
+                .hasMessageContaining("FOREIGN KEY");
+    }
+}

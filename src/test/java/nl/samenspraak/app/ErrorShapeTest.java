@@ -1,0 +1,64 @@
+package nl.samenspraak.app;
+
+import nl.samenspraak.account.Role;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorShapeTest {
+    @TempDir Path dir;
+    TestApp app;
+
+    @BeforeEach void start() { app = TestApp.start(dir); }
+    @AfterEach void stop() { app.close(); }
+
+    @Test
+    void malformed_json_is_a_400_in_the_one_error_shape() {
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        Http.Response r = admin.post("/api/projects", "{\"name\": \"x\", ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().has("error")).isTrue();
+        assertThat(r.json().path("details").isObject()).isTrue();
+    }
+
+    @Test
+    void a_json_array_where_an_object_belongs_is_a_400_not_a_500() {
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        assertThat(admin.post("/api/projects", "[1,2]").status()).isEqualTo(400);
+        assertThat(admin.post("/api/login", "null").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_path_parameter_that_is_not_a_number_is_a_400() {
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        Http.Response r = admin.get("/api/transcripts/abc");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).contains("transcriptId");
+    }
+
+    @Test
+    void unknown_routes_answer_json_whatever_the_accept_header() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/nothing"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).startsWith("{").contains("\"error\"");
+    }
+
+    @Test
+    void pages_carry_a_strict_content_security_policy() {
+        Http.Response r = app.anonymous().get("/api/health");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+}

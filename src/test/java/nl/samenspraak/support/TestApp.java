@@ -1,0 +1,79 @@
+package nl.samenspraak.support;
+
+import io.javalin.Javalin;
+import nl.samenspraak.account.AccountService;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
+import nl.samenspraak.app.App;
+import nl.samenspraak.app.AppConfig;
+import nl.samenspraak.app.Database;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The real app on a random port over a real SQLite file in a temp folder, migrated like
+ * production. Tests make users through the service and then talk HTTP only.
+ */
+public final class TestApp implements AutoCloseable {
+    public static final String PASSWORD = "correct horse battery";
+
+    public final Path database;
+    public final Jdbi jdbi;
+    public final Javalin app;
+    public final String baseUrl;
+    public final String startupOutput;
+    private final AccountService accounts;
+
+    private TestApp(Path database, boolean demo) {
+        this.database = database;
+        this.jdbi = Database.open(database);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AppConfig config = new AppConfig(0, database, demo, false);
+        this.app = App.create(config, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8)).start();
+        this.startupOutput = out.toString(StandardCharsets.UTF_8);
+        this.baseUrl = "http://localhost:" + app.port();
+        this.accounts = new AccountService(jdbi);
+    }
+
+    public static TestApp start(Path folder) {
+        return new TestApp(folder.resolve("test.db"), false);
+    }
+
+    public static TestApp startDemo(Path folder) {
+        return new TestApp(folder.resolve("demo.db"), true);
+    }
+
+    public User user(String name, Role role) {
+        return accounts.createUser(name, PASSWORD, role);
+    }
+
+    /** A new HTTP client with its own cookie jar, not logged in. */
+    public Http anonymous() {
+        return new Http(baseUrl);
+    }
+
+    /** A user of that system role, made now, logged in. */
+    public Http loggedIn(String name, Role role) {
+        user(name, role);
+        return as(name);
+    }
+
+    public Http as(String name) {
+        Http http = new Http(baseUrl);
+        http.login(name, PASSWORD);
+        return http;
+    }
+
+    public long count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
