@@ -195,4 +195,16 @@ class MalformedFilesTest {
         assertThat(refused("utf16.txt", "KM: Hallo.\n".getBytes(StandardCharsets.UTF_16LE)))
                 .hasMessageContaining("utf16.txt: undecodable text: the file looks like UTF-16 without a byte-order mark");
     }
+
+    @Test
+    void a_csv_with_an_unclosed_quote_is_refused() {
+        assertThat(refused("quote.csv", "spreker,tekst\nKM,\"Hallo\nKlant,Hoi\n"))
+                .hasMessageStartingWith("quote.csv: the CSV cannot be read: ");
+    }
+
+    @Test
+    void subtitles_saved_as_txt_get_a_hint() {
+        assertThat(refused("ondertitels.txt", "WEBVTT\n\n00:01.000 --> 00:02.000\nKM: Hoi.\n"))
+                .hasMessageContaining("ondertitels.txt, line 1: no speaker label").hasMessageEndingWith("rename it to .vtt.");
+    }
 }
