@@ -62,7 +62,7 @@ final class CsvFormat {
             throw new TranscriptFormatException(file, location, "the speaker is empty; every row with text needs a speaker.");
         Long start = time(file, location, cell(row, columns.start()), "start");
         Long end = time(file, location, cell(row, columns.end()), "end");
-        turns.add(speaker, text, start, end, "row " + row.getRecordNumber());
+        turns.add(speaker, text, start, end, "row " + row.getRecordNumber(), location);
     }
 
     private static String cell(CSVRecord row, int column) {

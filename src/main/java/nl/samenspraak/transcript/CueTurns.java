@@ -51,7 +51,7 @@ final class CueTurns {
             Piece piece = pieces.get(i);
             String speaker = speakerOf(cue, piece, i);
             if (speaker.equals(turns.lastSpeaker())) turns.continueLast(piece.text().toString(), cue.endMs(), cue.location());
-            else turns.add(speaker, piece.text().toString(), cue.startMs(), cue.endMs(), "cue " + cue.number());
+            else turns.add(speaker, piece.text().toString(), cue.startMs(), cue.endMs(), "cue " + cue.number(), cue.location());
         }
     }
 

@@ -65,7 +65,8 @@ final class TextFormat {
             return;
         } else if (turns.isEmpty()) {
             throw new TranscriptFormatException(file, location, "no speaker label: the first line of the "
-                    + "transcript must start with a speaker, as in 'KM: Goedemorgen.' (found '" + abbreviate(rest) + "').");
+                    + "transcript must start with a speaker, as in 'KM: Goedemorgen.' (found '" + abbreviate(rest) + "')."
+                    + (rest.startsWith("WEBVTT") ? " These are WebVTT subtitles: rename it to .vtt." : ""));
         } else if (start != null) {
             turns.add(turns.lastSpeaker(), rest, start, null, location);
         } else {

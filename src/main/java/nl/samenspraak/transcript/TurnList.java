@@ -32,8 +32,13 @@ final class TurnList {
 
     /** Adds a turn; {@code location} is used for messages and as the turn's source. */
     void add(String speaker, String text, Long startMs, Long endMs, String location) {
+        add(speaker, text, startMs, endMs, location, location);
+    }
+
+    /** Adds a turn whose source ("row 5") is shorter than the place named in messages. */
+    void add(String speaker, String text, Long startMs, Long endMs, String source, String location) {
         checkTimes(startMs, endMs, location);
-        turns.add(new ParsedTurn(normalise(speaker), normalise(text), startMs, endMs, location));
+        turns.add(new ParsedTurn(normalise(speaker), normalise(text), startMs, endMs, source));
     }
 
     boolean isEmpty() { return turns.isEmpty(); }

@@ -1,0 +1,81 @@
+package nl.samenspraak.codebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks composites: each names a dimension of the codebook and only codes of that dimension. */
+final class CompositeChecks {
+    private static final Set<String> FIELDS =
+            Set.of("key", "label", "description", "dimension", "numerator", "denominator", "roles");
+
+    private final Checker c;
+    /** dimension key → its code keys, read from the tree so that this works on an invalid file too. */
+    private final Map<String, Set<String>> codesByDimension = new HashMap<>();
+
+    CompositeChecks(Checker c, List<JsonNode> dimensions) {
+        this.c = c;
+        for (JsonNode d : dimensions) {
+            if (!d.isObject() || !d.path("key").isTextual()) continue;
+            Set<String> codes = codesByDimension.computeIfAbsent(d.get("key").asText(), k -> new HashSet<>());
+            d.path("codes").forEach(code -> {
+                if (code.path("key").isTextual()) codes.add(code.get("key").asText());
+            });
+        }
+    }
+
+    void check(List<JsonNode> composites) {
+        Map<String, String> keys = new HashMap<>();
+        for (int i = 0; i < composites.size(); i++) {
+            String path = "$.composites[" + i + "]";
+            JsonNode comp = composites.get(i);
+            if (!c.isObject(comp, path, "A composite")) continue;
+            c.knownFields(comp, path, FIELDS);
+            c.unique(c.key(comp, path), path + ".key", keys, "composite key");
+            c.text(comp, path, "label", true);
+            c.text(comp, path, "description", false);
+            c.roles(comp, path);
+            String dimension = c.string(comp, path, "dimension", true);
+            if (dimension != null && !codesByDimension.containsKey(dimension)) {
+                c.add(path + ".dimension", "The composite names the dimension '" + dimension
+                        + "', which this codebook does not have.");
+                dimension = null;
+            }
+            List<JsonNode> numerator = c.array(comp, path, "numerator");
+            if (numerator.isEmpty()) {
+                c.add(path + ".numerator", "The numerator must list at least one code.");
+            }
+            codeList(numerator, path + ".numerator", dimension);
+            codeList(c.array(comp, path, "denominator"), path + ".denominator", dimension);
+        }
+    }
+
+    private void codeList(List<JsonNode> codes, String path, String dimension) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String p = path + "[" + i + "]";
+            JsonNode code = codes.get(i);
+            if (!code.isTextual()) {
+                c.add(p, "A composite lists code keys as texts, not " + code + ".");
+            } else if (!seen.add(code.asText())) {
+                c.add(p, "The code '" + code.asText() + "' is listed twice; it would be counted twice.");
+            } else if (dimension != null) {
+                known(code.asText(), p, dimension);
+            }
+        }
+    }
+
+    private void known(String code, String path, String dimension) {
+        if (codesByDimension.get(dimension).contains(code)) return;
+        String other = codesByDimension.entrySet().stream()
+                .filter(e -> e.getValue().contains(code)).map(Map.Entry::getKey).findFirst().orElse(null);
+        c.add(path, other == null
+                ? "The code '" + code + "' is not a code of the dimension '" + dimension + "'."
+                : "The code '" + code + "' belongs to the dimension '" + other + "', not to '" + dimension
+                        + "'; a composite counts codes of one dimension.");
+    }
+}

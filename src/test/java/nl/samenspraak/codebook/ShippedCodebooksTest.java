@@ -1,0 +1,82 @@
+package nl.samenspraak.codebook;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShippedCodebooksTest {
+
+    static List<String> names() { return ShippedCodebooks.names(); }
+
+    @Test
+    void index_lists_the_five_shipped_codebooks() {
+        assertThat(ShippedCodebooks.names()).containsExactly("samen-beslissen.json", "rias-werk-inkomen.json",
+                "option-5.json", "working-alliance.json", "miti-4.2.1.json");
+        assertThat(ShippedCodebooks.all()).hasSize(5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void every_shipped_codebook_validates_and_its_key_is_its_file_name(String name) {
+        CodebookCheck check = ShippedCodebooks.check(name);
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.orElseThrow().key() + ".json").isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void every_unit_of_every_role_can_get_a_code_in_every_dimension(String name) {
+        for (Codebook.Dimension d : ShippedCodebooks.check(name).orElseThrow().dimensions()) {
+            for (SpeakerRole role : SpeakerRole.values()) {
+                assertThat(d.codes()).as(d.key() + " for " + role).anyMatch(c -> c.appliesTo(role));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void every_code_has_a_hotkey_a_colour_and_a_definition(String name) {
+        ShippedCodebooks.check(name).orElseThrow().dimensions().stream().flatMap(d -> d.codes().stream())
+                .forEach(c -> assertThat(c).as(c.key())
+                        .matches(x -> x.hotkey() != null && x.colour() != null && x.definition() != null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void written_json_reads_back_to_the_same_codebook(String name) {
+        Codebook cb = ShippedCodebooks.check(name).orElseThrow();
+        assertThat(CodebookReader.read("again", CodebookWriter.toJson(cb)).orElseThrow()).isEqualTo(cb);
+    }
+
+    @Test
+    void rias_has_about_forty_categories_split_into_socio_emotional_and_task_focused() {
+        Codebook rias = ShippedCodebooks.byKey("rias-werk-inkomen").orElseThrow();
+        Codebook.Dimension d = rias.dimensions().get(0);
+        assertThat(d.codes()).hasSizeBetween(40, 46);
+        Set<String> tops = d.groups().stream().filter(g -> g.parent() == null).map(Codebook.Group::key).collect(Collectors.toSet());
+        assertThat(tops).contains("socio-emotional", "task");
+        assertThat(rias.ratingScales()).extracting(Codebook.RatingScale::rated)
+                .containsExactly(SpeakerRole.PROFESSIONAL, SpeakerRole.CLIENT);
+    }
+
+    @Test
+    void option_5_sums_five_items_of_0_to_4_onto_0_to_100() {
+        Codebook.RatingScale s = ShippedCodebooks.byKey("option-5").orElseThrow().ratingScales().get(0);
+        assertThat(s.items()).hasSize(5).allMatch(i -> i.min() == 0 && i.max() == 4 && i.anchors().size() == 5);
+        assertThat(s.total()).isEqualTo(new Codebook.Total(Codebook.TotalKind.SUM, 0.0, 100.0));
+    }
+
+    @Test
+    void miti_summary_composites_are_ratios_where_they_should_be() {
+        Codebook miti = ShippedCodebooks.byKey("miti-4.2.1").orElseThrow();
+        assertThat(miti.composites()).filteredOn(Codebook.Composite::isRatio).extracting(Codebook.Composite::key)
+                .containsExactlyInAnyOrder("complex-reflection-share", "reflection-question-ratio");
+        assertThat(miti.ratingScales()).flatExtracting(Codebook.RatingScale::items).hasSize(4);
+    }
+}
