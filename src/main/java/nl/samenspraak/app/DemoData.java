@@ -13,9 +13,9 @@ import nl.samenspraak.transcript.Utterance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The demo project a newcomer sees at once: a re-integration conversation coded by two demo coders
@@ -28,8 +28,10 @@ final class DemoData {
     static final String TRANSCRIPT = "demo/re-integratiegesprek.txt";
     static final List<String> CODERS = List.of("anna", "bram");
     static final String ADMIN = "demo-admin";
-    /** Share of units on which the second demo coder deviates: enough disagreement to make reliability worth a look. */
-    static final double DISAGREEMENT = 0.2;
+    /** Both demo coders' codes per unit (step, behaviour): they disagree on a few units, as real coders do. */
+    static final String CODING = "demo/demo-coding.csv";
+    /** Their OPTION-5 ratings of the session, item by item. */
+    static final int[][] OPTION_5 = {{3, 3, 2, 3, 3}, {3, 2, 2, 3, 4}};
 
     private DemoData() {}
 
@@ -53,40 +55,29 @@ final class DemoData {
     private static void create(Services s, User admin, List<User> coders) {
         Project p = s.projects().create(new ProjectService.NewProject(PROJECT, CODEBOOK, true), admin.id());
         for (User c : coders) s.projects().putMember(p.id(), c.id(), Role.CODER);
-        var imported = s.transcripts().importAll(p.id(), List.of(new TranscriptService.Upload("re-integratiegesprek.txt", read())),
+        var imported = s.transcripts().importAll(p.id(), List.of(new TranscriptService.Upload("re-integratiegesprek.txt", read(TRANSCRIPT))),
                 Segmentation.TURN, RoleMapping.parse("KM=professional,Klant=client"), admin.id());
         long transcriptId = imported.get(0).id();
-        Codebook codebook = s.projectCodebooks().forProject(p.id()).codebook();
         List<Utterance> units = s.transcripts().utterances(transcriptId);
-        SplittableRandom random = new SplittableRandom(2026);
-        for (Utterance u : units) {
-            for (Codebook.Dimension d : codebook.dimensions()) {
-                List<Codebook.Code> fitting = d.codes().stream().filter(c -> c.appliesTo(u.speakerRole())).toList();
-                if (fitting.isEmpty()) continue;
-                Codebook.Code first = fitting.get(random.nextInt(fitting.size()));
-                Codebook.Code second = random.nextDouble() < DISAGREEMENT ? fitting.get(random.nextInt(fitting.size())) : first;
-                s.coding().saveCode(coders.get(0), u.id(), d.key(), first.key(), null);
-                s.coding().saveCode(coders.get(1), u.id(), d.key(), second.key(), null);
+        List<String[]> coding = new String(read(CODING), StandardCharsets.UTF_8).lines().skip(1).map(l -> l.split(",")).toList();
+        for (String[] row : coding) {
+            Utterance u = units.get(Integer.parseInt(row[0]) - 1);
+            for (int c = 0; c < coders.size(); c++) {
+                s.coding().saveCode(coders.get(c), u.id(), "step", row[1 + 2 * c], null);
+                s.coding().saveCode(coders.get(c), u.id(), "behaviour", row[2 + 2 * c], null);
             }
         }
-        rate(s, codebook, transcriptId, coders, random);
-    }
-
-    private static void rate(Services s, Codebook codebook, long transcriptId, List<User> coders, SplittableRandom random) {
-        for (Codebook.RatingScale scale : codebook.ratingScales()) {
-            for (Codebook.RatingItem item : scale.items()) {
-                int base = item.min() + random.nextInt(item.max() - item.min() + 1);
-                for (User c : coders) {
-                    int v = Math.max(item.min(), Math.min(item.max(), base + (random.nextDouble() < 0.3 ? 1 : 0)));
-                    s.coding().saveRating(c, transcriptId, scale.key(), item.key(), (double) v, null);
-                }
+        Codebook.RatingScale option5 = s.projectCodebooks().forProject(p.id()).codebook().ratingScale("option-5").orElseThrow();
+        for (int c = 0; c < coders.size(); c++) {
+            for (int i = 0; i < option5.items().size(); i++) {
+                s.coding().saveRating(coders.get(c), transcriptId, option5.key(), option5.items().get(i).key(), (double) OPTION_5[c][i], null);
             }
         }
     }
 
-    private static byte[] read() {
-        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(TRANSCRIPT)) {
-            if (in == null) throw new IllegalStateException("The demo transcript is missing from the jar");
+    private static byte[] read(String resource) {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the jar");
             return in.readAllBytes();
         } catch (IOException e) {
             throw new IllegalStateException(e);

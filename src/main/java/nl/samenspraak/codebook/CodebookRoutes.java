@@ -7,7 +7,6 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Uploads;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -56,14 +55,14 @@ public final class CodebookRoutes {
         access.user(ctx);
         StoredCodebook stored = find(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"" + stored.key() + "-" + stored.version() + ".qdc\"");
-        ctx.contentType("application/xml; charset=utf-8").result(Qdc.export(stored.codebook()).getBytes(StandardCharsets.UTF_8));
+        ctx.contentType("application/xml; charset=utf-8").result(QdcWriter.write(stored.codebook()));
     }
 
     private void importQdc(Context ctx) {
         User user = access.user(ctx);
         access.requireSystemAdmin(user);
         String name = sourceName(ctx, "codebook.qdc");
-        Codebook codebook = Qdc.importCodebook(name, body(ctx), ctx.queryParam("key")).orElseThrow();
+        Codebook codebook = QdcReader.read(name, body(ctx), ctx.queryParam("key")).orElseThrow();
         ctx.status(201).json(codebooks.store(codebook, user.id()));
     }
 

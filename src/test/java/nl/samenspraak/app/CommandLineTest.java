@@ -59,8 +59,8 @@ class CommandLineTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("slecht.srt").contains("cue 1");
         var jdbi = Database.open(Path.of(db));
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM transcripts").mapTo(Integer.class).one())).isZero();
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM projects").mapTo(Integer.class).one())).isZero();
+        assertThat(query(jdbi, "SELECT COUNT(*) FROM transcripts", Integer.class)).isZero();
+        assertThat(query(jdbi, "SELECT COUNT(*) FROM projects", Integer.class)).isZero();
     }
 
     @Test
@@ -100,5 +100,9 @@ class CommandLineTest {
         }
         assertThat(failures).isEmpty();
         assertThat(run("frobnicate").code()).isEqualTo(2);
+    }
+
+    static <T> T query(org.jdbi.v3.core.Jdbi jdbi, String sql, Class<T> type) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(type).one());
     }
 }

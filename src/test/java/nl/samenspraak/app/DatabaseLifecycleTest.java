@@ -20,10 +20,10 @@ class DatabaseLifecycleTest {
         Path file = dir.resolve("nested/folder/fresh.db");
         var jdbi = Database.open(file);
         assertThat(Files.exists(file)).isTrue();
-        assertThat(jdbi.withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one())).isEqualTo("wal");
-        assertThat(jdbi.withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one())).isEqualTo(1);
-        assertThat(jdbi.withHandle(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one())).isEqualTo(Database.BUSY_TIMEOUT_MS);
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM schema_migrations").mapTo(Integer.class).one()))
+        assertThat(query(jdbi, "PRAGMA journal_mode", String.class)).isEqualTo("wal");
+        assertThat(query(jdbi, "PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
+        assertThat(query(jdbi, "PRAGMA busy_timeout", Integer.class)).isEqualTo(Database.BUSY_TIMEOUT_MS);
+        assertThat(query(jdbi, "SELECT COUNT(*) FROM schema_migrations", Integer.class))
                 .isEqualTo(Migrations.index().size());
     }
 
@@ -49,5 +49,9 @@ class DatabaseLifecycleTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
                 "INSERT INTO utterances(transcript_id, seq, speaker_label, speaker_role, text) VALUES (999, 1, 'A', 'client', 'x')")))
                 .hasMessageContaining("FOREIGN KEY");
+    }
+
+    static <T> T query(org.jdbi.v3.core.Jdbi jdbi, String sql, Class<T> type) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(type).one());
     }
 }
