@@ -25,13 +25,16 @@ public final class Keys {
                 + "starting with a letter or digit";
     }
 
-    /** A valid key made from free text ("Barrières & kosten" → "barrieres_kosten"), unique in {@code taken}. */
+    /**
+     * A valid key made from free text ("Barrières & kosten" → "barrieres_kosten", "miti-4.2.1" stays),
+     * unique in {@code taken} by a suffix _2, _3, ...
+     */
     public static String derive(String text, Set<String> taken) {
         String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
+                .replaceAll("[^a-z0-9._-]+", "_")
+                .replaceAll("^[._-]+|[._-]+$", "");
         String base = ascii.isEmpty() ? "code" : ascii.substring(0, Math.min(ascii.length(), 40));
         String key = base;
         for (int n = 2; taken.contains(key); n++) key = base + "_" + n;
