@@ -1,0 +1,172 @@
+package nl.samenspraak.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code irr} command end to end: files in, exit code, JSON or message out. */
+class IrrCommandTest {
+
+    static final List<String> KEYS = List.of("units", "coders", "pairable_values", "percent_agreement", "cohen_kappa",
+            "scott_pi", "fleiss_kappa", "light_kappa", "krippendorff_alpha", "gwet_ac1", "gwet_ac2_linear",
+            "gwet_ac2_quadratic", "weighted_kappa_linear", "weighted_kappa_quadratic", "icc_1_1", "icc_2_1", "icc_3_1",
+            "icc_1_k", "icc_2_k", "icc_3_k", "alpha_ci95", "per_category", "reasons");
+
+    /** Krippendorff (2011) section C as a CSV with missing cells. */
+    static final String KRIPPENDORFF = """
+            unit,A,B,C,D
+            u1,1,1,,1
+            u2,2,2,3,2
+            u3,3,3,3,3
+            u4,3,3,3,3
+            u5,2,2,2,2
+            u6,1,2,3,4
+            u7,4,4,4,4
+            u8,1,1,2,1
+            u9,2,2,2,2
+            u10,,5,5,5
+            u11,,,1,1
+            u12,,3,,
+            """;
+
+    @TempDir
+    Path dir;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void nominal_run_prints_every_key_in_order_with_nulls_and_reasons() throws IOException {
+        JsonNode json = ok("--level", "nominal", file(KRIPPENDORFF));
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).isEqualTo(KEYS);
+        assertThat(json.get("units").asInt()).isEqualTo(12);
+        assertThat(json.get("coders").asInt()).isEqualTo(4);
+        assertThat(json.get("pairable_values").asInt()).isEqualTo(40);
+        assertThat(json.get("krippendorff_alpha").asDouble()).isCloseTo(0.743, within(0.0005));
+        assertThat(json.get("cohen_kappa").isNull()).isTrue();
+        assertThat(json.get("reasons").get("cohen_kappa").asText()).contains("two coders");
+        assertThat(json.get("weighted_kappa_linear").isNull()).isTrue();
+        assertThat(json.get("reasons").get("gwet_ac2_linear").asText()).contains("ordered");
+        assertThat(json.get("icc_2_1").isNull()).isTrue();
+        assertThat(json.get("alpha_ci95").isNull()).isTrue();
+        assertThat(json.get("reasons").get("alpha_ci95").asText()).contains("--bootstrap");
+        assertThat(json.get("per_category")).hasSize(5);
+        assertThat(json.get("per_category").get(0).get("category").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void every_null_coefficient_has_a_reason_and_no_defined_one_has() throws IOException {
+        JsonNode json = ok(file(KRIPPENDORFF));
+        for (Coefficient c : Coefficient.values()) {
+            assertThat(json.get("reasons").has(c.key())).as(c.key()).isEqualTo(json.get(c.key()).isNull());
+        }
+    }
+
+    @Test
+    void interval_run_with_bootstrap_gives_an_interval_around_alpha_and_repeats_with_the_seed() throws IOException {
+        String csv = file(KRIPPENDORFF);
+        JsonNode first = ok("--level", "interval", "--bootstrap", "1000", "--seed", "7", csv);
+        out.reset();
+        JsonNode again = ok("--level", "interval", "--bootstrap", "1000", "--seed", "7", csv);
+        assertThat(first.get("alpha_ci95")).hasSize(2).isEqualTo(again.get("alpha_ci95"));
+        assertThat(first.get("alpha_ci95").get(0).asDouble()).isLessThan(first.get("krippendorff_alpha").asDouble());
+        assertThat(first.get("alpha_ci95").get(1).asDouble()).isGreaterThan(0.849);
+        // ICC uses the eight units coded by all four coders
+        assertThat(first.get("icc_1_1").isNumber()).isTrue();
+        assertThat(first.get("reasons").has("icc_1_1")).isFalse();
+    }
+
+    @Test
+    void two_coders_ordinal_with_order_gives_cohen_and_weighted_kappa() throws IOException {
+        JsonNode json = ok("--level", "ordinal", "--order", "low,mid,high",
+                file("unit,a,b\n1,low,low\n2,mid,high\n3,high,high\n4,low,mid\n5,mid,mid\n"));
+        assertThat(json.get("cohen_kappa").isNumber()).isTrue();
+        assertThat(json.get("weighted_kappa_quadratic").isNumber()).isTrue();
+        assertThat(json.get("per_category").get(2).get("category").asText()).isEqualTo("high");
+        assertThat(json.get("reasons").get("icc_1_1").asText()).contains("numbers");
+    }
+
+    @Test
+    void one_category_gives_percent_agreement_but_null_kappa_with_the_reason() throws IOException {
+        JsonNode json = ok(file("unit,a,b\n1,x,x\n2,x,x\n"));
+        assertThat(json.get("percent_agreement").asDouble()).isEqualTo(1.0);
+        assertThat(json.get("cohen_kappa").isNull()).isTrue();
+        assertThat(json.get("reasons").get("cohen_kappa").asText())
+                .isEqualTo("only one category was used, so chance agreement is 1 and kappa is undefined");
+        assertThat(json.get("reasons").get("krippendorff_alpha").asText()).contains("only one value");
+    }
+
+    @Test
+    void ragged_row_exits_2_naming_the_row() {
+        assertThat(run(file("unit,a,b\n1,x,y\n2,x\n"))).isEqualTo(2);
+        assertThat(err.toString()).contains("Row 3 has 2 cells, but the header has 3");
+    }
+
+    @Test
+    void fewer_than_two_coder_columns_exits_2() {
+        assertThat(run(file("unit,a\n1,x\n"))).isEqualTo(2);
+        assertThat(err.toString()).contains("Row 1", "at least two coders");
+    }
+
+    @Test
+    void non_number_at_the_interval_level_exits_2_naming_row_unit_and_coder() {
+        assertThat(run("--level", "interval", file("unit,a,b\n1,1,2\nu2,3,abc\n"))).isEqualTo(2);
+        assertThat(err.toString()).contains("Row 3", "unit 'u2'", "coder 'b'", "'abc' is not a number");
+    }
+
+    @Test
+    void value_outside_the_order_exits_2_naming_the_row() {
+        assertThat(run("--level", "ordinal", "--order", "a,b", file("unit,x,y\n1,a,b\n2,a,c\n"))).isEqualTo(2);
+        assertThat(err.toString()).contains("Row 3", "'c' is not in --order a,b");
+    }
+
+    @Test
+    void unknown_level_missing_file_and_unknown_option_exit_2() {
+        assertThat(run("--level", "cardinal", "x.csv")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown level 'cardinal'");
+        assertThat(run(dir.resolve("absent.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("File not found");
+        assertThat(run("--fast", "x.csv")).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+    }
+
+    @Test
+    void help_prints_usage_and_exits_0() {
+        assertThat(run("--help")).isEqualTo(0);
+        assertThat(out.toString()).startsWith("Usage: irr");
+    }
+
+    private JsonNode ok(String... args) throws IOException {
+        int code = run(args);
+        assertThat(code).as(err.toString()).isEqualTo(0);
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private int run(String... args) {
+        return IrrCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String file(String csv) {
+        try {
+            Path path = Files.createTempFile(dir, "irr", ".csv");
+            Files.writeString(path, csv);
+            return path.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
