@@ -80,7 +80,7 @@ final class DimensionChecks {
 
     private void codes(JsonNode d, String dimPath, Set<String> groups) {
         List<JsonNode> codes = c.array(d, dimPath, "codes");
-        if (codes.isEmpty() && d.has("key")) {
+        if (codes.isEmpty()) {
             c.add(dimPath + ".codes", "A dimension needs at least one code.");
         }
         Map<String, String> keys = new HashMap<>();

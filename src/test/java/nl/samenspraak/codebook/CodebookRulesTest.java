@@ -89,6 +89,15 @@ class CodebookRulesTest {
     }
 
     @Test
+    void dimension_without_codes_is_reported() {
+        CodebookCheck check = readWith(root -> {
+            at(root, "/dimensions/1").putArray("codes");
+            root.remove("composites");
+        });
+        assertThat(messageAt(check, "$.dimensions[1].codes")).contains("at least one code");
+    }
+
+    @Test
     void composite_with_empty_numerator_is_reported() {
         CodebookCheck check = readWith(root -> at(root, "/composites/0").putArray("numerator"));
         assertThat(messageAt(check, "$.composites[0].numerator")).contains("at least one code");

@@ -66,6 +66,20 @@ class ShippedCodebooksTest {
     }
 
     @Test
+    void the_example_in_the_readme_is_a_valid_codebook() throws java.io.IOException {
+        String readme;
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream("codebooks/README.md")) {
+            readme = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int start = readme.indexOf("```json\n") + "```json\n".length();
+        String example = readme.substring(start, readme.indexOf("```", start));
+        CodebookCheck check = CodebookReader.read("README.md", example);
+        assertThat(check.problems()).isEmpty();
+        assertThat(CodebookCommand.summary(check.orElseThrow()))
+                .isEqualTo("demo 1.0: 1 dimension, 4 codes, 2 composites, 1 rating scale, 2 items");
+    }
+
+    @Test
     void option_5_sums_five_items_of_0_to_4_onto_0_to_100() {
         Codebook.RatingScale s = ShippedCodebooks.byKey("option-5").orElseThrow().ratingScales().get(0);
         assertThat(s.items()).hasSize(5).allMatch(i -> i.min() == 0 && i.max() == 4 && i.anchors().size() == 5);
