@@ -2,6 +2,7 @@ package nl.samenspraak.app;
 
 import nl.samenspraak.account.UserCommand;
 import nl.samenspraak.agreement.IrrCommand;
+import nl.samenspraak.codebook.CodebookCommand;
 import nl.samenspraak.transcript.ImportCommand;
 
 import java.io.PrintStream;
@@ -29,6 +30,7 @@ public final class Main {
             case "import" -> ImportCommand.run(rest, out, err);
             case "user" -> UserCommand.run(rest, System.in, out, err);
             case "irr" -> IrrCommand.run(rest, out, err);
+            case "codebook" -> CodebookCommand.run(rest, out, err);
             case "help" -> { out.println(USAGE); yield 0; }
             default -> { err.println("Unknown command '" + command + "'.\n" + USAGE); yield 2; }
         };

@@ -74,14 +74,7 @@ public final class CodebookCommand {
 
     /** "samen-beslissen 1.0: 2 dimensions, 23 codes, 8 composites, 1 rating scale, 5 items". */
     public static String summary(Codebook cb) {
-        int codes = cb.dimensions().stream().mapToInt(d -> d.codes().size()).sum();
-        int items = cb.ratingScales().stream().mapToInt(s -> s.items().size()).sum();
-        return cb.key() + " " + cb.version() + ": " + count(cb.dimensions().size(), "dimension") + ", "
-                + count(codes, "code") + ", " + count(cb.composites().size(), "composite") + ", "
-                + count(cb.ratingScales().size(), "rating scale") + ", " + count(items, "item");
+        return CodebookSummary.of(cb).line();
     }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
 }

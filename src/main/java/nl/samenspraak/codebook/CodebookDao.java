@@ -25,6 +25,9 @@ public interface CodebookDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM codebooks WHERE key = :key ORDER BY id DESC LIMIT 1")
     Optional<CodebookRow> latest(String key);
 
+    @SqlQuery("SELECT id FROM codebooks WHERE key = :key ORDER BY id DESC LIMIT 1")
+    Optional<Long> latestId(String key);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM codebooks ORDER BY key, id")
     List<CodebookRow> list();
 }

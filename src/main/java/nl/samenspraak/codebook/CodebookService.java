@@ -3,12 +3,13 @@ package nl.samenspraak.codebook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Hashes;
 import nl.samenspraak.app.Json;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,10 @@ import java.util.Optional;
  */
 public final class CodebookService {
     private static final ObjectMapper MAPPER = Json.mapper();
+    /** Read once: the class path does not change while the app runs. */
+    private static final List<Codebook> SHIPPED = ShippedCodebooks.all();
+    /** Stored versions never change, so each is parsed once (saves look up the project's codebook). */
+    private final Map<Long, StoredCodebook> parsed = new ConcurrentHashMap<>();
     private final Jdbi jdbi;
 
     public CodebookService(Jdbi jdbi) {
@@ -25,8 +30,8 @@ public final class CodebookService {
 
     /** Stores a codebook that has passed validation; returns the stored (or identical existing) version. */
     public StoredCodebook store(Codebook codebook, Long userId) {
-        String body = toJson(codebook);
-        String sha = Hashes.sha256(body);
+        String body = CodebookWriter.canonicalJson(codebook);
+        String sha = CodebookWriter.sha256(codebook);
         return jdbi.inTransaction(h -> {
             CodebookDao dao = h.attach(CodebookDao.class);
             Optional<CodebookRow> existing = dao.find(codebook.key(), codebook.version());
@@ -42,13 +47,17 @@ public final class CodebookService {
 
     /** Stores each shipped codebook version that is not stored yet (every start; earlier versions stay). */
     public void installShipped() {
-        for (Codebook c : ShippedCodebooks.all()) {
+        for (Codebook c : SHIPPED) {
             if (version(c.key(), c.version()).isEmpty()) store(c, null);
         }
     }
 
     public Optional<StoredCodebook> latest(String key) {
-        return jdbi.withExtension(CodebookDao.class, dao -> dao.latest(key)).map(CodebookService::toStored);
+        return jdbi.withExtension(CodebookDao.class, dao -> dao.latestId(key)).map(this::byIdCached);
+    }
+
+    private StoredCodebook byIdCached(long id) {
+        return parsed.computeIfAbsent(id, i -> byId(i).orElseThrow());
     }
 
     public Optional<StoredCodebook> version(String key, String version) {
@@ -75,11 +84,4 @@ public final class CodebookService {
         }
     }
 
-    static String toJson(Codebook codebook) {
-        try {
-            return MAPPER.writeValueAsString(codebook);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

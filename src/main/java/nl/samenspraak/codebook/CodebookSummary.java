@@ -9,7 +9,11 @@ public record CodebookSummary(String key, String version, int dimensions, int co
     }
 
     public String line() {
-        return String.format("%s %s: %d dimensions, %d codes, %d composites, %d rating scales, %d items",
-                key, version, dimensions, codes, composites, scales, items);
+        return key + " " + version + ": " + count(dimensions, "dimension") + ", " + count(codes, "code") + ", "
+                + count(composites, "composite") + ", " + count(scales, "rating scale") + ", " + count(items, "item");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
