@@ -27,11 +27,11 @@ public record AgreementResult(
 
     public AgreementResult {
         categories = List.copyOf(categories);
-        coefficients = Map.copyOf(coefficients);
+        coefficients = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(coefficients));
         icc = List.copyOf(icc);
         perCategory = List.copyOf(perCategory);
         confusion = List.copyOf(confusion);
-        notes = Map.copyOf(notes);
+        notes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notes));
     }
 
     public Estimate estimate(Coefficient coefficient) {

@@ -11,6 +11,6 @@ import java.util.Map;
 public record AlphaBootstrap(int samples, long seed, double low, double high, Map<Double, Double> probabilityBelow) {
 
     public AlphaBootstrap {
-        probabilityBelow = Map.copyOf(probabilityBelow);
+        probabilityBelow = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilityBelow));
     }
 }

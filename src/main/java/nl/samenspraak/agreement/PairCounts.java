@@ -21,57 +21,83 @@ final class PairCounts {
     /** [pair index][c*q+k] counts of (coder a = c, coder b = k) over units both coded; pairs (a,b), a < b, in order. */
     final long[][] confusion;
 
-    private PairCounts(int q, int coders) {
+    private PairCounts(int q, int coders, boolean withConfusion) {
         this.q = q;
         this.coders = coders;
         this.pairs = new long[coders + 1][];
         this.values = new long[coders + 1][];
         this.units = new long[coders + 1];
-        this.confusion = new long[coders * (coders - 1) / 2][q * q];
+        this.confusion = withConfusion ? new long[coders * (coders - 1) / 2][q * q] : null;
     }
 
     static PairCounts of(ReliabilityData data) {
+        return of(data, true);
+    }
+
+    /** The counts; without the per-pair confusion counts when only alpha-like figures are needed. */
+    static PairCounts of(ReliabilityData data, boolean withConfusion) {
         int n = data.unitCount();
         int blocks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), n / 8192));
         return IntStream.range(0, blocks).parallel()
-                .mapToObj(b -> count(data, (int) ((long) n * b / blocks), (int) ((long) n * (b + 1) / blocks)))
+                .mapToObj(b -> count(data, (int) ((long) n * b / blocks), (int) ((long) n * (b + 1) / blocks), withConfusion))
                 .reduce(PairCounts::merge)
-                .orElseGet(() -> new PairCounts(data.categoryCount(), data.coderCount()));
+                .orElseGet(() -> new PairCounts(data.categoryCount(), data.coderCount(), withConfusion));
     }
 
-    private static PairCounts count(ReliabilityData data, int from, int to) {
+    private static PairCounts count(ReliabilityData data, int from, int to, boolean withConfusion) {
         int q = data.categoryCount();
-        int m = data.coderCount();
+        int coders = data.coderCount();
         int[][] codes = data.codes();
-        PairCounts t = new PairCounts(q, m);
-        int[] unit = new int[m];
+        PairCounts t = new PairCounts(q, coders, withConfusion);
+        int[] unit = new int[coders];
         for (int u = from; u < to; u++) {
             int size = 0;
-            for (int j = 0; j < m; j++) {
+            for (int j = 0; j < coders; j++) {
                 int c = codes[j][u];
                 unit[j] = c;
                 if (c >= 0) size++;
             }
             t.add(unit, size);
         }
+        t.symmetrise();
         return t;
     }
 
+    /** Counts each unordered pair once, as (value of the earlier coder, value of the later one); see {@link #symmetrise}. */
     private void add(int[] unit, int size) {
         units[size]++;
         if (size == 0) return;
         long[] v = values[size] == null ? (values[size] = new long[q]) : values[size];
         long[] p = size < 2 ? null : pairs[size] == null ? (pairs[size] = new long[q * q]) : pairs[size];
+        long[][] confusion = this.confusion;
         int pair = 0;
         for (int a = 0; a < coders; a++) {
             int c = unit[a];
-            if (c >= 0) v[c]++;
+            if (c < 0) {
+                pair += coders - a - 1;
+                continue;
+            }
+            v[c]++;
             for (int b = a + 1; b < coders; b++, pair++) {
                 int k = unit[b];
-                if (c < 0 || k < 0) continue;
-                confusion[pair][c * q + k]++;
-                p[c * q + k]++;
-                p[k * q + c]++;
+                if (k < 0) continue;
+                int cell = c * q + k;
+                p[cell]++;
+                if (confusion != null) confusion[pair][cell]++;
+            }
+        }
+    }
+
+    /** Turns the once-counted unordered pairs into ordered pair counts: p[c][k] + p[k][c] in both cells. */
+    private void symmetrise() {
+        for (long[] p : pairs) {
+            if (p == null) continue;
+            for (int c = 0; c < q; c++) {
+                for (int k = c; k < q; k++) {
+                    long both = p[c * q + k] + p[k * q + c];
+                    p[c * q + k] = both;
+                    p[k * q + c] = both;
+                }
             }
         }
     }
@@ -82,7 +108,9 @@ final class PairCounts {
             x.values[s] = sum(x.values[s], y.values[s]);
             x.pairs[s] = sum(x.pairs[s], y.pairs[s]);
         }
-        for (int p = 0; p < x.confusion.length; p++) x.confusion[p] = sum(x.confusion[p], y.confusion[p]);
+        if (x.confusion != null) {
+            for (int p = 0; p < x.confusion.length; p++) x.confusion[p] = sum(x.confusion[p], y.confusion[p]);
+        }
         return x;
     }
 

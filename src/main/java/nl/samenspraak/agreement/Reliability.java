@@ -48,6 +48,15 @@ public final class Reliability {
         return new Reliability(data, options).result();
     }
 
+    /** Krippendorff's alpha alone (same value as in {@link #compute}), without the other coefficients. */
+    public static Estimate alpha(ReliabilityData data, Level level) {
+        String why = KrippendorffAlpha.unsupported(data, level);
+        if (why != null) return Estimate.undefined(why);
+        return data.categoryCount() <= MAX_CATEGORIES
+                ? KrippendorffAlpha.fromCounts(PairCounts.of(data, false), data, level).alpha()
+                : KrippendorffAlpha.direct(data, level).alpha();
+    }
+
     private AgreementResult result() {
         List<ConfusionMatrix> confusion = counts == null ? List.of() : confusionMatrices();
         if (counts == null) {
