@@ -5,6 +5,8 @@ import nl.samenspraak.app.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,7 @@ public final class Access {
 
     private final AccountService accounts;
     private final Jdbi jdbi;
+    private final Map<String, Optional<Role>> roles = new ConcurrentHashMap<>();
 
     public Access(AccountService accounts, Jdbi jdbi) {
         this.accounts = accounts;
@@ -35,10 +38,17 @@ public final class Access {
         return u;
     }
 
+    /** The caller's role in a project; remembered per user and project until {@link #membersChanged}. */
     public Optional<Role> roleIn(User user, long projectId) {
         if (user.isAdmin()) return Optional.of(Role.ADMIN);
-        return jdbi.withHandle(h -> h.createQuery("SELECT role FROM project_members WHERE project_id = :p AND user_id = :u")
-                .bind("p", projectId).bind("u", user.id()).mapTo(String.class).findOne().map(Role::fromKey));
+        return roles.computeIfAbsent(user.id() + ":" + projectId, k -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT role FROM project_members WHERE project_id = :p AND user_id = :u")
+                .bind("p", projectId).bind("u", user.id()).mapTo(String.class).findOne().map(Role::fromKey)));
+    }
+
+    /** Forgets remembered roles after a membership changed (called by the project service). */
+    public void membersChanged() {
+        roles.clear();
     }
 
     /**

@@ -2,6 +2,7 @@ package nl.samenspraak.account;
 
 import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Hashes;
+import nl.samenspraak.app.Writes;
 import org.jdbi.v3.core.Jdbi;
 
 import java.security.SecureRandom;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** Users, passwords and login sessions. Session tokens are random; only their SHA-256 is stored. */
@@ -18,10 +21,18 @@ public final class AccountService {
     /** Checked against when the user does not exist, so a login takes as long either way. */
     private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
 
-    private final Jdbi jdbi;
+    /** How long a session lookup is trusted before the database is asked again. */
+    static final Duration SESSION_CACHE = Duration.ofSeconds(10);
 
-    public AccountService(Jdbi jdbi) {
+    private record CachedSession(User user, Instant checkedAt) {}
+
+    private final Jdbi jdbi;
+    private final Writes writes;
+    private final Map<String, CachedSession> sessions = new ConcurrentHashMap<>();
+
+    public AccountService(Jdbi jdbi, Writes writes) {
         this.jdbi = jdbi;
+        this.writes = writes;
     }
 
     public record Login(String token, User user) {}
@@ -33,7 +44,7 @@ public final class AccountService {
         String problem = Passwords.problem(password);
         if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
         String hash = Passwords.hash(password);
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
             if (dao.findByName(cleanName).isPresent()) throw ApiException.conflict("A user named '" + cleanName + "' already exists.");
             long id = dao.insert(cleanName, hash, role.key(), Instant.now().toString());
@@ -46,7 +57,7 @@ public final class AccountService {
         String problem = Passwords.problem(password);
         if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
         String hash = Passwords.hash(password);
-        jdbi.useExtension(UserDao.class, dao -> dao.setPasswordHash(userId, hash));
+        writes.useTransaction(h -> h.attach(UserDao.class).setPasswordHash(userId, hash));
     }
 
     public Optional<Login> login(String name, String password) {
@@ -58,7 +69,7 @@ public final class AccountService {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = Instant.now();
-        User user = jdbi.inTransaction(h -> {
+        User user = writes.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
             User u = dao.findByName(name.strip()).orElseThrow();
             dao.insertSession(Hashes.sha256(token), u.id(), now.toString(), now.plus(SESSION_LIFETIME).toString());
@@ -67,14 +78,26 @@ public final class AccountService {
         return Optional.of(new Login(token, user));
     }
 
+    /**
+     * The user of a live session. Every request asks, so an answer is remembered for a few seconds;
+     * logout forgets it at once, and a session's expiry is still checked on every use.
+     */
     public Optional<User> userForToken(String token) {
         if (token == null || token.isBlank()) return Optional.empty();
-        return jdbi.withExtension(UserDao.class, dao -> dao.findBySession(Hashes.sha256(token), Instant.now().toString()));
+        String hash = Hashes.sha256(token);
+        Instant now = Instant.now();
+        CachedSession cached = sessions.get(hash);
+        if (cached != null && now.isBefore(cached.checkedAt().plus(SESSION_CACHE))) return Optional.of(cached.user());
+        Optional<User> user = jdbi.withExtension(UserDao.class, dao -> dao.findBySession(hash, now.toString()));
+        if (user.isPresent()) sessions.put(hash, new CachedSession(user.get(), now));
+        else sessions.remove(hash);
+        return user;
     }
 
     public void logout(String token) {
         if (token == null) return;
-        jdbi.useExtension(UserDao.class, dao -> dao.deleteSession(Hashes.sha256(token), Instant.now().toString()));
+        sessions.remove(Hashes.sha256(token));
+        writes.useTransaction(h -> h.attach(UserDao.class).deleteSession(Hashes.sha256(token), Instant.now().toString()));
     }
 
     public Optional<User> find(long id) { return jdbi.withExtension(UserDao.class, dao -> dao.find(id)); }

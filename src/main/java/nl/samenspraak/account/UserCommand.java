@@ -3,6 +3,8 @@ package nl.samenspraak.account;
 import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Database;
 import nl.samenspraak.app.Flags;
+import nl.samenspraak.app.Writes;
+import org.jdbi.v3.core.Jdbi;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,7 +36,8 @@ public final class UserCommand {
             if (role == null) throw new IllegalArgumentException("--role must be " + Role.allowed() + ".");
             String password = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (password == null) throw new IllegalArgumentException("No password on standard input.");
-            var accounts = new AccountService(Database.open(Path.of(flags.required("--db"))));
+            Jdbi jdbi = Database.open(Path.of(flags.required("--db")));
+            var accounts = new AccountService(jdbi, new Writes(jdbi));
             User user = accounts.createUser(flags.required("--name"), password, role);
             out.println("Added user '" + user.name() + "' (id " + user.id() + ", role " + user.systemRole().key() + ").");
             return 0;

@@ -5,6 +5,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import org.jdbi.v3.core.Jdbi;
 
+import java.io.PrintStream;
+
 /**
  * The composition root: builds every service over one {@link Jdbi} and one Javalin with the route
  * table under {@code /api}. {@link Main} and the tests call the same factory.
@@ -12,17 +14,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class App {
     private App() {}
 
+    /** The server over a pooled database, which it closes when it stops. */
     public static Javalin create(AppConfig config) {
-        Jdbi jdbi = Database.open(config.database());
-        return create(config, jdbi);
+        Database.Pooled db = Database.openPooled(config.database());
+        return create(config, db.jdbi(), System.out, db);
     }
 
-    public static Javalin create(AppConfig config, Jdbi jdbi) {
-        return create(config, jdbi, System.out);
-    }
-
-    /** Builds the app; shipped codebooks are installed at every start, the demo project in demo mode. */
-    public static Javalin create(AppConfig config, Jdbi jdbi, java.io.PrintStream out) {
+    /**
+     * Builds the app over a database; shipped codebooks are installed at every start, the demo
+     * project in demo mode. {@code closeOnStop} is closed after the server stops (the pool).
+     */
+    public static Javalin create(AppConfig config, Jdbi jdbi, PrintStream out, AutoCloseable closeOnStop) {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
         if (config.demo()) DemoData.ensure(services, out);
@@ -38,6 +40,10 @@ public final class App {
                 s.headers = SecurityHeaders.PAGE_HEADERS;
             });
             c.routes.before(SecurityHeaders::apply);
+            c.events.serverStopped(() -> {
+                services.writes().close();
+                closeOnStop.close();
+            });
             Routes.register(c.routes, services);
             ErrorMapper.register(c.routes);
         });

@@ -2,6 +2,8 @@ package nl.samenspraak.app;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.codebook.SpeakerRole;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
@@ -19,10 +21,36 @@ import java.nio.file.Path;
 public final class Database {
     /** How long a writer waits for the one SQLite write lock before giving up. */
     static final int BUSY_TIMEOUT_MS = 10_000;
+    /** Readers run in parallel under WAL; writers queue in {@link Writes}, so a few connections suffice. */
+    static final int POOL_SIZE = 8;
 
     private Database() {}
 
+    /** A pooled database for the server; close it when the server stops. */
+    public record Pooled(Jdbi jdbi, HikariDataSource pool) implements AutoCloseable {
+        @Override
+        public void close() { pool.close(); }
+    }
+
+    /**
+     * The server's database: the same settings behind a small connection pool, since a save reads
+     * a few rows before it writes and opening a SQLite connection per query is measurable.
+     */
+    public static Pooled openPooled(Path file) {
+        HikariConfig hc = new HikariConfig();
+        hc.setDataSource(dataSource(file));
+        hc.setMaximumPoolSize(POOL_SIZE);
+        hc.setPoolName("sqlite");
+        HikariDataSource pool = new HikariDataSource(hc);
+        return new Pooled(configure(Jdbi.create(pool)), pool);
+    }
+
+    /** The database for a command-line run: one connection per use, nothing to close. */
     public static Jdbi open(Path file) {
+        return configure(Jdbi.create(dataSource(file)));
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -38,7 +66,11 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Jdbi jdbi = Jdbi.create(ds).installPlugin(new SqlObjectPlugin());
+        return ds;
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
         // Closed sets are stored by their lower-case key ("admin", "client").
         jdbi.registerColumnMapper(Role.class, (rs, col, ctx) -> Role.fromKey(rs.getString(col)));
         jdbi.registerColumnMapper(SpeakerRole.class, (rs, col, ctx) -> SpeakerRole.fromKey(rs.getString(col)));

@@ -10,17 +10,18 @@ import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
-public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Access access, CodebookService codebooks,
+public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding) {
     static Services build(AppConfig config, Jdbi jdbi) {
-        AccountService accounts = new AccountService(jdbi);
+        Writes writes = new Writes(jdbi);
+        AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);
-        CodebookService codebooks = new CodebookService(jdbi);
-        ProjectService projects = new ProjectService(jdbi, codebooks, access);
-        ProjectCodebooks projectCodebooks = new ProjectCodebooks(projects, codebooks);
-        TranscriptService transcripts = new TranscriptService(jdbi);
-        CodingService coding = new CodingService(jdbi, access, projectCodebooks);
-        return new Services(config, jdbi, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding);
+        CodebookService codebooks = new CodebookService(jdbi, writes);
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
+        ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
+        TranscriptService transcripts = new TranscriptService(jdbi, writes);
+        CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks);
+        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Json;
+import nl.samenspraak.app.Writes;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
@@ -23,16 +24,18 @@ public final class CodebookService {
     /** Stored versions never change, so each is parsed once (saves look up the project's codebook). */
     private final Map<Long, StoredCodebook> parsed = new ConcurrentHashMap<>();
     private final Jdbi jdbi;
+    private final Writes writes;
 
-    public CodebookService(Jdbi jdbi) {
+    public CodebookService(Jdbi jdbi, Writes writes) {
         this.jdbi = jdbi;
+        this.writes = writes;
     }
 
     /** Stores a codebook that has passed validation; returns the stored (or identical existing) version. */
     public StoredCodebook store(Codebook codebook, Long userId) {
         String body = CodebookWriter.canonicalJson(codebook);
         String sha = CodebookWriter.sha256(codebook);
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(h -> {
             CodebookDao dao = h.attach(CodebookDao.class);
             Optional<CodebookRow> existing = dao.find(codebook.key(), codebook.version());
             if (existing.isPresent()) {
@@ -56,7 +59,7 @@ public final class CodebookService {
         return jdbi.withExtension(CodebookDao.class, dao -> dao.latestId(key)).map(this::byIdCached);
     }
 
-    private StoredCodebook byIdCached(long id) {
+    public StoredCodebook byIdCached(long id) {
         return parsed.computeIfAbsent(id, i -> byId(i).orElseThrow());
     }
 

@@ -4,6 +4,7 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.codebook.StoredCodebook;
@@ -25,11 +26,13 @@ public final class CodingService {
     static final int MAX_OP_ID_LENGTH = 100;
 
     private final Jdbi jdbi;
+    private final Writes writes;
     private final Access access;
     private final ProjectCodebooks codebooks;
 
-    public CodingService(Jdbi jdbi, Access access, ProjectCodebooks codebooks) {
+    public CodingService(Jdbi jdbi, Writes writes, Access access, ProjectCodebooks codebooks) {
         this.jdbi = jdbi;
+        this.writes = writes;
         this.access = access;
         this.codebooks = codebooks;
     }
@@ -43,7 +46,7 @@ public final class CodingService {
         StoredCodebook stored = codebooks.forProject(target.projectId());
         if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
         else requireDimension(stored.codebook(), dimensionKey);
-        return jdbi.inTransaction(h -> {
+        return writes.grouped(h -> {
             CodingDao dao = h.attach(CodingDao.class);
             Optional<SaveResult> replay = replay(dao, opId, user, dimensionKey);
             if (replay.isPresent()) return replay.get();
@@ -66,7 +69,7 @@ public final class CodingService {
         if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
         else requireItem(stored.codebook(), scaleKey, itemKey);
         String field = scaleKey + "/" + itemKey;
-        return jdbi.inTransaction(h -> {
+        return writes.grouped(h -> {
             CodingDao dao = h.attach(CodingDao.class);
             Optional<SaveResult> replay = replay(dao, opId, user, field);
             if (replay.isPresent()) return replay.get();

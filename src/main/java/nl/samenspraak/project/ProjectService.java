@@ -4,6 +4,7 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.CodebookService;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -14,11 +15,13 @@ import java.util.Optional;
 
 public final class ProjectService {
     private final Jdbi jdbi;
+    private final Writes writes;
     private final CodebookService codebooks;
     private final Access access;
 
-    public ProjectService(Jdbi jdbi, CodebookService codebooks, Access access) {
+    public ProjectService(Jdbi jdbi, Writes writes, CodebookService codebooks, Access access) {
         this.jdbi = jdbi;
+        this.writes = writes;
         this.codebooks = codebooks;
         this.access = access;
     }
@@ -33,12 +36,13 @@ public final class ProjectService {
         if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
         requireCodebook(req.codebookKey());
         boolean blind = req.blindCoding() == null || req.blindCoding();
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
             if (dao.findByName(name).isPresent()) throw ApiException.conflict("A project named '" + name + "' already exists.");
             String now = Instant.now().toString();
             long id = dao.insert(name, req.codebookKey(), blind, now, creatorId);
             if (creatorId != null) dao.putMember(id, creatorId, Role.ADMIN.key(), now);
+            access.membersChanged();
             return dao.find(id).orElseThrow();
         });
     }
@@ -79,7 +83,7 @@ public final class ProjectService {
         String key = req.codebookKey() == null ? p.codebookKey() : req.codebookKey();
         requireCodebook(key);
         boolean blind = req.blindCoding() == null ? p.blindCoding() : req.blindCoding();
-        jdbi.useExtension(ProjectDao.class, dao -> dao.updateSettings(id, key, blind));
+        writes.useTransaction(h -> h.attach(ProjectDao.class).updateSettings(id, key, blind));
         return get(id);
     }
 
@@ -89,7 +93,8 @@ public final class ProjectService {
 
     public Member putMember(long projectId, long userId, Role role) {
         if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
-        jdbi.useExtension(ProjectDao.class, dao -> dao.putMember(projectId, userId, role.key(), Instant.now().toString()));
+        writes.useTransaction(h -> h.attach(ProjectDao.class).putMember(projectId, userId, role.key(), Instant.now().toString()));
+        access.membersChanged();
         return members(projectId).stream().filter(m -> m.userId() == userId).findFirst().orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Database;
 import nl.samenspraak.app.Flags;
 import nl.samenspraak.app.Json;
+import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.project.ProjectService;
 import org.jdbi.v3.core.Jdbi;
@@ -48,10 +49,11 @@ public final class ImportCommand {
             String codebookKey = flags.required("--codebook");
             List<TranscriptService.Upload> uploads = read(flags.positional());
             Jdbi jdbi = Database.open(Path.of(flags.required("--db")));
-            CodebookService codebooks = new CodebookService(jdbi);
+            Writes writes = new Writes(jdbi);
+            CodebookService codebooks = new CodebookService(jdbi, writes);
             codebooks.installShipped();
             codebooks.requireLatest(codebookKey);
-            var imported = new TranscriptService(jdbi).importAll(h -> ProjectService.findOrCreate(h, project, codebookKey),
+            var imported = new TranscriptService(jdbi, writes).importAll(h -> ProjectService.findOrCreate(h, project, codebookKey),
                     uploads, segmentation, roles, null);
             out.println(Json.mapper().writeValueAsString(Map.of("transcripts", imported.stream().map(ImportCommand::summary).toList())));
             return 0;

@@ -1,6 +1,7 @@
 package nl.samenspraak.transcript;
 
 import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.SpeakerRole;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -21,9 +22,11 @@ import java.util.function.ToLongFunction;
  */
 public final class TranscriptService {
     private final Jdbi jdbi;
+    private final Writes writes;
 
-    public TranscriptService(Jdbi jdbi) {
+    public TranscriptService(Jdbi jdbi, Writes writes) {
         this.jdbi = jdbi;
+        this.writes = writes;
     }
 
     public record Upload(String fileName, byte[] content) {}
@@ -53,7 +56,7 @@ public final class TranscriptService {
             if (!names.add(p.name())) throw ApiException.badRequest(u.fileName() + ": another file of this import has the same name '" + p.name() + "'.");
             prepared.add(p);
         }
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(h -> {
             long projectId = project.applyAsLong(h);
             TranscriptDao dao = h.attach(TranscriptDao.class);
             List<Imported> out = new ArrayList<>();
@@ -125,7 +128,7 @@ public final class TranscriptService {
             if (!current.containsKey(e.getKey())) throw ApiException.badRequest("The transcript has no speaker '" + e.getKey() + "'.");
             if (e.getValue() == null) throw ApiException.badRequest("Speaker '" + e.getKey() + "': the role must be professional, client or other.");
         }
-        jdbi.useTransaction(h -> {
+        writes.useTransaction(h -> {
             TranscriptDao dao = h.attach(TranscriptDao.class);
             String now = Instant.now().toString();
             for (var e : roles.entrySet()) {
@@ -142,7 +145,7 @@ public final class TranscriptService {
 
     /** A soft delete: the transcript disappears from every list, its rows and the log stay. */
     public void delete(Transcript t, long userId) {
-        jdbi.useTransaction(h -> {
+        writes.useTransaction(h -> {
             TranscriptDao dao = h.attach(TranscriptDao.class);
             String now = Instant.now().toString();
             if (dao.softDelete(t.id(), now, userId) == 1) dao.log(now, userId, t.projectId(), t.id(), "deleted", t.name(), null);

@@ -1,5 +1,6 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,8 +60,8 @@ class CommandLineTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("slecht.srt").contains("cue 1");
         var jdbi = Database.open(Path.of(db));
-        assertThat(query(jdbi, "SELECT COUNT(*) FROM transcripts", Integer.class)).isZero();
-        assertThat(query(jdbi, "SELECT COUNT(*) FROM projects", Integer.class)).isZero();
+        assertThat(Sql.one(jdbi, "SELECT COUNT(*) FROM transcripts", Integer.class)).isZero();
+        assertThat(Sql.one(jdbi, "SELECT COUNT(*) FROM projects", Integer.class)).isZero();
     }
 
     @Test
@@ -83,7 +84,8 @@ class CommandLineTest {
                 new ByteArrayInputStream("een lang wachtwoord\n".getBytes(StandardCharsets.UTF_8)), new PrintStream(out), new PrintStream(err));
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("ans").contains("admin");
-        var accounts = new nl.samenspraak.account.AccountService(Database.open(Path.of(db)));
+        var jdbi = Database.open(Path.of(db));
+        var accounts = new nl.samenspraak.account.AccountService(jdbi, new Writes(jdbi));
         assertThat(accounts.login("ans", "een lang wachtwoord")).isPresent();
         int bad = nl.samenspraak.account.UserCommand.run(List.of("add", "--db", db, "--name", "bo", "--role", "king"),
                 new ByteArrayInputStream("een lang wachtwoord\n".getBytes()), new PrintStream(out), new PrintStream(err));
@@ -100,9 +102,5 @@ class CommandLineTest {
         }
         assertThat(failures).isEmpty();
         assertThat(run("frobnicate").code()).isEqualTo(2);
-    }
-
-    static <T> T query(org.jdbi.v3.core.Jdbi jdbi, String sql, Class<T> type) {
-        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(type).one());
     }
 }

@@ -1,5 +1,6 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.support.Sql;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
@@ -20,10 +21,10 @@ class DatabaseLifecycleTest {
         Path file = dir.resolve("nested/folder/fresh.db");
         var jdbi = Database.open(file);
         assertThat(Files.exists(file)).isTrue();
-        assertThat(query(jdbi, "PRAGMA journal_mode", String.class)).isEqualTo("wal");
-        assertThat(query(jdbi, "PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
-        assertThat(query(jdbi, "PRAGMA busy_timeout", Integer.class)).isEqualTo(Database.BUSY_TIMEOUT_MS);
-        assertThat(query(jdbi, "SELECT COUNT(*) FROM schema_migrations", Integer.class))
+        assertThat(Sql.one(jdbi, "PRAGMA journal_mode", String.class)).isEqualTo("wal");
+        assertThat(Sql.one(jdbi, "PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
+        assertThat(Sql.one(jdbi, "PRAGMA busy_timeout", Integer.class)).isEqualTo(Database.BUSY_TIMEOUT_MS);
+        assertThat(Sql.one(jdbi, "SELECT COUNT(*) FROM schema_migrations", Integer.class))
                 .isEqualTo(Migrations.index().size());
     }
 
@@ -49,9 +50,5 @@ class DatabaseLifecycleTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
                 "INSERT INTO utterances(transcript_id, seq, speaker_label, speaker_role, text) VALUES (999, 1, 'A', 'client', 'x')")))
                 .hasMessageContaining("FOREIGN KEY");
-    }
-
-    static <T> T query(org.jdbi.v3.core.Jdbi jdbi, String sql, Class<T> type) {
-        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(type).one());
     }
 }

@@ -7,6 +7,7 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.app.App;
 import nl.samenspraak.app.AppConfig;
 import nl.samenspraak.app.Database;
+import nl.samenspraak.app.Writes;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.ByteArrayOutputStream;
@@ -30,13 +31,14 @@ public final class TestApp implements AutoCloseable {
 
     private TestApp(Path database, boolean demo) {
         this.database = database;
-        this.jdbi = Database.open(database);
+        Database.Pooled db = Database.openPooled(database);
+        this.jdbi = db.jdbi();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AppConfig config = new AppConfig(0, database, demo, false);
-        this.app = App.create(config, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8)).start();
+        this.app = App.create(config, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), db).start();
         this.startupOutput = out.toString(StandardCharsets.UTF_8);
         this.baseUrl = "http://localhost:" + app.port();
-        this.accounts = new AccountService(jdbi);
+        this.accounts = new AccountService(jdbi, new Writes(jdbi));
     }
 
     public static TestApp start(Path folder) {
