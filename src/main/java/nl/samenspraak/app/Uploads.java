@@ -57,7 +57,7 @@ public final class Uploads {
 
     private static void checkSize(String name, long size) {
         if (size > Limits.MAX_UPLOAD_BYTES) {
-            throw new ApiException(413, name + ": the file is " + size / (1024 * 1024) + " MiB, over the limit of "
+            throw ApiException.badRequest(name + ": the file is " + size / (1024 * 1024) + " MiB, over the limit of "
                     + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB.");
         }
     }

@@ -112,6 +112,20 @@ class TranscriptImportHttpTest {
     }
 
     @Test
+    void a_file_over_the_size_limit_is_refused_by_name_and_nothing_is_stored() {
+        byte[] big = new byte[21 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        System.arraycopy("KM: ".getBytes(), 0, big, 0, 4);
+        Http.Response r = admin.postFile("/api/projects/" + project + "/transcripts", "enorm.txt", big, Map.of());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).contains("enorm.txt").contains("20 MiB");
+        Http.Response huge = admin.postRaw("/api/projects/" + project + "/transcripts?fileName=reus.txt", "text/plain", new byte[45 * 1024 * 1024]);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.json().has("error")).isTrue();
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts")).isZero();
+    }
+
+    @Test
     void a_second_transcript_with_the_same_name_is_refused() {
         Fixtures.transcript(admin, project, "gesprek.txt");
         Http.Response again = admin.postFile("/api/projects/" + project + "/transcripts", "gesprek.txt",
