@@ -6,13 +6,14 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
-                       CodingService coding) {
+                       CodingService coding, MediaService media) {
     static Services build(AppConfig config, Jdbi jdbi) {
         AccountService accounts = new AccountService(jdbi);
         Access access = new Access(accounts, jdbi);
@@ -21,6 +22,7 @@ public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Acc
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(projects, codebooks);
         TranscriptService transcripts = new TranscriptService(jdbi);
         CodingService coding = new CodingService(jdbi, access, projectCodebooks);
-        return new Services(config, jdbi, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding);
+        MediaService media = new MediaService(jdbi, MediaService.folderFor(config.database()));
+        return new Services(config, jdbi, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding, media);
     }
 }
