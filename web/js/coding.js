@@ -13,7 +13,7 @@ import { showHelp, closeHelp, helpOpen } from './help.js';
 import { showStatus, toast } from './status.js';
 
 const transcriptId = Number(param('t'));
-const perf = (window.samenspraak = { keyMs: [], readyMs: null, renderMs: null });
+const perf = (window.samenspraak = { keyMs: [], handlerMs: [], readyMs: null, renderMs: null });
 const S = { units: [], dims: [], dim: 0, cur: 0, undo: [], redo: [], auto: true };
 let view, bar, saver, sync, player = null, user;
 
@@ -230,6 +230,7 @@ function onKey(e) {
   const t0 = e.timeStamp;
   if (code) setCode(code);
   else ACTIONS[action]();
+  perf.handlerMs.push(performance.now() - t0);
   // For the benchmark: from the key to the frame that shows its result.
   requestAnimationFrame(() => setTimeout(() => perf.keyMs.push(performance.now() - t0), 0));
 }

@@ -26,12 +26,13 @@ export class TranscriptView {
         h('span', { class: 'time', text: clock(u.startMs) }),
         h('span', { class: 'speaker', title: t('role.' + u.speakerRole), text: u.speakerLabel }),
         h('span', { class: 'text', text: u.text }),
-        h('span', { class: 'codes-cell' }, pills));
+        h('span', { class: 'codes-cell' }, h('span', { class: 'codes-box' }, pills)));
       row.pills = pills;
       this.fill(row, u);
       frag.append(row);
       return row;
     });
+    this.list.style.setProperty('--dims', String(this.dimensions.length));
     this.list.replaceChildren(frag);
     this.list.classList.toggle('no-times', !this.units.some((u) => u.startMs !== null && u.startMs !== undefined));
   }

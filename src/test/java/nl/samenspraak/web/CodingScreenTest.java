@@ -188,6 +188,21 @@ class CodingScreenTest {
         browser.driver.switchTo().window(first);
     }
 
+    @Test
+    void question_mark_lists_every_key_and_the_codes_of_the_dimension() {
+        browser.keys("?");
+        WebElement help = browser.find("#help");
+        browser.until(d -> help.isDisplayed());
+        assertThat(help.getText()).contains("next uncoded unit").contains("undo my last change").contains("Team talk");
+        assertThat(browser.all("#help-body kbd").stream().map(WebElement::getText).toList()).contains("Enter", "Ctrl+Z", "/", "t", "o", "d", "n");
+        browser.screenshot("coding-help");
+        browser.keys(Keys.ESCAPE);
+        browser.until(d -> !help.isDisplayed());
+        browser.keys("t");
+        waitSaved();
+        assertThat(study.serverCodes()).hasSize(1);
+    }
+
     private long userId() {
         return app.count("SELECT id FROM users WHERE name = '" + study.coder() + "'");
     }
