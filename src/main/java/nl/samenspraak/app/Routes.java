@@ -5,6 +5,7 @@ import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.CodingRoutes;
 import nl.samenspraak.project.ProjectRoutes;
+import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 
 import java.util.Map;
@@ -21,5 +22,6 @@ final class Routes {
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
+        new MediaRoutes(s.transcripts(), s.media(), s.access()).register(r);
     }
 }

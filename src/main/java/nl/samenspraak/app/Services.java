@@ -6,13 +6,14 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
-                       CodingService coding) {
+                       CodingService coding, MediaService media) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -22,6 +23,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
         TranscriptService transcripts = new TranscriptService(jdbi, writes);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks);
-        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding);
+        MediaService media = new MediaService(jdbi, writes, MediaService.folderFor(config.database()));
+        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding, media);
     }
 }

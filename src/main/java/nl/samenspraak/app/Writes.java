@@ -37,7 +37,7 @@ public final class Writes implements AutoCloseable {
         this.jdbi = jdbi;
     }
 
-    public <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+    public <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
         lock.lock();
         try {
             return jdbi.inTransaction(work);
@@ -46,7 +46,7 @@ public final class Writes implements AutoCloseable {
         }
     }
 
-    public void useTransaction(HandleConsumer<RuntimeException> work) {
+    public <X extends Exception> void useTransaction(HandleConsumer<X> work) throws X {
         inTransaction(h -> { work.useHandle(h); return null; });
     }
 

@@ -11,7 +11,11 @@ import java.util.Optional;
 @RegisterConstructorMapper(Rating.class)
 @RegisterConstructorMapper(Change.class)
 @RegisterConstructorMapper(CodingDao.Target.class)
+@RegisterConstructorMapper(CodingDao.Counted.class)
 public interface CodingDao {
+    /** A count per transcript of a project, optionally per key (a dimension); {@code key} is null for totals. */
+    record Counted(long transcriptId, String name, String key, int count) {}
+
     /** Where an utterance sits: its transcript, project and speaker role (live transcripts only). */
     record Target(long utteranceId, long transcriptId, long projectId, String speakerRole) {}
 
@@ -77,4 +81,23 @@ public interface CodingDao {
             SELECT id, at, user_id, entity, transcript_id, utterance_id, coder_id, field, before_value, after_value, op_id
             FROM change_log WHERE transcript_id = :transcriptId AND coder_id = :coderId AND id > :afterId ORDER BY id LIMIT 1000""")
     List<Change> changesSince(long transcriptId, long coderId, long afterId);
+
+    @SqlQuery("""
+            SELECT t.id AS transcript_id, t.name, NULL AS key,
+                   (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS count
+            FROM transcripts t WHERE t.project_id = :projectId AND t.deleted_at IS NULL ORDER BY t.name, t.id""")
+    List<Counted> unitCounts(long projectId);
+
+    @SqlQuery("""
+            SELECT t.id AS transcript_id, t.name, c.dimension AS key, COUNT(*) AS count
+            FROM codes c JOIN utterances u ON u.id = c.utterance_id JOIN transcripts t ON t.id = u.transcript_id
+            WHERE t.project_id = :projectId AND t.deleted_at IS NULL AND c.coder_id = :coderId
+            GROUP BY t.id, c.dimension""")
+    List<Counted> codedCounts(long projectId, long coderId);
+
+    @SqlQuery("""
+            SELECT t.id AS transcript_id, t.name, r.scale || '/' || r.item AS key, 1 AS count
+            FROM ratings r JOIN transcripts t ON t.id = r.transcript_id
+            WHERE t.project_id = :projectId AND t.deleted_at IS NULL AND r.coder_id = :coderId""")
+    List<Counted> ratedItems(long projectId, long coderId);
 }

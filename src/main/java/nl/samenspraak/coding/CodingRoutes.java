@@ -27,6 +27,7 @@ public final class CodingRoutes {
         r.put("/api/transcripts/{transcriptId}/ratings/{scale}/{item}", this::putRating);
         r.delete("/api/transcripts/{transcriptId}/ratings/{scale}/{item}", this::clearRating);
         r.get("/api/transcripts/{transcriptId}/changes", this::changes);
+        r.get("/api/projects/{projectId}/progress", ctx -> ctx.json(coding.myProgress(access.user(ctx), Requests.id(ctx, "projectId"))));
     }
 
     private void putCode(Context ctx) {

@@ -12,8 +12,13 @@ import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Codes and ratings, each coder's own. Every write and its change-log row commit together in one
@@ -97,6 +102,31 @@ public final class CodingService {
     public List<Change> myChangesSince(User user, long transcriptId, long afterId) {
         access.require(user, projectOf(transcriptId));
         return jdbi.withExtension(CodingDao.class, dao -> dao.changesSince(transcriptId, user.id(), afterId));
+    }
+
+    /** The caller's progress on every transcript of a project: units coded per dimension, rating items filled. */
+    public List<Progress> myProgress(User user, long projectId) {
+        access.require(user, projectId);
+        Codebook codebook = codebooks.forProject(projectId).codebook();
+        Set<String> items = new HashSet<>();
+        codebook.ratingScales().forEach(s -> s.items().forEach(i -> items.add(s.key() + "/" + i.key())));
+        return jdbi.withExtension(CodingDao.class, dao -> {
+            Map<Long, Map<String, Integer>> coded = new HashMap<>();
+            for (CodingDao.Counted c : dao.codedCounts(projectId, user.id())) {
+                coded.computeIfAbsent(c.transcriptId(), k -> new HashMap<>()).put(c.key(), c.count());
+            }
+            Map<Long, Integer> rated = new HashMap<>();
+            for (CodingDao.Counted r : dao.ratedItems(projectId, user.id())) {
+                if (items.contains(r.key())) rated.merge(r.transcriptId(), 1, Integer::sum);
+            }
+            return dao.unitCounts(projectId).stream().map(t -> {
+                Map<String, Integer> perDimension = new LinkedHashMap<>();
+                Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
+                codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));
+                return new Progress(t.transcriptId(), t.name(), t.count(), perDimension,
+                        rated.getOrDefault(t.transcriptId(), 0), items.size());
+            }).toList();
+        });
     }
 
     private long projectOf(long transcriptId) {

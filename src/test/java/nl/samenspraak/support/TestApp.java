@@ -24,20 +24,25 @@ public final class TestApp implements AutoCloseable {
 
     public final Path database;
     public final Jdbi jdbi;
-    public final Javalin app;
+    /** The running server; replaced by {@link #restart()}. */
+    public Javalin app;
     public final String baseUrl;
     public final String startupOutput;
     private final AccountService accounts;
+    private final AppConfig config;
+
+    /** The pooled database outlives server restarts; it is closed with the TestApp. */
+    private final Database.Pooled db;
 
     private TestApp(Path database, boolean demo) {
         this.database = database;
-        Database.Pooled db = Database.openPooled(database);
+        this.db = Database.openPooled(database);
         this.jdbi = db.jdbi();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AppConfig config = new AppConfig(0, database, demo, false);
-        this.app = App.create(config, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), db).start();
+        this.app = App.create(new AppConfig(0, database, demo, false), jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), () -> { }).start();
         this.startupOutput = out.toString(StandardCharsets.UTF_8);
         this.baseUrl = "http://localhost:" + app.port();
+        this.config = new AppConfig(app.port(), database, demo, false);
         this.accounts = new AccountService(jdbi, new Writes(jdbi));
     }
 
@@ -74,8 +79,19 @@ public final class TestApp implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
+    /** Stops the server (the database stays); clients now fail to connect until {@link #restart()}. */
+    public void stopServer() {
+        app.stop();
+    }
+
+    /** Starts a new server on the same port over the same database, as after a crash or a redeploy. */
+    public void restart() {
+        app = App.create(config, jdbi, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> { }).start();
+    }
+
     @Override
     public void close() {
         app.stop();
+        db.close();
     }
 }

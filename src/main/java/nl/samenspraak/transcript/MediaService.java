@@ -1,0 +1,130 @@
+package nl.samenspraak.transcript;
+
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Writes;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Recordings of transcripts, stored as files in a media folder beside the database
+ * ({@code <db folder>/media/<transcript id>.<ext>}). An upload is streamed to a temporary file in
+ * that folder and moved into place only when complete and checked, so no half-written recording
+ * is ever served; the row and the change-log entry are written in the same transaction as the move.
+ */
+public final class MediaService {
+    /** The largest recording accepted (README: "Limits"): an hour of video at a modest bit rate. */
+    public static final long MAX_MEDIA_BYTES = 500L * 1024 * 1024;
+
+    private final Jdbi jdbi;
+    private final Writes writes;
+    private final Path folder;
+
+    public MediaService(Jdbi jdbi, Writes writes, Path folder) {
+        this.jdbi = jdbi;
+        this.writes = writes;
+        this.folder = folder;
+    }
+
+    /** The media folder beside a database file. */
+    public static Path folderFor(Path database) {
+        Path parent = database.toAbsolutePath().getParent();
+        return parent.resolve("media");
+    }
+
+    /** Where multipart uploads are spooled while they arrive (inside the media folder, so moves stay on one disk). */
+    public Path spoolFolder() {
+        Path spool = folder.resolve("incoming");
+        try {
+            Files.createDirectories(spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the media folder " + spool, e);
+        }
+        return spool;
+    }
+
+    public Optional<Media> find(long transcriptId) {
+        return jdbi.withExtension(MediaDao.class, dao -> dao.find(transcriptId));
+    }
+
+    public Path file(Media media) {
+        return folder.resolve(media.storedName());
+    }
+
+    /** Stores (or replaces) the recording of a transcript from a stream; the stream is read to its end or the limit. */
+    public Media store(Transcript t, String fileName, InputStream in, Long userId) {
+        String name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        MediaType type = MediaType.forFileName(name).orElseThrow(() -> ApiException.badRequest(
+                "'" + name + "' is not a recording this app plays; send one of " + MediaType.accepted() + "."));
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(spoolFolder(), "upload-", ".part");
+            long size = copy(in, temp, name);
+            checkContent(temp, type, name, size);
+            Path target = folder.resolve(t.id() + "." + type.extension);
+            Path written = temp;
+            Media media = writes.inTransaction(h -> {
+                Optional<Media> before = h.attach(MediaDao.class).find(t.id());
+                String now = Instant.now().toString();
+                h.attach(MediaDao.class).upsert(t.id(), name, target.getFileName().toString(), type.contentType, size, now, userId);
+                if (userId != null) h.attach(TranscriptDao.class).log(now, userId, t.projectId(), t.id(), "media",
+                        before.map(Media::fileName).orElse(null), name);
+                Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                before.filter(b -> !b.storedName().equals(target.getFileName().toString()))
+                        .ifPresent(b -> deleteQuietly(folder.resolve(b.storedName())));
+                return h.attach(MediaDao.class).find(t.id()).orElseThrow();
+            });
+            temp = null;
+            return media;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Storing the recording of transcript " + t.id() + " failed", e);
+        } finally {
+            if (temp != null) deleteQuietly(temp);
+        }
+    }
+
+    private static long copy(InputStream in, Path temp, String name) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > MAX_MEDIA_BYTES) throw tooLarge(name);
+                out.write(buffer, 0, n);
+            }
+        }
+        return total;
+    }
+
+    static ApiException tooLarge(String name) {
+        return new ApiException(413, name + ": a recording may be at most " + MAX_MEDIA_BYTES / (1024 * 1024) + " MiB.");
+    }
+
+    private static void checkContent(Path file, MediaType type, String name, long size) throws IOException {
+        if (size == 0) throw ApiException.badRequest(name + ": the file is empty.");
+        byte[] head = new byte[MediaType.SNIFF_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (!type.matches(head, n)) {
+            throw ApiException.badRequest(name + ": the content is not " + type.extension + " audio or video (its first bytes do not fit).");
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover file in the spool folder is harmless; the next upload does not reuse its name
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package nl.samenspraak.support;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+/**
+ * Headless Debian Chromium driven by Debian's ChromeDriver (Selenium Manager cannot download
+ * anything here). One per test class: starting Chromium costs about a second.
+ */
+public final class Browser implements AutoCloseable {
+    /** Debian's package paths; override with -Dsamenspraak.chromium=... and -Dsamenspraak.chromedriver=... */
+    public static final String CHROMIUM = System.getProperty("samenspraak.chromium", "/usr/bin/chromium");
+    public static final String CHROMEDRIVER = System.getProperty("samenspraak.chromedriver", "/usr/bin/chromedriver");
+    public static final Duration WAIT = Duration.ofSeconds(15);
+
+    public final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Skips the calling test class when browser tests are switched off or Chromium is not installed. */
+    public static void assumeAvailable() {
+        Assumptions.assumeFalse(Boolean.getBoolean("skipBrowser"), "browser tests skipped (-DskipBrowser=true)");
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Chromium or ChromeDriver is not installed (apt-get install chromium chromium-driver)");
+    }
+
+    /** A browser whose preferred language is {@code lang} (navigator.languages), 1280x900. */
+    public static Browser start(String lang) {
+        assumeAvailable();
+        try {
+            Path profile = Files.createTempDirectory("samenspraak-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=" + lang,
+                    "--autoplay-policy=no-user-gesture-required", "--mute-audio");
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void open(String url) {
+        driver.get(url);
+    }
+
+    /** Waits for the page's data-ready mark (set when it can be used). */
+    public void waitReady() {
+        until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    public <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition::apply);
+    }
+
+    /** Logs in through the log-in page and waits for the page it leads to. */
+    public void logIn(String baseUrl, String name, String password, String next) {
+        open(baseUrl + "/index.html" + (next == null ? "" : "?next=" + next));
+        until(d -> d.findElement(By.id("name")).isDisplayed());
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        waitReady();
+    }
+
+    /** Types into whatever has the focus, as a user would. */
+    public void keys(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    public void ctrl(String key) {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys(key).keyUp(Keys.CONTROL).perform();
+    }
+
+    public void shift(String key) {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
+    }
+
+    public void ctrlShift(String key) {
+        new Actions(driver).keyDown(Keys.CONTROL).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).keyUp(Keys.CONTROL).perform();
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    /** Saves a screenshot as target/screenshots/{name}.png (not committed) and returns its path. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Console errors since the last call (CSP violations and uncaught exceptions show here). */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp profile left behind is removed with the temp folder
+            }
+        }
+    }
+}

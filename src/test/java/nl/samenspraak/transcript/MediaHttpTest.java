@@ -1,0 +1,116 @@
+package nl.samenspraak.transcript;
+
+import nl.samenspraak.account.Role;
+import nl.samenspraak.support.Fixtures;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MediaHttpTest {
+    @TempDir Path dir;
+    TestApp app;
+    Http admin, anna, bram;
+    long project, transcript;
+
+    @BeforeEach void start() {
+        app = TestApp.start(dir);
+        admin = app.loggedIn("root", Role.ADMIN);
+        anna = app.loggedIn("anna", Role.CODER);
+        bram = app.loggedIn("bram", Role.CODER);
+        project = Fixtures.project(admin, "Arnhem");
+        Fixtures.member(admin, project, "anna", "coder");
+        transcript = Fixtures.transcript(admin, project, "gesprek.txt");
+    }
+
+    @AfterEach void stop() { app.close(); }
+
+    /** A WAV-looking file: RIFF....WAVE, then bytes numbered 0..255 over and over, so ranges are checkable. */
+    static byte[] wav(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) b[i] = (byte) i;
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, b, 0, 4);
+        System.arraycopy("WAVEfmt ".getBytes(StandardCharsets.US_ASCII), 0, b, 8, 8);
+        return b;
+    }
+
+    private String media() { return "/api/transcripts/" + transcript + "/media"; }
+
+    @Test
+    void uploaded_recording_is_served_with_range_requests() throws Exception {
+        byte[] content = wav(300_000);
+        Http.Response up = admin.postFile(media(), "gesprek.wav", content, Map.of());
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(up.json().path("contentType").asText()).isEqualTo("audio/wav");
+        assertThat(up.json().path("sizeBytes").asLong()).isEqualTo(content.length);
+        assertThat(Files.exists(dir.resolve("media").resolve(transcript + ".wav"))).isTrue();
+        assertThat(anna.get(media() + "/info").json().path("fileName").asText()).isEqualTo("gesprek.wav");
+
+        HttpResponse<byte[]> part = rangeAs("anna", "bytes=1000-1999");
+
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/" + content.length);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(content, 1000, 2000));
+        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE field = 'media'")).isEqualTo(1);
+    }
+
+    @Test
+    void recording_sent_as_raw_body_replaces_the_earlier_one() {
+        assertThat(admin.postFile(media(), "eerst.wav", wav(2000), Map.of()).status()).isEqualTo(201);
+        byte[] ogg = wav(5000);
+        System.arraycopy("OggS".getBytes(StandardCharsets.US_ASCII), 0, ogg, 0, 4);
+        Http.Response up = admin.postRaw(media() + "?fileName=daarna.ogg", "audio/ogg", ogg);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(anna.get(media() + "/info").json().path("contentType").asText()).isEqualTo("audio/ogg");
+        assertThat(Files.exists(dir.resolve("media").resolve(transcript + ".wav"))).isFalse();
+        assertThat(dir.resolve("media").resolve("incoming").toFile().list()).isEmpty();
+    }
+
+    @Test
+    void recording_is_hidden_from_non_members() {
+        assertThat(admin.postFile(media(), "gesprek.wav", wav(2000), Map.of()).status()).isEqualTo(201);
+        assertThat(bram.get(media()).status()).isEqualTo(404);
+        assertThat(bram.get(media() + "/info").status()).isEqualTo(404);
+        assertThat(app.anonymous().get(media()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void wrong_file_types_are_refused_and_leave_nothing_behind() {
+        Http.Response pdf = admin.postFile(media(), "gesprek.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII), Map.of());
+        assertThat(pdf.status()).isEqualTo(400);
+        assertThat(pdf.error()).contains(".mp3").contains(".wav");
+        Http.Response disguised = admin.postFile(media(), "gesprek.mp3", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(disguised.status()).isEqualTo(400);
+        assertThat(disguised.error()).contains("first bytes");
+        assertThat(app.count("SELECT COUNT(*) FROM media")).isZero();
+        assertThat(dir.resolve("media").resolve("incoming").toFile().list()).isEmpty();
+        assertThat(anna.get(media() + "/info").status()).isEqualTo(404);
+    }
+
+    @Test
+    void coders_may_not_upload_recordings() {
+        assertThat(anna.postFile(media(), "gesprek.wav", wav(2000), Map.of()).status()).isEqualTo(403);
+    }
+
+    private HttpResponse<byte[]> rangeAs(String user, String range) throws Exception {
+        String cookie = app.as(user).login(user, TestApp.PASSWORD).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("samenspraak_session=")).findFirst().orElseThrow().split(";")[0];
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl + media()))
+                .header("Cookie", cookie).header("Range", range).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

@@ -1,0 +1,38 @@
+// The JSON API. Errors carry the server's sentence; a 401 sends the user to the log-in page.
+
+export class ApiError extends Error {
+  constructor(status, message, details) {
+    super(message);
+    this.status = status;
+    this.details = details || {};
+  }
+}
+
+export async function api(method, path, body) {
+  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(path, init);
+  if (res.status === 204) return null;
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, data && data.details);
+  return data;
+}
+
+export const get = (path) => api('GET', path);
+
+/** Loads what a page needs; on 401 goes to the log-in page and comes back afterwards. */
+export async function requireLogin(load) {
+  try {
+    return await load();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      location.assign('index.html?next=' + encodeURIComponent(location.pathname.replace(/^\//, '') + location.search));
+      return new Promise(() => {});
+    }
+    throw e;
+  }
+}

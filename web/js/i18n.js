@@ -1,0 +1,55 @@
+// Interface strings from i18n/<lang>.json. The language follows the browser until the user picks one.
+const LANGS = ['nl', 'en'];
+const STORE = 'samenspraak.lang';
+let strings = {};
+let lang = 'en';
+
+export function chooseLanguage() {
+  const saved = localStorage.getItem(STORE);
+  if (LANGS.includes(saved)) return saved;
+  for (const l of navigator.languages || [navigator.language]) {
+    const base = String(l).toLowerCase().split('-')[0];
+    if (LANGS.includes(base)) return base;
+  }
+  return 'en';
+}
+
+export async function loadLanguage(chosen = chooseLanguage()) {
+  const res = await fetch(`i18n/${chosen}.json`);
+  strings = await res.json();
+  lang = chosen;
+  document.documentElement.lang = chosen;
+  translate(document);
+  return chosen;
+}
+
+export async function switchLanguage(chosen) {
+  localStorage.setItem(STORE, chosen);
+  await loadLanguage(chosen);
+  document.dispatchEvent(new CustomEvent('languagechange', { detail: chosen }));
+}
+
+export const language = () => lang;
+export const languages = () => LANGS;
+
+/** t('progress.coded', {n: 3, of: 10}): the string with {name} placeholders filled in. */
+export function t(key, params) {
+  let s = strings[key];
+  if (s === undefined) return key;
+  if (params) for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
+/** A codebook text object {nl, en} in the interface language. */
+export function tx(text) {
+  if (!text) return '';
+  return text[lang] || text.en || text.nl || '';
+}
+
+/** Fills elements marked data-i18n (text), data-i18n-title, data-i18n-placeholder, data-i18n-label (aria-label). */
+export function translate(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
+}

@@ -1,0 +1,34 @@
+// Log-in. Already logged in: straight on to where the user was going.
+import { api, get } from './api.js';
+import { $, param } from './dom.js';
+import { loadLanguage, t } from './i18n.js';
+import { setUpHeader } from './header.js';
+
+function next() {
+  const n = param('next') || '';
+  // Only pages of this app: a name like "code.html?t=3", never another site.
+  return /^[a-z]+\.html(\?[\w=&%.-]*)?$/.test(n) ? n : 'projects.html';
+}
+
+async function start() {
+  await loadLanguage();
+  setUpHeader(null);
+  if (await get('/api/me').then(() => true, () => false)) return location.replace(next());
+  const form = $('#login-form');
+  $('#name').focus();
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const error = $('#login-error');
+    error.hidden = true;
+    try {
+      await api('POST', '/api/login', { name: $('#name').value.trim(), password: $('#password').value });
+      location.assign(next());
+    } catch (err) {
+      error.textContent = err.status === 401 || err.status === 400 ? t('login.failed') : t('common.loadFailed', { message: err.message });
+      error.hidden = false;
+      $('#password').select();
+    }
+  });
+}
+
+start();

@@ -1,0 +1,71 @@
+// My projects, and in each my progress on every transcript: units coded per dimension, ratings filled.
+import { get, requireLogin } from './api.js';
+import { h, $ } from './dom.js';
+import { loadLanguage, t, tx } from './i18n.js';
+import { setUpHeader } from './header.js';
+import { Saver } from './saver.js';
+import { showStatus } from './status.js';
+
+let data = [];
+
+async function start() {
+  await loadLanguage();
+  const user = await requireLogin(() => get('/api/me'));
+  setUpHeader(user);
+  // Changes still waiting in this browser are sent from here too.
+  const saver = new Saver(user.id);
+  saver.addEventListener('status', (e) => showStatus(e.detail));
+  saver.flush();
+  const projects = await get('/api/projects');
+  data = await Promise.all(projects.map(async (p) => {
+    const [progress, book] = await Promise.all([
+      get(`/api/projects/${p.id}/progress`),
+      get(`/api/codebooks/${encodeURIComponent(p.codebookKey)}`).catch(() => null),
+    ]);
+    return { project: p, progress, codebook: book && book.codebook };
+  }));
+  render();
+  document.addEventListener('languagechange', render);
+  document.body.dataset.ready = 'true';
+}
+
+function bar(done, of, label) {
+  const pct = of ? Math.round((100 * done) / of) : 0;
+  const fill = h('div', { class: 'progress-fill' });
+  fill.style.width = `${pct}%`;
+  return h('div', { class: 'mini' },
+    h('span', { class: 'mini-label', text: label }),
+    h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': of, 'aria-valuenow': done, 'aria-label': label }, fill),
+    h('span', { class: 'mini-count', text: t('projects.count', { done, of }) }));
+}
+
+function render() {
+  $('#loading').hidden = true;
+  const root = $('#projects');
+  if (!data.length) return root.replaceChildren(h('p', { class: 'muted', text: t('projects.none') }));
+  root.replaceChildren(...data.map(({ project, progress, codebook }) => {
+    const dims = codebook ? codebook.dimensions : [];
+    const scales = codebook ? codebook.ratingScales || [] : [];
+    const rows = progress.map((p) => h('tr', {},
+      h('th', { scope: 'row' }, h('a', { href: `code.html?t=${p.transcriptId}`, class: 'transcript-link', text: p.name })),
+      h('td', { text: String(p.units) }),
+      h('td', {}, dims.map((d) => bar(p.coded[d.key] || 0, p.units, tx(d.label))),
+        scales.length ? bar(p.rated, p.ratingItems, t('projects.ratings')) : null),
+      h('td', { class: 'actions' },
+        dims.length ? h('a', { class: 'button', href: `code.html?t=${p.transcriptId}`, text: t('projects.code') }) : null,
+        scales.length ? h('a', { class: 'button quiet', href: `rate.html?t=${p.transcriptId}`, text: t('projects.rate') }) : null)));
+    return h('section', { class: 'project' },
+      h('h2', { text: project.name }),
+      h('p', { class: 'muted', text: t('projects.meta', { codebook: codebook ? tx(codebook.title) : project.codebookKey, role: t('memberRole.' + project.role) }) }),
+      progress.length
+        ? h('table', { class: 'transcripts' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('projects.transcript') }), h('th', { scope: 'col', text: t('projects.units') }),
+            h('th', { scope: 'col', text: t('projects.progress') }), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('projects.open') })))),
+          h('tbody', {}, rows))
+        : h('p', { class: 'muted', text: t('projects.noTranscripts') }));
+  }));
+}
+
+start().catch((e) => {
+  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+});
