@@ -5,6 +5,8 @@ import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.CodingRoutes;
 import nl.samenspraak.project.ProjectRoutes;
+import nl.samenspraak.reliability.ReliabilityRoutes;
+import nl.samenspraak.report.ReportRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 
 import java.util.Map;
@@ -21,5 +23,7 @@ final class Routes {
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
+        new ReportRoutes(s.reports(), s.access()).register(r);
+        new ReliabilityRoutes(s.reliability(), s.access()).register(r);
     }
 }

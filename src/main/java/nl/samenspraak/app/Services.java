@@ -6,13 +6,17 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.reliability.ReliabilityService;
+import nl.samenspraak.report.ProjectReader;
+import nl.samenspraak.report.ReadAccess;
+import nl.samenspraak.report.ReportService;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
-                       CodingService coding) {
+                       CodingService coding, ReportService reports, ReliabilityService reliability) {
     static Services build(AppConfig config, Jdbi jdbi) {
         AccountService accounts = new AccountService(jdbi);
         Access access = new Access(accounts, jdbi);
@@ -21,6 +25,9 @@ public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Acc
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(projects, codebooks);
         TranscriptService transcripts = new TranscriptService(jdbi);
         CodingService coding = new CodingService(jdbi, access, projectCodebooks);
-        return new Services(config, jdbi, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding);
+        ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
+        ReadAccess readAccess = new ReadAccess(access, projects);
+        return new Services(config, jdbi, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
+                new ReportService(reader, readAccess), new ReliabilityService(reader, readAccess));
     }
 }
