@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.CodingRoutes;
+import nl.samenspraak.download.ExportRoutes;
 import nl.samenspraak.project.ProjectRoutes;
 import nl.samenspraak.reliability.ReliabilityRoutes;
 import nl.samenspraak.report.ReportRoutes;
@@ -25,5 +26,6 @@ final class Routes {
         new CodingRoutes(s.coding(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
+        new ExportRoutes(s.exports(), s.exportJobs(), s.access()).register(r);
     }
 }

@@ -4,6 +4,8 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
+import nl.samenspraak.download.ExportJobs;
+import nl.samenspraak.download.ExportService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
@@ -16,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
-                       CodingService coding, ReportService reports, ReliabilityService reliability) {
+                       CodingService coding, ReportService reports, ReliabilityService reliability,
+                       ExportService exports, ExportJobs exportJobs) {
     static Services build(AppConfig config, Jdbi jdbi) {
         AccountService accounts = new AccountService(jdbi);
         Access access = new Access(accounts, jdbi);
@@ -27,7 +30,10 @@ public record Services(AppConfig config, Jdbi jdbi, AccountService accounts, Acc
         CodingService coding = new CodingService(jdbi, access, projectCodebooks);
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
         ReadAccess readAccess = new ReadAccess(access, projects);
+        ReportService reports = new ReportService(reader, readAccess);
+        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
+        ExportService exports = new ExportService(reader, readAccess, reports, reliability);
         return new Services(config, jdbi, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
-                new ReportService(reader, readAccess), new ReliabilityService(reader, readAccess));
+                reports, reliability, exports, new ExportJobs(exports));
     }
 }
