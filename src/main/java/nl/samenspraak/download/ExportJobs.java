@@ -59,6 +59,7 @@ public final class ExportJobs {
         volatile Path file;
         volatile String error;
         volatile Instant finished;
+        volatile long total = -1;
 
         Job(long userId, ExportService.Prepared prepared) {
             this.userId = userId;
@@ -66,7 +67,7 @@ public final class ExportJobs {
         }
     }
 
-    /** What a poll answers. {@code downloadUrl} is set once the file is ready. */
+    /** What a poll answers. {@code rowsTotal} is 0 until the job has counted the rows it will read. */
     public record Status(String id, long projectId, String format, State state, long rowsDone, long rowsTotal, double fraction,
                          String fileName, Long bytes, String statusUrl, String downloadUrl, String error, Instant createdAt,
                          Instant finishedAt, Instant expiresAt) {}
@@ -88,6 +89,7 @@ public final class ExportJobs {
     private void run(Job job) {
         job.state = State.RUNNING;
         try {
+            job.total = exports.rowsToRead(job.prepared);
             job.file = exports.toTempFile(job.prepared, "samenspraak-export-" + job.id + "-", job.done);
             job.state = State.DONE;
         } catch (RuntimeException e) {
@@ -128,7 +130,7 @@ public final class ExportJobs {
     }
 
     private Status status(Job j) {
-        long total = j.prepared.totalRows();
+        long total = Math.max(0, j.total);
         long done = j.state == State.DONE || j.state == State.DOWNLOADED ? total : Math.min(j.done.get(), total);
         Long bytes = null;
         try {

@@ -12,7 +12,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +44,10 @@ public final class CsvTables {
     }
 
     public static void units(OutputStream out, UnitCode.Source source, Codebook codebook, String language, Dialect dialect) {
-        Map<String, String> labels = new HashMap<>();
-        codebook.dimensions().forEach(d -> d.codes().forEach(c -> labels.put(d.key() + "\u0000" + c.key(), c.label().in(language))));
+        Map<String, Map<String, String>> labels = ProjectWorkbook.labels(codebook, language);
         write(out, UnitSheets.unitColumns(), dialect, p -> source.forEach(u -> record(p, dialect, u.transcriptId(), u.transcript(), u.unit(),
                 u.speaker(), u.role(), UnitSheets.seconds(u.startMs()), UnitSheets.seconds(u.endMs()), u.text(), u.coder(), u.dimension(), u.code(),
-                labels.get(u.dimension() + "\u0000" + u.code()))));
+                labels.getOrDefault(u.dimension(), Map.of()).get(u.code()))));
     }
 
     public static void frequencies(OutputStream out, Codebook codebook, List<SessionReport> sessions, String language, Dialect dialect) {

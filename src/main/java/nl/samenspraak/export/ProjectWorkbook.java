@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The project workbook an analyst opens and uses at once: README, Units, Wide, Frequencies, Ratings,
@@ -30,24 +31,29 @@ public final class ProjectWorkbook {
         this.maxRowsPerSheet = maxRowsPerSheet;
     }
 
-    /** Writes the workbook; {@code progress} counts data rows written, as they are written. */
-    public void write(OutputStream out, ExportInfo info, UnitCode.Source units, List<SessionReport> sessions,
-                      ProjectReliability reliability, AtomicLong progress) {
+    /** What the workbook needs besides the unit codes, computed once they have all been read. */
+    public record Summaries(List<SessionReport> sessions, ProjectReliability reliability) {}
+
+    /**
+     * Writes the workbook, reading the unit codes once; {@code afterUnits} is asked for the summaries when
+     * the pass is over (a source that also accumulates counts can answer from them). {@code progress}
+     * counts data rows written.
+     */
+    public void write(OutputStream out, ExportInfo info, UnitCode.Source units, Supplier<Summaries> afterUnits, AtomicLong progress) {
         Codebook cb = info.codebook();
         List<String> dimensions = cb.dimensions().stream().map(Codebook.Dimension::key).toList();
         List<String> coders = info.coders().stream().map(Person::name).toList();
-        Map<String, String> labels = new HashMap<>();
-        cb.dimensions().forEach(d -> d.codes().forEach(c -> labels.put(d.key() + "\u0000" + c.key(), c.label().in(info.language()))));
-        Map<String, List<String>> parts = new LinkedHashMap<>();
+        Map<String, Map<String, String>> labels = labels(cb, info.language());
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (XlsxWriter w = new XlsxWriter(out, progress, maxRowsPerSheet)) {
-            parts.put("Units", UnitSheets.units(w, 1, units, (d, c) -> labels.get(d + "\u0000" + c)));
+            Map<String, List<String>> parts = new LinkedHashMap<>(UnitSheets.write(w, units, labels, dimensions, coders));
             columns.put("Units", UnitSheets.unitColumns());
-            parts.put("Wide", UnitSheets.wide(w, 2, units, dimensions, coders));
             columns.put("Wide", UnitSheets.wideColumns(dimensions, coders));
-            parts.put("Disagreements", UnitSheets.disagreements(w, 8, units, dimensions, coders));
             columns.put("Disagreements", UnitSheets.disagreementColumns(coders));
-            List<Table> tables = List.of(SessionTables.frequencies(cb, sessions, info.language()), SessionTables.ratings(cb, sessions, info.language()),
+            Summaries summaries = afterUnits.get();
+            ProjectReliability reliability = summaries.reliability();
+            List<Table> tables = List.of(SessionTables.frequencies(cb, summaries.sessions(), info.language()),
+                    SessionTables.ratings(cb, summaries.sessions(), info.language()),
                     ReliabilityTables.coefficients(reliability, info.language()), ReliabilityTables.perCategory(reliability, info.language()));
             List<String> names = List.of("Frequencies", "Ratings", "Reliability", "Per category");
             for (int i = 0; i < tables.size(); i++) {
@@ -58,6 +64,13 @@ public final class ProjectWorkbook {
             Readme.write(w, 0, info, parts, columns);
             w.finish();
         }
+    }
+
+    /** Code labels by dimension and code key, in the language. */
+    static Map<String, Map<String, String>> labels(Codebook cb, String language) {
+        Map<String, Map<String, String>> labels = new HashMap<>();
+        cb.dimensions().forEach(d -> d.codes().forEach(c -> labels.computeIfAbsent(d.key(), k -> new HashMap<>()).put(c.key(), c.label().in(language))));
+        return labels;
     }
 
     /** What each sheet holds, for the README. */

@@ -14,6 +14,8 @@ public final class Sheet {
     private final List<Column> columns;
     private final boolean table;
     private final List<String> partNames = new ArrayList<>();
+    private XmlSink x;
+    private CompressedPart partOut;
     private int file;
     private int rowInPart;
     private boolean inRow;
@@ -32,8 +34,8 @@ public final class Sheet {
         String partName = partNames.isEmpty() ? name : name + " (" + (partNames.size() + 1) + ")";
         partNames.add(partName);
         file = w.addPart(partName, rank);
-        w.entry("xl/worksheets/sheet" + file + ".xml");
-        XmlSink x = w.xml;
+        partOut = w.part("xl/worksheets/sheet" + file + ".xml");
+        x = new XmlSink(partOut);
         x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
                 + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">");
         x.raw("<sheetViews><sheetView workbookViewId=\"0\">");
@@ -60,9 +62,9 @@ public final class Sheet {
     }
 
     private void startRow() {
-        if (inRow) w.xml.raw("</row>");
+        if (inRow) x.raw("</row>");
         rowInPart++;
-        w.xml.raw("<row r=\"").number(rowInPart).raw("\">");
+        x.raw("<row r=\"").number(rowInPart).raw("\">");
         inRow = true;
     }
 
@@ -83,14 +85,13 @@ public final class Sheet {
         if (s == null) return blank();
         int i = w.shared(s);
         if (i < 0) return text(s);
-        w.xml.raw("<c t=\"s\"><v>").number(i).raw("</v></c>");
+        x.raw("<c t=\"s\"><v>").number(i).raw("</v></c>");
         return this;
     }
 
     /** Any text, as an inline string; never read as a formula. */
     public Sheet text(String s) {
         if (s == null || s.isEmpty()) return blank();
-        XmlSink x = w.xml;
         boolean keepSpace = Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1));
         x.raw(keepSpace ? "<c t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "<c t=\"inlineStr\"><is><t>");
         x.text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
@@ -100,25 +101,25 @@ public final class Sheet {
     /** Wrapped text (README). */
     public Sheet wrapped(String s) {
         if (s == null || s.isEmpty()) return blank();
-        w.xml.raw("<c s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
+        x.raw("<c s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
         return this;
     }
 
     /** A bold title cell (README, confusion matrix headings). */
     public Sheet title(String s) {
-        w.xml.raw("<c s=\"4\" t=\"inlineStr\"><is><t>").text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
+        x.raw("<c s=\"4\" t=\"inlineStr\"><is><t>").text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
         return this;
     }
 
     public Sheet number(long v) {
-        w.xml.raw("<c><v>").number(v).raw("</v></c>");
+        x.raw("<c><v>").number(v).raw("</v></c>");
         return this;
     }
 
     /** A number in the column's style; null, NaN and infinities are blank. */
     public Sheet number(Double v, Column.Style style) {
         if (v == null || !Double.isFinite(v)) return blank();
-        w.xml.raw(style.xf == 0 ? "<c><v>" : "<c s=\"" + style.xf + "\"><v>").number(v.doubleValue()).raw("</v></c>");
+        x.raw(style.xf == 0 ? "<c><v>" : "<c s=\"" + style.xf + "\"><v>").number(v.doubleValue()).raw("</v></c>");
         return this;
     }
 
@@ -126,13 +127,19 @@ public final class Sheet {
         return number(v, Column.Style.GENERAL);
     }
 
+    /** Milliseconds as seconds, numeric; null is blank. */
+    public Sheet seconds(Long ms) {
+        if (ms == null) return blank();
+        x.raw("<c><v>").seconds(ms).raw("</v></c>");
+        return this;
+    }
+
     public Sheet blank() {
-        w.xml.raw("<c/>");
+        x.raw("<c/>");
         return this;
     }
 
     private void closePart() {
-        XmlSink x = w.xml;
         if (inRow) x.raw("</row>");
         inRow = false;
         x.raw("</sheetData>");
@@ -142,14 +149,14 @@ public final class Sheet {
             w.filter(file, range);
         }
         x.raw("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>");
-        w.closeEntry();
+        x.flush();
+        partOut.close();
     }
 
     /** Ends the sheet; returns the names of its parts ("Units", "Units (2)", ...). */
     public List<String> end() {
         closePart();
         w.rowsWritten.addAndGet(dataRows & 1023);
-        w.ended(this);
         return List.copyOf(partNames);
     }
 

@@ -3,14 +3,14 @@ package nl.samenspraak.export;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
- * The three sheets streamed from the unit codes: Units (long: a row per code), Wide (a row per unit, a
- * column per dimension and coder, and whether the coders agree) and Disagreements (a row per unit and
- * dimension where coders differ). Each reads the source once; memory holds one unit at a time.
+ * The three sheets streamed from the unit codes in one pass: Units (long: a row per code), Wide (a row per
+ * unit, a column per dimension and coder, and whether the coders agree) and Disagreements (a row per unit
+ * and dimension where coders differ). Memory holds one unit at a time.
  */
 final class UnitSheets {
     private UnitSheets() {}
@@ -22,8 +22,8 @@ final class UnitSheets {
                 Column.text("unit", 7, "the unit's (utterance's) number within the transcript, from 1"),
                 Column.text("speaker", 12, "the speaker label as in the transcript"),
                 Column.text("role", 12, "the speaker's role: professional, client or other"),
-                Column.decimal("start_s", 9, "when the unit starts, in seconds from the start of the recording; blank when untimed"),
-                Column.decimal("end_s", 9, "when the unit ends, in seconds; blank when untimed"),
+                Column.text("start_s", 9, "when the unit starts, in seconds from the start of the recording; blank when untimed"),
+                Column.text("end_s", 9, "when the unit ends, in seconds; blank when untimed"),
                 Column.text("text", 70, "what was said"),
                 Column.text("coder", 14, "the coder's user name"),
                 Column.text("dimension", 14, "the codebook dimension"),
@@ -31,14 +31,32 @@ final class UnitSheets {
                 Column.text("code_label", 30, "the code's label in the export's language"));
     }
 
-    static List<String> units(XlsxWriter w, int rank, UnitCode.Source source, BiFunction<String, String, String> label) {
-        Sheet s = w.sheet("Units", rank, unitColumns(), true);
-        source.forEach(u -> {
-            s.row().number(u.transcriptId()).shared(u.transcript()).number(u.unit()).shared(u.speaker()).shared(u.role());
-            s.number(seconds(u.startMs()), Column.Style.DECIMAL).number(seconds(u.endMs()), Column.Style.DECIMAL).text(u.text());
-            s.shared(u.coder()).shared(u.dimension()).shared(u.code()).shared(label.apply(u.dimension(), u.code()));
+    /**
+     * The one pass over the unit codes, filling Units, Wide and Disagreements at once; returns each
+     * sheet's part names.
+     */
+    static Map<String, List<String>> write(XlsxWriter w, UnitCode.Source source, Map<String, Map<String, String>> labels,
+                                           List<String> dimensions, List<String> coders) {
+        Sheet units = w.sheet("Units", 1, unitColumns(), true);
+        Sheet wide = w.sheet("Wide", 2, wideColumns(dimensions, coders), true);
+        Sheet disagreements = w.sheet("Disagreements", 8, disagreementColumns(coders), true);
+        Grouper grouper = new Grouper(dimensions, coders, (first, codes) -> {
+            wideRow(wide, first, codes);
+            disagreementRows(disagreements, first, codes, dimensions);
         });
-        return s.end();
+        source.forEach(u -> {
+            units.row().number(u.transcriptId()).shared(u.transcript()).number(u.unit()).shared(u.speaker()).shared(u.role());
+            units.seconds(u.startMs()).seconds(u.endMs()).text(u.text());
+            Map<String, String> byCode = labels.get(u.dimension());
+            units.shared(u.coder()).shared(u.dimension()).shared(u.code()).shared(byCode == null ? null : byCode.get(u.code()));
+            grouper.accept(u);
+        });
+        grouper.flush();
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        parts.put("Units", units.end());
+        parts.put("Wide", wide.end());
+        parts.put("Disagreements", disagreements.end());
+        return parts;
     }
 
     static Double seconds(Long ms) {
@@ -56,19 +74,15 @@ final class UnitSheets {
         return columns;
     }
 
-    static List<String> wide(XlsxWriter w, int rank, UnitCode.Source source, List<String> dimensions, List<String> coders) {
-        Sheet s = w.sheet("Wide", rank, wideColumns(dimensions, coders), true);
-        new Grouper(dimensions, coders, (first, codes) -> {
-            s.row().number(first.transcriptId()).shared(first.transcript()).number(first.unit()).shared(first.speaker()).shared(first.role())
-                    .number(seconds(first.startMs()), Column.Style.DECIMAL).number(seconds(first.endMs()), Column.Style.DECIMAL).text(first.text());
-            for (String[] byCoder : codes) {
-                for (String code : byCoder) s.shared(code);
-                Boolean agree = agreement(byCoder);
-                if (agree == null) s.blank();
-                else s.number(agree ? 1 : 0);
-            }
-        }).run(source);
-        return s.end();
+    private static void wideRow(Sheet s, UnitCode first, String[][] codes) {
+        s.row().number(first.transcriptId()).shared(first.transcript()).number(first.unit()).shared(first.speaker()).shared(first.role())
+                .seconds(first.startMs()).seconds(first.endMs()).text(first.text());
+        for (String[] byCoder : codes) {
+            for (String code : byCoder) s.shared(code);
+            Boolean agree = agreement(byCoder);
+            if (agree == null) s.blank();
+            else s.number(agree ? 1 : 0);
+        }
     }
 
     static List<Column> disagreementColumns(List<String> coders) {
@@ -79,17 +93,13 @@ final class UnitSheets {
         return columns;
     }
 
-    static List<String> disagreements(XlsxWriter w, int rank, UnitCode.Source source, List<String> dimensions, List<String> coders) {
-        Sheet s = w.sheet("Disagreements", rank, disagreementColumns(coders), true);
-        new Grouper(dimensions, coders, (first, codes) -> {
-            for (int d = 0; d < dimensions.size(); d++) {
-                if (!Boolean.FALSE.equals(agreement(codes[d]))) continue;
-                s.row().number(first.transcriptId()).shared(first.transcript()).number(first.unit()).shared(first.speaker())
-                        .shared(first.role()).text(first.text()).shared(dimensions.get(d));
-                for (String code : codes[d]) s.shared(code);
-            }
-        }).run(source);
-        return s.end();
+    private static void disagreementRows(Sheet s, UnitCode first, String[][] codes, List<String> dimensions) {
+        for (int d = 0; d < dimensions.size(); d++) {
+            if (!Boolean.FALSE.equals(agreement(codes[d]))) continue;
+            s.row().number(first.transcriptId()).shared(first.transcript()).number(first.unit()).shared(first.speaker())
+                    .shared(first.role()).text(first.text()).shared(dimensions.get(d));
+            for (String code : codes[d]) s.shared(code);
+        }
     }
 
     /** Whether the coders who coded agree; null when fewer than two coded. */
@@ -124,19 +134,14 @@ final class UnitSheets {
             this.codes = new String[dimensions.size()][coders.size()];
         }
 
-        void run(UnitCode.Source source) {
-            source.forEach(this::accept);
-            flush();
-        }
-
-        private void accept(UnitCode u) {
+        void accept(UnitCode u) {
             if (first != null && (first.transcriptId() != u.transcriptId() || first.unit() != u.unit())) flush();
             if (first == null) first = u;
             Integer d = dimension.get(u.dimension()), c = coder.get(u.coder());
             if (d != null && c != null) codes[d][c] = u.code();
         }
 
-        private void flush() {
+        void flush() {
             if (first == null) return;
             sink.unit(first, codes);
             for (String[] row : codes) Arrays.fill(row, null);

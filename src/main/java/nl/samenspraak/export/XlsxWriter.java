@@ -1,22 +1,18 @@
 package nl.samenspraak.export;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
- * A streaming xlsx (SpreadsheetML, ECMA-376) writer: each sheet's XML goes straight into the zip as its
- * rows arrive, so memory does not grow with the rows. Written by hand rather than with POI's SXSSF,
- * which spends most of a million-row export on cell objects and a temp file per sheet.
+ * A streaming xlsx (SpreadsheetML, ECMA-376) writer: each sheet's XML is compressed as its rows arrive
+ * (see {@link CompressedPart}), so memory does not grow with the rows, and several sheets can be filled in
+ * one pass over the data. Written by hand rather than with POI's SXSSF, which spends most of a
+ * million-row export on cell objects and compresses on the writing thread.
  * <ul>
  *   <li>Text is never a formula: cells are plain values ({@code t="s"} or {@code t="inlineStr"}), and a
  *       formula would need an {@code <f>} element, which this writer never writes.</li>
@@ -28,8 +24,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>A sheet longer than {@code maxRowsPerSheet} rows (Excel's limit, 1,048,576, by default) goes on
  *       in "Name (2)", "Name (3)" with the header repeated.</li>
  * </ul>
- * Sheets are written one at a time; the workbook lists them by rank, so the README can be written last
- * (when the splits are known) and still come first.
+ * The workbook lists sheets by rank, so the README can be written last (when the splits are known) and
+ * still come first. The zip is assembled by {@link #finish()}.
  */
 public final class XlsxWriter implements AutoCloseable {
     public static final int EXCEL_MAX_ROWS = 1_048_576;
@@ -37,14 +33,15 @@ public final class XlsxWriter implements AutoCloseable {
     static final int MAX_SHARED = 100_000;
     static final int MAX_SHARED_LENGTH = 120;
 
-    private final ZipOutputStream zip;
+    private final OutputStream out;
     final XmlSink xml;
     final int maxRowsPerSheet;
-    private final List<Part> parts = new ArrayList<>();
+    private final List<Part> sheets = new ArrayList<>();
+    private final List<CompressedPart> parts = new ArrayList<>();
     private final Map<String, Integer> shared = new HashMap<>();
     private final List<String> sharedList = new ArrayList<>();
     private long sharedRefs;
-    private Sheet open;
+    private CompressedPart entry;
     final AtomicLong rowsWritten;
 
     /** One sheet as listed in the workbook: name, rank, file number, and the autofilter range if any. */
@@ -55,53 +52,47 @@ public final class XlsxWriter implements AutoCloseable {
     }
 
     XlsxWriter(OutputStream out, AtomicLong rowsWritten, int maxRowsPerSheet) {
-        this.zip = new ZipOutputStream(out);
-        zip.setLevel(Deflater.BEST_SPEED);
-        this.xml = new XmlSink(zip);
+        this.out = out;
+        this.xml = new XmlSink(OutputStream.nullOutputStream());
         this.maxRowsPerSheet = maxRowsPerSheet;
         this.rowsWritten = rowsWritten;
     }
 
     /**
-     * Starts a sheet; the previous one must be ended. {@code table}: a header row of column names,
-     * frozen, with an autofilter; otherwise the columns only set widths.
+     * Starts a sheet. {@code table}: a header row of column names, frozen, with an autofilter; otherwise
+     * the columns only set widths.
      */
     public Sheet sheet(String name, int rank, List<Column> columns, boolean table) {
-        if (open != null) throw new IllegalStateException("End sheet " + open.name + " before starting " + name);
-        open = new Sheet(this, name, rank, columns, table);
-        return open;
+        return new Sheet(this, name, rank, columns, table);
     }
 
+    /** A new part of the package, compressed on its own thread while it is written. */
+    CompressedPart part(String path) {
+        CompressedPart p = new CompressedPart(path);
+        parts.add(p);
+        return p;
+    }
+
+    /** Starts a small fixed part written through {@link #xml}. */
     void entry(String path) {
-        try {
-            xml.flush();
-            zip.putNextEntry(new ZipEntry(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        entry = part(path);
+        xml.target(entry);
     }
 
     void closeEntry() {
-        try {
-            xml.flush();
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        xml.flush();
+        entry.close();
+        xml.target(OutputStream.nullOutputStream());
     }
 
     int addPart(String name, int rank) {
-        parts.add(new Part(name, rank, parts.size() + 1, null));
-        return parts.size();
+        sheets.add(new Part(name, rank, sheets.size() + 1, null));
+        return sheets.size();
     }
 
     void filter(int file, String range) {
-        Part p = parts.get(file - 1);
-        parts.set(file - 1, new Part(p.name(), p.rank(), p.file(), range));
-    }
-
-    void ended(Sheet sheet) {
-        if (open == sheet) open = null;
+        Part p = sheets.get(file - 1);
+        sheets.set(file - 1, new Part(p.name(), p.rank(), p.file(), range));
     }
 
     /** The shared-string index of a short repeated value, or -1 when it should be inline. */
@@ -117,26 +108,35 @@ public final class XlsxWriter implements AutoCloseable {
         return i;
     }
 
-    /** Writes the workbook parts, in rank order, and closes the zip. */
+    /** Writes the workbook parts, lists the sheets in rank order, and assembles the zip. Every sheet must be ended. */
     public void finish() {
-        if (open != null) open.end();
-        List<Part> ordered = new ArrayList<>(parts);
+        List<Part> ordered = new ArrayList<>(sheets);
         ordered.sort(Comparator.comparingInt(Part::rank));
-        WorkbookParts.write(this, ordered, sharedList, sharedRefs);
+        List<CompressedPart> sheetParts = new ArrayList<>(parts);
+        parts.clear();
         try {
+            WorkbookParts.write(this, ordered, sharedList, sharedRefs);
+            ZipPackage zip = new ZipPackage(out);
+            for (CompressedPart p : parts) add(zip, p);
+            for (CompressedPart p : sheetParts) add(zip, p);
             zip.finish();
-            zip.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } finally {
+            sheetParts.forEach(CompressedPart::discard);
+            parts.forEach(CompressedPart::discard);
+            parts.clear();
         }
     }
 
+    private static void add(ZipPackage zip, CompressedPart p) {
+        p.close();
+        zip.add(p);
+        p.discard();
+    }
+
+    /** Deletes what is left of an unfinished workbook. */
     @Override
     public void close() {
-        try {
-            zip.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        parts.forEach(CompressedPart::discard);
+        parts.clear();
     }
 }

@@ -36,8 +36,39 @@ final class XmlSink {
         return this;
     }
 
+    private final byte[] digits = new byte[20];
+
+    /** A whole number, written digit by digit (no String per cell). */
     XmlSink number(long v) {
-        return raw(Long.toString(v));
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) return raw(Long.toString(v));
+            if (pos + 1 > buf.length) flush();
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int n = 0;
+        do {
+            digits[n++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        if (pos + n > buf.length) flush();
+        while (n > 0) buf[pos++] = digits[--n];
+        return this;
+    }
+
+    /** Milliseconds as exact decimal seconds (8003500 -> 8003.5, 1050 -> 1.05), without going through a double. */
+    XmlSink seconds(long ms) {
+        if (ms < 0) return raw(Double.toString(ms / 1000.0));
+        number(ms / 1000);
+        int frac = (int) (ms % 1000);
+        if (frac == 0) return this;
+        int d1 = frac / 100, d2 = frac / 10 % 10, d3 = frac % 10;
+        if (pos + 4 > buf.length) flush();
+        buf[pos++] = '.';
+        buf[pos++] = (byte) ('0' + d1);
+        if (d2 != 0 || d3 != 0) buf[pos++] = (byte) ('0' + d2);
+        if (d3 != 0) buf[pos++] = (byte) ('0' + d3);
+        return this;
     }
 
     /** A finite double as xsd:double; whole numbers without a fraction. */

@@ -14,56 +14,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reliability-data matrix of one dimension, streamed from the database without a row object per
- * code: units are the utterances (in transcript order) that a selected coder coded, in the transcripts
- * where two or more selected coders coded this dimension; one int column per coder; categories in the
- * codebook's order, then any code the current codebook no longer has. Slices mark each transcript's units.
+ * The reliability-data matrix of one dimension, built without a row object per code: units are the
+ * utterances (in transcript order) that a chosen coder coded, in the transcripts where two or more chosen
+ * coders coded this dimension; one int column per coder; categories in the codebook's order, then any
+ * code the current codebook no longer has. Slices mark each transcript's units.
  */
 record CodeMatrix(List<Person> coders, List<String> categories, int[][] codes, List<Slice> slices) {
 
     record Slice(TranscriptRef transcript, int from, int to) {}
 
+    /** Reads the matrix from the database, transcript by transcript. */
     static CodeMatrix read(Handle h, Scope scope, Dimension dimension, List<TranscriptRef> transcripts) {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> categories = new ArrayList<>();
-        dimension.codes().forEach(c -> {
-            index.put(c.key(), categories.size());
-            categories.add(c.key());
-        });
-        List<Person> coders = scope.coders();
-        Map<Long, Integer> column = new HashMap<>();
-        for (int j = 0; j < coders.size(); j++) column.put(coders.get(j).id(), j);
-        Columns columns = new Columns(coders.size());
-        List<Slice> slices = new ArrayList<>();
+        Builder b = new Builder(dimension, scope.coders());
         for (TranscriptRef t : transcripts) {
-            int from = columns.units;
-            long[] last = {-1};
+            b.begin(t);
             h.createQuery("""
-                            SELECT c.utterance_id, c.coder_id, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
+                            SELECT u.seq, c.coder_id, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
                             WHERE u.transcript_id = :t AND c.dimension = :d AND c.coder_id IN (<c>) ORDER BY u.seq""")
                     .bind("t", t.id()).bind("d", dimension.key()).bindList("c", scope.coderIds()).setFetchSize(10_000)
                     .scanResultSet((rs, ctx) -> {
                         var r = rs.get();
-                        while (r.next()) {
-                            long unit = r.getLong(1);
-                            if (unit != last[0]) {
-                                columns.addUnit();
-                                last[0] = unit;
-                            }
-                            String code = r.getString(3);
-                            Integer c = index.get(code);
-                            if (c == null) {
-                                c = categories.size();
-                                index.put(code, c);
-                                categories.add(code);
-                            }
-                            columns.set(column.get(r.getLong(2)), c);
-                        }
+                        while (r.next()) b.add(r.getInt(1), r.getLong(2), r.getString(3));
                         return null;
                     });
-            if (columns.units > from) slices.add(new Slice(t, from, columns.units));
+            b.end();
         }
-        return new CodeMatrix(coders, categories, columns.trimmed(), slices);
+        return b.build();
     }
 
     /** The matrix with only the coders who gave at least one value (in all units, or in a slice). */
@@ -84,31 +60,93 @@ record CodeMatrix(List<Person> coders, List<String> categories, int[][] codes, L
         return codes.length == 0 ? 0 : codes[0].length;
     }
 
-    /** Growable int columns, MISSING-filled. */
-    private static final class Columns {
-        int[][] data;
-        int units;
+    /**
+     * Collects one transcript's codes at a time ({@link #begin}, {@link #add} in unit order, {@link #end})
+     * and keeps the transcript when two or more coders coded in it.
+     */
+    static final class Builder {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<String> categories = new ArrayList<>();
+        private final List<Person> coders;
+        private final Map<Long, Integer> column = new HashMap<>();
+        private final List<Slice> slices = new ArrayList<>();
+        private int[][] data;
+        private int units;
+        private TranscriptRef current;
+        private int[] bufUnit = new int[256], bufCoder = new int[256], bufCode = new int[256];
+        private int buffered;
 
-        Columns(int coders) {
-            data = new int[coders][1024];
+        Builder(Dimension dimension, List<Person> coders) {
+            dimension.codes().forEach(c -> category(c.key()));
+            this.coders = coders;
+            for (int j = 0; j < coders.size(); j++) column.put(coders.get(j).id(), j);
+            data = new int[coders.size()][1024];
         }
 
-        void addUnit() {
+        private int category(String code) {
+            Integer c = index.get(code);
+            if (c == null) {
+                c = categories.size();
+                index.put(code, c);
+                categories.add(code);
+            }
+            return c;
+        }
+
+        void begin(TranscriptRef t) {
+            current = t;
+            buffered = 0;
+        }
+
+        void add(int unit, long coderId, String code) {
+            Integer j = column.get(coderId);
+            if (j == null) return;
+            if (buffered == bufUnit.length) {
+                bufUnit = Arrays.copyOf(bufUnit, buffered * 2);
+                bufCoder = Arrays.copyOf(bufCoder, buffered * 2);
+                bufCode = Arrays.copyOf(bufCode, buffered * 2);
+            }
+            bufUnit[buffered] = unit;
+            bufCoder[buffered] = j;
+            bufCode[buffered++] = category(code);
+        }
+
+        void end() {
+            if (current == null) return;
+            boolean[] seen = new boolean[coders.size()];
+            int distinct = 0;
+            for (int i = 0; i < buffered; i++) if (!seen[bufCoder[i]]) {
+                seen[bufCoder[i]] = true;
+                distinct++;
+            }
+            if (distinct >= 2) {
+                int from = units;
+                int last = Integer.MIN_VALUE;
+                for (int i = 0; i < buffered; i++) {
+                    if (bufUnit[i] != last) {
+                        addUnit();
+                        last = bufUnit[i];
+                    }
+                    data[bufCoder[i]][units - 1] = bufCode[i];
+                }
+                slices.add(new Slice(current, from, units));
+            }
+            current = null;
+            buffered = 0;
+        }
+
+        private void addUnit() {
             if (units == data[0].length) {
                 for (int j = 0; j < data.length; j++) data[j] = Arrays.copyOf(data[j], units * 2);
             }
-            for (int[] column : data) column[units] = ReliabilityData.MISSING;
+            for (int[] c : data) c[units] = ReliabilityData.MISSING;
             units++;
         }
 
-        void set(int coder, int category) {
-            data[coder][units - 1] = category;
-        }
-
-        int[][] trimmed() {
+        CodeMatrix build() {
             int[][] out = new int[data.length][];
             for (int j = 0; j < data.length; j++) out[j] = Arrays.copyOf(data[j], units);
-            return out;
+            return new CodeMatrix(coders, List.copyOf(categories), out, List.copyOf(slices));
         }
     }
 }

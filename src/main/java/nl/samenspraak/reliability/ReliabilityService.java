@@ -13,6 +13,7 @@ import nl.samenspraak.report.Selection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,29 +38,37 @@ public final class ReliabilityService {
         return compute(reader.scope(project, selection));
     }
 
-    /** Every figure for the scope, read in one snapshot. */
+    /** Every figure for the scope, reading the codes from the database. */
     public ProjectReliability compute(Scope scope) {
         Codebook codebook = scope.codebook().codebook();
-        int bootstrap = scope.selection().bootstrap();
-        long seed = scope.selection().seed();
-        var unitsPerRole = reader.unitsPerRole(scope);
         List<CountRow> counts = reader.codeCounts(scope);
-        List<ProjectReliability.DimensionReliability> dimensions = new ArrayList<>();
+        Map<String, CodeMatrix> matrices = new LinkedHashMap<>();
         if (!scope.empty()) {
             reader.inReadTransaction(h -> {
-                for (Dimension d : codebook.dimensions()) {
-                    CodeMatrix matrix = CodeMatrix.read(h, scope, d, doublyCoded(scope, counts, d.key()));
-                    dimensions.add(DimensionAnalysis.of(d, matrix, bootstrap, seed));
-                }
+                for (Dimension d : codebook.dimensions()) matrices.put(d.key(), CodeMatrix.read(h, scope, d, doublyCoded(scope, counts, d.key())));
                 return null;
             });
-        } else {
-            for (Dimension d : codebook.dimensions()) dimensions.add(DimensionAnalysis.of(d, new CodeMatrix(List.of(), List.of(), new int[0][], List.of()), 0, 0));
+        }
+        return compute(scope, counts, matrices);
+    }
+
+    /** Every figure for the scope from codes collected in one pass (an export's). */
+    public ProjectReliability compute(Scope scope, UnitStream stream) {
+        return compute(scope, stream.counts(), stream.matrices());
+    }
+
+    private ProjectReliability compute(Scope scope, List<CountRow> counts, Map<String, CodeMatrix> matrices) {
+        int bootstrap = scope.selection().bootstrap();
+        long seed = scope.selection().seed();
+        List<ProjectReliability.DimensionReliability> dimensions = new ArrayList<>();
+        for (Dimension d : scope.codebook().codebook().dimensions()) {
+            CodeMatrix m = matrices.getOrDefault(d.key(), new CodeMatrix(List.of(), List.of(), new int[0][], List.of()));
+            dimensions.add(DimensionAnalysis.of(d, m, bootstrap, seed));
         }
         return new ProjectReliability(scope.project().id(), scope.project().name(), scope.codebook().key(), scope.codebook().version(),
                 scope.coders(), scope.transcripts(), bootstrap, seed, dimensions,
                 RatingAnalysis.of(scope, reader.ratings(scope), bootstrap, seed),
-                FrequencyAnalysis.of(scope, counts, unitsPerRole));
+                FrequencyAnalysis.of(scope, counts, reader.unitsPerRole(scope)));
     }
 
     /** The chosen transcripts, in order, that two or more chosen coders coded in the dimension. */

@@ -36,12 +36,13 @@ public final class ProjectReader {
         return jdbi.withHandle(h -> {
             List<TranscriptRef> live = h.createQuery("SELECT id, name FROM transcripts WHERE project_id = :p AND deleted_at IS NULL ORDER BY name, id")
                     .bind("p", project.id()).map((rs, ctx) -> new TranscriptRef(rs.getLong(1), rs.getString(2))).list();
+            // EXISTS per user stops at the first code (index codes_coder), instead of scanning every code of the project.
             List<Person> coders = h.createQuery("""
-                    SELECT u.id, u.name FROM users u WHERE u.id IN (
-                      SELECT c.coder_id FROM codes c JOIN utterances x ON x.id = c.utterance_id JOIN transcripts t ON t.id = x.transcript_id
-                      WHERE t.project_id = :p AND t.deleted_at IS NULL
-                      UNION SELECT r.coder_id FROM ratings r JOIN transcripts t ON t.id = r.transcript_id
-                      WHERE t.project_id = :p AND t.deleted_at IS NULL)
+                    SELECT u.id, u.name FROM users u
+                    WHERE EXISTS (SELECT 1 FROM codes c JOIN utterances x ON x.id = c.utterance_id JOIN transcripts t ON t.id = x.transcript_id
+                                  WHERE c.coder_id = u.id AND t.project_id = :p AND t.deleted_at IS NULL)
+                       OR EXISTS (SELECT 1 FROM ratings r JOIN transcripts t ON t.id = r.transcript_id
+                                  WHERE r.coder_id = u.id AND t.project_id = :p AND t.deleted_at IS NULL)
                     ORDER BY u.name""").bind("p", project.id()).map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2))).list();
             return new Scope(project, codebooks.forProject(project.id()),
                     pick("coders", coders, selection.coders(), Person::id, "has no codes or ratings in this project"),

@@ -50,10 +50,15 @@ public final class ReportService {
 
     /** Every (transcript, coder) in scope where the coder coded or rated something, in transcript then coder order. */
     public List<SessionReport> sessions(Scope scope) {
+        return sessions(scope, reader.codeCounts(scope));
+    }
+
+    /** The same, from code counts already collected. */
+    public List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts) {
         Codebook codebook = scope.codebook().codebook();
         Map<Long, Map<SpeakerRole, Integer>> units = reader.unitsPerRole(scope);
         Map<String, List<SessionInput.CodeCount>> counts = new HashMap<>();
-        for (CountRow r : reader.codeCounts(scope)) {
+        for (CountRow r : codeCounts) {
             counts.computeIfAbsent(r.transcriptId() + "/" + r.coderId(), k -> new ArrayList<>())
                     .add(new SessionInput.CodeCount(r.dimension(), r.code(), r.role(), r.count()));
         }

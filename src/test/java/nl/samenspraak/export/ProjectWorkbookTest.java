@@ -57,7 +57,7 @@ class ProjectWorkbookTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AtomicLong progress = new AtomicLong();
         new ProjectWorkbook(maxRows).write(out, new ExportInfo("Arnhem", codebook, Instant.parse("2026-01-02T03:04:05Z"), CODERS, 1, "en", 0, 0),
-                sink -> rows.forEach(sink), sessions, none, progress);
+                sink -> rows.forEach(sink), () -> new ProjectWorkbook.Summaries(sessions, none), progress);
         assertThat(progress.get()).isPositive();
         return out.toByteArray();
     }
