@@ -4,8 +4,11 @@ import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.CodingRoutes;
+import nl.samenspraak.download.ExportRoutes;
 import nl.samenspraak.project.ProjectRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
+import nl.samenspraak.reliability.ReliabilityRoutes;
+import nl.samenspraak.report.ReportRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 
 import java.util.Map;
@@ -23,5 +26,8 @@ final class Routes {
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.transcripts(), s.media(), s.access()).register(r);
+        new ReportRoutes(s.reports(), s.access()).register(r);
+        new ReliabilityRoutes(s.reliability(), s.access()).register(r);
+        new ExportRoutes(s.exports(), s.exportJobs(), s.access()).register(r);
     }
 }

@@ -4,8 +4,14 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
+import nl.samenspraak.download.ExportJobs;
+import nl.samenspraak.download.ExportService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.reliability.ReliabilityService;
+import nl.samenspraak.report.ProjectReader;
+import nl.samenspraak.report.ReadAccess;
+import nl.samenspraak.report.ReportService;
 import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
@@ -13,7 +19,8 @@ import org.jdbi.v3.core.Jdbi;
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
-                       CodingService coding, MediaService media) {
+                       CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
+                       ExportService exports, ExportJobs exportJobs) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -24,6 +31,12 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         TranscriptService transcripts = new TranscriptService(jdbi, writes);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks);
         MediaService media = new MediaService(jdbi, writes, MediaService.folderFor(config.database()));
-        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding, media);
+        ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
+        ReadAccess readAccess = new ReadAccess(access, projects);
+        ReportService reports = new ReportService(reader, readAccess);
+        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
+        ExportService exports = new ExportService(reader, readAccess, reports, reliability);
+        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
+                media, reports, reliability, exports, new ExportJobs(exports));
     }
 }

@@ -1,0 +1,80 @@
+package nl.samenspraak.reliability;
+
+import nl.samenspraak.account.User;
+import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.codebook.Codebook.Dimension;
+import nl.samenspraak.project.Project;
+import nl.samenspraak.report.ProjectReader;
+import nl.samenspraak.report.ProjectReader.CountRow;
+import nl.samenspraak.report.ReadAccess;
+import nl.samenspraak.report.Scope;
+import nl.samenspraak.report.Selection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reliability of a project from the database: reads the chosen codes into reliability-data
+ * matrices (one per dimension, one int per coder and unit) and hands them to the pure engine in
+ * package {@code agreement}. Lives beside the engine rather than in it because it reads the database,
+ * and beside {@code report} because it is a feature of its own with its own route.
+ */
+public final class ReliabilityService {
+    private final ProjectReader reader;
+    private final ReadAccess readAccess;
+
+    public ReliabilityService(ProjectReader reader, ReadAccess readAccess) {
+        this.reader = reader;
+        this.readAccess = readAccess;
+    }
+
+    public ProjectReliability project(User user, long projectId, Selection selection) {
+        Project project = readAccess.require(user, projectId);
+        return compute(reader.scope(project, selection));
+    }
+
+    /** Every figure for the scope, reading the codes from the database. */
+    public ProjectReliability compute(Scope scope) {
+        Codebook codebook = scope.codebook().codebook();
+        List<CountRow> counts = reader.codeCounts(scope);
+        Map<String, CodeMatrix> matrices = new LinkedHashMap<>();
+        if (!scope.empty()) {
+            reader.inReadTransaction(h -> {
+                for (Dimension d : codebook.dimensions()) matrices.put(d.key(), CodeMatrix.read(h, scope, d, doublyCoded(scope, counts, d.key())));
+                return null;
+            });
+        }
+        return compute(scope, counts, matrices);
+    }
+
+    /** Every figure for the scope from codes collected in one pass (an export's). */
+    public ProjectReliability compute(Scope scope, UnitStream stream) {
+        return compute(scope, stream.counts(), stream.matrices());
+    }
+
+    private ProjectReliability compute(Scope scope, List<CountRow> counts, Map<String, CodeMatrix> matrices) {
+        int bootstrap = scope.selection().bootstrap();
+        long seed = scope.selection().seed();
+        List<ProjectReliability.DimensionReliability> dimensions = new ArrayList<>();
+        for (Dimension d : scope.codebook().codebook().dimensions()) {
+            CodeMatrix m = matrices.getOrDefault(d.key(), new CodeMatrix(List.of(), List.of(), new int[0][], List.of()));
+            dimensions.add(DimensionAnalysis.of(d, m, bootstrap, seed));
+        }
+        return new ProjectReliability(scope.project().id(), scope.project().name(), scope.codebook().key(), scope.codebook().version(),
+                scope.coders(), scope.transcripts(), bootstrap, seed, dimensions,
+                RatingAnalysis.of(scope, reader.ratings(scope), bootstrap, seed),
+                FrequencyAnalysis.of(scope, counts, reader.unitsPerRole(scope)));
+    }
+
+    /** The chosen transcripts, in order, that two or more chosen coders coded in the dimension. */
+    static List<Scope.TranscriptRef> doublyCoded(Scope scope, List<CountRow> counts, String dimension) {
+        Map<Long, Set<Long>> coders = new HashMap<>();
+        for (CountRow r : counts) if (r.dimension().equals(dimension)) coders.computeIfAbsent(r.transcriptId(), k -> new HashSet<>()).add(r.coderId());
+        return scope.transcripts().stream().filter(t -> coders.getOrDefault(t.id(), Set.of()).size() >= 2).toList();
+    }
+}

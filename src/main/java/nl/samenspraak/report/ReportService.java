@@ -1,0 +1,83 @@
+package nl.samenspraak.report;
+
+import nl.samenspraak.account.User;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.project.Project;
+import nl.samenspraak.report.ProjectReader.CountRow;
+import nl.samenspraak.report.ProjectReader.RatingRow;
+import nl.samenspraak.report.Scope.Person;
+import nl.samenspraak.report.Scope.TranscriptRef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Session reports from the database: per transcript (every coder) and per project (every session, every coder). */
+public final class ReportService {
+    private final ProjectReader reader;
+    private final ReadAccess readAccess;
+
+    public ReportService(ProjectReader reader, ReadAccess readAccess) {
+        this.reader = reader;
+        this.readAccess = readAccess;
+    }
+
+    /** What a report route answers: the scope and one report per session and coder. */
+    public record ProjectReport(long projectId, String project, String codebookKey, String codebookVersion,
+                                List<Person> coders, List<TranscriptRef> transcripts, List<SessionReport> sessions) {}
+
+    public ProjectReport project(User user, long projectId, Selection selection) {
+        Project project = readAccess.require(user, projectId);
+        return report(reader.scope(project, selection));
+    }
+
+    public ProjectReport transcript(User user, long transcriptId) {
+        long projectId = reader.jdbi().withHandle(h -> h.createQuery("SELECT project_id FROM transcripts WHERE id = :t AND deleted_at IS NULL")
+                .bind("t", transcriptId).mapTo(Long.class).findOne()).orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+        Project project = readAccess.require(user, projectId);
+        return report(reader.scope(project, new Selection(List.of(), List.of(transcriptId), 0, 0, "en")));
+    }
+
+    public ProjectReport report(Scope scope) {
+        return new ProjectReport(scope.project().id(), scope.project().name(), scope.codebook().key(), scope.codebook().version(),
+                scope.coders(), scope.transcripts(), sessions(scope));
+    }
+
+    /** Every (transcript, coder) in scope where the coder coded or rated something, in transcript then coder order. */
+    public List<SessionReport> sessions(Scope scope) {
+        return sessions(scope, reader.codeCounts(scope));
+    }
+
+    /** The same, from code counts already collected. */
+    public List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts) {
+        Codebook codebook = scope.codebook().codebook();
+        Map<Long, Map<SpeakerRole, Integer>> units = reader.unitsPerRole(scope);
+        Map<String, List<SessionInput.CodeCount>> counts = new HashMap<>();
+        for (CountRow r : codeCounts) {
+            counts.computeIfAbsent(r.transcriptId() + "/" + r.coderId(), k -> new ArrayList<>())
+                    .add(new SessionInput.CodeCount(r.dimension(), r.code(), r.role(), r.count()));
+        }
+        Map<String, Map<String, Map<String, Double>>> ratings = new HashMap<>();
+        for (RatingRow r : reader.ratings(scope)) {
+            ratings.computeIfAbsent(r.transcriptId() + "/" + r.coderId(), k -> new HashMap<>())
+                    .computeIfAbsent(r.scale(), k -> new HashMap<>()).put(r.item(), r.value());
+        }
+        Set<String> worked = counts.keySet().stream().collect(Collectors.toSet());
+        worked.addAll(ratings.keySet());
+        List<SessionReport> sessions = new ArrayList<>();
+        for (TranscriptRef t : scope.transcripts()) {
+            for (Person coder : scope.coders()) {
+                String key = t.id() + "/" + coder.id();
+                if (!worked.contains(key)) continue;
+                sessions.add(SessionReports.of(codebook, new SessionInput(t.id(), t.name(), coder.id(), coder.name(),
+                        units.getOrDefault(t.id(), Map.of()), counts.getOrDefault(key, List.of()), ratings.getOrDefault(key, Map.of()))));
+            }
+        }
+        return sessions;
+    }
+}

@@ -1,0 +1,36 @@
+package nl.samenspraak.report;
+
+import nl.samenspraak.codebook.StoredCodebook;
+import nl.samenspraak.project.Project;
+
+import java.util.List;
+
+/**
+ * A project resolved for reading: its current codebook, the coders and live transcripts chosen
+ * (in name order), and the rest of the selection.
+ */
+public record Scope(Project project, StoredCodebook codebook, List<Person> coders, List<TranscriptRef> transcripts,
+                    Selection selection) {
+
+    public Scope {
+        coders = List.copyOf(coders);
+        transcripts = List.copyOf(transcripts);
+    }
+
+    public List<Long> coderIds() {
+        return coders.stream().map(Person::id).toList();
+    }
+
+    public List<Long> transcriptIds() {
+        return transcripts.stream().map(TranscriptRef::id).toList();
+    }
+
+    public boolean empty() {
+        return coders.isEmpty() || transcripts.isEmpty();
+    }
+
+    /** A coder as shown in results: id and name. */
+    public record Person(long id, String name) {}
+
+    public record TranscriptRef(long id, String name) {}
+}
