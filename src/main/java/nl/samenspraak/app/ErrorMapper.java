@@ -34,14 +34,23 @@ final class ErrorMapper {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on the server; the error has been logged.", Map.of());
         });
+        // Status handlers run after the exception handlers too: keep an error a route already wrote.
         routes.error(404, ctx -> {
-            if (ctx.result() == null || !ctx.path().startsWith("/api/") && ctx.res().getContentType() == null) {
-                respond(ctx, 404, "There is nothing at " + ctx.path() + ".", Map.of());
-            }
+            if (!answered(ctx)) respond(ctx, 404, "There is nothing at " + ctx.path() + ".", Map.of());
         });
-        routes.error(405, ctx -> respond(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", Map.of()));
-        routes.error(413, ctx -> respond(ctx, 413, "The request is larger than the limit of "
-                + (Limits.MAX_UPLOAD_BYTES / (1024 * 1024)) + " MiB.", Map.of()));
+        routes.error(405, ctx -> {
+            if (!answered(ctx)) respond(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", Map.of());
+        });
+        routes.error(413, ctx -> {
+            if (!answered(ctx)) respond(ctx, 413, "The request is larger than the server accepts ("
+                    + Limits.MAX_REQUEST_BYTES / (1024 * 1024) + " MiB; transcripts and codebooks may be at most "
+                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB).", Map.of());
+        });
+    }
+
+    private static boolean answered(Context ctx) {
+        String body = ctx.result();
+        return body != null && body.startsWith("{\"error\"");
     }
 
     static void respond(Context ctx, int status, String message, Map<String, ?> details) {

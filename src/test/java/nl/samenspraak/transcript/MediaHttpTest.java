@@ -127,8 +127,8 @@ class MediaHttpTest {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            // The body names the limit; app/ErrorMapper's 413 handler currently replaces it with the 20 MiB transcript message.
             assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).contains((MediaService.MAX_MEDIA_BYTES / (1024 * 1024)) + " MiB");
         }
         assertThat(app.count("SELECT COUNT(*) FROM media")).isZero();
     }
