@@ -11,6 +11,8 @@ import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,16 +54,20 @@ public final class CodingService {
         if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
         else requireDimension(stored.codebook(), dimensionKey);
         return writes.grouped(h -> {
-            CodingDao dao = h.attach(CodingDao.class);
-            Optional<SaveResult> replay = replay(dao, opId, user, dimensionKey);
-            if (replay.isPresent()) return replay.get();
-            String before = dao.code(utteranceId, user.id(), dimensionKey).orElse(null);
-            String now = Instant.now().toString();
-            if (code == null) dao.deleteCode(utteranceId, user.id(), dimensionKey);
-            else dao.upsertCode(utteranceId, user.id(), dimensionKey, code, stored.id(), now);
-            long id = dao.log(now, user.id(), "code", target.projectId(), target.transcriptId(), utteranceId, user.id(),
-                    dimensionKey, before, code, opId);
-            return new SaveResult(dimensionKey, before, code, id, now, false);
+            try {
+                Connection c = h.getConnection();
+                Optional<SaveResult> replay = replay(CodeWrites.changeByOp(c, opId), opId, user, dimensionKey);
+                if (replay.isPresent()) return replay.get();
+                String before = CodeWrites.code(c, utteranceId, user.id(), dimensionKey);
+                String now = Instant.now().toString();
+                if (code == null) CodeWrites.delete(c, utteranceId, user.id(), dimensionKey);
+                else CodeWrites.upsert(c, utteranceId, user.id(), dimensionKey, code, stored.id(), now);
+                long id = CodeWrites.log(c, now, user.id(), target.projectId(), target.transcriptId(), utteranceId,
+                        dimensionKey, before, code, opId);
+                return new SaveResult(dimensionKey, before, code, id, now, false);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Saving a code failed: " + e.getMessage(), e);
+            }
         });
     }
 
@@ -76,7 +82,7 @@ public final class CodingService {
         String field = scaleKey + "/" + itemKey;
         return writes.grouped(h -> {
             CodingDao dao = h.attach(CodingDao.class);
-            Optional<SaveResult> replay = replay(dao, opId, user, field);
+            Optional<SaveResult> replay = replay(opId == null ? Optional.empty() : dao.changeByOp(opId), opId, user, field);
             if (replay.isPresent()) return replay.get();
             String before = dao.rating(transcriptId, user.id(), scaleKey, itemKey).map(CodingService::format).orElse(null);
             String now = Instant.now().toString();
@@ -134,9 +140,8 @@ public final class CodingService {
                 .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
     }
 
-    private static Optional<SaveResult> replay(CodingDao dao, String opId, User user, String field) {
-        if (opId == null) return Optional.empty();
-        return dao.changeByOp(opId).map(c -> {
+    private static Optional<SaveResult> replay(Optional<Change> logged, String opId, User user, String field) {
+        return logged.map(c -> {
             if (c.userId() != user.id() || !field.equals(c.field())) {
                 throw ApiException.conflict("Field 'opId': operation " + opId + " was already used for another change.");
             }

@@ -54,7 +54,11 @@ class SaveBenchmark {
             }
             run(coders, units, codes, WARMUP_SAVES_PER_CODER, "warm-up");
             long before = app.count("SELECT COUNT(*) FROM change_log");
+            String jfr = System.getProperty("saveBenchmark.jfr");
+            jdk.jfr.Recording recording = jfr == null ? null : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            if (recording != null) recording.start();
             long[] latencies = run(coders, units, codes, SAVES_PER_CODER, "measured");
+            if (recording != null) { recording.stop(); recording.dump(Path.of(jfr)); }
             long logged = app.count("SELECT COUNT(*) FROM change_log") - before;
             assertThat(logged).as("every acknowledged save has its change-log row").isEqualTo((long) CODERS * SAVES_PER_CODER);
         }
@@ -83,14 +87,18 @@ class SaveBenchmark {
             thread.start();
             threads.add(thread);
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         start.countDown();
         for (Thread t : threads) t.join();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuMsPerSave = (os.getProcessCpuTime() - cpu0) / 1e6 / latencies.length;
         Arrays.sort(latencies);
-        System.out.printf("%n[SaveBenchmark %s] %d coders x %d saves: %.0f saves/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, failures %d%n",
+        System.out.printf("%n[SaveBenchmark %s] %d coders x %d saves: %.0f saves/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+                        + "failures %d, JVM CPU %.2f ms per save (server and the 50 clients together), load average %.1f%n",
                 label, coders.size(), savesPerCoder, latencies.length / seconds, pct(latencies, 0.50), pct(latencies, 0.99),
-                latencies[latencies.length - 1] / 1e6, failures.get());
+                latencies[latencies.length - 1] / 1e6, failures.get(), cpuMsPerSave, os.getSystemLoadAverage());
         assertThat(failures.get()).isZero();
         return latencies;
     }
