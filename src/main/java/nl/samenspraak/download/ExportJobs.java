@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Export jobs for large projects: each writes to a temp file on one background thread (exports run one at
  * a time, so two large ones do not compete for the heap), reports its progress while it runs, and serves
  * its file once. A file is deleted when it has been downloaded, or an hour after the job finished (checked
- * whenever the jobs are used); jobs are in memory and end with the server. Only the user who started a job
+ * whenever the jobs are used, and at the latest when the server stops); jobs are in memory and end with the
+ * server. Only the user who started a job
  * sees it; for anyone else it does not exist.
  */
 public final class ExportJobs {
@@ -91,6 +92,7 @@ public final class ExportJobs {
         try {
             job.total = exports.rowsToRead(job.prepared);
             job.file = exports.toTempFile(job.prepared, "samenspraak-export-" + job.id + "-", job.done);
+            job.file.toFile().deleteOnExit();
             job.state = State.DONE;
         } catch (RuntimeException e) {
             log.error("Export job {} failed", job.id, e);

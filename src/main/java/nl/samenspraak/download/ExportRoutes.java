@@ -52,7 +52,8 @@ public final class ExportRoutes {
         var prepared = exports.prepare(access.user(ctx), Requests.id(ctx, "projectId"), format, ReportRoutes.selection(ctx), dialect(ctx.queryParam("dialect")));
         Path file = exports.toTempFile(prepared, "samenspraak-direct-", new AtomicLong());
         try {
-            serve(ctx, Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE), prepared.fileName(), format.mediaType, Files.size(file));
+            // Linux unlinks a DELETE_ON_CLOSE file as it opens it: nothing is left behind, whatever the client does.
+            serve(ctx, Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE), prepared.fileName(), format.mediaType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,10 +70,10 @@ public final class ExportRoutes {
 
     private void file(Context ctx) {
         ExportJobs.Download d = jobs.take(access.user(ctx), ctx.pathParam("jobId"));
-        serve(ctx, d.content(), d.fileName(), d.mediaType(), d.bytes());
+        serve(ctx, d.content(), d.fileName(), d.mediaType());
     }
 
-    private static void serve(Context ctx, java.io.InputStream content, String fileName, String mediaType, long bytes) {
+    private static void serve(Context ctx, java.io.InputStream content, String fileName, String mediaType) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.header("Cache-Control", "no-store");

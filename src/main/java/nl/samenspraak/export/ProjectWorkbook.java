@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * The project workbook an analyst opens and uses at once: README, Units, Wide, Frequencies, Ratings,
  * Reliability, Per category, Confusion matrices, Disagreements. Records in, bytes out: the unit codes
- * arrive through a {@link UnitCode.Source} (read three times: Units, Wide, Disagreements), the rest as
+ * arrive through a {@link UnitCode.Source}, read once for Units, Wide and Disagreements together; the rest as
  * records. The README is written last, when sheet splits are known, and listed first.
  */
 public final class ProjectWorkbook {

@@ -47,7 +47,9 @@ final class WorkbookParts {
             XlsxWriter.Part p = sheets.get(i);
             x.raw("<sheet name=\"").text(p.name(), 31).raw("\" sheetId=\"").number(i + 1).raw("\" r:id=\"rId").number(p.file()).raw("\"/>");
         }
-        x.raw("</sheets><definedNames>");
+        x.raw("</sheets>");
+        boolean filters = sheets.stream().anyMatch(p -> p.filter() != null);
+        if (filters) x.raw("<definedNames>");
         for (int i = 0; i < sheets.size(); i++) {
             XlsxWriter.Part p = sheets.get(i);
             if (p.filter() == null) continue;
@@ -55,7 +57,7 @@ final class WorkbookParts {
             x.raw("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"").number(i).raw("\" hidden=\"1\">'")
                     .text(p.name().replace("'", "''"), 64).raw("'!").raw(absolute(range[0])).raw(":").raw(absolute(range[1])).raw("</definedName>");
         }
-        x.raw("</definedNames></workbook>");
+        x.raw(filters ? "</definedNames></workbook>" : "</workbook>");
         w.closeEntry();
 
         w.entry("xl/styles.xml");
