@@ -29,7 +29,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
         TranscriptService transcripts = new TranscriptService(jdbi, writes);
-        CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks);
+        CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
         MediaService media = new MediaService(jdbi, writes, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
         ReadAccess readAccess = new ReadAccess(access, projects);

@@ -11,10 +11,25 @@ import java.util.Optional;
  * The statements of one code save, in plain JDBC on the group-commit connection. Every save of
  * every coder runs these on the one committer thread, and there Jdbi's per-statement set-up (config
  * copies, SQL Object proxies) cost several times the SQLite work itself (profiled with JFR under the
- * save benchmark), so this one hot path skips it. The SQL is that of {@link CodingDao}.
+ * save benchmark), so this one hot path skips it.
  */
 final class CodeWrites {
     private CodeWrites() {}
+
+    /** One query before every save (on the request thread), so it too skips Jdbi's mapping machinery. */
+    static Optional<CodingDao.Target> target(Connection c, long utteranceId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT u.id, t.id, t.project_id, u.speaker_role,
+                       (SELECT MAX(cb.id) FROM codebooks cb WHERE cb.key = p.codebook_key)
+                FROM utterances u JOIN transcripts t ON t.id = u.transcript_id JOIN projects p ON p.id = t.project_id
+                WHERE u.id = ? AND t.deleted_at IS NULL""")) {
+            s.setLong(1, utteranceId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) return Optional.empty();
+                return Optional.of(new CodingDao.Target(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getLong(5)));
+            }
+        }
+    }
 
     static Optional<Change> changeByOp(Connection c, String opId) throws SQLException {
         if (opId == null) return Optional.empty();

@@ -16,14 +16,11 @@ public interface CodingDao {
     /** A count per transcript of a project, optionally per key (a dimension); {@code key} is null for totals. */
     record Counted(long transcriptId, String name, String key, int count) {}
 
-    /** Where an utterance sits: its transcript, project and speaker role (live transcripts only). */
-    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole) {}
-
-    @SqlQuery("""
-            SELECT u.id AS utterance_id, t.id AS transcript_id, t.project_id, u.speaker_role
-            FROM utterances u JOIN transcripts t ON t.id = u.transcript_id
-            WHERE u.id = :utteranceId AND t.deleted_at IS NULL""")
-    Optional<Target> target(long utteranceId);
+    /**
+     * Where an utterance sits: its transcript, project and speaker role (live transcripts only),
+     * and the codebook version its project codes with now. Read by {@link CodeWrites#target}.
+     */
+    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId) {}
 
     @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
     Optional<Long> projectOf(long transcriptId);

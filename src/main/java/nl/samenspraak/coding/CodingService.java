@@ -6,6 +6,7 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.project.ProjectCodebooks;
@@ -36,21 +37,22 @@ public final class CodingService {
     private final Writes writes;
     private final Access access;
     private final ProjectCodebooks codebooks;
+    private final CodebookService codebookVersions;
 
-    public CodingService(Jdbi jdbi, Writes writes, Access access, ProjectCodebooks codebooks) {
+    public CodingService(Jdbi jdbi, Writes writes, Access access, ProjectCodebooks codebooks, CodebookService codebookVersions) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.access = access;
         this.codebooks = codebooks;
+        this.codebookVersions = codebookVersions;
     }
 
     /** Sets (code non-null) or clears (code null) the caller's code for an utterance and dimension. */
     public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
         checkOpId(opId);
-        CodingDao.Target target = jdbi.withExtension(CodingDao.class, dao -> dao.target(utteranceId))
-                .orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        CodingDao.Target target = target(utteranceId).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
         access.require(user, target.projectId(), CODING_ROLES);
-        StoredCodebook stored = codebooks.forProject(target.projectId());
+        StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
         if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
         else requireDimension(stored.codebook(), dimensionKey);
         return writes.grouped(h -> {
@@ -133,6 +135,14 @@ public final class CodingService {
                         rated.getOrDefault(t.transcriptId(), 0), items.size());
             }).toList();
         });
+    }
+
+    private Optional<CodingDao.Target> target(long utteranceId) {
+        try {
+            return jdbi.withHandle(h -> CodeWrites.target(h.getConnection(), utteranceId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading utterance " + utteranceId + " failed: " + e.getMessage(), e);
+        }
     }
 
     private long projectOf(long transcriptId) {
