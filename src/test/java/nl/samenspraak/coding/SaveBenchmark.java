@@ -77,13 +77,15 @@ class SaveBenchmark {
     record Result(long ok, long errors) {}
 
     private Result wrk(TestApp app, Path script, int seconds, String label) throws Exception {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         Process p = new ProcessBuilder("wrk", "-t2", "-c" + CODERS, "-d" + seconds + "s", "--latency", "-s", script.toString(), app.baseUrl)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
-        System.out.printf("%n[SaveBenchmark %s, load average %.1f]%n%s%n", label,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), out);
         long total = number(out, "(\\d+) requests in");
+        System.out.printf("%n[SaveBenchmark %s, load average %.1f, server CPU %.2f ms per save]%n%s%n", label,
+                os.getSystemLoadAverage(), (os.getProcessCpuTime() - cpu0) / 1e6 / Math.max(1, total), out);
         long errors = number(out, "Non-2xx or 3xx responses: (\\d+)") + number(out, "Socket errors: connect (\\d+)");
         return new Result(total - errors, errors);
     }
