@@ -170,6 +170,36 @@ class ReliabilityPageTest {
     }
 
     @Test
+    void a_bar_chart_draws_negative_values_left_of_zero_and_says_where_a_value_is_undefined() {
+        open("ria");
+        browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/js/charts/bars.js').then((m) => {
+                  const chart = m.barChart({ title: 'test', format: (v, d) => v.toFixed(d), missing: 'not defined', describedBy: 'x',
+                    thresholds: [{ at: 0.667, label: '0.667' }, { at: 0.8, label: '0.800' }],
+                    rows: [{ label: 'minus', value: -0.35 }, { label: 'plus', value: 0.9 }, { label: 'none', value: null }] });
+                  chart.id = 'test-chart';
+                  document.querySelector('main').prepend(chart);
+                  done();
+                });""");
+        browser.until(d -> !browser.all("#test-chart").isEmpty());
+        double zero = num(browser.js("return document.querySelector('#test-chart line.zero').x1.baseVal.value"));
+        List<WebElement> bars = browser.all("#test-chart rect.bar");
+        assertThat(bars).hasSize(2);
+        assertThat(num(bars.get(0).getAttribute("x")) + num(bars.get(0).getAttribute("width"))).isCloseTo(zero, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(num(bars.get(0).getAttribute("x"))).isLessThan(zero);
+        assertThat(num(bars.get(1).getAttribute("x"))).isCloseTo(zero, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(texts(null, browser.all("#test-chart .tick"))).startsWith("-0.4", "-0.2", "0.0");
+        assertThat(browser.find("#test-chart text.missing").getAttribute("textContent")).isEqualTo("not defined");
+        assertThat(browser.find("#test-chart svg").getDomAttribute("role")).isEqualTo("img");
+        browser.screenshot("bars-negative");
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.parseDouble(o.toString());
+    }
+
+    @Test
     void a_coder_in_a_blind_project_is_refused_with_a_clear_message_and_sees_no_figures_nor_links() {
         open("anna");
         browser.until(d -> browser.find("#refused").isDisplayed());
