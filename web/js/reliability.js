@@ -90,16 +90,22 @@ function url(first) {
 }
 
 function renderSelection() {
+  // Rebuilding the lists must not drop the keyboard user's place.
+  const focused = document.activeElement && document.activeElement.id;
   $('#coder-list').replaceChildren(...S.coders.map((c) => check(`coder-${c.id}`, c.name, S.coder.has(c.id), { coder: c.id })));
   const names = chosenNames();
   const only = $('#double-only').checked;
   $('#transcript-list').replaceChildren(...S.transcripts.map((x) => {
     const coders = new Set((S.coverage.get(x.id) || []).flatMap((s) => [...s]));
     const out = only && !doublyCoded(x.id);
-    const note = coders.size ? t('rel.codedBy', { coders: [...coders].map((n) => (names.has(n) ? n : `(${n})`)).join(', ') }) : t('rel.notDoubleCoded');
+    const chosen = [...coders].filter((n) => names.has(n)), others = [...coders].filter((n) => !names.has(n));
+    const note = !coders.size ? t('rel.notDoubleCoded')
+      : chosen.length && others.length ? t('rel.codedByAlso', { coders: chosen.join(', '), others: others.join(', ') })
+        : t('rel.codedBy', { coders: [...coders].join(', ') });
     return check(`transcript-${x.id}`, x.name, S.transcript.has(x.id) && !out, { transcript: x.id }, note, out);
   }));
   updateSummary();
+  if (focused && document.activeElement !== document.getElementById(focused)) document.getElementById(focused)?.focus();
 }
 
 function check(id, label, checked, dataset, note, disabled) {
@@ -145,6 +151,7 @@ async function compute() {
   const request = ++S.request;
   const status = $('#compute-status');
   status.textContent = t($('#bootstrap').checked ? 'rel.computingBootstrap' : 'rel.computing', { n: int(BOOTSTRAP) });
+  status.dataset.state = 'busy';
   $('#results').setAttribute('aria-busy', 'true');
   $('#compute').disabled = true;
   try {
@@ -152,8 +159,12 @@ async function compute() {
     if (request !== S.request) return;
     show(data);
     status.textContent = t('rel.computed', { coders: data.coders.length, transcripts: data.transcripts.length });
+    status.dataset.state = 'done';
   } catch (e) {
-    if (request === S.request) status.textContent = t('common.loadFailed', { message: e.message });
+    if (request === S.request) {
+      status.textContent = t('common.loadFailed', { message: e.message });
+      status.dataset.state = 'failed';
+    }
   } finally {
     if (request === S.request) {
       $('#results').removeAttribute('aria-busy');

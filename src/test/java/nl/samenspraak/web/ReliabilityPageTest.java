@@ -132,6 +132,7 @@ class ReliabilityPageTest {
         long cees = app.count("SELECT id FROM users WHERE name = 'cees'");
         // By keyboard: focus cees's box, Space unticks it; then the double-coded filter; Enter computes.
         browser.find("#coder-" + cees).sendKeys(Keys.SPACE);
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("coder-" + cees);
         browser.find("#double-only").sendKeys(Keys.SPACE);
         browser.until(d -> browser.find("#transcript-" + onlyAnna).getAttribute("disabled") != null);
         assertThat(browser.text("#selection-summary")).isEqualTo("2 coders, 3 of 4 transcripts");
