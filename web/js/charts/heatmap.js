@@ -4,11 +4,10 @@
 import { h } from '../dom.js';
 
 /**
- * coderA (rows), coderB (columns), labels: category labels, counts[c][k], format(n), and strings:
+ * labels: category labels (rows: the first coder, columns: the second), counts[c][k], format(n), and strings:
  * {caption, rows, columns, total, agreed}.
  */
 export function confusionTable({ labels, counts, format, text }) {
-  const n = labels.length;
   const max = Math.max(1, ...counts.flat());
   const rowTotals = counts.map((row) => row.reduce((a, b) => a + b, 0));
   const colTotals = labels.map((_, k) => counts.reduce((a, row) => a + row[k], 0));
