@@ -203,7 +203,14 @@ const ACTIONS = {
   follow: () => media('follow'),
   autoAdvance: () => setAuto(!S.auto),
   escape: () => $('#units').focus(),
+  header: () => toHeader(),
 };
+
+/** F6: Tab switches dimensions in the transcript, so this is the keyboard's way to the header's links. */
+function toHeader() {
+  const first = [...document.querySelectorAll('.bar a[href], .bar button, .bar select')].find((el) => !el.hidden && el.offsetParent !== null);
+  if (first) first.focus();
+}
 
 function media(how) {
   if (!player) return toast(t('media.none'));
@@ -216,7 +223,7 @@ function onKey(e) {
   const inField = target.closest && target.closest('input, select, textarea, button, a, audio, video');
   const c = combo(e);
   if (inField) {
-    if (c === 'Escape') { e.preventDefault(); $('#units').focus(); }
+    if (c === 'Escape' || c === 'F6') { e.preventDefault(); $('#units').focus(); }
     return;
   }
   let action = commandFor(c);

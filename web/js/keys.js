@@ -1,6 +1,6 @@
 // The coding screen's keys. Code hotkeys are single printable characters (case-sensitive) from
 // the codebook; the validator reserves j k J K ? / and space for the screen, so every other
-// command uses a key that types no character (arrows, Enter, Backspace, Tab) or a Ctrl chord.
+// command uses a key that types no character (arrows, Enter, Backspace, Tab, F6) or a Ctrl chord.
 
 /** [action, keys shown in help, combos matched]; combos are built by combo(event). */
 export const COMMANDS = [
@@ -22,6 +22,7 @@ export const COMMANDS = [
   ['follow', ['Shift+Space'], ['Shift+Space']],
   ['autoAdvance', ['Ctrl+.'], ['Ctrl+.']],
   ['escape', ['Esc'], ['Escape']],
+  ['header', ['F6'], ['F6']],
 ];
 
 const BY_COMBO = new Map();

@@ -7,6 +7,8 @@ import { Saver } from './saver.js';
 import { showStatus } from './status.js';
 
 let data = [];
+/** Roles that may see every coder's codes: reliability and exports (coders may not, while coding blind). */
+const ANALYSTS = ['admin', 'trainer', 'analyst'];
 
 async function start() {
   await loadLanguage();
@@ -57,6 +59,9 @@ function render() {
     return h('section', { class: 'project' },
       h('h2', { text: project.name }),
       h('p', { class: 'muted', text: t('projects.meta', { codebook: codebook ? tx(codebook.title) : project.codebookKey, role: t('memberRole.' + project.role) }) }),
+      ANALYSTS.includes(project.role) ? h('nav', { class: 'project-links', 'aria-label': project.name },
+        h('a', { class: 'button quiet', href: `reliability.html?p=${project.id}`, text: t('projects.reliability') }),
+        h('a', { class: 'button quiet', href: `export.html?p=${project.id}`, text: t('projects.export') })) : null,
       progress.length
         ? h('table', { class: 'transcripts' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('projects.transcript') }), h('th', { scope: 'col', text: t('projects.units') }),

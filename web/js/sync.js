@@ -4,7 +4,6 @@
 import { get } from './api.js';
 
 const POLL_MS = 15000;
-const PAGE = 1000;
 
 export class Sync {
   /** onChange({entity, utteranceId, field, value, opId, source: 'tab'|'server'}) */
@@ -32,16 +31,10 @@ export class Sync {
     this.onChange({ ...msg, source: 'tab' });
   }
 
-  /** Finds the newest change-log id (in the background), then polls for newer ones. */
+  /** Learns the newest change-log id (one small request), then polls for newer ones. */
   async start() {
-    let after = 0;
-    for (;;) {
-      const rows = await get(`/api/transcripts/${this.transcriptId}/changes?after=${after}`).catch(() => null);
-      if (!rows) break;
-      if (rows.length) after = rows[rows.length - 1].id;
-      if (rows.length < PAGE) break;
-    }
-    this.after = after;
+    const last = await get(`/api/transcripts/${this.transcriptId}/changes/last`).catch(() => null);
+    this.after = last ? last.lastChangeId : 0;
     setInterval(() => this.poll(), POLL_MS);
     document.addEventListener('visibilitychange', () => { if (!document.hidden) this.poll(); });
   }

@@ -79,6 +79,9 @@ public interface CodingDao {
             FROM change_log WHERE transcript_id = :transcriptId AND coder_id = :coderId AND id > :afterId ORDER BY id LIMIT 1000""")
     List<Change> changesSince(long transcriptId, long coderId, long afterId);
 
+    @SqlQuery("SELECT COALESCE(MAX(id), 0) FROM change_log WHERE transcript_id = :transcriptId AND coder_id = :coderId")
+    long lastChangeId(long transcriptId, long coderId);
+
     @SqlQuery("""
             SELECT t.id AS transcript_id, t.name, NULL AS key,
                    (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS count

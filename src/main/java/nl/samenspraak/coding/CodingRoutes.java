@@ -6,6 +6,8 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Requests;
 
+import java.util.Map;
+
 /** The caller's own codes and ratings: read, put, clear; and the caller's recent changes. */
 public final class CodingRoutes {
     public record PutCode(String code, String opId) {}
@@ -27,6 +29,8 @@ public final class CodingRoutes {
         r.put("/api/transcripts/{transcriptId}/ratings/{scale}/{item}", this::putRating);
         r.delete("/api/transcripts/{transcriptId}/ratings/{scale}/{item}", this::clearRating);
         r.get("/api/transcripts/{transcriptId}/changes", this::changes);
+        r.get("/api/transcripts/{transcriptId}/changes/last", ctx -> ctx.json(
+                Map.of("lastChangeId", coding.myLastChangeId(access.user(ctx), Requests.id(ctx, "transcriptId")))));
         r.get("/api/projects/{projectId}/progress", ctx -> ctx.json(coding.myProgress(access.user(ctx), Requests.id(ctx, "projectId"))));
     }
 

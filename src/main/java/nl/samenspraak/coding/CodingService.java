@@ -112,6 +112,12 @@ public final class CodingService {
         return jdbi.withExtension(CodingDao.class, dao -> dao.changesSince(transcriptId, user.id(), afterId));
     }
 
+    /** The id of the caller's newest change to a transcript (0 when none): where a screen starts polling. */
+    public long myLastChangeId(User user, long transcriptId) {
+        access.require(user, projectOf(transcriptId));
+        return jdbi.withExtension(CodingDao.class, dao -> dao.lastChangeId(transcriptId, user.id()));
+    }
+
     /** The caller's progress on every transcript of a project: units coded per dimension, rating items filled. */
     public List<Progress> myProgress(User user, long projectId) {
         access.require(user, projectId);

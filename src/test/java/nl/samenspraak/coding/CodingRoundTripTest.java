@@ -79,6 +79,28 @@ class CodingRoundTripTest {
     }
 
     @Test
+    void the_last_change_id_is_the_callers_newest_change_to_the_transcript_and_0_before_any() {
+        String last = "/api/transcripts/" + transcript + "/changes/last";
+        assertThat(anna.get(last).json().path("lastChangeId").asLong()).isZero();
+        long u = units.get(0).path("id").asLong();
+        anna.put("/api/utterances/" + u + "/codes/" + dimension, Map.of("code", code(units.get(0), 0)));
+        long annas = anna.put("/api/utterances/" + u + "/codes/" + dimension, Map.of("code", code(units.get(0), 1))).json().path("changeId").asLong();
+        long brams = bram.put("/api/utterances/" + u + "/codes/" + dimension, Map.of("code", code(units.get(0), 0))).json().path("changeId").asLong();
+        assertThat(brams).isGreaterThan(annas);
+
+        Http.Response r = anna.get(last);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("lastChangeId").asLong()).isEqualTo(annas);
+        assertThat(bram.get(last).json().path("lastChangeId").asLong()).isEqualTo(brams);
+        JsonNode log = anna.get("/api/transcripts/" + transcript + "/changes?after=0").json();
+        assertThat(log.get(log.size() - 1).path("id").asLong()).isEqualTo(annas);
+
+        assertThat(app.loggedIn("outsider", Role.CODER).get(last).status()).isEqualTo(404);
+        assertThat(anna.get("/api/transcripts/999999/changes/last").status()).isEqualTo(404);
+        assertThat(app.anonymous().get(last).status()).isEqualTo(401);
+    }
+
+    @Test
     void a_replayed_operation_is_acknowledged_but_not_applied_twice() {
         long u = units.get(0).path("id").asLong();
         Map<String, String> body = Map.of("code", code(units.get(0), 0), "opId", "tab1-op-1");

@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -56,6 +57,11 @@ public final class Browser implements AutoCloseable {
 
     /** A browser whose preferred language is {@code lang} (navigator.languages), 1280x900. */
     public static Browser start(String lang) {
+        return start(lang, null);
+    }
+
+    /** The same, saving downloads into {@code downloads} without asking (null: Chromium's default). */
+    public static Browser start(String lang, Path downloads) {
         assumeAvailable();
         try {
             Path profile = Files.createTempDirectory("samenspraak-chromium-");
@@ -65,7 +71,12 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=" + lang,
                     "--autoplay-policy=no-user-gesture-required", "--mute-audio");
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
+            Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", lang));
+            if (downloads != null) {
+                prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+                prefs.put("download.prompt_for_download", false);
+            }
+            options.setExperimentalOption("prefs", prefs);
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -87,7 +98,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition::apply);
+        // A page that navigates on (log-in to its next page) can make an element stale between two looks.
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Logs in through the log-in page and waits for the page it leads to. */

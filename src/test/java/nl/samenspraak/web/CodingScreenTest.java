@@ -203,6 +203,27 @@ class CodingScreenTest {
         assertThat(study.serverCodes()).hasSize(1);
     }
 
+    @Test
+    void f6_takes_a_keyboard_user_to_the_header_links_and_escape_brings_them_back_to_the_transcript() {
+        browser.keys(Keys.TAB);
+        assertThat(browser.text(".codebar .tab[aria-selected=true]")).isEqualTo("Behaviour");
+        browser.keys(Keys.F6);
+        browser.until(d -> "Projects".equals(browser.js("return document.activeElement.textContent")));
+        browser.keys(Keys.TAB);
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("rating-link");
+        assertThat(browser.text(".codebar .tab[aria-selected=true]")).isEqualTo("Behaviour");
+        browser.screenshot("coding-header-focus");
+        browser.keys(Keys.ESCAPE);
+        browser.until(d -> "units".equals(browser.js("return document.activeElement.id")));
+        browser.keys(Keys.F6, Keys.F6);
+        browser.until(d -> "units".equals(browser.js("return document.activeElement.id")));
+        browser.keys("?");
+        browser.until(d -> browser.find("#help").isDisplayed());
+        assertThat(browser.all("#help-body kbd").stream().map(WebElement::getText).toList()).contains("F6");
+        assertThat(browser.text("#help-body")).contains("to the header");
+        browser.keys(Keys.ESCAPE);
+    }
+
     private long userId() {
         return app.count("SELECT id FROM users WHERE name = '" + study.coder() + "'");
     }

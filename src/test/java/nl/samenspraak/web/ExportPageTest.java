@@ -1,0 +1,113 @@
+package nl.samenspraak.web;
+
+import nl.samenspraak.report.CodedProject;
+import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.TestApp;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The export page in a real browser whose downloads land in a temp folder: a job, its progress bar, the file. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportPageTest {
+    @TempDir static Path dir;
+    @TempDir static Path downloads;
+    TestApp app;
+    CodedProject p;
+    Browser browser;
+
+    @BeforeAll void start() {
+        Browser.assumeAvailable();
+        app = TestApp.start(dir);
+        p = new CodedProject(app);
+        browser = Browser.start("en", downloads);
+    }
+
+    @AfterAll void stop() {
+        if (browser != null) browser.close();
+        if (app != null) app.close();
+    }
+
+    @AfterEach void noScriptErrors() {
+        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+    }
+
+    private void open(String user, String page) {
+        browser.open(app.baseUrl + "/index.html");
+        browser.js("localStorage.clear()");
+        browser.driver.manage().deleteAllCookies();
+        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, java.net.URLEncoder.encode(page, StandardCharsets.UTF_8));
+    }
+
+    /** The finished download whose name ends so (Chromium writes a .crdownload first). */
+    private Path downloaded(String ending) {
+        return browser.until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                Optional<Path> f = files.filter(x -> x.getFileName().toString().endsWith(ending)).findFirst();
+                return f.filter(x -> x.toFile().length() > 0).orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    @Test
+    void the_analyst_downloads_the_workbook_poi_opens_it_and_the_progress_bar_reaches_100_percent() throws IOException {
+        open("ria", "export.html?p=" + p.project);
+        WebElement card = browser.find(".export-card[data-format='xlsx']");
+        card.findElement(org.openqa.selenium.By.tagName("button")).click();
+        browser.until(d -> "done".equals(card.findElement(org.openqa.selenium.By.className("job")).getDomAttribute("data-state")));
+        WebElement bar = card.findElement(org.openqa.selenium.By.cssSelector("[role=progressbar]"));
+        assertThat(bar.getDomAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(bar.findElement(org.openqa.selenium.By.className("progress-fill")).getAttribute("style")).contains("width: 100%");
+        assertThat(card.getText()).contains("Done: Arnhem-").contains(".xlsx");
+        browser.screenshot("export-en");
+
+        Path file = downloaded(".xlsx");
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            List<String> sheets = new ArrayList<>();
+            for (Sheet s : book) sheets.add(s.getSheetName());
+            assertThat(sheets).contains("Units", "Reliability", "Confusion matrices");
+            // 53 codes by three coders (cees left one unit uncoded): a header and one row each.
+            assertThat(book.getSheet("Units").getLastRowNum()).isEqualTo(53);
+        }
+    }
+
+    @Test
+    void the_units_csv_follows_the_selection_from_the_reliability_page() throws IOException {
+        long anna = app.count("SELECT id FROM users WHERE name = 'anna'");
+        open("ria", "export.html?p=" + p.project + "&coders=" + anna);
+        assertThat(browser.text("#selection-text")).contains("coders 1 chosen, transcripts all");
+        browser.find(".export-card[data-format='units.csv'] button").click();
+        Path file = downloaded("-units.csv");
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1 + 18);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",anna,"));
+    }
+
+    @Test
+    void a_coder_in_a_blind_project_is_told_why_there_is_nothing_to_download() {
+        open("anna", "export.html?p=" + p.project);
+        assertThat(browser.find("#refused").isDisplayed()).isTrue();
+        assertThat(browser.text("#refused")).contains("cannot export").contains("blind");
+        assertThat(browser.all(".export-card button").stream().filter(WebElement::isDisplayed)).isEmpty();
+    }
+}
