@@ -48,7 +48,7 @@ public record SessionTable(List<String> header, List<Row> rows) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         String first = text.lines().findFirst().orElse("");
         char delimiter = count(first, ';') > count(first, ',') ? ';' : count(first, '\t') > count(first, ',') ? '\t' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(false).get();
         List<List<String>> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
