@@ -2,9 +2,6 @@ package nl.samenspraak.groups;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
-import nl.samenspraak.compare.Alternative;
-import nl.samenspraak.compare.WelchResult;
-import nl.samenspraak.compare.WelchTest;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.Sql;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** Session fields, the client questionnaire, their import, and the group comparison, over HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
