@@ -5,6 +5,7 @@ import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.CodingRoutes;
 import nl.samenspraak.download.ExportRoutes;
+import nl.samenspraak.groups.SessionDataRoutes;
 import nl.samenspraak.project.ProjectRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.reliability.ReliabilityRoutes;
@@ -29,5 +30,6 @@ final class Routes {
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access()).register(r);
+        new SessionDataRoutes(s.sessionData(), s.comparisons(), s.access()).register(r);
     }
 }

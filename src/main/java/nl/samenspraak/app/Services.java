@@ -6,6 +6,8 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.download.ExportJobs;
 import nl.samenspraak.download.ExportService;
+import nl.samenspraak.groups.ComparisonService;
+import nl.samenspraak.groups.SessionDataService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
@@ -20,7 +22,8 @@ import org.jdbi.v3.core.Jdbi;
 public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
-                       ExportService exports, ExportJobs exportJobs) {
+                       ExportService exports, ExportJobs exportJobs,
+                       SessionDataService sessionData, ComparisonService comparisons) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -36,7 +39,9 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ReportService reports = new ReportService(reader, readAccess);
         ReliabilityService reliability = new ReliabilityService(reader, readAccess);
         ExportService exports = new ExportService(reader, readAccess, reports, reliability);
+        SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
+        ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
-                media, reports, reliability, exports, new ExportJobs(exports));
+                media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons);
     }
 }

@@ -15,10 +15,21 @@ class ShippedCodebooksTest {
     static List<String> names() { return ShippedCodebooks.names(); }
 
     @Test
-    void index_lists_the_five_shipped_codebooks() {
+    void index_lists_the_six_shipped_codebooks() {
         assertThat(ShippedCodebooks.names()).containsExactly("samen-beslissen.json", "rias-werk-inkomen.json",
-                "option-5.json", "working-alliance.json", "miti-4.2.1.json");
-        assertThat(ShippedCodebooks.all()).hasSize(5);
+                "option-5.json", "working-alliance.json", "miti-4.2.1.json", "client-card-arnhem.json");
+        assertThat(ShippedCodebooks.all()).hasSize(6);
+    }
+
+    @Test
+    void the_arnhem_client_card_is_one_scale_of_seven_smiley_items_from_1_to_5() {
+        Codebook card = ShippedCodebooks.byKey("client-card-arnhem").orElseThrow();
+        assertThat(card.dimensions()).isEmpty();
+        assertThat(card.ratingScales()).hasSize(1);
+        Codebook.RatingScale scale = card.ratingScales().get(0);
+        assertThat(scale.items()).hasSize(7).allMatch(i -> i.min() == 1 && i.max() == 5 && i.anchors().size() == 5);
+        assertThat(scale.items().get(0).label().en()).isEqualTo("My coach listened to me");
+        assertThat(scale.items().get(6).label().nl()).isEqualTo("Ik weet nu wat ik moet doen");
     }
 
     @ParameterizedTest
