@@ -4,8 +4,11 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
+import nl.samenspraak.coding.HistoryService;
+import nl.samenspraak.coding.TeamProgress;
 import nl.samenspraak.download.ExportJobs;
 import nl.samenspraak.download.ExportService;
+import nl.samenspraak.project.AssignmentService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
@@ -20,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
-                       ExportService exports, ExportJobs exportJobs) {
+                       ExportService exports, ExportJobs exportJobs, AssignmentService assignments, HistoryService history,
+                       TeamProgress teamProgress) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -37,6 +41,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ReliabilityService reliability = new ReliabilityService(reader, readAccess);
         ExportService exports = new ExportService(reader, readAccess, reports, reliability);
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
-                media, reports, reliability, exports, new ExportJobs(exports));
+                media, reports, reliability, exports, new ExportJobs(exports), new AssignmentService(jdbi, writes),
+                new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks));
     }
 }
