@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -19,11 +20,13 @@ import java.util.Random;
  *   <li>Shuffle C, then T, each by Fisher–Yates with {@code random.nextInt}.</li>
  *   <li><b>First coder</b>: the i-th transcript of the shuffled T goes to the coder at position
  *       {@code i mod k} of the shuffled C (round robin), so first codings per coder differ by at most one.</li>
- *   <li><b>Second coder</b>: m = round(s &times; n) (half up) transcripts get one: the first m of a
- *       second shuffle of T. Each, in that order, goes to the coder, other than its first coder, with
- *       the fewest transcripts so far (first and second codings together); ties go to the coder with
- *       fewer second codings, then to the earlier one in the shuffled C. So total workloads stay
- *       balanced, and no transcript is given twice to the same coder.</li>
+ *   <li><b>Second coder</b>: m = round(s &times; n) (half up) transcripts get one. Shuffle T once more;
+ *       then m times: take the coder with the fewest transcripts so far (first and second codings
+ *       together; ties to fewer second codings, then to the earlier one in the shuffled C), and give
+ *       them the first transcript of that shuffle not yet double-coded whose first coder is someone
+ *       else. Should none be left for that coder (only near a share of 1), the next coder in that
+ *       order takes one. Since each second coding goes to a least-loaded coder, workloads stay
+ *       within one of each other, and no transcript goes twice to the same coder.</li>
  * </ol>
  * A second coder needs at least two coders; with s &gt; 0 and one coder the rule is refused.
  */
@@ -58,11 +61,16 @@ public final class AssignmentRule {
         Comparator<Long> byLoad = Comparator.<Long>comparingInt(c -> load.getOrDefault(c, 0))
                 .thenComparingInt(c -> seconds.getOrDefault(c, 0))
                 .thenComparingInt(cs::indexOf);
-        for (long t : again.subList(0, m)) {
-            long coder = cs.stream().filter(c -> c != first.get(t).longValue()).min(byLoad).orElseThrow();
-            load.merge(coder, 1, Integer::sum);
-            seconds.merge(coder, 1, Integer::sum);
-            out.add(new Pair(t, coder, true));
+        for (int i = 0; i < m; i++) {
+            for (long coder : cs.stream().sorted(byLoad).toList()) {
+                Optional<Long> t = again.stream().filter(x -> first.get(x) != coder).findFirst();
+                if (t.isEmpty()) continue;
+                again.remove(t.get());
+                load.merge(coder, 1, Integer::sum);
+                seconds.merge(coder, 1, Integer::sum);
+                out.add(new Pair(t.get(), coder, true));
+                break;
+            }
         }
         return out;
     }
