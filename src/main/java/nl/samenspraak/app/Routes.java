@@ -3,9 +3,11 @@ package nl.samenspraak.app;
 import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
+import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
 import nl.samenspraak.download.ExportRoutes;
 import nl.samenspraak.groups.SessionDataRoutes;
+import nl.samenspraak.project.AssignmentRoutes;
 import nl.samenspraak.project.ProjectRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.reliability.ReliabilityRoutes;
@@ -31,5 +33,7 @@ final class Routes {
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access()).register(r);
         new SessionDataRoutes(s.sessionData(), s.comparisons(), s.access()).register(r);
+        new AssignmentRoutes(s.assignments(), s.access()).register(r);
+        new AuditRoutes(s.history(), s.teamProgress(), s.access()).register(r);
     }
 }

@@ -4,10 +4,13 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
+import nl.samenspraak.coding.HistoryService;
+import nl.samenspraak.coding.TeamProgress;
 import nl.samenspraak.download.ExportJobs;
 import nl.samenspraak.download.ExportService;
 import nl.samenspraak.groups.ComparisonService;
 import nl.samenspraak.groups.SessionDataService;
+import nl.samenspraak.project.AssignmentService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
@@ -23,7 +26,8 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
-                       SessionDataService sessionData, ComparisonService comparisons) {
+                       SessionDataService sessionData, ComparisonService comparisons,
+                       AssignmentService assignments, HistoryService history, TeamProgress teamProgress) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -42,6 +46,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
-                media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons);
+                media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
+                new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks));
     }
 }

@@ -18,6 +18,12 @@ public final class Uploads {
     public record FilePart(String fileName, byte[] content) {}
 
     public static List<FilePart> files(Context ctx) {
+        long announced = ctx.req().getContentLengthLong();
+        if (announced > Limits.MAX_REQUEST_BYTES) {
+            // Answered from the headers alone: a body this large is not read at all.
+            throw new ApiException(413, "The upload is " + announced / (1024 * 1024) + " MiB; a transcript or codebook may be at most "
+                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB.");
+        }
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (type.startsWith("multipart/form-data")) return multipart(ctx);
         String name = ctx.queryParam("fileName");

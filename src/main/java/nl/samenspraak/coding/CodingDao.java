@@ -18,9 +18,16 @@ public interface CodingDao {
 
     /**
      * Where an utterance sits: its transcript, project and speaker role (live transcripts only),
-     * and the codebook version its project codes with now. Read by {@link CodeWrites#target}.
+     * and the codebook version its project codes with now; {@code assigned}: the caller may code it under the
+     * project's assignments (always, while the project has none). Read by {@link CodeWrites#target}.
      */
-    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId) {}
+    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId, boolean assigned) {}
+
+    /** Whether the user may code the transcript under its project's assignments (always, while the project has none). */
+    @SqlQuery("""
+            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM assignments a JOIN transcripts t ON t.project_id = a.project_id WHERE t.id = :transcriptId)
+                        THEN 1 ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = :transcriptId AND a.user_id = :userId) END""")
+    boolean assigned(long transcriptId, long userId);
 
     @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
     Optional<Long> projectOf(long transcriptId);

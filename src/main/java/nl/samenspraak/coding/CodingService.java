@@ -50,8 +50,9 @@ public final class CodingService {
     /** Sets (code non-null) or clears (code null) the caller's code for an utterance and dimension. */
     public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
         checkOpId(opId);
-        CodingDao.Target target = target(utteranceId).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
-        access.require(user, target.projectId(), CODING_ROLES);
+        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        Role role = access.require(user, target.projectId(), CODING_ROLES);
+        if (role == Role.CODER && !target.assigned()) throw notAssigned(target.transcriptId());
         StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
         if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
         else requireDimension(stored.codebook(), dimensionKey);
@@ -77,7 +78,10 @@ public final class CodingService {
     public SaveResult saveRating(User user, long transcriptId, String scaleKey, String itemKey, Double value, String opId) {
         checkOpId(opId);
         long projectId = projectOf(transcriptId);
-        access.require(user, projectId, CODING_ROLES);
+        Role role = access.require(user, projectId, CODING_ROLES);
+        if (role == Role.CODER && !jdbi.withExtension(CodingDao.class, dao -> dao.assigned(transcriptId, user.id()))) {
+            throw notAssigned(transcriptId);
+        }
         StoredCodebook stored = codebooks.forProject(projectId);
         if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
         else requireItem(stored.codebook(), scaleKey, itemKey);
@@ -143,9 +147,17 @@ public final class CodingService {
         });
     }
 
-    private Optional<CodingDao.Target> target(long utteranceId) {
+    /**
+     * Once a project has assignments, a coder codes only the transcripts given to them; admins and
+     * trainers (expert and reference codings) code any.
+     */
+    private static ApiException notAssigned(long transcriptId) {
+        return ApiException.forbidden("Transcript " + transcriptId + " is not assigned to you; ask the project's admin to assign it before you code it.");
+    }
+
+    private Optional<CodingDao.Target> target(long utteranceId, long userId) {
         try {
-            return jdbi.withHandle(h -> CodeWrites.target(h.getConnection(), utteranceId));
+            return jdbi.withHandle(h -> CodeWrites.target(h.getConnection(), utteranceId, userId));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading utterance " + utteranceId + " failed: " + e.getMessage(), e);
         }

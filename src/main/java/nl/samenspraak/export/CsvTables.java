@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The long Units table and the Frequencies table as CSV: UTF-8 with a byte-order mark (so Excel reads the
@@ -53,6 +54,14 @@ public final class CsvTables {
     public static void frequencies(OutputStream out, Codebook codebook, List<SessionReport> sessions, String language, Dialect dialect) {
         Table t = SessionTables.frequencies(codebook, sessions, language);
         write(out, t.columns(), dialect, p -> t.rows().forEach(row -> record(p, dialect, row.toArray())));
+    }
+
+    /**
+     * Any table as CSV, in the same form (BOM, quoting, formula guard); {@code rows} hands each row's
+     * cells, in column order, to the consumer it is given, so a long table streams.
+     */
+    public static void table(OutputStream out, List<Column> columns, Dialect dialect, Consumer<Consumer<Object[]>> rows) {
+        write(out, columns, dialect, p -> rows.accept(cells -> record(p, dialect, cells)));
     }
 
     private interface Body {

@@ -35,8 +35,9 @@ public final class TranscriptRoutes {
 
     private void list(Context ctx) {
         long projectId = Requests.id(ctx, "projectId");
-        access.require(access.user(ctx), projectId);
-        ctx.json(transcripts.list(projectId));
+        User user = access.user(ctx);
+        Role role = access.require(user, projectId);
+        ctx.json(role == Role.CODER ? transcripts.listAssigned(projectId, user.id()) : transcripts.list(projectId));
     }
 
     private void importFiles(Context ctx) {

@@ -108,6 +108,11 @@ public final class TranscriptService {
         return jdbi.withExtension(TranscriptDao.class, dao -> dao.list(projectId));
     }
 
+    /** A coder's list: the transcripts assigned to them once the project has any assignment, all before that. */
+    public List<Transcript> listAssigned(long projectId, long userId) {
+        return jdbi.withExtension(TranscriptDao.class, dao -> dao.listAssigned(projectId, userId));
+    }
+
     public Transcript get(long id) {
         return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Transcript " + id));
     }

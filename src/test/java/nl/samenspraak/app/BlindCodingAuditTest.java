@@ -1,0 +1,110 @@
+package nl.samenspraak.app;
+
+import io.javalin.http.HandlerType;
+import io.javalin.router.ParsedEndpoint;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.support.Fixtures;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Blind coding, audited: a coder of a blind project calls every GET route of the route table (read
+ * from the running server, so a new route is walked too) while another coder has coded every unit
+ * and rated the session with a pattern of their own. Every answer is a refusal or shows the caller's
+ * own work only: never the other coder's name, id or codes.
+ */
+class BlindCodingAuditTest {
+    static final String OTHER = "zwijgzaamheid";
+    @TempDir static Path dir;
+    static TestApp app;
+    static Http caller;
+    static long project, transcript, unit, otherId;
+    static String dimension, otherCode, ownCode;
+
+    @BeforeAll static void start() {
+        app = TestApp.start(dir);
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        project = Fixtures.project(admin, "Blind");
+        app.user("caller", Role.CODER);
+        otherId = app.user(OTHER, Role.CODER).id();
+        Fixtures.member(admin, project, "caller", "coder");
+        Fixtures.member(admin, project, OTHER, "coder");
+        transcript = Fixtures.transcript(admin, project, "gesprek.txt");
+        dimension = Fixtures.firstDimension(admin);
+        ownCode = Fixtures.codeFor(admin, dimension, "professional", 0);
+        otherCode = Fixtures.codeFor(admin, dimension, "professional", 1);
+        Http other = app.as(OTHER);
+        caller = app.as("caller");
+        var units = admin.get("/api/transcripts/" + transcript).json().path("utterances");
+        unit = units.get(0).path("id").asLong();
+        for (var u : units) {
+            if (!u.path("speakerRole").asText("professional").equals("professional")) continue;
+            assertThat(other.put("/api/utterances/" + u.path("id").asLong() + "/codes/" + dimension, Map.of("code", otherCode)).status()).isEqualTo(200);
+        }
+        var scale = admin.get("/api/codebooks/" + Fixtures.CODEBOOK).json().path("codebook").path("ratingScales").get(0);
+        for (var item : scale.path("items")) {
+            other.put("/api/transcripts/" + transcript + "/ratings/" + scale.path("key").asText() + "/" + item.path("key").asText(),
+                    Map.of("value", item.path("max").asInt()));
+        }
+        assertThat(caller.put("/api/utterances/" + unit + "/codes/" + dimension, Map.of("code", ownCode)).status()).isEqualTo(200);
+        assertThat(admin.get("/api/transcripts/" + transcript).body()).doesNotContain(otherCode);
+        assertThat(admin.get("/api/projects/" + project + "/history").body()).as("what the audit looks for is visible where allowed")
+                .contains(OTHER, otherCode, "\"coderId\":" + otherId);
+    }
+
+    @AfterAll static void stop() { app.close(); }
+
+    /** A value for every path parameter a GET route may have; an unknown one fails the test, so it gets added here. */
+    static String fill(String path) {
+        Map<String, String> values = Map.of("projectId", "" + project, "transcriptId", "" + transcript, "utteranceId", "" + unit,
+                "key", Fixtures.CODEBOOK, "jobId", "no-such-job", "dimension", dimension);
+        Matcher m = Pattern.compile("\\{([^}]+)}").matcher(path);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String v = values.get(m.group(1));
+            if (v == null) throw new AssertionError("The audit has no value for {" + m.group(1) + "} in " + path + "; add one.");
+            m.appendReplacement(sb, v);
+        }
+        return m.appendTail(sb).toString();
+    }
+
+    @TestFactory
+    List<DynamicTest> a_blind_coder_sees_no_other_coders_work_on_any_get_route() {
+        List<String> paths = app.app.unsafe.internalRouter.allHttpHandlers().stream().map(pe -> pe.endpoint)
+                .filter(e -> e.method == HandlerType.GET && e.path.startsWith("/api/")).map(e -> e.path).distinct().toList();
+        assertThat(paths).contains("/api/projects/{projectId}/progress/all", "/api/transcripts/{transcriptId}/codes");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String path : paths) {
+            tests.add(DynamicTest.dynamicTest("GET " + path, () -> {
+                for (String query : List.of("", "?coder=" + otherId + "&coders=" + otherId)) {
+                    Http.Response r = caller.get(fill(path) + query);
+                    assertThat(r.status()).as(r.body()).isIn(200, 400, 403, 404);
+                    if (r.status() != 200) continue;
+                    assertThat(r.body()).doesNotContainIgnoringCase(OTHER);
+                    assertThat(r.body()).doesNotContainPattern("\"(coderId|userId|coder_id|user_id)\"\\s*:\\s*" + otherId + "\\b");
+                    if (!path.startsWith("/api/codebooks")) assertThat(r.body()).as("the other coder's code").doesNotContain(otherCode);
+                }
+            }));
+        }
+        tests.add(DynamicTest.dynamicTest("own progress counts the caller's codes only", () -> {
+            var rows = caller.get("/api/projects/" + project + "/progress").json();
+            assertThat(rows.get(0).path("coded").path(dimension).asInt()).isEqualTo(1);
+            assertThat(rows.get(0).path("rated").asInt()).isZero();
+        }));
+        return tests;
+    }
+}
