@@ -50,8 +50,7 @@ class SaveBenchmark {
             for (int c = 0; c < CODERS; c++) {
                 app.user("coder" + c, Role.CODER);
                 Fixtures.member(admin, project, "coder" + c, "coder");
-                cookies.add(app.anonymous().login("coder" + c, TestApp.PASSWORD).headers().allValues("Set-Cookie").stream()
-                        .filter(v -> v.startsWith("samenspraak_session=")).findFirst().orElseThrow().split(";")[0]);
+                cookies.add(app.sessionCookie("coder" + c));
             }
             wrk(app, writeScript(cookies, units, 0), 3, "warm-up");
             // Saturation: every coder saves again as soon as the last save is acknowledged.

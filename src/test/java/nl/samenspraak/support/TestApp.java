@@ -75,6 +75,12 @@ public final class TestApp implements AutoCloseable {
         return http;
     }
 
+    /** A fresh session of that user as a Cookie header value, for raw-socket and wrk requests. */
+    public String sessionCookie(String name) {
+        return anonymous().login(name, PASSWORD).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("samenspraak_session=")).findFirst().orElseThrow().split(";")[0];
+    }
+
     public long count(String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }

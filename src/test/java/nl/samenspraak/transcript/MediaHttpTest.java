@@ -118,7 +118,7 @@ class MediaHttpTest {
 
     @Test
     void recordings_over_the_limit_are_refused_before_they_are_read() throws Exception {
-        String cookie = sessionCookie("root");
+        String cookie = app.sessionCookie("root");
         try (java.net.Socket socket = new java.net.Socket("localhost", app.app.port())) {
             socket.setSoTimeout(10_000);
             String request = "POST " + media() + "?fileName=lang.wav HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
@@ -133,13 +133,8 @@ class MediaHttpTest {
         assertThat(app.count("SELECT COUNT(*) FROM media")).isZero();
     }
 
-    private String sessionCookie(String user) {
-        return app.as(user).login(user, TestApp.PASSWORD).headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("samenspraak_session=")).findFirst().orElseThrow().split(";")[0];
-    }
-
     private HttpResponse<byte[]> rangeAs(String user, String range) throws Exception {
-        String cookie = sessionCookie(user);
+        String cookie = app.sessionCookie(user);
         HttpRequest request = HttpRequest.newBuilder(URI.create(app.baseUrl + media()))
                 .header("Cookie", cookie).header("Range", range).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());

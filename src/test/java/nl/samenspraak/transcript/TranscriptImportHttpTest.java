@@ -121,8 +121,7 @@ class TranscriptImportHttpTest {
         assertThat(r.error()).contains("enorm.txt").contains("20 MiB");
         // Past twice the limit the server answers 413 from the headers alone, without reading the body;
         // a raw socket announces such a body and sends none (an HTTP client would race the early answer).
-        String cookie = app.anonymous().login("root", TestApp.PASSWORD).headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("samenspraak_session=")).findFirst().orElseThrow().split(";")[0];
+        String cookie = app.sessionCookie("root");
         try (java.net.Socket socket = new java.net.Socket("localhost", app.app.port())) {
             socket.setSoTimeout(10_000);
             String request = "POST /api/projects/" + project + "/transcripts?fileName=reus.txt HTTP/1.1\r\nHost: localhost\r\n"
