@@ -3,7 +3,10 @@ package nl.samenspraak.app;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.validation.ValidationException;
+import jakarta.servlet.ServletException;
+import org.eclipse.jetty.http.BadMessageException;
 import nl.samenspraak.codebook.InvalidCodebookException;
 import nl.samenspraak.transcript.TranscriptFormatException;
 import org.slf4j.Logger;
@@ -29,6 +32,18 @@ final class ErrorMapper {
         routes.exception(InvalidCodebookException.class, (e, ctx) -> respond(ctx, 400, e.getMessage(),
                 Map.of("source", e.source(), "problems", e.problems())));
         routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, describe(e), Map.of("fields", fields(e))));
+        // Jetty refuses a malformed request body (a broken multipart upload, say) with a BadMessageException,
+        // sometimes wrapped in a ServletException: the client's mistake, so a 4xx that says what it is.
+        routes.exception(BadMessageException.class, (e, ctx) -> respond(ctx, e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400,
+                "The request could not be read: " + e.getReason() + ".", Map.of()));
+        routes.exception(ServletException.class, (e, ctx) -> {
+            if (e.getCause() instanceof BadMessageException bad) {
+                respond(ctx, 400, "The request could not be read: " + bad.getReason() + ".", Map.of());
+            } else {
+                log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                respond(ctx, 500, "Something went wrong on the server; the error has been logged.", Map.of());
+            }
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -77,10 +92,21 @@ final class ErrorMapper {
         return out;
     }
 
+    /** Javalin's validation codes (DESERIALIZATION_FAILED, ...) turned into sentences that say what is wrong. */
     private static String describe(ValidationException e) {
         List<String> parts = new java.util.ArrayList<>();
-        e.getErrors().forEach((field, errors) -> errors.forEach(err ->
-                parts.add("Field '" + field + "': " + err.getMessage())));
+        e.getErrors().forEach((field, errors) -> errors.forEach(err -> parts.add(sentence(field, err))));
         return parts.isEmpty() ? "The request is not valid." : String.join(" ", parts);
+    }
+
+    private static String sentence(String field, io.javalin.validation.ValidationError<?> err) {
+        if ("REQUEST_BODY".equals(field)) {
+            String why = err.exception() instanceof JsonProcessingException j ? ": " + j.getOriginalMessage() : "";
+            return "The request body is not JSON of the expected shape" + why + ".";
+        }
+        if ("TYPE_CONVERSION_FAILED".equals(err.getMessage())) {
+            return "Field '" + field + "': '" + err.value + "' is not a valid value here" + (err.value == null ? "" : " (a number is expected)") + ".";
+        }
+        return "Field '" + field + "': " + err.getMessage();
     }
 }

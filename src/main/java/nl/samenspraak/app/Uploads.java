@@ -45,8 +45,8 @@ public final class Uploads {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles("file");
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("The multipart request could not be read: " + e.getMessage());
+        } catch (Exception e) { // Jetty throws ServletException (checked) through Kotlin for a broken body
+            throw ApiException.badRequest("The multipart upload could not be read: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ".");
         }
         if (files.isEmpty()) throw ApiException.badRequest("Field 'file': no file was sent.");
         List<FilePart> out = new ArrayList<>();

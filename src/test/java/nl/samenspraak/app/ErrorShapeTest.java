@@ -40,11 +40,28 @@ class ErrorShapeTest {
     }
 
     @Test
+    void a_body_of_the_wrong_shape_is_answered_with_a_sentence_not_a_code() {
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        Http.Response r = admin.post("/api/projects", "{\"name\": [1], \"codebookKey\": \"samen-beslissen\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).startsWith("The request body is not JSON of the expected shape").doesNotContain("DESERIALIZATION_FAILED");
+    }
+
+    @Test
+    void a_broken_multipart_upload_is_a_400_not_a_500() {
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        long project = nl.samenspraak.support.Fixtures.project(admin, "Kapot");
+        Http.Response r = admin.postRaw("/api/projects/" + project + "/transcripts", "multipart/form-data; boundary=zzz", "garbage".getBytes());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.error()).contains("could not be read");
+    }
+
+    @Test
     void a_path_parameter_that_is_not_a_number_is_a_400() {
         Http admin = app.loggedIn("root", Role.ADMIN);
         Http.Response r = admin.get("/api/transcripts/abc");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.error()).contains("transcriptId");
+        assertThat(r.error()).contains("transcriptId").contains("'abc'").doesNotContain("TYPE_CONVERSION_FAILED");
     }
 
     @Test
