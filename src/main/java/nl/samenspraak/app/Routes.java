@@ -3,6 +3,7 @@ package nl.samenspraak.app;
 import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.adjudication.AdjudicationRoutes;
+import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
@@ -37,5 +38,6 @@ final class Routes {
         new AssignmentRoutes(s.assignments(), s.access()).register(r);
         new AuditRoutes(s.history(), s.teamProgress(), s.access()).register(r);
         new AdjudicationRoutes(s.adjudication(), s.access()).register(r);
+        new CalibrationRoutes(s.calibration(), s.access()).register(r);
     }
 }
