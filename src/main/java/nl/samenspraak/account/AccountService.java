@@ -41,6 +41,10 @@ public final class AccountService {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100) throw ApiException.badRequest("Field 'name': give a user name of 1 to 100 characters.");
         if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        // Reserved for the consensus pseudo-users of adjudication (nl.samenspraak.adjudication.AdjudicationService).
+        if (cleanName.regionMatches(true, 0, "consensus:", 0, 10)) {
+            throw ApiException.badRequest("Field 'name': names beginning with 'consensus:' are reserved for adjudication.");
+        }
         String problem = Passwords.problem(password);
         if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
         String hash = Passwords.hash(password);

@@ -2,6 +2,8 @@ package nl.samenspraak.app;
 
 import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.AccountRoutes;
+import nl.samenspraak.adjudication.AdjudicationRoutes;
+import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
@@ -35,5 +37,7 @@ final class Routes {
         new SessionDataRoutes(s.sessionData(), s.comparisons(), s.access()).register(r);
         new AssignmentRoutes(s.assignments(), s.access()).register(r);
         new AuditRoutes(s.history(), s.teamProgress(), s.access()).register(r);
+        new AdjudicationRoutes(s.adjudication(), s.access()).register(r);
+        new CalibrationRoutes(s.calibration(), s.access()).register(r);
     }
 }

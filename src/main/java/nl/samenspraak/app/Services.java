@@ -2,6 +2,8 @@ package nl.samenspraak.app;
 
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
+import nl.samenspraak.adjudication.AdjudicationService;
+import nl.samenspraak.calibration.CalibrationService;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.coding.HistoryService;
@@ -27,7 +29,8 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
-                       AssignmentService assignments, HistoryService history, TeamProgress teamProgress) {
+                       AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
+                       AdjudicationService adjudication, CalibrationService calibration) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -47,6 +50,8 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
-                new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks));
+                new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
+                new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
+                new CalibrationService(jdbi, writes, access, projectCodebooks));
     }
 }

@@ -86,7 +86,7 @@ final class CodeWrites {
     }
 
     /** Appends the change-log row of a code save; returns its id. */
-    static long log(Connection c, String now, long userId, long projectId, long transcriptId, long utteranceId,
+    static long log(Connection c, String now, long userId, long coderId, long projectId, long transcriptId, long utteranceId,
                     String dimension, String before, String after, String opId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO change_log(at, user_id, entity, project_id, transcript_id, utterance_id, coder_id, field,
@@ -97,7 +97,7 @@ final class CodeWrites {
             s.setLong(3, projectId);
             s.setLong(4, transcriptId);
             s.setLong(5, utteranceId);
-            s.setLong(6, userId);
+            s.setLong(6, coderId);
             s.setString(7, dimension);
             setNullable(s, 8, before);
             setNullable(s, 9, after);

@@ -10,6 +10,7 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.project.ProjectCodebooks;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.sql.Connection;
@@ -53,20 +54,45 @@ public final class CodingService {
         CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
         Role role = access.require(user, target.projectId(), CODING_ROLES);
         if (role == Role.CODER && !target.assigned()) throw notAssigned(target.transcriptId());
+        return write(user, user.id(), target, dimensionKey, code, opId, (h, changeId) -> { });
+    }
+
+    /** Work done in the transaction of a save, after its change-log row (whose id it gets) was written. */
+    @FunctionalInterface
+    public interface AfterSave {
+        void run(Handle handle, long changeId) throws SQLException;
+    }
+
+    /**
+     * Sets or clears a code of another coder (the consensus pseudo-coder of adjudication), validated
+     * like {@link #saveCode}: codebook and speaker role. The caller must be an admin or trainer of the
+     * project; the change log names the caller as {@code user_id} and {@code coderId} as {@code coder_id}.
+     * {@code after} runs in the same transaction, so extra rows about the change commit with it or not at all.
+     */
+    public SaveResult saveCodeFor(User user, long coderId, long utteranceId, String dimensionKey, String code, String opId, AfterSave after) {
+        checkOpId(opId);
+        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        access.require(user, target.projectId(), Role.ADMIN, Role.TRAINER);
+        return write(user, coderId, target, dimensionKey, code, opId, after);
+    }
+
+    private SaveResult write(User user, long coderId, CodingDao.Target target, String dimensionKey, String code, String opId, AfterSave after) {
+        long utteranceId = target.utteranceId();
         StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
         if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
         else requireDimension(stored.codebook(), dimensionKey);
         return writes.grouped(h -> {
             try {
                 Connection c = h.getConnection();
-                Optional<SaveResult> replay = replay(CodeWrites.changeByOp(c, opId), opId, user, dimensionKey);
+                Optional<SaveResult> replay = replay(CodeWrites.changeByOp(c, opId), opId, user, coderId, dimensionKey);
                 if (replay.isPresent()) return replay.get();
-                String before = CodeWrites.code(c, utteranceId, user.id(), dimensionKey);
+                String before = CodeWrites.code(c, utteranceId, coderId, dimensionKey);
                 String now = Instant.now().toString();
-                if (code == null) CodeWrites.delete(c, utteranceId, user.id(), dimensionKey);
-                else CodeWrites.upsert(c, utteranceId, user.id(), dimensionKey, code, stored.id(), now);
-                long id = CodeWrites.log(c, now, user.id(), target.projectId(), target.transcriptId(), utteranceId,
+                if (code == null) CodeWrites.delete(c, utteranceId, coderId, dimensionKey);
+                else CodeWrites.upsert(c, utteranceId, coderId, dimensionKey, code, stored.id(), now);
+                long id = CodeWrites.log(c, now, user.id(), coderId, target.projectId(), target.transcriptId(), utteranceId,
                         dimensionKey, before, code, opId);
+                after.run(h, id);
                 return new SaveResult(dimensionKey, before, code, id, now, false);
             } catch (SQLException e) {
                 throw new IllegalStateException("Saving a code failed: " + e.getMessage(), e);
@@ -88,7 +114,7 @@ public final class CodingService {
         String field = scaleKey + "/" + itemKey;
         return writes.grouped(h -> {
             CodingDao dao = h.attach(CodingDao.class);
-            Optional<SaveResult> replay = replay(opId == null ? Optional.empty() : dao.changeByOp(opId), opId, user, field);
+            Optional<SaveResult> replay = replay(opId == null ? Optional.empty() : dao.changeByOp(opId), opId, user, user.id(), field);
             if (replay.isPresent()) return replay.get();
             String before = dao.rating(transcriptId, user.id(), scaleKey, itemKey).map(CodingService::format).orElse(null);
             String now = Instant.now().toString();
@@ -168,9 +194,9 @@ public final class CodingService {
                 .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
     }
 
-    private static Optional<SaveResult> replay(Optional<Change> logged, String opId, User user, String field) {
+    private static Optional<SaveResult> replay(Optional<Change> logged, String opId, User user, long coderId, String field) {
         return logged.map(c -> {
-            if (c.userId() != user.id() || !field.equals(c.field())) {
+            if (c.userId() != user.id() || c.coderId() == null || c.coderId() != coderId || !field.equals(c.field())) {
                 throw ApiException.conflict("Field 'opId': operation " + opId + " was already used for another change.");
             }
             return new SaveResult(c.field(), c.beforeValue(), c.afterValue(), c.id(), c.at(), true);

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ExportRoutes {
     /** The body of POST /api/projects/{id}/exports; every field is optional (default: xlsx of everything). */
-    public record NewExport(String format, List<Long> coders, List<Long> transcripts, Integer bootstrap, Long seed, String lang, String dialect) {}
+    public record NewExport(String format, List<Long> coders, List<Long> transcripts, Integer bootstrap, Long seed, String lang, String dialect, String dataset) {}
 
     private final ExportService exports;
     private final ExportJobs jobs;
@@ -61,9 +61,9 @@ public final class ExportRoutes {
 
     private void start(Context ctx) {
         User user = access.user(ctx);
-        NewExport req = ctx.body().isBlank() ? new NewExport(null, null, null, null, null, null, null) : Requests.body(ctx, NewExport.class);
+        NewExport req = ctx.body().isBlank() ? new NewExport(null, null, null, null, null, null, null, null) : Requests.body(ctx, NewExport.class);
         Selection selection = Selection.parse(join(req.coders()), join(req.transcripts()), req.bootstrap() == null ? null : req.bootstrap().toString(),
-                req.seed() == null ? null : req.seed().toString(), req.lang());
+                req.seed() == null ? null : req.seed().toString(), req.lang(), req.dataset());
         var prepared = exports.prepare(user, Requests.id(ctx, "projectId"), ExportFormat.parse(req.format()), selection, dialect(req.dialect()));
         ctx.status(202).json(jobs.start(user, prepared));
     }

@@ -44,11 +44,27 @@ public final class ProjectReader {
                        OR EXISTS (SELECT 1 FROM ratings r JOIN transcripts t ON t.id = r.transcript_id
                                   WHERE r.coder_id = u.id AND t.project_id = :p AND t.deleted_at IS NULL)
                     ORDER BY u.name""").bind("p", project.id()).map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2))).list();
-            return new Scope(project, codebooks.forProject(project.id()),
-                    pick("coders", coders, selection.coders(), Person::id, "has no codes or ratings in this project"),
+            return new Scope(project, codebooks.forProject(project.id()), coders(h, project, selection, coders),
                     pick("transcripts", live, selection.transcripts(), TranscriptRef::id, "is not a transcript of this project"),
                     selection);
         });
+    }
+
+    /**
+     * The coders of a selection. The consensus coder of adjudication is a coder like any other, but
+     * is left out unless chosen: by {@code dataset=consensus} (then it alone) or by its id among the coders,
+     * so reliability and reports over the original coders do not change when adjudication begins.
+     */
+    private static List<Person> coders(Handle h, Project project, Selection selection, List<Person> all) {
+        Long consensus = h.createQuery("SELECT user_id FROM consensus_coders WHERE project_id = :p").bind("p", project.id())
+                .mapTo(Long.class).findOne().orElse(null);
+        if (selection.dataset() == Selection.Dataset.CONSENSUS) {
+            List<Person> only = all.stream().filter(c -> consensus != null && c.id() == consensus).toList();
+            if (only.isEmpty()) throw ApiException.badRequest("Parameter 'dataset': this project has no consensus codes yet; adjudicate a transcript first.");
+            return only;
+        }
+        if (selection.coders().isEmpty()) return all.stream().filter(c -> consensus == null || c.id() != consensus).toList();
+        return pick("coders", all, selection.coders(), Person::id, "has no codes or ratings in this project");
     }
 
     private static <T> List<T> pick(String field, List<T> all, List<Long> wanted, java.util.function.ToLongFunction<T> id, String problem) {

@@ -16,13 +16,14 @@ public final class ReportRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/api/transcripts/{transcriptId}/report", ctx -> ctx.json(reports.transcript(access.user(ctx), Requests.id(ctx, "transcriptId"))));
+        r.get("/api/transcripts/{transcriptId}/report", ctx -> ctx.json(reports.transcript(access.user(ctx), Requests.id(ctx, "transcriptId"),
+                selection(ctx).dataset())));
         r.get("/api/projects/{projectId}/report", ctx -> ctx.json(reports.project(access.user(ctx), Requests.id(ctx, "projectId"), selection(ctx))));
     }
 
     /** The selection query parameters every read route of a project takes. */
     public static Selection selection(Context ctx) {
         return Selection.parse(ctx.queryParam("coders"), ctx.queryParam("transcripts"), ctx.queryParam("bootstrap"),
-                ctx.queryParam("seed"), ctx.queryParam("lang"));
+                ctx.queryParam("seed"), ctx.queryParam("lang"), ctx.queryParam("dataset"));
     }
 }

@@ -36,11 +36,11 @@ public final class ReportService {
         return report(reader.scope(project, selection));
     }
 
-    public ProjectReport transcript(User user, long transcriptId) {
+    public ProjectReport transcript(User user, long transcriptId, Selection.Dataset dataset) {
         long projectId = reader.jdbi().withHandle(h -> h.createQuery("SELECT project_id FROM transcripts WHERE id = :t AND deleted_at IS NULL")
                 .bind("t", transcriptId).mapTo(Long.class).findOne()).orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
         Project project = readAccess.require(user, projectId);
-        return report(reader.scope(project, new Selection(List.of(), List.of(transcriptId), 0, 0, "en")));
+        return report(reader.scope(project, new Selection(List.of(), List.of(transcriptId), 0, 0, "en", dataset)));
     }
 
     public ProjectReport report(Scope scope) {

@@ -1,0 +1,171 @@
+package nl.samenspraak.adjudication;
+
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
+import nl.samenspraak.adjudication.AdjudicationView.Cell;
+import nl.samenspraak.adjudication.AdjudicationView.Coder;
+import nl.samenspraak.adjudication.AdjudicationView.UnitView;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Writes;
+import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.coding.CodingService;
+import nl.samenspraak.coding.SaveResult;
+import nl.samenspraak.project.ProjectCodebooks;
+import org.jdbi.v3.core.Jdbi;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Adjudication: an admin or trainer compares the codes of two or more coders of a transcript and
+ * sets the consensus code of every unit and dimension; analysts may look, not set.
+ *
+ * <p>The consensus is stored as the codes of a per-project pseudo-user named {@code consensus:<projectId>}
+ * (listed in {@code consensus_coders}), created on first use with a password hash no password can
+ * match, so it can never log in. Being an ordinary coder row, it flows through every report,
+ * reliability and export path unchanged; those paths leave it out unless asked for it
+ * ({@code dataset=consensus}, or its id among {@code coders}), so the reliability of the original
+ * coders is what it was. A consensus save is validated and logged like any code (codebook, speaker
+ * role, operation id), with the adjudicator as the change's {@code user_id} and the consensus user
+ * as its {@code coder_id}; the coder whose code was taken and the comment go to {@code adjudications},
+ * keyed by the change id.
+ */
+public final class AdjudicationService {
+    public static final String CONSENSUS_PREFIX = "consensus:";
+    static final int MAX_COMMENT_LENGTH = 2000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi jdbi;
+    private final Writes writes;
+    private final Access access;
+    private final ProjectCodebooks codebooks;
+    private final CodingService coding;
+
+    public AdjudicationService(Jdbi jdbi, Writes writes, Access access, ProjectCodebooks codebooks, CodingService coding) {
+        this.jdbi = jdbi;
+        this.writes = writes;
+        this.access = access;
+        this.codebooks = codebooks;
+        this.coding = coding;
+    }
+
+    /** The side-by-side view of the chosen coders (empty: everyone who coded the transcript, the consensus aside). */
+    public AdjudicationView view(User user, long transcriptId, List<Long> coderIds, boolean onlyDisagreements) {
+        long projectId = projectOf(transcriptId);
+        access.require(user, projectId, Role.ADMIN, Role.TRAINER, Role.ANALYST);
+        List<String> dimensions = codebooks.forProject(projectId).codebook().dimensions().stream().map(Codebook.Dimension::key).toList();
+        return jdbi.withExtension(AdjudicationDao.class, dao -> {
+            Long consensus = dao.consensusCoder(projectId).orElse(null);
+            List<Coder> coders = pick(dao.coders(transcriptId), coderIds);
+            Map<String, String> codes = new HashMap<>();
+            for (AdjudicationDao.UnitCode c : dao.codes(transcriptId)) codes.put(key(c.utteranceId(), c.coderId(), c.dimension()), c.code());
+            Map<String, AdjudicationDao.Note> notes = new HashMap<>();
+            if (consensus != null) dao.notes(transcriptId, consensus).forEach(n -> notes.put(n.utteranceId() + "|" + n.dimension(), n));
+            List<UnitView> units = new ArrayList<>();
+            int disagreements = 0;
+            for (AdjudicationDao.Unit u : dao.units(transcriptId)) {
+                Map<String, Cell> cells = new LinkedHashMap<>();
+                boolean any = false;
+                for (String d : dimensions) {
+                    List<String> given = coders.stream().map(c -> codes.get(key(u.id(), c.id(), d))).toList();
+                    boolean disagree = given.stream().distinct().count() > 1;
+                    AdjudicationDao.Note note = notes.get(u.id() + "|" + d);
+                    String agreed = consensus == null ? null : codes.get(key(u.id(), consensus, d));
+                    cells.put(d, new Cell(given, disagree, agreed, note == null ? null : note.fromCoderId(), note == null ? null : note.comment()));
+                    if (disagree) disagreements++;
+                    any |= disagree;
+                }
+                if (any || !onlyDisagreements) units.add(new UnitView(u.id(), u.seq(), u.speakerLabel(), u.speakerRole(), u.text(), cells));
+            }
+            return new AdjudicationView(transcriptId, projectId, consensus, coders, dimensions, disagreements, units);
+        });
+    }
+
+    /**
+     * Sets (or, with code and fromCoder both null, clears) the consensus code of a unit and dimension.
+     * With {@code fromCoder}, the code is that coder's; a {@code code} given besides must be the same.
+     */
+    public ConsensusResult set(User user, long transcriptId, long utteranceId, String dimension, String code, Long fromCoder,
+                               String comment, String opId, boolean clear) {
+        long projectId = projectOf(transcriptId);
+        access.require(user, projectId, Role.ADMIN, Role.TRAINER);
+        long unitTranscript = jdbi.withExtension(AdjudicationDao.class, dao -> dao.transcriptOf(utteranceId))
+                .orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        if (unitTranscript != transcriptId) throw ApiException.notFound("Utterance " + utteranceId + " in transcript " + transcriptId);
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        if (note != null && note.length() > MAX_COMMENT_LENGTH) {
+            throw ApiException.badRequest("Field 'comment': give at most " + MAX_COMMENT_LENGTH + " characters; got " + note.length() + ".");
+        }
+        String value = clear ? null : chosen(projectId, utteranceId, dimension, code, fromCoder);
+        long consensus = consensusCoder(projectId);
+        SaveResult r = coding.saveCodeFor(user, consensus, utteranceId, dimension, value, opId,
+                (h, changeId) -> h.attach(AdjudicationDao.class).insertAdjudication(changeId, fromCoder, note));
+        return ConsensusResult.of(r, consensus, fromCoder, note);
+    }
+
+    /** The project's consensus coder, made on first use: a user row whose password hash no password matches. */
+    public long consensusCoder(long projectId) {
+        Long existing = jdbi.withExtension(AdjudicationDao.class, dao -> dao.consensusCoder(projectId).orElse(null));
+        if (existing != null) return existing;
+        return writes.inTransaction(h -> {
+            AdjudicationDao dao = h.attach(AdjudicationDao.class);
+            var again = dao.consensusCoder(projectId);
+            if (again.isPresent()) return again.get();
+            String name = CONSENSUS_PREFIX + projectId;
+            if (dao.nameTaken(name)) throw ApiException.conflict("A user named '" + name + "' already exists; rename it before adjudicating.");
+            byte[] raw = new byte[24];
+            RANDOM.nextBytes(raw);
+            String now = Instant.now().toString();
+            long id = dao.insertUser(name, "!unusable!" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw), now);
+            dao.insertConsensusCoder(projectId, id, now);
+            return id;
+        });
+    }
+
+    private String chosen(long projectId, long utteranceId, String dimension, String code, Long fromCoder) {
+        if (fromCoder == null) {
+            if (code == null || code.isBlank()) throw ApiException.badRequest("Field 'code': name the consensus code, or give 'fromCoder' to take that coder's code.");
+            return code.strip();
+        }
+        String taken = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT c.code FROM codes c WHERE c.utterance_id = :u AND c.coder_id = :c AND c.dimension = :d
+                          AND NOT EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = c.coder_id)""")
+                .bind("u", utteranceId).bind("c", fromCoder).bind("d", dimension).mapTo(String.class).findOne().orElse(null));
+        if (taken == null) {
+            throw ApiException.badRequest("Field 'fromCoder': coder " + fromCoder + " has no code in dimension '" + dimension
+                    + "' for utterance " + utteranceId + ".");
+        }
+        if (code != null && !code.isBlank() && !Objects.equals(code.strip(), taken)) {
+            throw ApiException.badRequest("Fields 'code' and 'fromCoder' differ: coder " + fromCoder + " coded '" + taken
+                    + "', not '" + code.strip() + "'; give one of them.");
+        }
+        return taken;
+    }
+
+    private static List<Coder> pick(List<AdjudicationDao.Coder> all, List<Long> wanted) {
+        List<Coder> coders = all.stream().map(c -> new Coder(c.id(), c.name())).toList();
+        if (wanted.isEmpty()) return coders;
+        List<Long> unknown = wanted.stream().filter(w -> coders.stream().noneMatch(c -> c.id() == w)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("Parameter 'coders': " + unknown.get(0) + " has no codes in this transcript.", Map.of("coders", unknown));
+        }
+        return coders.stream().filter(c -> wanted.contains(c.id())).toList();
+    }
+
+    private long projectOf(long transcriptId) {
+        return jdbi.withExtension(AdjudicationDao.class, dao -> dao.projectOf(transcriptId))
+                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+    }
+
+    private static String key(long utteranceId, long coderId, String dimension) {
+        return utteranceId + "|" + coderId + "|" + dimension;
+    }
+}

@@ -1,0 +1,21 @@
+package nl.samenspraak.adjudication;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A transcript side by side for adjudication: the coders compared (in name order), every unit with,
+ * per dimension, each coder's code in the order of {@code coders} (null: not coded), whether they
+ * disagree, and the consensus so far with the note of its latest change.
+ */
+public record AdjudicationView(long transcriptId, long projectId, Long consensusCoderId, List<Coder> coders,
+                               List<String> dimensions, int disagreements, List<UnitView> units) {
+
+    public record Coder(long id, String name) {}
+
+    public record UnitView(long utteranceId, int seq, String speakerLabel, String speakerRole, String text,
+                           Map<String, Cell> dimensions) {}
+
+    /** {@code disagree}: the coders did not all give the same code (a missing code differs from a given one). */
+    public record Cell(List<String> codes, boolean disagree, String consensus, Long fromCoder, String comment) {}
+}

@@ -1,0 +1,66 @@
+package nl.samenspraak.calibration;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.util.List;
+import java.util.Optional;
+
+@RegisterConstructorMapper(CalibrationDao.UnitCode.class)
+@RegisterConstructorMapper(CalibrationDao.Reference.class)
+@RegisterConstructorMapper(CalibrationDao.Run.class)
+public interface CalibrationDao {
+    record UnitCode(long utteranceId, long coderId, String dimension, String code) {}
+
+    record Reference(long transcriptId, long coderId, String coder, String setAt) {}
+
+    record Run(long id, long transcriptId, String transcript, long coderId, long referenceCoderId, String computedAt,
+               double threshold, boolean passed, String dimensions) {}
+
+    @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
+    Optional<Long> projectOf(long transcriptId);
+
+    @SqlQuery("SELECT name FROM users WHERE id = :userId")
+    Optional<String> userName(long userId);
+
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM codes c JOIN utterances u ON u.id = c.utterance_id
+                           WHERE u.transcript_id = :transcriptId AND c.coder_id = :coderId)""")
+    boolean coded(long transcriptId, long coderId);
+
+    @SqlUpdate("""
+            INSERT INTO transcript_references(transcript_id, coder_id, set_by, set_at) VALUES (:transcriptId, :coderId, :setBy, :now)
+            ON CONFLICT(transcript_id) DO UPDATE SET coder_id = excluded.coder_id, set_by = excluded.set_by, set_at = excluded.set_at""")
+    void setReference(long transcriptId, long coderId, long setBy, String now);
+
+    @SqlQuery("""
+            SELECT r.transcript_id, r.coder_id, u.name AS coder, r.set_at FROM transcript_references r JOIN users u ON u.id = r.coder_id
+            WHERE r.transcript_id = :transcriptId""")
+    Optional<Reference> reference(long transcriptId);
+
+    @SqlQuery("SELECT kappa_threshold FROM calibration_settings WHERE project_id = :projectId")
+    Optional<Double> threshold(long projectId);
+
+    @SqlUpdate("""
+            INSERT INTO calibration_settings(project_id, kappa_threshold) VALUES (:projectId, :kappa)
+            ON CONFLICT(project_id) DO UPDATE SET kappa_threshold = excluded.kappa_threshold""")
+    void setThreshold(long projectId, double kappa);
+
+    @SqlQuery("""
+            SELECT c.utterance_id, c.coder_id, c.dimension, c.code FROM codes c JOIN utterances u ON u.id = c.utterance_id
+            WHERE u.transcript_id = :transcriptId AND c.coder_id IN (:referenceId, :traineeId) ORDER BY u.seq""")
+    List<UnitCode> codes(long transcriptId, long referenceId, long traineeId);
+
+    @SqlQuery("""
+            INSERT INTO calibrations(project_id, transcript_id, coder_id, reference_coder_id, computed_at, computed_by, threshold, passed, dimensions)
+            VALUES (:projectId, :transcriptId, :coderId, :referenceId, :now, :by, :threshold, :passed, :dimensions) RETURNING id""")
+    long insertRun(long projectId, long transcriptId, long coderId, long referenceId, String now, long by, double threshold,
+                   boolean passed, String dimensions);
+
+    @SqlQuery("""
+            SELECT k.id, k.transcript_id, t.name AS transcript, k.coder_id, k.reference_coder_id, k.computed_at, k.threshold, k.passed, k.dimensions
+            FROM calibrations k JOIN transcripts t ON t.id = k.transcript_id
+            WHERE k.project_id = :projectId AND (:coderId IS NULL OR k.coder_id = :coderId) ORDER BY k.id""")
+    List<Run> runs(long projectId, Long coderId);
+}

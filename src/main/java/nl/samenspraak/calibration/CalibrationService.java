@@ -1,0 +1,137 @@
+package nl.samenspraak.calibration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
+import nl.samenspraak.app.ApiException;
+import nl.samenspraak.app.Json;
+import nl.samenspraak.app.Writes;
+import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.project.ProjectCodebooks;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gold-standard calibration: admins and trainers mark one coding of a transcript (a coder's, or the
+ * consensus) as its reference, and a trainee's coding is compared with it, dimension by dimension
+ * ({@link Calibration}). Every calibration computed is stored, so its history shows drift. A coder
+ * sees only their own calibrations: the reference compared with their own codes, no other coder's.
+ */
+public final class CalibrationService {
+    /** The kappa to reach when a project sets none: "substantial" agreement on Landis and Koch's scale. */
+    public static final double DEFAULT_THRESHOLD = 0.70;
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private final Jdbi jdbi;
+    private final Writes writes;
+    private final Access access;
+    private final ProjectCodebooks codebooks;
+
+    public CalibrationService(Jdbi jdbi, Writes writes, Access access, ProjectCodebooks codebooks) {
+        this.jdbi = jdbi;
+        this.writes = writes;
+        this.access = access;
+        this.codebooks = codebooks;
+    }
+
+    public CalibrationDao.Reference setReference(User user, long transcriptId, Long coderId) {
+        long projectId = projectOf(transcriptId);
+        access.require(user, projectId, Role.ADMIN, Role.TRAINER);
+        if (coderId == null) throw ApiException.badRequest("Field 'coderId': name the coder (or the consensus coder) whose coding is the reference.");
+        if (!jdbi.withExtension(CalibrationDao.class, dao -> dao.coded(transcriptId, coderId))) {
+            throw ApiException.badRequest("Field 'coderId': user " + coderId + " has no codes in transcript " + transcriptId + ".");
+        }
+        return writes.inTransaction(h -> {
+            CalibrationDao dao = h.attach(CalibrationDao.class);
+            dao.setReference(transcriptId, coderId, user.id(), Instant.now().toString());
+            return dao.reference(transcriptId).orElseThrow();
+        });
+    }
+
+    public Map<String, Object> setThreshold(User user, long projectId, Double kappa) {
+        access.require(user, projectId, Role.ADMIN, Role.TRAINER);
+        if (kappa == null || kappa.isNaN() || kappa < -1 || kappa > 1) {
+            throw ApiException.badRequest("Field 'kappa': give the kappa a trainee must reach, from -1 to 1; got " + kappa + ".");
+        }
+        writes.useTransaction(h -> h.attach(CalibrationDao.class).setThreshold(projectId, kappa));
+        return Map.of("projectId", projectId, "kappa", kappa);
+    }
+
+    /** Computes, stores and answers the calibration of a trainee (default: the caller) against the transcript's reference. */
+    public CalibrationResult calibrate(User user, long transcriptId, Long coder) {
+        long projectId = projectOf(transcriptId);
+        Role role = access.require(user, projectId);
+        long trainee = coder == null ? user.id() : coder;
+        if (role == Role.CODER && trainee != user.id()) throw ApiException.forbidden("Coders see their own calibration only.");
+        String traineeName = jdbi.withExtension(CalibrationDao.class, dao -> dao.userName(trainee))
+                .orElseThrow(() -> ApiException.badRequest("Parameter 'coder': there is no user " + trainee + "."));
+        CalibrationDao.Reference reference = jdbi.withExtension(CalibrationDao.class, dao -> dao.reference(transcriptId))
+                .orElseThrow(() -> ApiException.notFound("The reference coding of transcript " + transcriptId));
+        if (reference.coderId() == trainee) throw ApiException.badRequest("Parameter 'coder': " + traineeName + "'s coding is the reference itself.");
+        double threshold = jdbi.withExtension(CalibrationDao.class, dao -> dao.threshold(projectId)).orElse(DEFAULT_THRESHOLD);
+        List<Calibration.DimensionResult> dimensions = compare(projectId, transcriptId, reference.coderId(), trainee, threshold);
+        boolean passed = !dimensions.isEmpty() && dimensions.stream().allMatch(Calibration.DimensionResult::passed);
+        String now = Instant.now().toString();
+        String summary = json(dimensions.stream().map(CalibrationResult.Summary::of).toList());
+        long id = writes.inTransaction(h -> h.attach(CalibrationDao.class).insertRun(projectId, transcriptId, trainee, reference.coderId(),
+                now, user.id(), threshold, passed, summary));
+        return new CalibrationResult(id, transcriptId, trainee, traineeName, reference.coderId(), reference.coder(), now, threshold, passed, dimensions);
+    }
+
+    /** Stored calibrations of a project, oldest first; a coder gets their own only. */
+    public List<CalibrationResult.Run> history(User user, long projectId, Long coder) {
+        Role role = access.require(user, projectId);
+        if (role == Role.CODER && coder != null && coder != user.id()) throw ApiException.forbidden("Coders see their own calibrations only.");
+        Long who = role == Role.CODER ? Long.valueOf(user.id()) : coder;
+        return jdbi.withExtension(CalibrationDao.class, dao -> dao.runs(projectId, who)).stream()
+                .map(r -> new CalibrationResult.Run(r.id(), r.transcriptId(), r.transcript(), r.coderId(), r.referenceCoderId(), r.computedAt(),
+                        r.threshold(), r.passed(), summaries(r.dimensions()))).toList();
+    }
+
+    /** One result per codebook dimension the reference coded, in codebook order. */
+    private List<Calibration.DimensionResult> compare(long projectId, long transcriptId, long referenceId, long traineeId, double threshold) {
+        Map<String, Map<Long, String>> reference = new HashMap<>(), trainee = new HashMap<>();
+        List<Long> order = new ArrayList<>();
+        for (CalibrationDao.UnitCode c : jdbi.withExtension(CalibrationDao.class, dao -> dao.codes(transcriptId, referenceId, traineeId))) {
+            (c.coderId() == referenceId ? reference : trainee).computeIfAbsent(c.dimension(), k -> new HashMap<>()).put(c.utteranceId(), c.code());
+            if (!order.contains(c.utteranceId())) order.add(c.utteranceId());
+        }
+        List<Calibration.DimensionResult> out = new ArrayList<>();
+        for (Codebook.Dimension d : codebooks.forProject(projectId).codebook().dimensions()) {
+            Map<Long, String> ref = reference.getOrDefault(d.key(), Map.of()), mine = trainee.getOrDefault(d.key(), Map.of());
+            if (ref.isEmpty()) continue;
+            List<String[]> pairs = order.stream().filter(ref::containsKey).map(u -> new String[]{ref.get(u), mine.get(u)}).toList();
+            out.add(Calibration.dimension(d.key(), d.codes().stream().map(Codebook.Code::key).toList(), pairs, threshold));
+        }
+        return out;
+    }
+
+    private long projectOf(long transcriptId) {
+        return jdbi.withExtension(CalibrationDao.class, dao -> dao.projectOf(transcriptId))
+                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Writing a calibration summary failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<CalibrationResult.Summary> summaries(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Reading a stored calibration failed: " + e.getMessage(), e);
+        }
+    }
+}
