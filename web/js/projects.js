@@ -54,6 +54,8 @@ function links(project) {
     link('export.html', 'projects.export'),
     admin ? link('assign.html', 'projects.assign') : null,
     admin ? link('history.html', 'projects.history') : null,
+    link('sessions.html', 'projects.sessions'),
+    link('compare.html', 'projects.compare'),
   ];
 }
 
