@@ -146,5 +146,7 @@ class AssignPageTest {
         assertThat(browser.all("#grid input").stream().filter(WebElement::isSelected)).hasSize(pairs);
         browser.until(d -> browser.all("#progress tbody tr").size() == pairs);
         browser.screenshot("assign-by-rule");
+        browser.js("document.querySelector('#progress').scrollIntoView()");
+        browser.screenshot("assign-progress");
     }
 }
