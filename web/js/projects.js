@@ -20,11 +20,15 @@ async function start() {
   saver.flush();
   const projects = await get('/api/projects');
   data = await Promise.all(projects.map(async (p) => {
-    const [progress, book] = await Promise.all([
+    const [progress, book, listed] = await Promise.all([
       get(`/api/projects/${p.id}/progress`),
       get(`/api/codebooks/${encodeURIComponent(p.codebookKey)}`).catch(() => null),
+      get(`/api/projects/${p.id}/transcripts`),
     ]);
-    return { project: p, progress, codebook: book && book.codebook };
+    // The transcript list is the server's word on what this member may code (only those given to a
+    // coder, once the project has assignments); progress covers every transcript.
+    const mine = new Set(listed.map((x) => x.id));
+    return { project: p, progress: progress.filter((x) => mine.has(x.transcriptId)), codebook: book && book.codebook };
   }));
   render();
   document.addEventListener('languagechange', render);
@@ -39,6 +43,20 @@ function bar(done, of, label) {
     h('span', { class: 'mini-label', text: label }),
     h('div', { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': of, 'aria-valuenow': done, 'aria-label': label }, fill),
     h('span', { class: 'mini-count', text: t('projects.count', { done, of }) }));
+}
+
+/** The project's pages for its role: admins set assignments and read the history; coders get none of these. */
+function links(project) {
+  const admin = project.role === 'admin';
+  const link = (page, key) => h('a', { class: 'button quiet', href: `${page}?p=${project.id}`, text: t(key) });
+  return [
+    link('reliability.html', 'projects.reliability'),
+    link('export.html', 'projects.export'),
+    admin ? link('assign.html', 'projects.assign') : null,
+    admin ? link('history.html', 'projects.history') : null,
+    link('sessions.html', 'projects.sessions'),
+    link('compare.html', 'projects.compare'),
+  ];
 }
 
 function render() {
@@ -59,9 +77,7 @@ function render() {
     return h('section', { class: 'project' },
       h('h2', { text: project.name }),
       h('p', { class: 'muted', text: t('projects.meta', { codebook: codebook ? tx(codebook.title) : project.codebookKey, role: t('memberRole.' + project.role) }) }),
-      ANALYSTS.includes(project.role) ? h('nav', { class: 'project-links', 'aria-label': project.name },
-        h('a', { class: 'button quiet', href: `reliability.html?p=${project.id}`, text: t('projects.reliability') }),
-        h('a', { class: 'button quiet', href: `export.html?p=${project.id}`, text: t('projects.export') })) : null,
+      ANALYSTS.includes(project.role) ? h('nav', { class: 'project-links', 'aria-label': project.name }, links(project)) : null,
       progress.length
         ? h('table', { class: 'transcripts' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('projects.transcript') }), h('th', { scope: 'col', text: t('projects.units') }),

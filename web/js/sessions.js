@@ -1,0 +1,177 @@
+// Session data: the project's fields (admins define them), a value per transcript and field (admins
+// edit inline; trainers and analysts read), and an import from CSV or xlsx that is all or nothing.
+import { api, ApiError, get, requireLogin } from './api.js';
+import { $, h, param } from './dom.js';
+import { loadLanguage, t, tx } from './i18n.js';
+import { setUpHeader } from './header.js';
+
+const projectId = Number(param('p'));
+const READERS = ['admin', 'trainer', 'analyst'];
+const TYPES = ['text', 'number', 'date', 'category'];
+let admin = false;
+let fields = [];
+/** Field rows being edited: {key, nl, en, type, allowed} as typed. */
+let drafts = [];
+let sessions = [];
+
+async function start() {
+  await loadLanguage();
+  const user = await requireLogin(() => get('/api/me'));
+  setUpHeader(user);
+  const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
+  $('#project-name').textContent = project.name;
+  document.title = `${t('ses.title')} · ${project.name} · Samenspraak`;
+  $('#loading').hidden = true;
+  const role = (mine.find((p) => p.id === projectId) || {}).role;
+  if (!READERS.includes(role)) {
+    $('#refused').textContent = t('ses.refused');
+    $('#refused').hidden = false;
+    document.body.dataset.ready = 'true';
+    return;
+  }
+  admin = role === 'admin';
+  $('#compare-link').href = `compare.html?p=${projectId}`;
+  $('#compare-link').hidden = false;
+  $('#fields-actions').hidden = !admin;
+  $('#import').hidden = !admin;
+  $('#fields-help').hidden = !admin;
+  $('#values-help').hidden = !admin;
+  $('#add-field').addEventListener('click', addField);
+  $('#save-fields').addEventListener('click', saveFields);
+  $('#import-form').addEventListener('submit', importFile);
+  await load();
+  $('#sessions').hidden = false;
+  document.addEventListener('languagechange', render);
+  document.body.dataset.ready = 'true';
+}
+
+async function load() {
+  const [list, transcripts] = await Promise.all([get(`/api/projects/${projectId}/fields`), get(`/api/projects/${projectId}/transcripts`)]);
+  fields = list.fields;
+  drafts = fields.map((f) => ({ key: f.key, nl: f.label.nl || '', en: f.label.en || '', type: f.type, allowed: f.allowed.join(', ') }));
+  sessions = await Promise.all(transcripts.map((x) => get(`/api/transcripts/${x.id}/fields`)));
+  render();
+}
+
+function render() {
+  renderFields();
+  renderValues();
+}
+
+function renderFields() {
+  if (!admin) {
+    if (!fields.length) return $('#fields').replaceChildren(h('p', { class: 'muted', text: t('ses.noFields') }));
+    return $('#fields').replaceChildren(h('table', { class: 'numbers' },
+      h('thead', {}, h('tr', {}, ['ses.key', 'ses.label', 'ses.type', 'ses.allowed'].map((k) => h('th', { scope: 'col', text: t(k) })))),
+      h('tbody', {}, fields.map((f) => h('tr', {}, h('th', { scope: 'row' }, h('code', { text: f.key })), h('td', { text: tx(f.label) }),
+        h('td', { text: t('ses.type.' + f.type) }), h('td', { text: f.allowed.join(', ') }))))));
+  }
+  if (!drafts.length) return $('#fields').replaceChildren(h('p', { class: 'muted', text: t('ses.noFieldsYet') }));
+  const input = (d, i, prop, label, attrs = {}) => h('input', { type: 'text', value: d[prop], 'aria-label': `${label} ${i + 1}`,
+    dataset: { prop }, oninput: (e) => { d[prop] = e.target.value; }, ...attrs });
+  const rows = drafts.map((d, i) => h('tr', { class: 'field-row' },
+    h('td', {}, input(d, i, 'key', t('ses.key'), { class: 'key', spellcheck: 'false' })),
+    h('td', {}, input(d, i, 'nl', t('ses.labelNl'))),
+    h('td', {}, input(d, i, 'en', t('ses.labelEn'))),
+    h('td', {}, h('select', { 'aria-label': `${t('ses.type')} ${i + 1}`, dataset: { prop: 'type' },
+      onchange: (e) => { d.type = e.target.value; renderFields(); } },
+    TYPES.map((k) => h('option', { value: k, selected: d.type === k, text: t('ses.type.' + k) })))),
+    h('td', {}, d.type === 'category' ? input(d, i, 'allowed', t('ses.allowed'), { placeholder: t('ses.allowedExample') }) : null),
+    h('td', {}, h('button', { type: 'button', class: 'quiet small', text: t('ses.remove'), 'aria-label': `${t('ses.remove')} ${d.key || i + 1}`,
+      onclick: () => { drafts.splice(i, 1); renderFields(); } }))));
+  $('#fields').replaceChildren(h('table', { class: 'numbers fields-table' },
+    h('thead', {}, h('tr', {}, ['ses.key', 'ses.labelNl', 'ses.labelEn', 'ses.type', 'ses.allowed'].map((k) => h('th', { scope: 'col', text: t(k) })),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('ses.remove') })))),
+    h('tbody', {}, rows)));
+}
+
+function addField() {
+  drafts.push({ key: '', nl: '', en: '', type: 'text', allowed: '' });
+  renderFields();
+  const keys = document.querySelectorAll('#fields input.key');
+  keys[keys.length - 1].focus();
+}
+
+async function saveFields() {
+  const status = $('#fields-status');
+  const body = { fields: drafts.map((d) => ({ key: d.key.trim(), label: { nl: d.nl.trim(), en: d.en.trim() }, type: d.type,
+    allowed: d.type === 'category' ? d.allowed.split(',').map((s) => s.trim()).filter(Boolean) : [] })) };
+  try {
+    await api('PUT', `/api/projects/${projectId}/fields`, body);
+    await load();
+    say(status, 'done', t('ses.fieldsSaved', { n: fields.length }));
+  } catch (e) {
+    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+  }
+}
+
+function say(el, state, text) {
+  el.dataset.state = state;
+  el.textContent = text;
+}
+
+function renderValues() {
+  if (!sessions.length) return $('#values').replaceChildren(h('p', { class: 'muted', text: t('ses.noTranscripts') }));
+  if (!fields.length) return $('#values').replaceChildren(h('p', { class: 'muted', text: t('ses.noFields') }));
+  const head = h('tr', {}, h('th', { scope: 'col', text: t('ses.transcript') }), fields.map((f) => h('th', { scope: 'col', text: tx(f.label) || f.key })));
+  const rows = sessions.map((s) => h('tr', { dataset: { transcript: s.transcript } }, h('th', { scope: 'row', text: s.transcript }),
+    fields.map((f) => h('td', {}, admin ? cell(s, f) : h('span', { text: s.values[f.key] || '' })))));
+  $('#values').replaceChildren(h('table', { class: 'numbers values-table' },
+    h('caption', { class: 'visually-hidden', text: t('ses.values') }), h('thead', {}, head), h('tbody', {}, rows)));
+}
+
+/** An editor for one value, saved on change; refused values are marked and said. */
+function cell(s, f) {
+  const value = s.values[f.key] || '';
+  const label = `${tx(f.label) || f.key}, ${s.transcript}`;
+  const attrs = { 'aria-label': label, dataset: { field: f.key }, onchange: (e) => saveValue(s, f, e.target) };
+  if (f.type === 'category') {
+    return h('select', attrs, h('option', { value: '', text: '' }),
+      f.allowed.map((v) => h('option', { value: v, selected: v === value, text: v })));
+  }
+  return h('input', { ...attrs, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' ? 'decimal' : null, value });
+}
+
+async function saveValue(s, f, el) {
+  const status = $('#values-status');
+  try {
+    const saved = await api('PUT', `/api/transcripts/${s.transcriptId}/fields`, { values: { [f.key]: el.value } });
+    s.values = saved.values;
+    el.value = saved.values[f.key] || '';
+    el.removeAttribute('aria-invalid');
+    say(status, 'done', t('ses.valueSaved', { field: tx(f.label) || f.key, transcript: s.transcript }));
+  } catch (e) {
+    el.setAttribute('aria-invalid', 'true');
+    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+  }
+}
+
+async function importFile(e) {
+  e.preventDefault();
+  const out = $('#import-result');
+  const file = $('#import-file').files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append('file', file, file.name);
+  out.replaceChildren(h('p', { class: 'muted small', text: t('common.loading') }));
+  try {
+    const res = await fetch(`/api/projects/${projectId}/fields/import`, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw new ApiError(res.status, data.error || res.statusText, data.details);
+    out.replaceChildren(h('p', { class: 'ok-text', text: t('ses.imported', { rows: data.rows, values: data.values, responses: data.responses }) }));
+    await load();
+  } catch (err) {
+    const problems = (err.details && err.details.problems) || [];
+    out.replaceChildren(h('div', { class: 'error', role: 'alert' },
+      h('p', { text: problems.length ? t('ses.refusedFile', { n: problems.length }) : t('ses.importFailed', { message: err.message }) }),
+      problems.length ? h('ul', { class: 'problems' }, problems.map((p) => h('li', { dataset: { row: p.row },
+        text: p.column ? t('ses.problem', { row: p.row, column: p.column, message: p.message }) : t('ses.problemRow', { row: p.row, message: p.message }) }))) : null));
+    out.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+start().catch((e) => {
+  $('#loading').hidden = false;
+  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  document.body.dataset.ready = 'true';
+});
