@@ -150,7 +150,7 @@ public final class CodingService {
 
     /** The caller's progress on every transcript of a project: units coded per dimension, rating items filled. */
     public List<Progress> myProgress(User user, long projectId) {
-        access.require(user, projectId);
+        Role role = access.require(user, projectId);
         Codebook codebook = codebooks.forProject(projectId).codebook();
         Set<String> items = new HashSet<>();
         codebook.ratingScales().forEach(s -> s.items().forEach(i -> items.add(s.key() + "/" + i.key())));
@@ -163,7 +163,9 @@ public final class CodingService {
             for (CodingDao.Counted r : dao.ratedItems(projectId, user.id())) {
                 if (items.contains(r.key())) rated.merge(r.transcriptId(), 1, Integer::sum);
             }
-            return dao.unitCounts(projectId).stream().map(t -> {
+            // A coder's list follows the project's assignments, as the transcript list does.
+            return dao.unitCounts(projectId).stream()
+                    .filter(t -> role != Role.CODER || dao.assigned(t.transcriptId(), user.id())).map(t -> {
                 Map<String, Integer> perDimension = new LinkedHashMap<>();
                 Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
                 codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));

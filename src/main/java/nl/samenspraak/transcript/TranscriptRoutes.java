@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
+import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Requests;
 import nl.samenspraak.app.Uploads;
 import nl.samenspraak.codebook.SpeakerRole;
@@ -53,7 +54,11 @@ public final class TranscriptRoutes {
 
     private void get(Context ctx) {
         Transcript t = transcripts.get(Requests.id(ctx, "transcriptId"));
-        access.require(access.user(ctx), t.projectId());
+        User user = access.user(ctx);
+        // Transcripts are personal data: once a project assigns work, a coder reads only their own.
+        if (access.require(user, t.projectId()) == Role.CODER && !transcripts.assignedTo(t.id(), user.id())) {
+            throw ApiException.notFound("Transcript " + t.id());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("transcript", t);
         body.put("speakers", transcripts.speakers(t.id()));

@@ -108,6 +108,11 @@ public final class TranscriptService {
         return jdbi.withExtension(TranscriptDao.class, dao -> dao.list(projectId));
     }
 
+    /** Whether the transcript is open to that coder under the project's assignments. */
+    public boolean assignedTo(long transcriptId, long userId) {
+        return jdbi.withExtension(TranscriptDao.class, dao -> dao.assigned(transcriptId, userId));
+    }
+
     /** A coder's list: the transcripts assigned to them once the project has any assignment, all before that. */
     public List<Transcript> listAssigned(long projectId, long userId) {
         return jdbi.withExtension(TranscriptDao.class, dao -> dao.listAssigned(projectId, userId));

@@ -61,6 +61,9 @@ class AssignmentHttpTest {
         assertThat(ids(ann.get("/api/projects/" + project + "/transcripts"))).containsExactly(t1);
         assertThat(ids(bob.get("/api/projects/" + project + "/transcripts"))).containsExactly(t2);
         assertThat(ids(admin.get("/api/projects/" + project + "/transcripts"))).containsExactly(t1, t2, t3);
+        assertThat(ann.get("/api/transcripts/" + t1).status()).isEqualTo(200);
+        assertThat(ann.get("/api/transcripts/" + t2).status()).as("a transcript not assigned to a coder stays closed").isEqualTo(404);
+        assertThat(ann.get("/api/projects/" + project + "/progress").json().findValuesAsText("transcriptId")).containsExactly(String.valueOf(t1));
 
         assertThat(ann.put("/api/utterances/" + unit(t1) + "/codes/" + dimension, Map.of("code", code)).status()).isEqualTo(200);
         Http.Response refused = ann.put("/api/utterances/" + unit(t2) + "/codes/" + dimension, Map.of("code", code));
