@@ -28,8 +28,8 @@ public record WorkbookExtras(Consensus consensus, Sessions sessions, List<Calibr
         void forEach(Consumer<ConsensusUnit> sink);
     }
 
-    /** The consensus coder's name and its units. */
-    public record Consensus(String coder, ConsensusSource units) {}
+    /** The consensus coding: its units. */
+    public record Consensus(ConsensusSource units) {}
 
     /** A session field: its key and type (text, number, date or category). */
     public record Field(String key, String type, String label) {}
