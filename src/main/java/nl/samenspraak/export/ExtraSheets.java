@@ -110,13 +110,14 @@ final class ExtraSheets {
     static Table comparison(Comparison c) {
         String a = " in group A (" + c.field() + " = " + c.a() + ")", b = " in group B (" + c.field() + " = " + c.b() + ")";
         List<Column> columns = List.of(
-                Column.text("kind", 18, "count (a code per speaker role), composite, rating (a scale total), questionnaire (an item) or questionnaire-total"),
+                Column.text("kind", 18, "count (a code per speaker role), composite, rating (a scale total), questionnaire (an item) or questionnaire-total; "
+                        + "a session's coded measure is the " + c.perSession()),
                 Column.text("measure", 22, "the code (dimension.code), composite, scale or item"),
                 Column.text("role", 12, "the speaker role the measure counts; blank when none applies"),
                 Column.decimal("mean_a", 10, "mean of the sessions" + a), Column.decimal("sd_a", 10, "standard deviation" + a),
-                Column.text("n_a", 6, "sessions with a value" + a),
+                Column.text("n_a", 6, "sessions with a value" + a + ", of " + c.sessionsA()),
                 Column.decimal("mean_b", 10, "mean of the sessions" + b), Column.decimal("sd_b", 10, "standard deviation" + b),
-                Column.text("n_b", 6, "sessions with a value" + b),
+                Column.text("n_b", 6, "sessions with a value" + b + ", of " + c.sessionsB()),
                 Column.decimal("difference", 10, "mean A minus mean B"),
                 Column.decimal("ci_lower", 10, "lower end of the 95% confidence interval of the difference; blank when unbounded (one-sided) or undefined"),
                 Column.decimal("ci_upper", 10, "upper end of that interval; blank when unbounded (one-sided) or undefined"),

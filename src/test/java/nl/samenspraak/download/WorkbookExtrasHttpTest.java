@@ -82,6 +82,9 @@ class WorkbookExtrasHttpTest {
     void the_workbook_holds_the_consensus_the_sessions_the_calibrations_and_the_comparison_asked_for() throws Exception {
         byte[] xlsx = download("ria", p.url("/export.xlsx?bootstrap=0&compare.field=condition&compare.a=trained&compare.b=untrained"));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> names = new ArrayList<>();
+            wb.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).endsWith("Disagreements", "Consensus", "Sessions", "Calibration", "Comparison");
             XSSFSheet consensus = wb.getSheet("Consensus");
             assertThat(header(consensus)).startsWith("transcript_id", "transcript", "unit", "speaker", "role", "text")
                     .contains(DIMENSION, DIMENSION + "_from", DIMENSION + "_comment");
@@ -174,6 +177,25 @@ class WorkbookExtrasHttpTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download("ria", p.url("/export.xlsx?bootstrap=0&dataset=consensus"))))) {
             assertThat(wb.getSheet("Consensus")).isNull();
             assertThat(readme(wb)).contains("Not in this workbook: the project has no consensus coding yet");
+        }
+    }
+
+    @Test
+    void a_coders_workbook_holds_their_own_calibrations_and_no_session_data() throws Exception {
+        assertThat(p.admin.patch(p.url(""), Map.of("blindCoding", false)).status()).isEqualTo(200);
+        try {
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download("bram", p.url("/export.xlsx?bootstrap=0"))))) {
+                assertThat(wb.getSheet("Sessions")).isNull();
+                assertThat(wb.getSheet("Calibration").getLastRowNum()).isEqualTo(1);
+                assertThat(readme(wb)).contains("Not in this workbook: session data are for admins, trainers and analysts");
+            }
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download("anna", p.url("/export.xlsx?bootstrap=0"))))) {
+                assertThat(wb.getSheet("Calibration").getLastRowNum()).as("anna was never calibrated").isZero();
+            }
+            Http.Response asked = p.coders.get("anna").post(p.url("/exports"), Map.of("compare", Map.of("field", "condition", "a", "trained", "b", "untrained")));
+            assertThat(asked.status()).as(asked.body()).isEqualTo(403);
+        } finally {
+            assertThat(p.admin.patch(p.url(""), Map.of("blindCoding", true)).status()).isEqualTo(200);
         }
     }
 
