@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Downloads: directly (GET .../export.xlsx, units.csv, frequencies.csv: written to a temp file, then
  * served and deleted), or as a job for large projects (POST .../exports, poll GET /api/exports/{id},
- * then GET /api/exports/{id}/file). Every form takes the selection query parameters of the reports.
+ * then GET /api/exports/{id}/file). Every form takes the selection query parameters of the reports; a
+ * workbook also takes a comparison ({@code compare.field}, {@code compare.a}, {@code compare.b},
+ * {@code compare.alternative} in the query, or a {@code compare} object in the job's body).
  */
 public final class ExportRoutes {
     /** The body of POST /api/projects/{id}/exports; every field is optional (default: xlsx of everything). */
