@@ -9,6 +9,7 @@ import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.coding.HistoryService;
 import nl.samenspraak.coding.TeamProgress;
 import nl.samenspraak.download.ExportJobs;
+import nl.samenspraak.download.ExportExtras;
 import nl.samenspraak.download.ExportService;
 import nl.samenspraak.groups.ComparisonService;
 import nl.samenspraak.groups.SessionDataService;
@@ -45,13 +46,15 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ReadAccess readAccess = new ReadAccess(access, projects);
         ReportService reports = new ReportService(reader, readAccess);
         ReliabilityService reliability = new ReliabilityService(reader, readAccess);
-        ExportService exports = new ExportService(reader, readAccess, reports, reliability);
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
+        CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
+        ExportService exports = new ExportService(reader, readAccess, reports, reliability,
+                new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                new CalibrationService(jdbi, writes, access, projectCodebooks));
+                calibration);
     }
 }

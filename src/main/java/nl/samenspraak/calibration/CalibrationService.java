@@ -91,7 +91,12 @@ public final class CalibrationService {
         Role role = access.require(user, projectId);
         if (role == Role.CODER && coder != null && coder != user.id()) throw ApiException.forbidden("Coders see their own calibrations only.");
         Long who = role == Role.CODER ? Long.valueOf(user.id()) : coder;
-        return jdbi.withExtension(CalibrationDao.class, dao -> dao.runs(projectId, who)).stream()
+        return stored(projectId, who);
+    }
+
+    /** Stored calibrations of a project (one coder's only, when given), oldest first; the caller has checked access. */
+    public List<CalibrationResult.Run> stored(long projectId, Long coder) {
+        return jdbi.withExtension(CalibrationDao.class, dao -> dao.runs(projectId, coder)).stream()
                 .map(r -> new CalibrationResult.Run(r.id(), r.transcriptId(), r.transcript(), r.coderId(), r.referenceCoderId(), r.computedAt(),
                         r.threshold(), r.passed(), summaries(r.dimensions()))).toList();
     }

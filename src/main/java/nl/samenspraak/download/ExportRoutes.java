@@ -23,11 +23,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Downloads: directly (GET .../export.xlsx, units.csv, frequencies.csv: written to a temp file, then
  * served and deleted), or as a job for large projects (POST .../exports, poll GET /api/exports/{id},
- * then GET /api/exports/{id}/file). Every form takes the selection query parameters of the reports.
+ * then GET /api/exports/{id}/file). Every form takes the selection query parameters of the reports; a
+ * workbook also takes a comparison ({@code compare.field}, {@code compare.a}, {@code compare.b},
+ * {@code compare.alternative} in the query, or a {@code compare} object in the job's body).
  */
 public final class ExportRoutes {
     /** The body of POST /api/projects/{id}/exports; every field is optional (default: xlsx of everything). */
-    public record NewExport(String format, List<Long> coders, List<Long> transcripts, Integer bootstrap, Long seed, String lang, String dialect, String dataset) {}
+    public record NewExport(String format, List<Long> coders, List<Long> transcripts, Integer bootstrap, Long seed, String lang, String dialect, String dataset,
+                            ExportExtras.CompareRequest compare) {}
 
     private final ExportService exports;
     private final ExportJobs jobs;
@@ -49,7 +52,8 @@ public final class ExportRoutes {
     }
 
     private void direct(Context ctx, ExportFormat format) {
-        var prepared = exports.prepare(access.user(ctx), Requests.id(ctx, "projectId"), format, ReportRoutes.selection(ctx), dialect(ctx.queryParam("dialect")));
+        var prepared = exports.prepare(access.user(ctx), Requests.id(ctx, "projectId"), format, ReportRoutes.selection(ctx), dialect(ctx.queryParam("dialect")),
+                compare(ctx));
         Path file = exports.toTempFile(prepared, "samenspraak-direct-", new AtomicLong());
         try {
             // Linux unlinks a DELETE_ON_CLOSE file as it opens it: nothing is left behind, whatever the client does.
@@ -61,10 +65,11 @@ public final class ExportRoutes {
 
     private void start(Context ctx) {
         User user = access.user(ctx);
-        NewExport req = ctx.body().isBlank() ? new NewExport(null, null, null, null, null, null, null, null) : Requests.body(ctx, NewExport.class);
+        NewExport req = ctx.body().isBlank() ? new NewExport(null, null, null, null, null, null, null, null, null) : Requests.body(ctx, NewExport.class);
         Selection selection = Selection.parse(join(req.coders()), join(req.transcripts()), req.bootstrap() == null ? null : req.bootstrap().toString(),
                 req.seed() == null ? null : req.seed().toString(), req.lang(), req.dataset());
-        var prepared = exports.prepare(user, Requests.id(ctx, "projectId"), ExportFormat.parse(req.format()), selection, dialect(req.dialect()));
+        var prepared = exports.prepare(user, Requests.id(ctx, "projectId"), ExportFormat.parse(req.format()), selection, dialect(req.dialect()),
+                req.compare());
         ctx.status(202).json(jobs.start(user, prepared));
     }
 
@@ -79,6 +84,12 @@ public final class ExportRoutes {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(mediaType);
         ctx.result(content);
+    }
+
+    /** The comparison a direct download asks for: {@code compare.field}, {@code compare.a}, {@code compare.b}, {@code compare.alternative}. */
+    private static ExportExtras.CompareRequest compare(Context ctx) {
+        return new ExportExtras.CompareRequest(ctx.queryParam("compare.field"), ctx.queryParam("compare.a"), ctx.queryParam("compare.b"),
+                ctx.queryParam("compare.alternative"));
     }
 
     static CsvTables.Dialect dialect(String text) {

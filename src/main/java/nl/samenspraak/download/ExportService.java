@@ -5,6 +5,7 @@ import nl.samenspraak.export.CsvTables;
 import nl.samenspraak.export.ExportInfo;
 import nl.samenspraak.export.ProjectWorkbook;
 import nl.samenspraak.export.UnitCode;
+import nl.samenspraak.export.WorkbookExtras;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.reliability.UnitStream;
@@ -42,24 +43,42 @@ public final class ExportService {
     private final ReadAccess readAccess;
     private final ReportService reports;
     private final ReliabilityService reliability;
+    private final ExportExtras extras;
 
     public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability) {
+        this(reader, readAccess, reports, reliability, null);
+    }
+
+    /** With {@code extras}, the workbook also holds session data, calibrations and, when asked, a comparison. */
+    public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability, ExportExtras extras) {
         this.reader = reader;
         this.readAccess = readAccess;
         this.reports = reports;
         this.reliability = reliability;
+        this.extras = extras;
     }
 
-    /** An export checked and resolved, ready to write: its scope, format and file name. */
-    public record Prepared(Scope scope, ExportFormat format, CsvTables.Dialect dialect, String fileName) {}
+    /**
+     * An export checked and resolved, ready to write: its scope, format and file name, and for a workbook the
+     * extras read while the user was known (session data, calibrations, comparison; the consensus is read when written).
+     */
+    public record Prepared(Scope scope, ExportFormat format, CsvTables.Dialect dialect, String fileName, WorkbookExtras extras) {}
 
     public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect) {
+        return prepare(user, projectId, format, selection, dialect, null);
+    }
+
+    /** As above; a comparison asked for is computed now, so a wrong field or value is answered at once (400). */
+    public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect,
+                            ExportExtras.CompareRequest compare) {
         Project project = readAccess.require(user, projectId);
-        return prepare(reader.scope(project, selection), format, dialect);
+        Scope scope = reader.scope(project, selection);
+        WorkbookExtras more = extras != null && format == ExportFormat.XLSX ? extras.read(user, scope, compare) : WorkbookExtras.NONE;
+        return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);
     }
 
     public Prepared prepare(Scope scope, ExportFormat format, CsvTables.Dialect dialect) {
-        return new Prepared(scope, format, dialect, fileName(scope.project().name(), format));
+        return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), WorkbookExtras.NONE);
     }
 
     /** The unit-code rows the export will read (a progress total; a count over the codes, so only jobs ask). */
@@ -103,9 +122,11 @@ public final class ExportService {
                         lang, scope.selection().bootstrap(), scope.selection().seed());
                 UnitStream stream = new UnitStream(scope);
                 reader.inReadTransaction(h -> {
+                    WorkbookExtras more = p.extras();
+                    more = new WorkbookExtras(ConsensusUnits.of(h, scope).orElse(null), more.sessions(), more.calibrations(), more.comparison());
                     new ProjectWorkbook().write(out, info, source(h, scope, progress, stream),
                             () -> new ProjectWorkbook.Summaries(reports.sessions(scope, stream.counts()), reliability.compute(scope, stream)),
-                            new AtomicLong());
+                            more, new AtomicLong());
                     return null;
                 });
             }

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The project workbook an analyst opens and uses at once: README, Units, Wide, Frequencies, Ratings,
- * Reliability, Per category, Confusion matrices, Disagreements. Records in, bytes out: the unit codes
+ * Reliability, Per category, Confusion matrices, Disagreements, and (see {@link WorkbookExtras}) Consensus, Sessions,
+ * Calibration and Comparison. Records in, bytes out: the unit codes
  * arrive through a {@link UnitCode.Source}, read once for Units, Wide and Disagreements together; the rest as
  * records. The README is written last, when sheet splits are known, and listed first.
  */
@@ -40,6 +41,12 @@ public final class ProjectWorkbook {
      * counts data rows written.
      */
     public void write(OutputStream out, ExportInfo info, UnitCode.Source units, Supplier<Summaries> afterUnits, AtomicLong progress) {
+        write(out, info, units, afterUnits, WorkbookExtras.NONE, progress);
+    }
+
+    /** As above, with the consensus, session data, calibrations and comparison; a null part is left out and the README says why. */
+    public void write(OutputStream out, ExportInfo info, UnitCode.Source units, Supplier<Summaries> afterUnits, WorkbookExtras extras,
+                      AtomicLong progress) {
         Codebook cb = info.codebook();
         List<String> dimensions = cb.dimensions().stream().map(Codebook.Dimension::key).toList();
         List<String> coders = info.coders().stream().map(Person::name).toList();
@@ -61,9 +68,41 @@ public final class ProjectWorkbook {
                 columns.put(names.get(i), tables.get(i).columns());
             }
             parts.put("Confusion matrices", ReliabilityTables.confusion(w, 7, reliability));
-            Readme.write(w, 0, info, parts, columns);
+            Map<String, String> absent = extras(w, extras, dimensions, parts, columns);
+            Readme.write(w, 0, info, parts, columns, absent);
             w.finish();
         }
+    }
+
+    /** Writes the sheets of the extras that are there; answers, per sheet left out, why. */
+    private static Map<String, String> extras(XlsxWriter w, WorkbookExtras extras, List<String> dimensions, Map<String, List<String>> parts,
+                                              Map<String, List<Column>> columns) {
+        Map<String, String> absent = new LinkedHashMap<>();
+        if (extras.consensus() != null) {
+            parts.put("Consensus", ExtraSheets.consensus(w, 9, extras.consensus(), dimensions));
+            columns.put("Consensus", ExtraSheets.consensusColumns(dimensions));
+        } else {
+            absent.put("Consensus", "the project has no consensus coding yet (adjudicate a transcript first), or this export is of the consensus itself "
+                    + "(dataset=consensus), whose codes are on the Units and Wide sheets");
+        }
+        table("Sessions", 10, extras.sessions() == null ? null : ExtraSheets.sessions(extras.sessions()), w, parts, columns, absent,
+                "session data are for admins, trainers and analysts of the project");
+        table("Calibration", 11, extras.calibrations() == null ? null : ExtraSheets.calibrations(extras.calibrations()), w, parts, columns, absent,
+                "calibrations were not read for this export");
+        table("Comparison", 12, extras.comparison() == null ? null : ExtraSheets.comparison(extras.comparison()), w, parts, columns, absent,
+                "no comparison was asked for; add compare.field, compare.a and compare.b (and optionally compare.alternative: two-sided, "
+                        + "greater or less) to the export's query, or a \"compare\": {\"field\", \"a\", \"b\", \"alternative\"} object to the job's body");
+        return absent;
+    }
+
+    private static void table(String name, int rank, Table table, XlsxWriter w, Map<String, List<String>> parts, Map<String, List<Column>> columns,
+                              Map<String, String> absent, String why) {
+        if (table == null) {
+            absent.put(name, why);
+            return;
+        }
+        parts.put(name, table.write(w, name, rank));
+        columns.put(name, table.columns());
     }
 
     /** Code labels by dimension and code key, in the language. */
@@ -85,6 +124,14 @@ public final class ProjectWorkbook {
         SHEETS.put("Per category", "per code: specific agreement, kappa and alpha of that code against all others");
         SHEETS.put("Confusion matrices", "per dimension and pair of coders: how often coder A's code (rows) met coder B's (columns)");
         SHEETS.put("Disagreements", "the units where coders who coded them differ, per dimension, with the text and each coder's code");
+        SHEETS.put("Consensus", "the final dataset after adjudication: a row per unit the consensus coded, with the consensus code per dimension, "
+                + "the coder it was taken from and the adjudicator's comment");
+        SHEETS.put("Sessions", "a row per transcript with every session field and questionnaire item, to merge with Frequencies and Ratings "
+                + "in SPSS or R by transcript_id; number fields and responses are numeric cells, dates are text yyyy-mm-dd");
+        SHEETS.put("Calibration", "every stored calibration of a trainee against a reference coding: a row per calibration and dimension, "
+                + "with percent agreement, kappa, alpha, the threshold and pass or fail");
+        SHEETS.put("Comparison", "two groups of sessions (by a session field) compared on every measure with Welch's t-test: means, SDs, n, "
+                + "difference with its 95% interval, t, df, p, Holm-adjusted p, Cohen's d and the reason for a blank");
     }
 
     static List<String> sheetNames() {

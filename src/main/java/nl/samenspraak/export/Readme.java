@@ -9,7 +9,8 @@ import java.util.Map;
 final class Readme {
     private Readme() {}
 
-    static void write(XlsxWriter w, int rank, ExportInfo info, Map<String, List<String>> parts, Map<String, List<Column>> columns) {
+    static void write(XlsxWriter w, int rank, ExportInfo info, Map<String, List<String>> parts, Map<String, List<Column>> columns,
+                      Map<String, String> absent) {
         Sheet s = w.sheet("README", rank, List.of(Column.text("", 26, ""), Column.text("", 24, ""), new Column("", 100, Column.Style.WRAP, "")), false);
         s.row().title("Samenspraak export: " + info.project());
         s.row();
@@ -24,6 +25,10 @@ final class Readme {
         s.row();
         s.row().title("Sheets");
         for (var e : ProjectWorkbook.SHEETS.entrySet()) {
+            if (absent.containsKey(e.getKey())) {
+                s.row().shared(e.getKey()).blank().wrapped("Not in this workbook: " + absent.get(e.getKey()) + ". When present: " + e.getValue() + ".");
+                continue;
+            }
             List<String> p = parts.getOrDefault(e.getKey(), List.of(e.getKey()));
             String split = p.size() > 1 ? " The sheet holds more rows than one Excel sheet can (" + (w.maxRowsPerSheet - 1)
                     + " data rows each), so it continues on " + String.join(", ", p.subList(1, p.size())) + "." : "";
