@@ -20,8 +20,22 @@ async function start() {
   setUpHeader(user);
   const query = coder ? `?coder=${encodeURIComponent(coder)}` : '';
   try {
-    if (transcriptId) await showCalibration(await get(`/api/transcripts/${transcriptId}/calibration${query}`));
-    else await showHistory(await get(`/api/projects/${projectId}/calibrations${query}`), user);
+    // Each visit computes and stores a calibration (a point in the history), so a new language re-renders, never reloads.
+    if (transcriptId) {
+      const c = await get(`/api/transcripts/${transcriptId}/calibration${query}`);
+      const doc = await get(`/api/transcripts/${c.transcriptId}`);
+      await codebook(await get(`/api/projects/${doc.transcript.projectId}`));
+      showCalibration(c, doc);
+      document.addEventListener('languagechange', async () => { await relabel(doc.transcript.projectId); showCalibration(c, doc); });
+    } else {
+      // Without ?coder= the history is the caller's own, also for an administrator (the server would mix everyone's).
+      const runs = await get(`/api/projects/${projectId}/calibrations?coder=${encodeURIComponent(coder || user.id)}`);
+      const project = await get(`/api/projects/${projectId}`);
+      await codebook(project);
+      const who = coder ? await coderName(Number(coder), user) : user.name;
+      showHistory(runs, project, who);
+      document.addEventListener('languagechange', async () => { await relabel(projectId); showHistory(runs, project, who); });
+    }
   } catch (e) {
     if (!(e instanceof ApiError) || ![400, 403, 404].includes(e.status)) throw e;
     $('#refused').textContent = e.status === 403 ? t('cal.refused') : e.message;
@@ -40,14 +54,16 @@ const dimLabel = (key) => (labels.get(key) || { label: key }).label;
 const codeLabel = (dim, code) => (labels.get(dim) && labels.get(dim).codes.get(code)) || code;
 const badge = (passed) => h('span', { class: `badge ${passed ? 'pass' : 'fail'}`, dataset: { passed: String(passed) }, text: t(passed ? 'cal.pass' : 'cal.fail') });
 
-async function showCalibration(c) {
-  const doc = await get(`/api/transcripts/${c.transcriptId}`);
-  const project = await get(`/api/projects/${doc.transcript.projectId}`);
-  await codebook(project);
+async function relabel(id) {
+  await codebook(await get(`/api/projects/${id}`));
+}
+
+function showCalibration(c, doc) {
   $('#where').textContent = doc.transcript.name;
   document.title = `${t('cal.title')} · ${c.coder} · Samenspraak`;
   $('#summary').textContent = t('cal.summary', { coder: c.coder, reference: c.referenceCoder, transcript: doc.transcript.name, threshold: num(c.threshold, 2) });
   $('#verdict').replaceWith(Object.assign(badge(c.passed), { id: 'verdict' }));
+  $('#history-link').textContent = t('cal.historyLink');
   $('#history-link').href = `calibration.html?p=${doc.transcript.projectId}&coder=${c.coderId}`;
   $('#dimensions').replaceChildren(...c.dimensions.map((d) => dimension(d, c)));
   $('#result').hidden = false;
@@ -81,11 +97,8 @@ function dimension(d, c) {
     figures, cats, matrix);
 }
 
-async function showHistory(runs, user) {
-  const project = await get(`/api/projects/${projectId}`);
-  await codebook(project);
+function showHistory(runs, project, who) {
   $('#where').textContent = project.name;
-  const who = coder ? await coderName(Number(coder), user) : user.name;
   document.title = `${t('cal.title')} · ${who} · Samenspraak`;
   $('#history-summary').textContent = t('cal.historySummary', { coder: who, n: runs.length });
   const dims = [...new Set(runs.flatMap((r) => r.dimensions.map((d) => d.dimension)))];

@@ -106,6 +106,10 @@ class CalibrationPageTest {
         assertThat(browser.all("figure[data-dimension='" + dim + "'] line.threshold")).hasSize(1);
         assertThat(browser.all("#runs tr")).hasSize(2);
         browser.screenshot("calibration-history");
+        new org.openqa.selenium.support.ui.Select(browser.find("#language")).selectByValue("nl");
+        browser.until(d -> browser.text("#runs tr:last-child .badge").equals("voldoende"));
+        assertThat(browser.all("#runs tr")).as("a new language re-renders; it computes no new calibration").hasSize(2);
+        browser.js("localStorage.clear()");
 
         // a trainee sees only their own
         open(s.coder(), "calibration.html?t=" + s.transcript() + "&coder=" + goldId);
