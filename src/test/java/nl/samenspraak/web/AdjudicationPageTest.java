@@ -87,7 +87,10 @@ class AdjudicationPageTest {
         code(s.coderHttp(), s.unitId(4), dim, a);
         code(other, s.unitId(4), dim, a);
 
-        open(trainer, "adjudicate.html?t=" + s.transcript());
+        open(trainer, "projects.html");
+        browser.until(d -> !browser.all("a[href='adjudicate.html?t=" + s.transcript() + "']").isEmpty());
+        browser.find("a[href='adjudicate.html?t=" + s.transcript() + "']").click();
+        browser.waitReady();
         browser.until(d -> !browser.all("#rows tr").isEmpty());
         assertThat(browser.all("#rows tr").size()).isGreaterThan(2);
         browser.find("#only").click();
@@ -132,6 +135,9 @@ class AdjudicationPageTest {
     @Test
     void a_coder_is_told_adjudication_is_for_administrators_and_trainers() {
         Study s = Study.conversation(app, root);
+        open(s.coder(), "projects.html");
+        browser.until(d -> !browser.all("a[href='code.html?t=" + s.transcript() + "']").isEmpty());
+        assertThat(browser.all("a[href='adjudicate.html?t=" + s.transcript() + "']")).isEmpty();
         open(s.coder(), "adjudicate.html?t=" + s.transcript());
         browser.until(d -> browser.find("#refused").isDisplayed());
         assertThat(browser.text("#refused")).contains("Only administrators and trainers");
