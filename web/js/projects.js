@@ -73,7 +73,9 @@ function render() {
         scales.length ? bar(p.rated, p.ratingItems, t('projects.ratings')) : null),
       h('td', { class: 'actions' },
         dims.length ? h('a', { class: 'button', href: `code.html?t=${p.transcriptId}`, text: t('projects.code') }) : null,
-        scales.length ? h('a', { class: 'button quiet', href: `rate.html?t=${p.transcriptId}`, text: t('projects.rate') }) : null)));
+        scales.length ? h('a', { class: 'button quiet', href: `rate.html?t=${p.transcriptId}`, text: t('projects.rate') }) : null,
+        ['admin', 'trainer'].includes(project.role)
+          ? h('a', { class: 'button quiet', href: `adjudicate.html?t=${p.transcriptId}`, text: t('projects.adjudicate') }) : null)));
     return h('section', { class: 'project' },
       h('h2', { text: project.name }),
       h('p', { class: 'muted', text: t('projects.meta', { codebook: codebook ? tx(codebook.title) : project.codebookKey, role: t('memberRole.' + project.role) }) }),

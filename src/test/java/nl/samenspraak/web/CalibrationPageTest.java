@@ -1,0 +1,119 @@
+package nl.samenspraak.web;
+
+import nl.samenspraak.account.Role;
+import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.Fixtures;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The calibration page: a trainee fails against the reference and sees their misses, recodes, passes; the history shows both. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CalibrationPageTest {
+    @TempDir static Path dir;
+    TestApp app;
+    Http root;
+    Browser browser;
+
+    @BeforeAll void start() {
+        Browser.assumeAvailable();
+        app = TestApp.start(dir);
+        root = app.loggedIn("root", Role.ADMIN);
+        browser = Browser.start("en");
+    }
+
+    @AfterAll void stop() {
+        if (browser != null) browser.close();
+        if (app != null) app.close();
+    }
+
+    @AfterEach void noScriptErrors() {
+        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+    }
+
+    private void open(String user, String page) {
+        browser.open(app.baseUrl + "/index.html");
+        browser.js("localStorage.clear()");
+        browser.driver.manage().deleteAllCookies();
+        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, URLEncoder.encode(page, StandardCharsets.UTF_8));
+    }
+
+    private void code(Http who, long unit, String dim, String code) {
+        Http.Response r = who.put("/api/utterances/" + unit + "/codes/" + dim, Map.of("code", code));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private String cell(String dim, String code, String column) {
+        return browser.text("section[data-dimension='" + dim + "'] tr[data-code='" + code + "'] td." + column);
+    }
+
+    @Test
+    void a_trainee_who_fails_sees_their_misses_passes_after_recoding_and_the_history_shows_two_points() {
+        Study s = Study.conversation(app, root);
+        String gold = "gold-" + s.coder();
+        app.user(gold, Role.CODER);
+        Fixtures.member(root, s.project(), gold, "coder");
+        Http reference = app.as(gold);
+        String dim = Fixtures.firstDimension(root);
+        String a = Fixtures.codeFor(root, dim, "professional", 0), b = Fixtures.codeFor(root, dim, "professional", 1);
+        String c = Fixtures.codeFor(root, dim, "professional", 2);
+        code(reference, s.unitId(0), dim, a);
+        code(reference, s.unitId(2), dim, b);
+        code(reference, s.unitId(4), dim, c);
+        long goldId = app.count("SELECT id FROM users WHERE name = '" + gold + "'");
+        long trainee = app.count("SELECT id FROM users WHERE name = '" + s.coder() + "'");
+        Http.Response marked = root.put("/api/transcripts/" + s.transcript() + "/reference", Map.of("coderId", goldId));
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+        for (int unit : new int[] {0, 2, 4}) code(s.coderHttp(), s.unitId(unit), dim, a);
+
+        String page = "calibration.html?t=" + s.transcript() + "&coder=" + trainee;
+        open(s.coder(), page);
+        browser.until(d -> browser.find("#result").isDisplayed());
+        assertThat(browser.text("#verdict")).isEqualTo("fail");
+        assertThat(browser.text("section[data-dimension='" + dim + "'] h2 .badge")).isEqualTo("fail");
+        assertThat(cell(dim, b, "missed")).isEqualTo("1");
+        assertThat(cell(dim, c, "missed")).isEqualTo("1");
+        assertThat(cell(dim, a, "overused")).isEqualTo("2");
+        assertThat(browser.all("section[data-dimension='" + dim + "'] table.heatmap")).hasSize(1);
+        browser.screenshot("calibration-fail");
+
+        code(s.coderHttp(), s.unitId(2), dim, b);
+        code(s.coderHttp(), s.unitId(4), dim, c);
+        browser.open(app.baseUrl + "/" + page);
+        browser.waitReady();
+        browser.until(d -> browser.find("#result").isDisplayed());
+        assertThat(browser.text("#verdict")).isEqualTo("pass");
+        assertThat(cell(dim, b, "missed")).isEqualTo("0");
+
+        browser.find("#history-link").click();
+        browser.waitReady();
+        browser.until(d -> browser.find("#history").isDisplayed());
+        assertThat(browser.all("figure[data-dimension='" + dim + "'] circle.dot")).hasSize(2);
+        assertThat(browser.all("figure[data-dimension='" + dim + "'] circle.dot.fail")).hasSize(1);
+        assertThat(browser.all("figure[data-dimension='" + dim + "'] circle.dot.pass")).hasSize(1);
+        assertThat(browser.all("figure[data-dimension='" + dim + "'] line.threshold")).hasSize(1);
+        assertThat(browser.all("#runs tr")).hasSize(2);
+        browser.screenshot("calibration-history");
+        new org.openqa.selenium.support.ui.Select(browser.find("#language")).selectByValue("nl");
+        browser.until(d -> browser.text("#runs tr:last-child .badge").equals("voldoende"));
+        assertThat(browser.all("#runs tr")).as("a new language re-renders; it computes no new calibration").hasSize(2);
+        browser.js("localStorage.clear()");
+
+        // a trainee sees only their own
+        open(s.coder(), "calibration.html?t=" + s.transcript() + "&coder=" + goldId);
+        browser.until(d -> browser.find("#refused").isDisplayed());
+        assertThat(browser.find("#result").isDisplayed()).isFalse();
+    }
+}

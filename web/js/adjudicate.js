@@ -1,0 +1,174 @@
+// Adjudication: each coder's code side by side per unit and dimension, and the consensus, set by keyboard.
+// Digits take that coder's code; a codebook hotkey of the row's dimension sets that code; Enter adds a comment.
+import { api, ApiError, get, requireLogin } from './api.js';
+import { $, h, newId, param } from './dom.js';
+import { loadLanguage, t, tx } from './i18n.js';
+import { setUpHeader } from './header.js';
+
+const transcriptId = Number(param('t'));
+/** Navigation keys of the coding screen (codebooks/README.md); never read as hotkeys here either. */
+const RESERVED = new Set(['j', 'k', 'J', 'K', '?', '/', ' ']);
+let view = null;
+let dims = new Map();
+let rows = [];
+let cur = 0;
+
+async function start() {
+  await loadLanguage();
+  const user = await requireLogin(() => get('/api/me'));
+  setUpHeader(user);
+  try {
+    view = await get(`/api/transcripts/${transcriptId}/adjudication`);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 403) throw e;
+    return refuse();
+  }
+  const [doc, project] = await Promise.all([get(`/api/transcripts/${transcriptId}`), get(`/api/projects/${view.projectId}`)]);
+  const book = await get(`/api/codebooks/${encodeURIComponent(project.codebookKey)}`);
+  dims = new Map(book.codebook.dimensions.map((d) => [d.key, {
+    ...d, byHotkey: new Map(d.codes.filter((c) => c.hotkey).map((c) => [c.hotkey, c])), byKey: new Map(d.codes.map((c) => [c.key, c])),
+  }]));
+  $('#transcript-name').textContent = doc.transcript.name;
+  document.title = `${t('adj.title')} · ${doc.transcript.name} · Samenspraak`;
+  $('#loading').hidden = true;
+  $('#adjudication').hidden = false;
+  $('#only').checked = param('only') === 'disagreements';
+  $('#only').addEventListener('change', () => { cur = 0; render(); });
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('languagechange', render);
+  render();
+  document.body.dataset.ready = 'true';
+}
+
+function refuse() {
+  $('#loading').hidden = true;
+  $('#refused').textContent = t('adj.refused');
+  $('#refused').hidden = false;
+  document.body.dataset.ready = 'true';
+}
+
+const label = (dim, code) => {
+  const c = dims.get(dim) && dims.get(dim).byKey.get(code);
+  return c ? tx(c.label) : code;
+};
+
+function codeCell(dim, code) {
+  return code === null || code === undefined
+    ? h('td', { class: 'dash', text: t('adj.notCoded') })
+    : h('td', { title: label(dim, code) }, h('code', { text: code }));
+}
+
+function render() {
+  const only = $('#only').checked;
+  rows = [];
+  for (const u of view.units) {
+    for (const d of view.dimensions) {
+      const cell = u.dimensions[d];
+      if (cell && (!only || cell.disagree)) rows.push({ unit: u, dim: d, cell });
+    }
+  }
+  cur = Math.min(cur, Math.max(0, rows.length - 1));
+  $('#head').replaceChildren(h('th', { scope: 'col', text: t('adj.unit') }), h('th', { scope: 'col', text: t('adj.speaker') }),
+    h('th', { scope: 'col', text: t('adj.text') }), h('th', { scope: 'col', text: t('adj.dimension') }),
+    ...view.coders.map((c, i) => h('th', { scope: 'col', text: `${i + 1} · ${c.name}` })),
+    h('th', { scope: 'col', text: t('adj.consensus') }), h('th', { scope: 'col', text: t('adj.comment') }));
+  $('#rows').replaceChildren(...rows.map(row));
+  $('#empty').hidden = rows.length > 0;
+  $('#summary').textContent = t('adj.summary', { n: view.disagreements, shown: rows.length });
+  mark();
+}
+
+function row(r, i) {
+  const d = dims.get(r.dim);
+  const from = view.coders.findIndex((c) => c.id === r.cell.fromCoder);
+  return h('tr', { class: r.cell.disagree ? 'disagree' : null, dataset: { index: i, unit: r.unit.utteranceId, dimension: r.dim } },
+    h('td', { class: 'seq', text: String(r.unit.seq) }),
+    h('td', { text: r.unit.speakerLabel || '' }),
+    h('td', { class: 'text', text: r.unit.text }),
+    h('td', {}, d ? tx(d.label) : r.dim, r.cell.disagree ? h('span', { class: 'badge fail', text: ` ${t('adj.differ')}` }) : null),
+    r.cell.codes.map((c) => codeCell(r.dim, c)),
+    h('td', { class: 'consensus' }, r.cell.consensus ? h('code', { text: r.cell.consensus }) : h('span', { class: 'dash', text: t('adj.notCoded') }),
+      from >= 0 ? h('span', { class: 'small muted', text: ` ${t('adj.from', { coder: view.coders[from].name })}` }) : null),
+    h('td', { class: 'comment', text: r.cell.comment || '' }));
+}
+
+function mark() {
+  for (const tr of $('#rows').children) {
+    const on = Number(tr.dataset.index) === cur;
+    tr.classList.toggle('current', on);
+    if (on) tr.setAttribute('aria-current', 'true'); else tr.removeAttribute('aria-current');
+    if (on) tr.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+function onKey(e) {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, select, textarea')) return;
+  const r = rows[cur];
+  if (e.key === 'j' || e.key === 'ArrowDown') move(1);
+  else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
+  else if (!r) return;
+  else if (/^[1-9]$/.test(e.key) && Number(e.key) <= view.coders.length) pick(r, view.coders[Number(e.key) - 1]);
+  else if (e.key === 'Enter') comment(r);
+  else if (e.key === 'Delete' || e.key === 'Backspace') save(r, 'DELETE', null);
+  else if (!RESERVED.has(e.key) && dims.get(r.dim) && dims.get(r.dim).byHotkey.has(e.key)) {
+    save(r, 'PUT', { code: dims.get(r.dim).byHotkey.get(e.key).key });
+  } else return;
+  e.preventDefault();
+}
+
+function move(by) {
+  cur = Math.max(0, Math.min(rows.length - 1, cur + by));
+  mark();
+}
+
+function pick(r, coder) {
+  const code = r.cell.codes[view.coders.indexOf(coder)];
+  if (code === null || code === undefined) return status(t('adj.noCode', { coder: coder.name }), true);
+  save(r, 'PUT', { fromCoder: coder.id });
+}
+
+function comment(r) {
+  if (!r.cell.consensus) return status(t('adj.commentFirst'), true);
+  const tr = $(`#rows tr[data-index="${cur}"]`);
+  const input = h('input', { type: 'text', id: 'comment-input', maxlength: 2000, 'aria-label': t('adj.comment'), value: r.cell.comment || '' });
+  const td = tr.querySelector('td.comment');
+  td.replaceChildren(input);
+  input.addEventListener('keydown', (e) => {
+    e.stopPropagation();
+    if (e.key === 'Escape') { render(); $('#grid').focus(); }
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const body = { code: r.cell.consensus, comment: input.value };
+    if (r.cell.fromCoder !== null && r.cell.fromCoder !== undefined) body.fromCoder = r.cell.fromCoder;
+    save(r, 'PUT', body).then(() => $('#grid').focus());
+  });
+  input.focus();
+}
+
+async function save(r, method, body) {
+  const path = `/api/transcripts/${transcriptId}/consensus/${r.unit.utteranceId}/${encodeURIComponent(r.dim)}`;
+  status(t('adj.saving'), false);
+  try {
+    const res = method === 'PUT' ? await api('PUT', path, { ...body, opId: newId() }) : await api('DELETE', `${path}?opId=${newId()}`);
+    r.cell.consensus = res ? res.after : null;
+    r.cell.fromCoder = res ? res.fromCoder : null;
+    r.cell.comment = res ? res.comment : null;
+    if (res) view.consensusCoderId = res.consensusCoderId;
+    render();
+    status(t('adj.saved', { unit: r.unit.seq }), false);
+  } catch (e) {
+    render();
+    status(t('adj.failed', { message: e.message }), true);
+  }
+}
+
+function status(text, error) {
+  $('#status').textContent = text;
+  $('#status').classList.toggle('error-text', error);
+}
+
+start().catch((e) => {
+  $('#loading').hidden = false;
+  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  document.body.dataset.ready = 'true';
+});
