@@ -74,6 +74,7 @@ function render() {
       h('td', { class: 'actions' },
         dims.length ? h('a', { class: 'button', href: `code.html?t=${p.transcriptId}`, text: t('projects.code') }) : null,
         scales.length ? h('a', { class: 'button quiet', href: `rate.html?t=${p.transcriptId}`, text: t('projects.rate') }) : null,
+        p.calibration ? h('a', { class: 'button quiet', href: `calibration.html?t=${p.transcriptId}`, text: t('projects.calibration') }) : null,
         ['admin', 'trainer'].includes(project.role)
           ? h('a', { class: 'button quiet', href: `adjudicate.html?t=${p.transcriptId}`, text: t('projects.adjudicate') }) : null)));
     return h('section', { class: 'project' },

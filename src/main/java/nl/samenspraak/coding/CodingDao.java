@@ -95,6 +95,12 @@ public interface CodingDao {
             FROM transcripts t WHERE t.project_id = :projectId AND t.deleted_at IS NULL ORDER BY t.name, t.id""")
     List<Counted> unitCounts(long projectId);
 
+    /** The project's transcripts whose reference coding is another coder's than this one. */
+    @SqlQuery("""
+            SELECT r.transcript_id FROM transcript_references r JOIN transcripts t ON t.id = r.transcript_id
+            WHERE t.project_id = :projectId AND t.deleted_at IS NULL AND r.coder_id <> :coderId""")
+    List<Long> referencedBy(long projectId, long coderId);
+
     @SqlQuery("""
             SELECT t.id AS transcript_id, t.name, c.dimension AS key, COUNT(*) AS count
             FROM codes c JOIN utterances u ON u.id = c.utterance_id JOIN transcripts t ON t.id = u.transcript_id

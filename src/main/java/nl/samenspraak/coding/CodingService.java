@@ -163,6 +163,8 @@ public final class CodingService {
             for (CodingDao.Counted r : dao.ratedItems(projectId, user.id())) {
                 if (items.contains(r.key())) rated.merge(r.transcriptId(), 1, Integer::sum);
             }
+            // A transcript with someone else's reference coding can be calibrated against.
+            Set<Long> calibrate = new HashSet<>(dao.referencedBy(projectId, user.id()));
             // A coder's list follows the project's assignments, as the transcript list does.
             return dao.unitCounts(projectId).stream()
                     .filter(t -> role != Role.CODER || dao.assigned(t.transcriptId(), user.id())).map(t -> {
@@ -170,7 +172,7 @@ public final class CodingService {
                 Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
                 codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));
                 return new Progress(t.transcriptId(), t.name(), t.count(), perDimension,
-                        rated.getOrDefault(t.transcriptId(), 0), items.size());
+                        rated.getOrDefault(t.transcriptId(), 0), items.size(), calibrate.contains(t.transcriptId()));
             }).toList();
         });
     }

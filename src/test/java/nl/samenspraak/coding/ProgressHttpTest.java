@@ -58,6 +58,23 @@ class ProgressHttpTest {
     }
 
     @Test
+    void progress_says_which_transcripts_have_someone_elses_reference_to_calibrate_against() {
+        Fixtures.member(admin, project, "bram", "coder");
+        long bramId = app.count("SELECT id FROM users WHERE name = 'bram'");
+        JsonNode u = bram.get("/api/transcripts/" + first).json().path("utterances").get(0);
+        String code = Fixtures.codeFor(bram, "step", u.path("speakerRole").asText(), 0);
+        assertThat(bram.put("/api/utterances/" + u.path("id").asLong() + "/codes/step", Map.of("code", code)).status()).isEqualTo(200);
+        Http.Response marked = admin.put("/api/transcripts/" + first + "/reference", Map.of("coderId", bramId));
+        assertThat(marked.status()).as(marked.body()).isEqualTo(200);
+
+        JsonNode mine = anna.get("/api/projects/" + project + "/progress").json();
+        assertThat(mine.get(0).path("calibration").asBoolean()).isTrue();
+        assertThat(mine.get(1).path("calibration").asBoolean()).isFalse();
+        assertThat(bram.get("/api/projects/" + project + "/progress").json().get(0).path("calibration").asBoolean())
+                .as("the reference coder has nothing to calibrate against").isFalse();
+    }
+
+    @Test
     void progress_is_for_members_only() {
         assertThat(bram.get("/api/projects/" + project + "/progress").status()).isEqualTo(404);
         assertThat(app.anonymous().get("/api/projects/" + project + "/progress").status()).isEqualTo(401);
