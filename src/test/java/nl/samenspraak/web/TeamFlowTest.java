@@ -111,10 +111,14 @@ class TeamFlowTest {
         return app.count("SELECT id FROM users WHERE name = '" + name + "'");
     }
 
-    /** One coder's turn: log in, find the one transcript on My projects, code its six units by keyboard. */
-    private void codeAs(String coder, String project, String transcriptName, long transcript, String... keys) {
+    /**
+     * One coder's turn: log in, find the one transcript on My projects (with a Calibration link only when
+     * it has a reference coding), code its six units by keyboard.
+     */
+    private void codeAs(String coder, String project, String transcriptName, long transcript, boolean reference, String... keys) {
         open(coder, "projects.html");
         assertThat(seen(project)).containsExactly(transcriptName);
+        assertThat(browser.all("a[href='calibration.html?t=" + transcript + "']")).hasSize(reference ? 1 : 0);
         follow("a.transcript-link[href='code.html?t=" + transcript + "']");
         browser.keys(keys);
         waitSaved();
@@ -146,8 +150,8 @@ class TeamFlowTest {
         }
 
         // They disagree on the second unit (team / option) and the last (decision / team).
-        codeAs("ans", "Teamwerk", name, given, "t", "t", "o", "o", "d", "d");
-        codeAs("bas", "Teamwerk", name, given, "t", "o", "o", "o", "d", "t");
+        codeAs("ans", "Teamwerk", name, given, false, "t", "t", "o", "o", "d", "d");
+        codeAs("bas", "Teamwerk", name, given, false, "t", "o", "o", "o", "d", "t");
         assertThat(codes(app.as("ans"), given, units)).containsExactly("team-talk", "team-talk", "option-talk", "option-talk", "decision-talk", "decision-talk");
         assertThat(codes(app.as("bas"), given, units)).containsExactly("team-talk", "option-talk", "option-talk", "option-talk", "decision-talk", "team-talk");
 
@@ -229,7 +233,7 @@ class TeamFlowTest {
         assertThat(marked.status()).as(marked.body()).isEqualTo(200);
 
         // Tom hears no option talk: the third and fourth units get team talk.
-        codeAs("tom", "Oefenen", name, t, "t", "t", "t", "t", "d", "d");
+        codeAs("tom", "Oefenen", name, t, true, "t", "t", "t", "t", "d", "d");
         browser.open(app.baseUrl + "/projects.html");
         browser.waitReady();
         follow("a[href='calibration.html?t=" + t + "']");
