@@ -21,6 +21,7 @@ async function start() {
   document.title = `${t('exp.title')} · ${project.name} · Samenspraak`;
   $('#reliability-link').href = `reliability.html?p=${projectId}`;
   $('#loading').hidden = true;
+  $('#consensus').checked = param('dataset') === 'consensus';
   const role = (mine.find((p) => p.id === projectId) || {}).role;
   // The server's rule (reports, reliability and exports show every coder's codes) said before any click.
   if (!ANALYSTS.includes(role) && project.blindCoding) {
@@ -58,6 +59,7 @@ async function run(card) {
     let job = await api('POST', `/api/projects/${projectId}/exports`, {
       format: card.dataset.format, lang: language(), dialect: $('#dialect').value,
       bootstrap: $('#bootstrap').checked ? 1000 : 0, coders: selection.coders, transcripts: selection.transcripts,
+      dataset: $('#consensus').checked ? 'consensus' : undefined,
     });
     show(box, job);
     while (job.state === 'queued' || job.state === 'running') {
