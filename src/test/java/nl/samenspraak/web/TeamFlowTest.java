@@ -27,11 +27,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamFlowTest {
     @TempDir static Path dir;
+    @TempDir static Path downloads;
     TestApp app;
     Http root;
     Browser browser;
@@ -53,7 +56,7 @@ class TeamFlowTest {
         app = TestApp.start(dir);
         root = app.loggedIn("root", Role.ADMIN);
         step = Fixtures.firstDimension(root);
-        browser = Browser.start("en");
+        browser = Browser.start("en", downloads);
     }
 
     @AfterAll void stop() {
@@ -196,8 +199,23 @@ class TeamFlowTest {
         assertThat(view.get(1).path("dimensions").path(step).path("consensus").asText()).isEqualTo("decision-talk");
         assertThat(view.get(1).path("dimensions").path(step).path("fromCoder").asLong()).isEqualTo(userId("ans"));
 
-        // The consensus workbook: its Units sheet holds the adjudicated codes.
-        byte[] xlsx = download("root", "/api/projects/" + p + "/export.xlsx?dataset=consensus&bootstrap=0");
+        // The consensus workbook from the export page: its Units sheet holds the adjudicated codes.
+        browser.open(app.baseUrl + "/projects.html");
+        browser.waitReady();
+        follow("a[href='export.html?p=" + p + "']");
+        browser.find("#consensus").click();
+        WebElement card = browser.find(".export-card[data-format='xlsx']");
+        card.findElement(By.tagName("button")).click();
+        browser.until(d -> "done".equals(card.findElement(By.className("job")).getDomAttribute("data-state")));
+        Map<Integer, String> consensus = unitsSheet(Files.readAllBytes(downloaded(".xlsx")), name);
+        assertThat(consensus).containsEntry(2, "option-talk").containsEntry(6, "decision-talk");
+        // The direct download says the same.
+        assertThat(unitsSheet(download("root", "/api/projects/" + p + "/export.xlsx?dataset=consensus&bootstrap=0"), name))
+                .isEqualTo(consensus);
+    }
+
+    /** The Units sheet's codes in the first dimension, as unit number -> code. */
+    private Map<Integer, String> unitsSheet(byte[] xlsx, String name) throws java.io.IOException {
         Map<Integer, String> consensus = new TreeMap<>();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheet("Units");
@@ -210,7 +228,7 @@ class TeamFlowTest {
                 consensus.put(Integer.parseInt(text(row, header.indexOf("unit"))), row.getCell(header.indexOf("code")).getStringCellValue());
             }
         }
-        assertThat(consensus).containsEntry(2, "option-talk").containsEntry(6, "decision-talk");
+        return consensus;
     }
 
     @Test
@@ -264,6 +282,17 @@ class TeamFlowTest {
         assertThat(browser.all("figure[data-dimension='" + step + "'] circle.dot.pass")).hasSize(1);
         JsonNode runs = app.as("tom").get("/api/projects/" + p + "/calibrations").json();
         assertThat(runs.toString()).contains("\"passed\":false").contains("\"passed\":true");
+    }
+
+    /** The finished download whose name ends so (Chromium writes a .crdownload first). */
+    private Path downloaded(String ending) {
+        return browser.until(d -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                return files.filter(x -> x.getFileName().toString().endsWith(ending) && x.toFile().length() > 0).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
     }
 
     private static String text(Row row, int column) {
