@@ -34,10 +34,23 @@ async function start() {
   $('#adjudication').hidden = false;
   $('#only').checked = param('only') === 'disagreements';
   $('#only').addEventListener('change', () => { cur = 0; render(); });
+  $('#accept-agreed').addEventListener('click', acceptAgreed);
   document.addEventListener('keydown', onKey);
   document.addEventListener('languagechange', render);
   render();
   document.body.dataset.ready = 'true';
+}
+
+/** Units where every coder gave the same code go into the consensus at once; only disagreements are left. */
+async function acceptAgreed() {
+  try {
+    const r = await api('POST', `/api/transcripts/${transcriptId}/consensus/agreements`, {});
+    view = await get(`/api/transcripts/${transcriptId}/adjudication`);
+    render();
+    $('#status').textContent = t('adj.accepted').replace('{n}', String(r.accepted));
+  } catch (e) {
+    $('#status').textContent = e instanceof ApiError ? e.message : String(e);
+  }
 }
 
 function refuse() {

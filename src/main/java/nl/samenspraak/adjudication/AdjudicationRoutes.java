@@ -23,6 +23,13 @@ public final class AdjudicationRoutes {
         r.get("/api/transcripts/{transcriptId}/adjudication", this::view);
         r.put("/api/transcripts/{transcriptId}/consensus/{utteranceId}/{dimension}", this::put);
         r.delete("/api/transcripts/{transcriptId}/consensus/{utteranceId}/{dimension}", this::clear);
+        r.post("/api/transcripts/{transcriptId}/consensus/agreements", this::acceptAgreements);
+    }
+
+    private void acceptAgreements(Context ctx) {
+        var coders = Selection.parse(ctx.queryParam("coders"), null, null, null, null).coders();
+        int taken = adjudication.acceptAgreements(access.user(ctx), Requests.id(ctx, "transcriptId"), coders);
+        ctx.json(java.util.Map.of("accepted", taken));
     }
 
     private void view(Context ctx) {

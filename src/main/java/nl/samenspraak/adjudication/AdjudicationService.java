@@ -111,6 +111,37 @@ public final class AdjudicationService {
         return ConsensusResult.of(r, consensus, fromCoder, note);
     }
 
+    /**
+     * Takes every code the chosen coders agree on (all gave the same code) into the consensus where
+     * the consensus has none yet, so that the consensus dataset is whole and only the disagreements
+     * need a decision. Each is saved and logged like any consensus code (the adjudicator as user,
+     * no {@code fromCoder}, the comment "agreed"). Returns how many were taken.
+     */
+    public int acceptAgreements(User user, long transcriptId, List<Long> coderIds) {
+        long projectId = projectOf(transcriptId);
+        access.require(user, projectId, Role.ADMIN, Role.TRAINER);
+        AdjudicationView view = view(user, transcriptId, coderIds, false);
+        if (view.coders().size() < 2) {
+            throw ApiException.badRequest("Agreement needs two or more coders; this transcript has " + view.coders().size() + ".");
+        }
+        long consensus = consensusCoder(projectId);
+        int taken = 0;
+        for (AdjudicationView.UnitView u : view.units()) {
+            for (var cell : u.dimensions().entrySet()) {
+                AdjudicationView.Cell c = cell.getValue();
+                String code = c.codes().get(0);
+                if (c.disagree() || code == null || c.consensus() != null) continue;
+                coding.saveCodeFor(user, consensus, u.utteranceId(), cell.getKey(), code, null,
+                        (h, changeId) -> h.attach(AdjudicationDao.class).insertAdjudication(changeId, null, AGREED));
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /** The note on a consensus code taken over because every chosen coder gave it. */
+    static final String AGREED = "agreed";
+
     /** The project's consensus coder, made on first use: a user row whose password hash no password matches. */
     public long consensusCoder(long projectId) {
         Long existing = jdbi.withExtension(AdjudicationDao.class, dao -> dao.consensusCoder(projectId).orElse(null));

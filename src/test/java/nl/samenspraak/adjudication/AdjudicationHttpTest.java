@@ -123,6 +123,34 @@ class AdjudicationHttpTest {
     }
 
     @Test
+    void agreed_codes_are_taken_into_the_consensus_at_once_leaving_only_the_disagreements() {
+        int picked = firstDisagreement();
+        trainer.put(consensus(picked, DIMENSION), Map.of("fromCoder", userId("bram")));
+        Http.Response r = trainer.post("/api/transcripts/" + t0 + "/consensus/agreements", Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode body = trainer.get(view()).json();
+        int agreed = 0;
+        for (int i = 0; i < units.size(); i++) {
+            JsonNode cell = step(body.path("units").get(i));
+            if (!disagree(0, i)) {
+                agreed++;
+                assertThat(cell.path("consensus").asText()).as("unit " + i).isEqualTo(CodedProject.code("anna", 0, i));
+                assertThat(cell.path("comment").asText()).isEqualTo("agreed");
+            } else if (i == picked) {
+                assertThat(cell.path("consensus").asText()).isEqualTo(CodedProject.code("bram", 0, i));
+            } else {
+                assertThat(cell.path("consensus").isNull()).as("a disagreement stays for the adjudicator").isTrue();
+            }
+        }
+        assertThat(r.json().path("accepted").asInt()).isEqualTo(agreed);
+        assertThat(trainer.post("/api/transcripts/" + t0 + "/consensus/agreements", Map.of()).json().path("accepted").asInt())
+                .as("a second run finds nothing new").isZero();
+        Http analyst = app.loggedIn("alma", Role.ANALYST);
+        Fixtures.member(p.admin, p.project, "alma", "analyst");
+        assertThat(analyst.post("/api/transcripts/" + t0 + "/consensus/agreements", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
     void a_consensus_code_is_validated_like_any_code() {
         int picked = firstDisagreement();
         assertThat(trainer.put(consensus(0, DIMENSION), Map.of("code", "no-such-code")).status()).isEqualTo(400);

@@ -130,6 +130,17 @@ class AdjudicationPageTest {
             }
         }
         assertThat(counts).containsEntry(b, 1L).containsEntry(c, 1L).containsEntry(a, 0L);
+
+        // The units both coders agreed on go into the consensus with one button: the dataset is whole.
+        browser.find("#accept-agreed").click();
+        browser.until(d -> browser.text("#status").startsWith("Taken into the consensus"));
+        JsonNode all = root.get("/api/transcripts/" + s.transcript() + "/adjudication").json();
+        for (JsonNode u : all.path("units")) {
+            JsonNode cell = u.path("dimensions").path(dim);
+            if (!cell.path("disagree").asBoolean() && !cell.path("codes").get(0).isNull()) {
+                assertThat(cell.path("consensus").asText()).as("agreed unit " + u.path("seq")).isEqualTo(cell.path("codes").get(0).asText());
+            }
+        }
     }
 
     @Test
