@@ -75,7 +75,8 @@ function render() {
         dims.length ? h('a', { class: 'button', href: `code.html?t=${p.transcriptId}`, text: t('projects.code') }) : null,
         scales.length ? h('a', { class: 'button quiet', href: `rate.html?t=${p.transcriptId}`, text: t('projects.rate') }) : null,
         ['admin', 'trainer'].includes(project.role)
-          ? h('a', { class: 'button quiet', href: `adjudicate.html?t=${p.transcriptId}`, text: t('projects.adjudicate') }) : null)));
+          ? [h('a', { class: 'button quiet', href: `adjudicate.html?t=${p.transcriptId}`, text: t('projects.adjudicate') }),
+            h('a', { class: 'button quiet review-link', href: `review.html?t=${p.transcriptId}`, text: t('review.link') })] : null)));
     return h('section', { class: 'project' },
       h('h2', { text: project.name }),
       h('p', { class: 'muted', text: t('projects.meta', { codebook: codebook ? tx(codebook.title) : project.codebookKey, role: t('memberRole.' + project.role) }) }),

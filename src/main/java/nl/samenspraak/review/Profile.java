@@ -6,10 +6,12 @@ import java.util.List;
  * A session profile for review: for every code of every dimension of the codebook how often it occurred
  * and where (unit numbers), and every rating scale's total (OPTION-5: rescaled 0..100), for the session,
  * the same professional's earlier sessions (by created date, same project, same coding) and a reference
- * (one session, or the mean of several). {@code coding}: whose codes these are (a coder, or the consensus).
+ * (one session, or the mean of several). {@code reviewer}: the caller may give feedback and choose a reference
+ * (admin or trainer), else they are the session's professional. {@code coding}: whose codes these are (a coder, or the consensus).
  */
-public record Profile(long transcriptId, String transcript, long projectId, Person professional, Person coding, boolean consensus,
-                      List<Unit> units, Session session, List<Session> earlier, Session reference) {
+public record Profile(long transcriptId, String transcript, long projectId, String codebookKey, Person professional, Person coding, boolean consensus,
+                      List<Unit> units, Session session, List<Session> earlier, Session reference,
+                      boolean reviewer) {
 
     public record Person(long id, String name) {}
 

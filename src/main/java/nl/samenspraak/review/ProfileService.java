@@ -32,7 +32,8 @@ public final class ProfileService {
         if (!s.staff() && !reference.isEmpty()) {
             throw ApiException.forbidden("Parameter 'reference': a reference of other sessions is for the trainer; your own profile is shown without it.");
         }
-        Codebook book = codebooks.forProject(s.projectId()).codebook();
+        var stored = codebooks.forProject(s.projectId());
+        Codebook book = stored.codebook();
         return jdbi.withHandle(h -> {
             Profile.Person coding = coding(h, s, coder, consensus);
             Profile.Person professional = h.createQuery("""
@@ -50,8 +51,8 @@ public final class ProfileService {
                 }
             }
             Profile.Session ref = reference.isEmpty() ? null : reference(h, book, s.projectId(), reference, coding.id());
-            return new Profile(transcriptId, s.name(), s.projectId(), professional, coding, consensus, units(h, transcriptId),
-                    one(h, book, transcriptId, coding.id()), earlier, ref);
+            return new Profile(transcriptId, s.name(), s.projectId(), stored.key(), professional, coding, consensus, units(h, transcriptId),
+                    one(h, book, transcriptId, coding.id()), earlier, ref, s.staff());
         });
     }
 

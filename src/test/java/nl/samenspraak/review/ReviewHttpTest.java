@@ -69,6 +69,8 @@ class ReviewHttpTest {
         assertThat(option5.path("total").asDouble()).isEqualTo(10);
         assertThat(option5.path("rescaled").asDouble()).isEqualTo(50);
         assertThat(r.json().path("units").size()).isEqualTo(6);
+        assertThat(r.json().path("reviewer").asBoolean()).isTrue();
+        assertThat(p.piet.get(profile(1)).json().path("reviewer").asBoolean()).isFalse();
     }
 
     @Test

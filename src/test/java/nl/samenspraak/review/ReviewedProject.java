@@ -19,15 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * several-options at 3 and 5, states-goal at 4; OPTION-5 all items 2 (sum 10 of 20: 50 rescaled).
  * Session 0: team-talk at 1, no ratings. Session 2: option-talk at 1 and 3; OPTION-5 all items 4 (100).
  */
-final class ReviewedProject {
-    final TestApp app;
-    final Http admin, trainer, anna, analyst, piet, olga, stranger;
-    final long project, pietId, olgaId;
-    final List<Long> sessions = new ArrayList<>();
+public final class ReviewedProject {
+    public final TestApp app;
+    public final Http admin, trainer, anna, analyst, piet, olga, stranger;
+    public final long project, pietId, olgaId;
+    public final List<Long> sessions = new ArrayList<>();
     /** Utterance ids per session, unit number - 1. */
-    final List<List<Long>> units = new ArrayList<>();
+    public final List<List<Long>> units = new ArrayList<>();
 
-    ReviewedProject(TestApp app) {
+    public ReviewedProject(TestApp app) {
         this.app = app;
         admin = app.loggedIn("root", Role.ADMIN);
         trainer = app.loggedIn("tom", Role.TRAINER);
@@ -60,7 +60,7 @@ final class ReviewedProject {
         rate(2, 4);
     }
 
-    void link(int session, long userId) {
+    public void link(int session, long userId) {
         Http.Response r = trainer.put("/api/transcripts/" + sessions.get(session) + "/professional", Map.of("userId", userId));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
