@@ -150,8 +150,8 @@ function renderUnits() {
   $('#session-feedback').replaceChildren(...feedback.filter((f) => f.utteranceId === null).map(item));
   $('#units').replaceChildren(...profile.units.map((u) => {
     const mine = feedback.filter((f) => f.utteranceId === u.id);
-    return h('li', { value: u.number, class: `unit role-${u.role}${mine.length ? ' has-feedback' : ''}`, dataset: { unit: u.number } },
-      h('span', { class: 'speaker', text: u.speaker }), ' ', h('span', { class: 'utterance', text: u.text }),
+    return h('li', { value: u.number, class: `review-unit role-${u.role}${mine.length ? ' has-feedback' : ''}`, dataset: { unit: u.number } },
+      h('span', { class: 'review-speaker', text: u.speaker }), ' ', h('span', { class: 'review-text', text: u.text }),
       mine.length ? h('ul', { class: 'feedback-list' }, mine.map(item)) : null);
   }));
   const select = $('#feedback-unit');

@@ -22,7 +22,7 @@ export function profileChart({ title, rows, series, describedBy }) {
     const y = TOP + i * rowH;
     return s('g', { class: 'row' },
       s('text', { class: 'label', x: labelW, y: y + (series.length * BAR) / 2 + 4, 'text-anchor': 'end', text: fit(r.label, labelW - 4, FONT) }),
-      r.values.map((v, k) => (v === null || v === undefined ? null : s('g', { class: `series ${series[k].cls}` },
+      r.values.map((v, k) => (v === null || v === undefined || v === 0 ? null : s('g', { class: `series ${series[k].cls}` },
         s('title', { text: `${r.label} · ${series[k].label}: ${round(v)}` }),
         s('rect', { x: x0, y: y + k * BAR, width: Math.max(0, x(v) - x0), height: BAR - 1 }),
         s('text', { class: 'value', x: x(v) + 3, y: y + k * BAR + BAR - 1, text: round(v) })))));
