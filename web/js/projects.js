@@ -76,7 +76,8 @@ function render() {
         scales.length ? h('a', { class: 'button quiet', href: `rate.html?t=${p.transcriptId}`, text: t('projects.rate') }) : null,
         p.calibration ? h('a', { class: 'button quiet', href: `calibration.html?t=${p.transcriptId}`, text: t('projects.calibration') }) : null,
         ['admin', 'trainer'].includes(project.role)
-          ? h('a', { class: 'button quiet', href: `adjudicate.html?t=${p.transcriptId}`, text: t('projects.adjudicate') }) : null)));
+          ? [h('a', { class: 'button quiet', href: `adjudicate.html?t=${p.transcriptId}`, text: t('projects.adjudicate') }),
+            h('a', { class: 'button quiet review-link', href: `review.html?t=${p.transcriptId}`, text: t('review.link') })] : null)));
     return h('section', { class: 'project' },
       h('h2', { text: project.name }),
       h('p', { class: 'muted', text: t('projects.meta', { codebook: codebook ? tx(codebook.title) : project.codebookKey, role: t('memberRole.' + project.role) }) }),

@@ -13,6 +13,7 @@ import nl.samenspraak.project.AssignmentRoutes;
 import nl.samenspraak.project.ProjectRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.reliability.ReliabilityRoutes;
+import nl.samenspraak.review.ReviewRoutes;
 import nl.samenspraak.report.ReportRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 
@@ -39,5 +40,6 @@ final class Routes {
         new AuditRoutes(s.history(), s.teamProgress(), s.access()).register(r);
         new AdjudicationRoutes(s.adjudication(), s.access()).register(r);
         new CalibrationRoutes(s.calibration(), s.access()).register(r);
+        new ReviewRoutes(s.reviews(), s.profiles(), s.access()).register(r);
     }
 }

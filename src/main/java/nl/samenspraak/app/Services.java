@@ -20,6 +20,8 @@ import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
+import nl.samenspraak.review.ProfileService;
+import nl.samenspraak.review.ReviewService;
 import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
@@ -31,7 +33,8 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
-                       AdjudicationService adjudication, CalibrationService calibration) {
+                       AdjudicationService adjudication, CalibrationService calibration,
+                       ReviewService reviews, ProfileService profiles) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -49,12 +52,13 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
+        ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, readAccess, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration);
+                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks));
     }
 }
