@@ -13,6 +13,8 @@ let fields = [];
 /** Field rows being edited: {key, nl, en, type, allowed} as typed. */
 let drafts = [];
 let sessions = [];
+/** The project's questionnaire: {codebookKey, version, scales:[{items:[{key,label,min,max,anchors}]}]}, or none. */
+let questionnaire = null;
 
 async function start() {
   await loadLanguage();
@@ -36,6 +38,8 @@ async function start() {
   $('#import').hidden = !admin;
   $('#fields-help').hidden = !admin;
   $('#values-help').hidden = !admin;
+  $('#questionnaire-actions').hidden = !admin;
+  $('#questionnaire-save').addEventListener('click', saveQuestionnaire);
   $('#add-field').addEventListener('click', addField);
   $('#save-fields').addEventListener('click', saveFields);
   $('#import-form').addEventListener('submit', importFile);
@@ -46,7 +50,10 @@ async function start() {
 }
 
 async function load() {
-  const [list, transcripts] = await Promise.all([get(`/api/projects/${projectId}/fields`), get(`/api/projects/${projectId}/transcripts`)]);
+  const [list, transcripts, q, books] = await Promise.all([get(`/api/projects/${projectId}/fields`),
+    get(`/api/projects/${projectId}/transcripts`), get(`/api/projects/${projectId}/questionnaire`), get('/api/codebooks')]);
+  questionnaire = q && q.codebookKey ? q : null;
+  renderQuestionnaireChoice([...new Set(books.map((b) => b.key))]);
   fields = list.fields;
   drafts = fields.map((f) => ({ key: f.key, nl: f.label.nl || '', en: f.label.en || '', type: f.type, allowed: f.allowed.join(', ') }));
   sessions = await Promise.all(transcripts.map((x) => get(`/api/transcripts/${x.id}/fields`)));
@@ -56,6 +63,27 @@ async function load() {
 function render() {
   renderFields();
   renderValues();
+}
+
+/** Every item of the questionnaire, in scale order; the values table gets a column for each. */
+const items = () => (questionnaire ? questionnaire.scales.flatMap((sc) => sc.items) : []);
+
+function renderQuestionnaireChoice(keys) {
+  $('#questionnaire-current').textContent = questionnaire
+    ? t('ses.questionnaireIs', { key: questionnaire.codebookKey, version: questionnaire.version, items: items().length })
+    : t('ses.questionnaireNone');
+  $('#questionnaire-key').replaceChildren(...keys.map((k) => h('option', { value: k, selected: questionnaire && k === questionnaire.codebookKey, text: k })));
+}
+
+async function saveQuestionnaire() {
+  const status = $('#questionnaire-status');
+  try {
+    await api('PUT', `/api/projects/${projectId}/questionnaire`, { codebookKey: $('#questionnaire-key').value });
+    say(status, 'done', t('ses.questionnaireSaved'));
+    await load();
+  } catch (e) {
+    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+  }
 }
 
 function renderFields() {
@@ -112,10 +140,12 @@ function say(el, state, text) {
 
 function renderValues() {
   if (!sessions.length) return $('#values').replaceChildren(h('p', { class: 'muted', text: t('ses.noTranscripts') }));
-  if (!fields.length) return $('#values').replaceChildren(h('p', { class: 'muted', text: t('ses.noFields') }));
-  const head = h('tr', {}, h('th', { scope: 'col', text: t('ses.transcript') }), fields.map((f) => h('th', { scope: 'col', text: tx(f.label) || f.key })));
+  if (!fields.length && !items().length) return $('#values').replaceChildren(h('p', { class: 'muted', text: t('ses.noFields') }));
+  const head = h('tr', {}, h('th', { scope: 'col', text: t('ses.transcript') }), fields.map((f) => h('th', { scope: 'col', text: tx(f.label) || f.key })),
+    items().map((i) => h('th', { scope: 'col', class: 'item', title: tx(i.label), text: i.key })));
   const rows = sessions.map((s) => h('tr', { dataset: { transcript: s.transcript } }, h('th', { scope: 'row', text: s.transcript }),
-    fields.map((f) => h('td', {}, admin ? cell(s, f) : h('span', { text: s.values[f.key] || '' })))));
+    fields.map((f) => h('td', {}, admin ? cell(s, f) : h('span', { text: s.values[f.key] || '' }))),
+    items().map((i) => h('td', {}, admin ? responseCell(s, i) : h('span', { text: response(s, i) })))));
   $('#values').replaceChildren(h('table', { class: 'numbers values-table' },
     h('caption', { class: 'visually-hidden', text: t('ses.values') }), h('thead', {}, head), h('tbody', {}, rows)));
 }
@@ -130,6 +160,31 @@ function cell(s, f) {
       f.allowed.map((v) => h('option', { value: v, selected: v === value, text: v })));
   }
   return h('input', { ...attrs, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' ? 'decimal' : null, value });
+}
+
+const response = (s, i) => (s.responses && s.responses[i.key] !== undefined && s.responses[i.key] !== null ? String(s.responses[i.key]) : '');
+
+/** A questionnaire answer: one of the item's points, labelled with its anchor where it has one. */
+function responseCell(s, i) {
+  const anchor = (v) => (i.anchors || []).find((a) => a.value === v);
+  const points = [];
+  for (let v = i.min; v <= i.max; v++) points.push(v);
+  return h('select', { 'aria-label': `${tx(i.label)}, ${s.transcript}`, dataset: { item: i.key }, onchange: (e) => saveResponse(s, i, e.target) },
+    h('option', { value: '', text: '' }),
+    points.map((v) => h('option', { value: String(v), selected: response(s, i) === String(v), text: anchor(v) ? `${v} · ${tx(anchor(v).label)}` : String(v) })));
+}
+
+async function saveResponse(s, i, el) {
+  const status = $('#values-status');
+  try {
+    const saved = await api('PUT', `/api/transcripts/${s.transcriptId}/fields`, { responses: { [i.key]: el.value === '' ? null : Number(el.value) } });
+    s.responses = saved.responses;
+    el.removeAttribute('aria-invalid');
+    say(status, 'done', t('ses.valueSaved', { field: tx(i.label), transcript: s.transcript }));
+  } catch (e) {
+    el.setAttribute('aria-invalid', 'true');
+    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+  }
 }
 
 async function saveValue(s, f, el) {

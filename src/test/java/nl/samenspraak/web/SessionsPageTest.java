@@ -130,4 +130,21 @@ class SessionsPageTest {
         assertThat(browser.find("#values tr[data-transcript='een'] input").getDomProperty("value")).isEqualTo("40");
         browser.screenshot("sessions-import-refused");
     }
+
+    @Test
+    void the_admin_attaches_the_client_card_and_enters_an_answer_from_the_page() {
+        long q = Fixtures.project(p.admin, "Vragenlijst");
+        long a = Fixtures.transcript(p.admin, q, "kaart.txt");
+        open("root", "sessions.html?p=" + q);
+        browser.until(d -> browser.text("#questionnaire-current").contains("no questionnaire"));
+        new Select(browser.find("#questionnaire-key")).selectByValue("client-card-arnhem");
+        browser.find("#questionnaire-save").click();
+        browser.until(d -> browser.text("#questionnaire-current").contains("client-card-arnhem"));
+        String item = p.admin.get("/api/projects/" + q + "/questionnaire").json().path("scales").get(0).path("items").get(0).path("key").asText();
+        Select answer = new Select(browser.find("#values tr[data-transcript='kaart'] select[data-item='" + item + "']"));
+        answer.selectByValue("4");
+        browser.until(d -> browser.text("#values-status").startsWith("Saved"));
+        assertThat(p.admin.get("/api/transcripts/" + a + "/fields").json().path("responses").path(item).asDouble()).isEqualTo(4.0);
+        browser.screenshot("sessions-questionnaire");
+    }
 }
