@@ -63,4 +63,13 @@ public interface CalibrationDao {
             FROM calibrations k JOIN transcripts t ON t.id = k.transcript_id
             WHERE k.project_id = :projectId AND (:coderId IS NULL OR k.coder_id = :coderId) ORDER BY k.id""")
     List<Run> runs(long projectId, Long coderId);
+
+    /** The newest stored calibration of a coder on a transcript, to see whether a new one says anything new. */
+    record Latest(long id, long referenceCoderId, String computedAt, double threshold, boolean passed, String dimensions) {}
+
+    @SqlQuery("""
+            SELECT id, reference_coder_id, computed_at, threshold, passed, dimensions FROM calibrations
+            WHERE transcript_id = :transcriptId AND coder_id = :coderId ORDER BY id DESC LIMIT 1""")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Latest.class)
+    java.util.Optional<Latest> latest(long transcriptId, long coderId);
 }

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Gold-standard calibration: admins and trainers mark one coding of a transcript (a coder's, or the
  * consensus) as its reference, and a trainee's coding is compared with it, dimension by dimension
- * ({@link Calibration}). Every calibration computed is stored, so its history shows drift. A coder
+ * ({@link Calibration}). Every calibration that differs from the coder's last one on that transcript is
+ * stored, so its history shows drift without a point for every look. A coder
  * sees only their own calibrations: the reference compared with their own codes, no other coder's.
  */
 public final class CalibrationService {
@@ -79,8 +80,15 @@ public final class CalibrationService {
         double threshold = jdbi.withExtension(CalibrationDao.class, dao -> dao.threshold(projectId)).orElse(DEFAULT_THRESHOLD);
         List<Calibration.DimensionResult> dimensions = compare(projectId, transcriptId, reference.coderId(), trainee, threshold);
         boolean passed = !dimensions.isEmpty() && dimensions.stream().allMatch(Calibration.DimensionResult::passed);
-        String now = Instant.now().toString();
         String summary = json(dimensions.stream().map(CalibrationResult.Summary::of).toList());
+        // A calibration is stored when it says something new: looking again at an unchanged coding adds no point to the history.
+        var same = jdbi.withExtension(CalibrationDao.class, dao -> dao.latest(transcriptId, trainee)).filter(l ->
+                l.referenceCoderId() == reference.coderId() && l.threshold() == threshold && l.passed() == passed && l.dimensions().equals(summary));
+        if (same.isPresent()) {
+            return new CalibrationResult(same.get().id(), transcriptId, trainee, traineeName, reference.coderId(), reference.coder(),
+                    same.get().computedAt(), threshold, passed, dimensions);
+        }
+        String now = Instant.now().toString();
         long id = writes.inTransaction(h -> h.attach(CalibrationDao.class).insertRun(projectId, transcriptId, trainee, reference.coderId(),
                 now, user.id(), threshold, passed, summary));
         return new CalibrationResult(id, transcriptId, trainee, traineeName, reference.coderId(), reference.coder(), now, threshold, passed, dimensions);

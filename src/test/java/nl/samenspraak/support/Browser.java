@@ -108,6 +108,8 @@ public final class Browser implements AutoCloseable {
         until(d -> d.findElement(By.id("name")).isDisplayed());
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        // Wait for the page the log-in leads to, not the log-in page's own ready mark.
+        until(d -> !d.getCurrentUrl().contains("/index.html"));
         waitReady();
     }
 
