@@ -105,6 +105,9 @@ class CalibrationHttpTest {
         }
         assertThat(step.path("confusion").path("columns").get(STEPS.size()).asText()).isEqualTo("(none)");
         assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations")).isEqualTo(1);
+        JsonNode again = trainer.get(calibration() + "?coder=" + userId("bram")).json();
+        assertThat(again.path("id").asLong()).as("looking again at an unchanged coding stores nothing new").isEqualTo(body.path("id").asLong());
+        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations")).isEqualTo(1);
     }
 
     @Test
