@@ -148,6 +148,10 @@ class AdjudicationHttpTest {
         Http analyst = app.loggedIn("alma", Role.ANALYST);
         Fixtures.member(p.admin, p.project, "alma", "analyst");
         assertThat(analyst.post("/api/transcripts/" + t0 + "/consensus/agreements", Map.of()).status()).isEqualTo(403);
+        assertThat(p.coders.get("anna").post("/api/transcripts/" + t0 + "/consensus/agreements", Map.of()).status()).isEqualTo(403);
+        assertThat(app.loggedIn("olaf", Role.CODER).post("/api/transcripts/" + t0 + "/consensus/agreements", Map.of()).status())
+                .as("an outsider").isEqualTo(404);
+        assertThat(app.anonymous().post("/api/transcripts/" + t0 + "/consensus/agreements", Map.of()).status()).isEqualTo(401);
     }
 
     @Test
