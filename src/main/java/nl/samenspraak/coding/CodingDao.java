@@ -12,7 +12,7 @@ import java.util.Optional;
 @RegisterConstructorMapper(Change.class)
 @RegisterConstructorMapper(CodingDao.Target.class)
 @RegisterConstructorMapper(CodingDao.Counted.class)
-public interface CodingDao {
+public interface CodingDao extends org.jdbi.v3.sqlobject.SqlObject {
     /** A count per transcript of a project, optionally per key (a dimension); {@code key} is null for totals. */
     record Counted(long transcriptId, String name, String key, int count) {}
 
@@ -23,11 +23,6 @@ public interface CodingDao {
      */
     record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId, boolean assigned) {}
 
-    /** Whether the user may code the transcript under its project's assignments (always, while the project has none). */
-    @SqlQuery("""
-            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM assignments a JOIN transcripts t ON t.project_id = a.project_id WHERE t.id = :transcriptId)
-                        THEN 1 ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = :transcriptId AND a.user_id = :userId) END""")
-    boolean assigned(long transcriptId, long userId);
 
     @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
     Optional<Long> projectOf(long transcriptId);

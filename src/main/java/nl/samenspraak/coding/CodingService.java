@@ -9,6 +9,7 @@ import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.codebook.StoredCodebook;
+import nl.samenspraak.project.AssignmentDao;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -105,7 +106,7 @@ public final class CodingService {
         checkOpId(opId);
         long projectId = projectOf(transcriptId);
         Role role = access.require(user, projectId, CODING_ROLES);
-        if (role == Role.CODER && !jdbi.withExtension(CodingDao.class, dao -> dao.assigned(transcriptId, user.id()))) {
+        if (role == Role.CODER && !jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, user.id()))) {
             throw notAssigned(transcriptId);
         }
         StoredCodebook stored = codebooks.forProject(projectId);
@@ -167,7 +168,7 @@ public final class CodingService {
             Set<Long> calibrate = new HashSet<>(dao.referencedBy(projectId, user.id()));
             // A coder's list follows the project's assignments, as the transcript list does.
             return dao.unitCounts(projectId).stream()
-                    .filter(t -> role != Role.CODER || dao.assigned(t.transcriptId(), user.id())).map(t -> {
+                    .filter(t -> role != Role.CODER || dao.getHandle().attach(AssignmentDao.class).openTo(t.transcriptId(), user.id())).map(t -> {
                 Map<String, Integer> perDimension = new LinkedHashMap<>();
                 Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
                 codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));

@@ -45,11 +45,6 @@ public interface TranscriptDao {
             ORDER BY t.name, t.id""")
     List<Transcript> listAssigned(long projectId, long userId);
 
-    /** Whether a coder may open the transcript: it is assigned to them, or the project has no assignment. */
-    @SqlQuery("""
-            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM assignments a JOIN transcripts t ON t.project_id = a.project_id WHERE t.id = :transcriptId)
-                        THEN 1 ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = :transcriptId AND a.user_id = :userId) END""")
-    boolean assigned(long transcriptId, long userId);
 
     @SqlQuery("""
             SELECT id, seq, speaker_label, speaker_role, text, start_ms, end_ms FROM utterances

@@ -2,6 +2,7 @@ package nl.samenspraak.transcript;
 
 import nl.samenspraak.app.ApiException;
 import nl.samenspraak.app.Writes;
+import nl.samenspraak.project.AssignmentDao;
 import nl.samenspraak.codebook.SpeakerRole;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -110,7 +111,7 @@ public final class TranscriptService {
 
     /** Whether the transcript is open to that coder under the project's assignments. */
     public boolean assignedTo(long transcriptId, long userId) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.assigned(transcriptId, userId));
+        return jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, userId));
     }
 
     /** A coder's list: the transcripts assigned to them once the project has any assignment, all before that. */
