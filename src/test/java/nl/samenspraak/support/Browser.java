@@ -160,6 +160,19 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Console errors since the last call (CSP violations and uncaught exceptions show here). */
+    /** Console errors but failed resource loads (a refused API call logs one of those by design). */
+    public List<String> scriptErrors() {
+        return consoleErrors().stream().filter(m -> !m.contains("Failed to load resource")).toList();
+    }
+
+    /** Logs in as a fresh visitor (no cookies, nothing stored) and lands on {@code page}. */
+    public void logInAfresh(String baseUrl, String name, String password, String page) {
+        open(baseUrl + "/index.html");
+        js("localStorage.clear()");
+        driver.manage().deleteAllCookies();
+        logIn(baseUrl, name, password, java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,14 +41,11 @@ class AdjudicationPageTest {
     }
 
     @AfterEach void noScriptErrors() {
-        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void open(String user, String page) {
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, URLEncoder.encode(page, StandardCharsets.UTF_8));
+        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     private String hotkey(String dimension, String code) {

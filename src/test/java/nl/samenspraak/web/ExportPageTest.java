@@ -47,14 +47,11 @@ class ExportPageTest {
     }
 
     @AfterEach void noScriptErrors() {
-        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void open(String user, String page) {
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, java.net.URLEncoder.encode(page, StandardCharsets.UTF_8));
+        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     /** The finished download whose name ends so (Chromium writes a .crdownload first). */

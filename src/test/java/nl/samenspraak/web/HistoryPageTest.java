@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +42,11 @@ class HistoryPageTest {
     }
 
     @AfterEach void noScriptErrors() {
-        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void open(String user, String page) {
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, java.net.URLEncoder.encode(page, StandardCharsets.UTF_8));
+        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     private List<String> column(int index) {

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -42,14 +40,11 @@ class ReviewPageTest {
     }
 
     @AfterEach void noScriptErrors() {
-        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void logIn(String user, String page) {
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, URLEncoder.encode(page, StandardCharsets.UTF_8));
+        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     @Test

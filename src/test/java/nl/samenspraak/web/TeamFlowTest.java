@@ -22,7 +22,6 @@ import org.openqa.selenium.WebElement;
 import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,14 +64,11 @@ class TeamFlowTest {
     }
 
     @AfterEach void noScriptErrors() {
-        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource")).isEmpty();
+        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void open(String user, String page) {
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, URLEncoder.encode(page, StandardCharsets.UTF_8));
+        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     /** Follows a link as a user would and waits for the page it leads to. */
