@@ -1,8 +1,8 @@
 // Assignments: the coder × transcript grid (saved per box), the grid by rule, and everyone's progress.
-import { api, get, requireLogin } from './api.js';
+import { api, get } from './api.js';
 import { $, h, param } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
-import { setUpHeader } from './header.js';
+import { t, tx } from './i18n.js';
+import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
 let grid = null;
@@ -13,20 +13,9 @@ let ruleCoders = null;
 let cursor = [0, 0];
 
 async function start() {
-  await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
-  setUpHeader(user);
-  const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
-  $('#project-name').textContent = project.name;
-  document.title = `${t('asg.title')} · ${project.name} · Samenspraak`;
-  $('#loading').hidden = true;
-  const role = (mine.find((p) => p.id === projectId) || {}).role;
-  if (role !== 'admin') {
-    $('#refused').textContent = t('asg.refused');
-    $('#refused').hidden = false;
-    document.body.dataset.ready = 'true';
-    return;
-  }
+  const opened = await openProjectPage(projectId, 'asg', ['admin']);
+  if (!opened) return;
+  const { project } = opened;
   const book = await get(`/api/codebooks/${encodeURIComponent(project.codebookKey)}`).catch(() => null);
   dimensions = book && book.codebook ? book.codebook.dimensions : [];
   [grid, progress] = await Promise.all([get(`/api/projects/${projectId}/assignments`), get(`/api/projects/${projectId}/progress/all`)]);

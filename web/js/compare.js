@@ -1,10 +1,10 @@
 // Compare two groups of sessions (by a session field's value) on every measure: mean, SD and n per
 // group, the difference with its 95% interval, Welch's t, df, p, Holm's p and Cohen's d; the reason
 // where a figure is undefined.
-import { get, requireLogin } from './api.js';
+import { get } from './api.js';
 import { $, h, param } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
-import { setUpHeader } from './header.js';
+import { t, tx } from './i18n.js';
+import { openProjectPage } from './header.js';
 import { interval, num, int, sentence } from './format.js';
 
 const projectId = Number(param('p'));
@@ -16,19 +16,9 @@ let labels = new Map();
 let result = null;
 
 async function start() {
-  await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
-  setUpHeader(user);
-  const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
-  $('#project-name').textContent = project.name;
-  document.title = `${t('cmp.title')} · ${project.name} · Samenspraak`;
-  $('#loading').hidden = true;
-  if (!READERS.includes((mine.find((p) => p.id === projectId) || {}).role)) {
-    $('#refused').textContent = t('cmp.refused');
-    $('#refused').hidden = false;
-    document.body.dataset.ready = 'true';
-    return;
-  }
+  const opened = await openProjectPage(projectId, 'cmp', READERS);
+  if (!opened) return;
+  const { project } = opened;
   $('#sessions-link').href = `sessions.html?p=${projectId}`;
   $('#sessions-link').hidden = false;
   const [list, transcripts, members, book] = await Promise.all([get(`/api/projects/${projectId}/fields`),

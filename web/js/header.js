@@ -1,7 +1,7 @@
 // The bar every page shares: language switch and log-out.
-import { api } from './api.js';
+import { api, get, requireLogin } from './api.js';
 import { h, $ } from './dom.js';
-import { language, languages, switchLanguage, t } from './i18n.js';
+import { language, languages, loadLanguage, switchLanguage, t } from './i18n.js';
 
 export function setUpHeader(user) {
   const select = $('#language');
@@ -20,4 +20,27 @@ export function setUpHeader(user) {
     await api('POST', '/api/logout').catch(() => {});
     location.assign('index.html');
   });
+}
+
+/**
+ * The start every project page shares: language, log-in, header, the project's name in the title,
+ * and the caller's role. Returns {user, project, role}, or null after showing the page's refusal
+ * when the role is not one of {@code roles}.
+ */
+export async function openProjectPage(projectId, prefix, roles) {
+  await loadLanguage();
+  const user = await requireLogin(() => get('/api/me'));
+  setUpHeader(user);
+  const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
+  $('#project-name').textContent = project.name;
+  document.title = `${t(prefix + '.title')} · ${project.name} · Samenspraak`;
+  $('#loading').hidden = true;
+  const role = (mine.find((p) => p.id === projectId) || {}).role;
+  if (!roles.includes(role)) {
+    $('#refused').textContent = t(prefix + '.refused');
+    $('#refused').hidden = false;
+    document.body.dataset.ready = 'true';
+    return null;
+  }
+  return { user, project, role };
 }

@@ -1,9 +1,9 @@
 // The change history of a project (optionally one transcript, unit or coder): who changed what, when,
 // from what to what; oldest first, a page at a time ("More"), and the whole of it as CSV.
-import { get, requireLogin } from './api.js';
+import { get } from './api.js';
 import { $, h, param } from './dom.js';
-import { language, loadLanguage, t } from './i18n.js';
-import { setUpHeader } from './header.js';
+import { language, t } from './i18n.js';
+import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
 /** Changes per page; ?limit= changes it (1–1000, as the server allows). */
@@ -15,19 +15,8 @@ let next = null;
 let generation = 0;
 
 async function start() {
-  await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
-  setUpHeader(user);
-  const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
-  $('#project-name').textContent = project.name;
-  document.title = `${t('his.title')} · ${project.name} · Samenspraak`;
-  $('#loading').hidden = true;
-  if ((mine.find((p) => p.id === projectId) || {}).role !== 'admin') {
-    $('#refused').textContent = t('his.refused');
-    $('#refused').hidden = false;
-    document.body.dataset.ready = 'true';
-    return;
-  }
+  const opened = await openProjectPage(projectId, 'his', ['admin']);
+  if (!opened) return;
   const [transcripts, members] = await Promise.all([get(`/api/projects/${projectId}/transcripts`), get(`/api/projects/${projectId}/members`)]);
   fill($('#transcript'), 'his.allTranscripts', transcripts.map((x) => [x.id, x.name]), filter.transcript);
   fill($('#coder'), 'his.allCoders', members.map((m) => [m.userId, m.name]), filter.coder);

@@ -1,9 +1,9 @@
 // Session data: the project's fields (admins define them), a value per transcript and field (admins
 // edit inline; trainers and analysts read), and an import from CSV or xlsx that is all or nothing.
-import { api, ApiError, get, requireLogin } from './api.js';
+import { api, ApiError, get } from './api.js';
 import { $, h, param } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
-import { setUpHeader } from './header.js';
+import { t, tx } from './i18n.js';
+import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
 const READERS = ['admin', 'trainer', 'analyst'];
@@ -17,20 +17,9 @@ let sessions = [];
 let questionnaire = null;
 
 async function start() {
-  await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
-  setUpHeader(user);
-  const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
-  $('#project-name').textContent = project.name;
-  document.title = `${t('ses.title')} · ${project.name} · Samenspraak`;
-  $('#loading').hidden = true;
-  const role = (mine.find((p) => p.id === projectId) || {}).role;
-  if (!READERS.includes(role)) {
-    $('#refused').textContent = t('ses.refused');
-    $('#refused').hidden = false;
-    document.body.dataset.ready = 'true';
-    return;
-  }
+  const opened = await openProjectPage(projectId, 'ses', READERS);
+  if (!opened) return;
+  const { role } = opened;
   admin = role === 'admin';
   $('#compare-link').href = `compare.html?p=${projectId}`;
   $('#compare-link').hidden = false;
