@@ -74,8 +74,12 @@ class ErrorShapeTest {
 
     @Test
     void pages_carry_a_strict_content_security_policy() {
-        Http.Response r = app.anonymous().get("/api/health");
-        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").doesNotContain("unsafe-inline");
-        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        for (String path : new String[]{"/api/health", "/", "/code.html", "/reliability.html", "/js/api.js"}) {
+            Http.Response r = app.anonymous().get(path);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(path)
+                    .contains("script-src 'self'").doesNotContain("unsafe-inline");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+        }
     }
 }
