@@ -1,13 +1,13 @@
 package nl.samenspraak.account;
 
 import io.javalin.http.Context;
-import nl.samenspraak.app.ApiException;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The access rules: who is calling, and what role they hold in a project. A system admin holds

@@ -4,8 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Requests;
 
 import java.util.Map;
 

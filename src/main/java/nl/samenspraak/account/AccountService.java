@@ -1,8 +1,7 @@
 package nl.samenspraak.account;
 
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Hashes;
-import nl.samenspraak.app.Writes;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.security.SecureRandom;
@@ -11,8 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Users, passwords and login sessions. Session tokens are random; only their SHA-256 is stored. */
 public final class AccountService {

@@ -6,11 +6,11 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.adjudication.AdjudicationView.Cell;
 import nl.samenspraak.adjudication.AdjudicationView.Coder;
 import nl.samenspraak.adjudication.AdjudicationView.UnitView;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.coding.SaveResult;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 

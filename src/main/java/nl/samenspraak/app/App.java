@@ -3,6 +3,11 @@ package nl.samenspraak.app;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import nl.samenspraak.db.Database;
+import nl.samenspraak.http.ErrorMapper;
+import nl.samenspraak.http.Json;
+import nl.samenspraak.http.Limits;
+import nl.samenspraak.http.SecurityHeaders;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.PrintStream;

@@ -1,9 +1,6 @@
 package nl.samenspraak.app;
 
-import nl.samenspraak.account.UserCommand;
 import nl.samenspraak.agreement.IrrCommand;
-import nl.samenspraak.codebook.CodebookCommand;
-import nl.samenspraak.transcript.ImportCommand;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -7,14 +7,14 @@ import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
-import nl.samenspraak.download.ExportRoutes;
-import nl.samenspraak.groups.SessionDataRoutes;
+import nl.samenspraak.exports.ExportRoutes;
 import nl.samenspraak.project.AssignmentRoutes;
 import nl.samenspraak.project.ProjectRoutes;
-import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.reliability.ReliabilityRoutes;
-import nl.samenspraak.review.ReviewRoutes;
 import nl.samenspraak.report.ReportRoutes;
+import nl.samenspraak.review.ReviewRoutes;
+import nl.samenspraak.sessiondata.SessionDataRoutes;
+import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 
 import java.util.Map;

@@ -3,7 +3,7 @@ package nl.samenspraak.calibration;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.Requests;
 
 /** Reference codings, the calibration threshold, a trainee's calibration and its history. */
 public final class CalibrationRoutes {

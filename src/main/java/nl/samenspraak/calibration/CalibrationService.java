@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Json;
-import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Json;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 

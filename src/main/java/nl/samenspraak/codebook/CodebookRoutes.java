@@ -4,8 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Uploads;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.ErrorMapper;
+import nl.samenspraak.http.Uploads;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,9 @@ public final class CodebookRoutes {
     }
 
     public void register(RoutesConfig r) {
+        // A refused codebook, from whichever route reads one: a 400 with every problem and its path.
+        r.exception(InvalidCodebookException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
+                Map.of("source", e.source(), "problems", e.problems())));
         r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(CodebookRoutes::summary).toList()); });
         r.post("/api/codebooks", this::upload);
         r.post("/api/codebooks/validate", this::validate);

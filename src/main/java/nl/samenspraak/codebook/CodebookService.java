@@ -2,16 +2,16 @@ package nl.samenspraak.codebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Json;
-import nl.samenspraak.app.Writes;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Json;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stores validated codebooks. Every version is kept: storing a (key, version) that exists with the

@@ -3,7 +3,7 @@ package nl.samenspraak.coding;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.Requests;
 
 /**
  * What admins oversee: the change history of a unit, a transcript or a project (optionally one

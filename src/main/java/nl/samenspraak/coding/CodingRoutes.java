@@ -3,8 +3,8 @@ package nl.samenspraak.coding;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Requests;
 
 import java.util.Map;
 

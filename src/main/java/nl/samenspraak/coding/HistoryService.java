@@ -3,9 +3,9 @@ package nl.samenspraak.coding;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.export.Column;
-import nl.samenspraak.export.CsvTables;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.spreadsheet.Column;
+import nl.samenspraak.spreadsheet.CsvTables;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.OutputStream;

@@ -3,8 +3,8 @@ package nl.samenspraak.coding;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
 import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.Requests;
 
 /** /api/projects/{id}/assignments: the coder &times; transcript grid, set by hand or by rule; admins only. */
 public final class AssignmentRoutes {

@@ -1,8 +1,8 @@
 package nl.samenspraak.project;
 
 import nl.samenspraak.account.Role;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Writes;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;

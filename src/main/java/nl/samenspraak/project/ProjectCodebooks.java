@@ -1,8 +1,8 @@
 package nl.samenspraak.project;
 
-import nl.samenspraak.app.ApiException;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.codebook.StoredCodebook;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 /** The codebook version a project codes with now: the latest stored version of its codebook key. */

@@ -6,8 +6,8 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Requests;
 
 /** /api/projects: create and list projects, settings, members. */
 public final class ProjectRoutes {

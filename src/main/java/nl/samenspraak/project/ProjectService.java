@@ -3,9 +3,9 @@ package nl.samenspraak.project;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Writes;
 import nl.samenspraak.codebook.CodebookService;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -2,7 +2,7 @@ package nl.samenspraak.reliability;
 
 import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.Access;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.Requests;
 import nl.samenspraak.report.ReportRoutes;
 
 /** GET /api/projects/{id}/reliability?coders=3,4&amp;transcripts=1,2&amp;bootstrap=1000&amp;seed=1 */

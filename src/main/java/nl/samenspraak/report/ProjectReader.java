@@ -1,7 +1,7 @@
 package nl.samenspraak.report;
 
-import nl.samenspraak.app.ApiException;
 import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.report.Scope.Person;

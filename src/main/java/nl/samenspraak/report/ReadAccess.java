@@ -3,7 +3,7 @@ package nl.samenspraak.report;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
+import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectService;
 

@@ -3,7 +3,7 @@ package nl.samenspraak.report;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.Requests;
 
 /** Session reports: one transcript (every coder), or the whole project (every session, every coder). */
 public final class ReportRoutes {

@@ -1,9 +1,9 @@
 package nl.samenspraak.report;
 
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.ProjectReader.RatingRow;

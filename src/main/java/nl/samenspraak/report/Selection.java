@@ -1,6 +1,6 @@
 package nl.samenspraak.report;
 
-import nl.samenspraak.app.ApiException;
+import nl.samenspraak.http.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package nl.samenspraak.review;
 
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
 import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.report.RatingTotals;
 import nl.samenspraak.report.SessionReport.ScaleReport;

@@ -3,7 +3,7 @@ package nl.samenspraak.review;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 /**

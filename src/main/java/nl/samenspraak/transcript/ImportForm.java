@@ -2,19 +2,19 @@ package nl.samenspraak.transcript;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Json;
 import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Json;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** The import options as a client sends them, each refused with a message naming the field. */
-final class ImportForm {
+public final class ImportForm {
     private ImportForm() {}
 
-    static Segmentation segmentation(String value) {
+    public static Segmentation segmentation(String value) {
         if (value == null || value.isBlank()) return Segmentation.TURN;
         try {
             return Segmentation.valueOf(value.strip().toUpperCase(Locale.ROOT));
@@ -23,7 +23,7 @@ final class ImportForm {
         }
     }
 
-    static RoleMapping roles(String spec) {
+    public static RoleMapping roles(String spec) {
         try {
             return RoleMapping.parse(spec);
         } catch (IllegalArgumentException e) {
@@ -32,7 +32,7 @@ final class ImportForm {
     }
 
     /** A JSON object {"KM": "professional", ...}. */
-    static Map<String, SpeakerRole> roleObject(String json) {
+    public static Map<String, SpeakerRole> roleObject(String json) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(json);

@@ -7,8 +7,8 @@ import jakarta.servlet.http.Part;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Requests;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Requests;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package nl.samenspraak.transcript;
 
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Writes;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;

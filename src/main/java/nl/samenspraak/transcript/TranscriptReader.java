@@ -1,6 +1,6 @@
 package nl.samenspraak.transcript;
 
-import nl.samenspraak.app.Limits;
+import nl.samenspraak.http.Limits;
 
 import java.util.List;
 import java.util.Locale;

@@ -5,10 +5,11 @@ import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Requests;
-import nl.samenspraak.app.Uploads;
 import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.ErrorMapper;
+import nl.samenspraak.http.Requests;
+import nl.samenspraak.http.Uploads;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class TranscriptRoutes {
     }
 
     public void register(RoutesConfig r) {
+        // A refused transcript file, from whichever route imports it: a 400 naming file, place and problem.
+        r.exception(TranscriptFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
+                ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem())));
         r.get("/api/projects/{projectId}/transcripts", this::list);
         r.post("/api/projects/{projectId}/transcripts", this::importFiles);
         r.get("/api/transcripts/{transcriptId}", this::get);

@@ -1,9 +1,9 @@
 package nl.samenspraak.transcript;
 
-import nl.samenspraak.app.ApiException;
-import nl.samenspraak.app.Writes;
-import nl.samenspraak.project.AssignmentDao;
 import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.project.AssignmentDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

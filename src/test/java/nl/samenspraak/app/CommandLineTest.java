@@ -1,7 +1,10 @@
 package nl.samenspraak.app;
 
-import nl.samenspraak.support.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.Json;
+import nl.samenspraak.support.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,14 +83,14 @@ class CommandLineTest {
     void user_add_reads_the_password_from_stdin() {
         String db = dir.resolve("users.db").toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = nl.samenspraak.account.UserCommand.run(List.of("add", "--db", db, "--name", "ans", "--role", "admin"),
+        int code = nl.samenspraak.app.UserCommand.run(List.of("add", "--db", db, "--name", "ans", "--role", "admin"),
                 new ByteArrayInputStream("een lang wachtwoord\n".getBytes(StandardCharsets.UTF_8)), new PrintStream(out), new PrintStream(err));
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("ans").contains("admin");
         var jdbi = Database.open(Path.of(db));
         var accounts = new nl.samenspraak.account.AccountService(jdbi, new Writes(jdbi));
         assertThat(accounts.login("ans", "een lang wachtwoord")).isPresent();
-        int bad = nl.samenspraak.account.UserCommand.run(List.of("add", "--db", db, "--name", "bo", "--role", "king"),
+        int bad = nl.samenspraak.app.UserCommand.run(List.of("add", "--db", db, "--name", "bo", "--role", "king"),
                 new ByteArrayInputStream("een lang wachtwoord\n".getBytes()), new PrintStream(out), new PrintStream(err));
         assertThat(bad).isEqualTo(2);
     }

@@ -1,6 +1,7 @@
 package nl.samenspraak.codebook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.samenspraak.app.CodebookCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package nl.samenspraak.codebook;
 
+import nl.samenspraak.app.CodebookCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,11 +1,11 @@
 package nl.samenspraak.coding;
 
-import nl.samenspraak.support.Sql;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.Role;
-import nl.samenspraak.app.Database;
 import nl.samenspraak.app.Main;
-import nl.samenspraak.app.Writes;
+import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.support.Sql;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

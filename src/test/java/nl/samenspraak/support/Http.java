@@ -2,7 +2,7 @@ package nl.samenspraak.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.samenspraak.app.Json;
+import nl.samenspraak.http.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -6,8 +6,8 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.app.App;
 import nl.samenspraak.app.AppConfig;
-import nl.samenspraak.app.Database;
-import nl.samenspraak.app.Writes;
+import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Writes;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.ByteArrayOutputStream;

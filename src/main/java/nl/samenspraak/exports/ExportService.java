@@ -1,0 +1,212 @@
+package nl.samenspraak.exports;
+
+import nl.samenspraak.account.User;
+import nl.samenspraak.project.Project;
+import nl.samenspraak.reliability.ReliabilityService;
+import nl.samenspraak.reliability.UnitStream;
+import nl.samenspraak.report.ProjectReader;
+import nl.samenspraak.report.ReadAccess;
+import nl.samenspraak.report.ReportService;
+import nl.samenspraak.report.Scope;
+import nl.samenspraak.report.Selection;
+import nl.samenspraak.spreadsheet.CsvTables;
+import nl.samenspraak.spreadsheet.ExportInfo;
+import nl.samenspraak.spreadsheet.ProjectWorkbook;
+import nl.samenspraak.spreadsheet.UnitCode;
+import nl.samenspraak.spreadsheet.WorkbookExtras;
+import org.jdbi.v3.core.Handle;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Adapts the database to the pure writers of package {@code export}: resolves the selection, computes
+ * the session reports and reliability, and streams the unit codes transcript by transcript from one
+ * read transaction (each row goes straight into the writer; no list of a million rows).
+ * The workbook reads the codes once: the same pass fills Units, Wide and Disagreements and collects the
+ * counts and reliability matrices. Progress counts unit-code rows read.
+ */
+public final class ExportService {
+    private final ProjectReader reader;
+    private final ReadAccess readAccess;
+    private final ReportService reports;
+    private final ReliabilityService reliability;
+    private final ExportExtras extras;
+
+    public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability) {
+        this(reader, readAccess, reports, reliability, null);
+    }
+
+    /** With {@code extras}, the workbook also holds session data, calibrations and, when asked, a comparison. */
+    public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability, ExportExtras extras) {
+        this.reader = reader;
+        this.readAccess = readAccess;
+        this.reports = reports;
+        this.reliability = reliability;
+        this.extras = extras;
+    }
+
+    /**
+     * An export checked and resolved, ready to write: its scope, format and file name, and for a workbook the
+     * extras read while the user was known (session data, calibrations, comparison; the consensus is read when written).
+     */
+    public record Prepared(Scope scope, ExportFormat format, CsvTables.Dialect dialect, String fileName, WorkbookExtras extras) {}
+
+    public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect) {
+        return prepare(user, projectId, format, selection, dialect, null);
+    }
+
+    /** As above; a comparison asked for is computed now, so a wrong field or value is answered at once (400). */
+    public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect,
+                            ExportExtras.CompareRequest compare) {
+        Project project = readAccess.require(user, projectId);
+        Scope scope = reader.scope(project, selection);
+        WorkbookExtras more = extras != null && format == ExportFormat.XLSX ? extras.read(user, scope, compare) : WorkbookExtras.NONE;
+        return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);
+    }
+
+    public Prepared prepare(Scope scope, ExportFormat format, CsvTables.Dialect dialect) {
+        return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), WorkbookExtras.NONE);
+    }
+
+    /** The unit-code rows the export will read (a progress total; a count over the codes, so only jobs ask). */
+    public long rowsToRead(Prepared p) {
+        return p.format() == ExportFormat.FREQUENCIES_CSV ? 0 : reader.codeCount(p.scope());
+    }
+
+    static String fileName(String project, ExportFormat format) {
+        String safe = project.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return (safe.isEmpty() ? "project" : safe) + "-" + Instant.now().toString().substring(0, 10) + format.suffix;
+    }
+
+    /** Writes the export into a new temp file and returns it; the caller deletes it. */
+    public Path toTempFile(Prepared p, String prefix, AtomicLong progress) {
+        try {
+            Path file = Files.createTempFile(prefix, p.format().suffix);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                write(p, out, progress);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void write(Prepared p, OutputStream out, AtomicLong progress) {
+        Scope scope = p.scope();
+        String lang = scope.selection().language();
+        var codebook = scope.codebook().codebook();
+        switch (p.format()) {
+            case FREQUENCIES_CSV -> CsvTables.frequencies(out, codebook, reports.sessions(scope), lang, p.dialect());
+            case UNITS_CSV -> reader.inReadTransaction(h -> {
+                CsvTables.units(out, source(h, scope, progress, null), codebook, lang, p.dialect());
+                return null;
+            });
+            case XLSX -> {
+                ExportInfo info = new ExportInfo(scope.project().name(), codebook, Instant.now(), scope.coders(), scope.transcripts().size(),
+                        lang, scope.selection().bootstrap(), scope.selection().seed());
+                UnitStream stream = new UnitStream(scope);
+                reader.inReadTransaction(h -> {
+                    WorkbookExtras more = p.extras();
+                    more = new WorkbookExtras(ConsensusUnits.of(h, scope).orElse(null), more.sessions(), more.calibrations(), more.comparison());
+                    new ProjectWorkbook().write(out, info, source(h, scope, progress, stream),
+                            () -> new ProjectWorkbook.Summaries(reports.sessions(scope, stream.counts()), reliability.compute(scope, stream)),
+                            more, new AtomicLong());
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * The unit codes of the scope, per transcript in unit order, read on the given handle (one snapshot)
+     * by a reader thread ({@link Prefetch}); each row also goes into {@code stream} when there is one.
+     */
+    static UnitCode.Source source(Handle h, Scope scope, AtomicLong progress, UnitStream stream) {
+        Map<Long, String> coders = new HashMap<>();
+        scope.coders().forEach(c -> coders.put(c.id(), c.name()));
+        return sink -> {
+            if (scope.empty()) return;
+            Prefetch.run(rows -> {
+                for (Scope.TranscriptRef t : scope.transcripts()) stream(h, scope, t, coders, progress, stream, rows);
+            }, sink);
+        };
+    }
+
+    /**
+     * One instance per distinct short value (speaker, role, dimension, code): the reader thread pays for
+     * hashing once, and the writer's shared-string lookups then find a cached hash and an identical string.
+     */
+    static final class Canon {
+        private final Map<String, String> seen = new HashMap<>();
+
+        String of(String s) {
+            if (s == null) return null;
+            String c = seen.putIfAbsent(s, s);
+            return c == null ? s : c;
+        }
+    }
+
+    /**
+     * One transcript's unit codes: the utterances and the codes are read by two cursors in unit order and
+     * merged, so each utterance's text, speaker and times are decoded once, not once per code.
+     */
+    private static void stream(Handle h, Scope scope, Scope.TranscriptRef t, Map<Long, String> coders, AtomicLong progress, UnitStream stream,
+                               Consumer<UnitCode> sink) {
+        String codesSql = """
+                SELECT u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
+                WHERE u.transcript_id = ? AND c.coder_id IN (%s) ORDER BY u.seq, c.coder_id, c.dimension"""
+                .formatted(String.join(",", java.util.Collections.nCopies(scope.coders().size(), "?")));
+        try (PreparedStatement units = h.getConnection().prepareStatement(
+                "SELECT seq, speaker_label, speaker_role, text, start_ms, end_ms FROM utterances WHERE transcript_id = ? ORDER BY seq");
+             PreparedStatement codes = h.getConnection().prepareStatement(codesSql)) {
+            units.setLong(1, t.id());
+            codes.setLong(1, t.id());
+            for (int i = 0; i < scope.coders().size(); i++) codes.setLong(i + 2, scope.coders().get(i).id());
+            Canon canon = new Canon();
+            long n = 0;
+            try (ResultSet u = units.executeQuery(); ResultSet c = codes.executeQuery()) {
+                int seq = Integer.MIN_VALUE;
+                String speaker = null, role = null, text = null;
+                Long startMs = null, endMs = null;
+                while (c.next()) {
+                    int unit = c.getInt(1);
+                    while (seq < unit && u.next()) {
+                        seq = u.getInt(1);
+                        speaker = canon.of(u.getString(2));
+                        role = canon.of(u.getString(3));
+                        text = u.getString(4);
+                        long start = u.getLong(5);
+                        startMs = u.wasNull() ? null : start;
+                        long end = u.getLong(6);
+                        endMs = u.wasNull() ? null : end;
+                    }
+                    if (seq != unit) throw new IllegalStateException("Code for unit " + unit + " of transcript " + t.id() + " without its utterance.");
+                    long coderId = c.getLong(2);
+                    String dimension = canon.of(c.getString(3)), code = canon.of(c.getString(4));
+                    if (stream != null) stream.accept(t.id(), t.name(), unit, coderId, role, dimension, code);
+                    sink.accept(new UnitCode(t.id(), t.name(), unit, speaker, role, startMs, endMs, text, coders.get(coderId), dimension, code));
+                    if (++n % 1000 == 0) progress.addAndGet(1000);
+                }
+            }
+            progress.addAndGet(n % 1000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the codes of transcript " + t.id() + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package nl.samenspraak.spreadsheet;
+
+import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.report.Scope.Person;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the README sheet says about an export: the project, the codebook version the labels come from,
+ * when, which coders and how many transcripts, the language of labels and the bootstrap used.
+ */
+public record ExportInfo(String project, Codebook codebook, Instant exportedAt, List<Person> coders, int transcripts,
+                         String language, int bootstrap, long seed) {
+    public ExportInfo {
+        coders = List.copyOf(coders);
+    }
+}

@@ -1,0 +1,80 @@
+package nl.samenspraak.exports;
+
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.AccountService;
+import nl.samenspraak.codebook.CodebookService;
+import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.project.ProjectCodebooks;
+import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.reliability.ReliabilityService;
+import nl.samenspraak.report.ProjectReader;
+import nl.samenspraak.report.ReadAccess;
+import nl.samenspraak.report.ReportService;
+import nl.samenspraak.report.Scope;
+import nl.samenspraak.report.Selection;
+import nl.samenspraak.spreadsheet.CsvTables;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one export (or the reliability) of the bench database in its own JVM, so that -Xmx is real;
+ * prints one line: {@code RESULT task=... seconds=... processCpuSeconds=... peakHeapPoolsMB=... rows=... bytes=...}
+ * (processCpuSeconds: CPU time of the whole JVM during the export, every thread, JIT and GC included).
+ * Arguments: DB-FILE TASK(xlsx|units.csv|reliability) OUT-FILE BOOTSTRAP.
+ */
+public final class ExportBenchMain {
+    private ExportBenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path db = Path.of(args[0]);
+        String task = args[1];
+        Path out = Path.of(args[2]);
+        int bootstrap = Integer.parseInt(args[3]);
+        var jdbi = Database.open(db);
+        Writes writes = new Writes(jdbi);
+        AccountService accounts = new AccountService(jdbi, writes);
+        Access access = new Access(accounts, jdbi);
+        CodebookService codebooks = new CodebookService(jdbi, writes);
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
+        ProjectReader reader = new ProjectReader(jdbi, new ProjectCodebooks(jdbi, codebooks));
+        ReadAccess readAccess = new ReadAccess(access, projects);
+        ReportService reports = new ReportService(reader, readAccess);
+        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
+        ExportService exports = new ExportService(reader, readAccess, reports, reliability);
+
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        Scope scope = reader.scope(projects.get(1), new Selection(List.of(), List.of(), bootstrap, 1, "en"));
+        AtomicLong rows = new AtomicLong();
+        String extra = "";
+        if (task.equals("reliability")) {
+            var r = reliability.compute(scope);
+            var alpha = r.dimensions().stream().filter(d -> d.dimension().equals("step")).findFirst().orElseThrow().result();
+            extra = " units=" + alpha.units() + " coders=" + alpha.coders().size() + " alpha=" + alpha.coefficients().stream()
+                    .filter(c -> c.key().equals("krippendorff_alpha")).findFirst().orElseThrow().value();
+        } else {
+            var prepared = exports.prepare(scope, ExportFormat.parse(task), CsvTables.Dialect.STANDARD);
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+                exports.write(prepared, o, rows);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        System.out.printf("RESULT task=%s seconds=%.2f processCpuSeconds=%.2f peakHeapPoolsMB=%.1f maxHeapMB=%.0f rows=%d bytes=%d%s%n", task, seconds, cpu, peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0, rows.get(), Files.exists(out) ? Files.size(out) : 0, extra);
+    }
+}
