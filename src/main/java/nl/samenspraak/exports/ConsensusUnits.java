@@ -1,6 +1,7 @@
 package nl.samenspraak.exports;
 
 import nl.samenspraak.report.Scope;
+import nl.samenspraak.results.TranscriptRef;
 import nl.samenspraak.spreadsheet.WorkbookExtras.ConsensusCode;
 import nl.samenspraak.spreadsheet.WorkbookExtras;
 import org.jdbi.v3.core.Handle;
@@ -39,7 +40,7 @@ final class ConsensusUnits {
     }
 
     private static void read(Handle h, Scope scope, long consensus, Consumer<WorkbookExtras.ConsensusUnit> sink) {
-        for (Scope.TranscriptRef t : scope.transcripts()) {
+        for (TranscriptRef t : scope.transcripts()) {
             try (PreparedStatement st = h.getConnection().prepareStatement(SQL)) {
                 st.setLong(1, t.id());
                 st.setLong(2, consensus);

@@ -9,6 +9,7 @@ import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
+import nl.samenspraak.results.TranscriptRef;
 import nl.samenspraak.spreadsheet.CsvTables;
 import nl.samenspraak.spreadsheet.ExportInfo;
 import nl.samenspraak.spreadsheet.ProjectWorkbook;
@@ -143,7 +144,7 @@ public final class ExportService {
         return sink -> {
             if (scope.empty()) return;
             Prefetch.run(rows -> {
-                for (Scope.TranscriptRef t : scope.transcripts()) stream(h, scope, t, coders, progress, stream, rows);
+                for (TranscriptRef t : scope.transcripts()) stream(h, scope, t, coders, progress, stream, rows);
             }, sink);
         };
     }
@@ -166,7 +167,7 @@ public final class ExportService {
      * One transcript's unit codes: the utterances and the codes are read by two cursors in unit order and
      * merged, so each utterance's text, speaker and times are decoded once, not once per code.
      */
-    private static void stream(Handle h, Scope scope, Scope.TranscriptRef t, Map<Long, String> coders, AtomicLong progress, UnitStream stream,
+    private static void stream(Handle h, Scope scope, TranscriptRef t, Map<Long, String> coders, AtomicLong progress, UnitStream stream,
                                Consumer<UnitCode> sink) {
         String codesSql = """
                 SELECT u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id

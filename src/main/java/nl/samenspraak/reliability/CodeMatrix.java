@@ -3,8 +3,8 @@ package nl.samenspraak.reliability;
 import nl.samenspraak.agreement.ReliabilityData;
 import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.report.Scope;
-import nl.samenspraak.report.Scope.Person;
-import nl.samenspraak.report.Scope.TranscriptRef;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.TranscriptRef;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;

@@ -8,9 +8,11 @@ import nl.samenspraak.agreement.Reliability;
 import nl.samenspraak.agreement.ReliabilityData;
 import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.codebook.Codebook.Text;
-import nl.samenspraak.reliability.ProjectReliability.DimensionReliability;
-import nl.samenspraak.reliability.ProjectReliability.TranscriptReliability;
-import nl.samenspraak.report.Scope.TranscriptRef;
+import nl.samenspraak.results.CoefficientView;
+import nl.samenspraak.results.ProjectReliability.DimensionReliability;
+import nl.samenspraak.results.ProjectReliability.TranscriptReliability;
+import nl.samenspraak.results.ResultView;
+import nl.samenspraak.results.TranscriptRef;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,17 +6,20 @@ import nl.samenspraak.agreement.Coefficient;
 import nl.samenspraak.agreement.Level;
 import nl.samenspraak.agreement.Reliability;
 import nl.samenspraak.agreement.ReliabilityData;
-import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.Codebook.Composite;
 import nl.samenspraak.codebook.Codebook.Dimension;
+import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.SpeakerRole;
-import nl.samenspraak.reliability.ProjectReliability.FrequencyReliability;
-import nl.samenspraak.reliability.ProjectReliability.PairCorrelation;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.Scope;
-import nl.samenspraak.report.Scope.Person;
-import nl.samenspraak.report.SessionReport.CompositeValue;
 import nl.samenspraak.report.SessionReports;
+import nl.samenspraak.results.CoefficientView;
+import nl.samenspraak.results.Interpretation;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.ProjectReliability.FrequencyReliability;
+import nl.samenspraak.results.ProjectReliability.PairCorrelation;
+import nl.samenspraak.results.SessionReport.CompositeValue;
+import nl.samenspraak.results.TranscriptRef;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 
 import java.util.ArrayList;
@@ -85,7 +88,7 @@ final class FrequencyAnalysis {
                                                                    BiFunction<Session, Long, Double> value) {
         List<Session> sessions = new ArrayList<>();
         Set<Long> coderIds = new HashSet<>();
-        for (Scope.TranscriptRef t : scope.transcripts()) {
+        for (TranscriptRef t : scope.transcripts()) {
             Set<Long> coders = codedBy.getOrDefault(t.id() + "/" + dimension, Set.of());
             if (coders.size() < 2 || unitsPerRole.getOrDefault(t.id(), Map.of()).getOrDefault(role, 0) == 0) continue;
             sessions.add(new Session(t.id(), role));

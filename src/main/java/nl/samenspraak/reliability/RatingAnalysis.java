@@ -9,12 +9,14 @@ import nl.samenspraak.agreement.ReliabilityData;
 import nl.samenspraak.codebook.Codebook.RatingItem;
 import nl.samenspraak.codebook.Codebook.RatingScale;
 import nl.samenspraak.codebook.Codebook.Text;
-import nl.samenspraak.reliability.ProjectReliability.RatingReliability;
 import nl.samenspraak.report.ProjectReader.RatingRow;
 import nl.samenspraak.report.RatingTotals;
 import nl.samenspraak.report.Scope;
-import nl.samenspraak.report.Scope.Person;
-import nl.samenspraak.report.SessionReport.ScaleReport;
+import nl.samenspraak.results.CoefficientView;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.ProjectReliability.RatingReliability;
+import nl.samenspraak.results.SessionReport.ScaleReport;
+import nl.samenspraak.results.TranscriptRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +72,7 @@ final class RatingAnalysis {
             boolean any = rated.values().stream().anyMatch(byCoder -> byCoder.containsKey(coder.id()) && value.apply(byCoder.get(coder.id())) != null);
             if (any) coders.add(coder);
         }
-        for (Scope.TranscriptRef t : scope.transcripts()) {
+        for (TranscriptRef t : scope.transcripts()) {
             Map<Long, Map<String, Double>> byCoder = rated.get(t.id());
             if (byCoder == null) continue;
             String[] row = new String[coders.size()];

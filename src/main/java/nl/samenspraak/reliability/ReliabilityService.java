@@ -1,14 +1,16 @@
 package nl.samenspraak.reliability;
 
 import nl.samenspraak.account.User;
-import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.Codebook.Dimension;
+import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.project.Project;
-import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.ProjectReader.CountRow;
+import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
+import nl.samenspraak.results.ProjectReliability;
+import nl.samenspraak.results.TranscriptRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +74,7 @@ public final class ReliabilityService {
     }
 
     /** The chosen transcripts, in order, that two or more chosen coders coded in the dimension. */
-    static List<Scope.TranscriptRef> doublyCoded(Scope scope, List<CountRow> counts, String dimension) {
+    static List<TranscriptRef> doublyCoded(Scope scope, List<CountRow> counts, String dimension) {
         Map<Long, Set<Long>> coders = new HashMap<>();
         for (CountRow r : counts) if (r.dimension().equals(dimension)) coders.computeIfAbsent(r.transcriptId(), k -> new HashSet<>()).add(r.coderId());
         return scope.transcripts().stream().filter(t -> coders.getOrDefault(t.id(), Set.of()).size() >= 2).toList();

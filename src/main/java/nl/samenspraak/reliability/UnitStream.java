@@ -4,7 +4,8 @@ import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.Scope;
-import nl.samenspraak.report.Scope.TranscriptRef;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.TranscriptRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class UnitStream {
     private final Map<String, CodeMatrix.Builder> builders = new LinkedHashMap<>();
-    private final Map<Long, Scope.Person> coders = new HashMap<>();
+    private final Map<Long, Person> coders = new HashMap<>();
     private final Map<CountKey, long[]> counts = new HashMap<>();
     private long transcript = -1;
 

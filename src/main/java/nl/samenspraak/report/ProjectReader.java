@@ -4,8 +4,8 @@ import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectCodebooks;
-import nl.samenspraak.report.Scope.Person;
-import nl.samenspraak.report.Scope.TranscriptRef;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.TranscriptRef;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

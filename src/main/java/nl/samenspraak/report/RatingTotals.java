@@ -2,8 +2,9 @@ package nl.samenspraak.report;
 
 import nl.samenspraak.codebook.Codebook.RatingItem;
 import nl.samenspraak.codebook.Codebook.RatingScale;
-import nl.samenspraak.codebook.Codebook.TotalKind;
 import nl.samenspraak.codebook.Codebook.Total;
+import nl.samenspraak.codebook.Codebook.TotalKind;
+import nl.samenspraak.results.SessionReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

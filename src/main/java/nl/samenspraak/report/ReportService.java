@@ -7,8 +7,9 @@ import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.ProjectReader.RatingRow;
-import nl.samenspraak.report.Scope.Person;
-import nl.samenspraak.report.Scope.TranscriptRef;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.SessionReport;
+import nl.samenspraak.results.TranscriptRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;

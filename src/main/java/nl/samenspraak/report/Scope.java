@@ -2,6 +2,8 @@ package nl.samenspraak.report;
 
 import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.project.Project;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.TranscriptRef;
 
 import java.util.List;
 
@@ -28,9 +30,4 @@ public record Scope(Project project, StoredCodebook codebook, List<Person> coder
     public boolean empty() {
         return coders.isEmpty() || transcripts.isEmpty();
     }
-
-    /** A coder as shown in results: id and name. */
-    public record Person(long id, String name) {}
-
-    public record TranscriptRef(long id, String name) {}
 }

@@ -1,12 +1,13 @@
 package nl.samenspraak.report;
 
-import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.Codebook.Composite;
 import nl.samenspraak.codebook.Codebook.Dimension;
+import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.SpeakerRole;
-import nl.samenspraak.report.SessionReport.CompositeValue;
-import nl.samenspraak.report.SessionReport.Frequency;
-import nl.samenspraak.report.SessionReport.RoleReport;
+import nl.samenspraak.results.SessionReport.CompositeValue;
+import nl.samenspraak.results.SessionReport.Frequency;
+import nl.samenspraak.results.SessionReport.RoleReport;
+import nl.samenspraak.results.SessionReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;

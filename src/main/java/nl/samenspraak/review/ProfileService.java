@@ -5,7 +5,7 @@ import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.report.RatingTotals;
-import nl.samenspraak.report.SessionReport.ScaleReport;
+import nl.samenspraak.results.SessionReport.ScaleReport;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -13,7 +13,7 @@ import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.report.Selection;
-import nl.samenspraak.report.SessionReport;
+import nl.samenspraak.results.SessionReport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package nl.samenspraak.spreadsheet;
 
 import nl.samenspraak.codebook.Codebook;
-import nl.samenspraak.report.SessionReport;
+import nl.samenspraak.results.SessionReport;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

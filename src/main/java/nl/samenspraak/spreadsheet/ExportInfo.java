@@ -1,7 +1,7 @@
 package nl.samenspraak.spreadsheet;
 
 import nl.samenspraak.codebook.Codebook;
-import nl.samenspraak.report.Scope.Person;
+import nl.samenspraak.results.Person;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package nl.samenspraak.spreadsheet;
 
 import nl.samenspraak.codebook.Codebook;
-import nl.samenspraak.reliability.ProjectReliability;
-import nl.samenspraak.report.Scope.Person;
-import nl.samenspraak.report.SessionReport;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.ProjectReliability;
+import nl.samenspraak.results.SessionReport;
 
 import java.io.OutputStream;
 import java.util.ArrayList;

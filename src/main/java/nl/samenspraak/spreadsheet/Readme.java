@@ -1,6 +1,6 @@
 package nl.samenspraak.spreadsheet;
 
-import nl.samenspraak.report.Scope.Person;
+import nl.samenspraak.results.Person;
 
 import java.util.List;
 import java.util.Map;

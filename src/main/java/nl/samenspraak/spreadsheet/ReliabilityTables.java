@@ -1,14 +1,14 @@
 package nl.samenspraak.spreadsheet;
 
-import nl.samenspraak.reliability.CoefficientView;
-import nl.samenspraak.reliability.Interpretation;
-import nl.samenspraak.reliability.ProjectReliability.DimensionReliability;
-import nl.samenspraak.reliability.ProjectReliability.FrequencyReliability;
-import nl.samenspraak.reliability.ProjectReliability.PairCorrelation;
-import nl.samenspraak.reliability.ProjectReliability.RatingReliability;
-import nl.samenspraak.reliability.ProjectReliability.TranscriptReliability;
-import nl.samenspraak.reliability.ProjectReliability;
-import nl.samenspraak.reliability.ResultView;
+import nl.samenspraak.results.CoefficientView;
+import nl.samenspraak.results.Interpretation;
+import nl.samenspraak.results.ProjectReliability.DimensionReliability;
+import nl.samenspraak.results.ProjectReliability.FrequencyReliability;
+import nl.samenspraak.results.ProjectReliability.PairCorrelation;
+import nl.samenspraak.results.ProjectReliability.RatingReliability;
+import nl.samenspraak.results.ProjectReliability.TranscriptReliability;
+import nl.samenspraak.results.ProjectReliability;
+import nl.samenspraak.results.ResultView;
 
 import java.util.ArrayList;
 import java.util.Arrays;

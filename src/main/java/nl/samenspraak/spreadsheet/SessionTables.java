@@ -5,8 +5,8 @@ import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.codebook.Codebook.RatingItem;
 import nl.samenspraak.codebook.Codebook.RatingScale;
 import nl.samenspraak.codebook.Codebook;
-import nl.samenspraak.report.SessionReport.RoleReport;
-import nl.samenspraak.report.SessionReport;
+import nl.samenspraak.results.SessionReport.RoleReport;
+import nl.samenspraak.results.SessionReport;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,9 +5,10 @@ import nl.samenspraak.codebook.CodebookReader;
 import nl.samenspraak.codebook.ShippedCodebooks;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.report.SessionInput.CodeCount;
-import nl.samenspraak.report.SessionReport.CompositeValue;
-import nl.samenspraak.report.SessionReport.RoleReport;
-import nl.samenspraak.report.SessionReport.ScaleReport;
+import nl.samenspraak.results.SessionReport.CompositeValue;
+import nl.samenspraak.results.SessionReport.RoleReport;
+import nl.samenspraak.results.SessionReport.ScaleReport;
+import nl.samenspraak.results.SessionReport;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

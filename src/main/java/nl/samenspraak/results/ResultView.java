@@ -1,4 +1,4 @@
-package nl.samenspraak.reliability;
+package nl.samenspraak.results;
 
 import nl.samenspraak.agreement.AgreementResult;
 import nl.samenspraak.agreement.Coefficient;
@@ -24,7 +24,7 @@ public record ResultView(String level, int units, List<String> coders, long pair
 
     public record ConfusionView(String coderA, String coderB, List<String> categories, long[][] counts, long total) {}
 
-    static ResultView of(AgreementResult r, List<String> coders, List<Coefficient> shown, Function<String, Text> labels) {
+    public static ResultView of(AgreementResult r, List<String> coders, List<Coefficient> shown, Function<String, Text> labels) {
         List<CoefficientView> coefficients = shown.stream().map(c -> CoefficientView.of(r, c, c.key())).toList();
         List<CategoryView> categories = new ArrayList<>();
         for (PerCategoryResult c : r.perCategory()) {

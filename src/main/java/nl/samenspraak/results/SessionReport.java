@@ -1,4 +1,4 @@
-package nl.samenspraak.report;
+package nl.samenspraak.results;
 
 import nl.samenspraak.codebook.SpeakerRole;
 

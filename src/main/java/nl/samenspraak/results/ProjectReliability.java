@@ -1,9 +1,7 @@
-package nl.samenspraak.reliability;
+package nl.samenspraak.results;
 
 import nl.samenspraak.codebook.Codebook.Text;
 import nl.samenspraak.codebook.SpeakerRole;
-import nl.samenspraak.report.Scope.Person;
-import nl.samenspraak.report.Scope.TranscriptRef;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package nl.samenspraak.reliability;
+package nl.samenspraak.results;
 
 import nl.samenspraak.agreement.AgreementResult;
 import nl.samenspraak.agreement.AlphaBootstrap;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 public record CoefficientView(String key, String name, Double value, String reason, Double ciLow, Double ciHigh,
                               String ciMethod, Map<String, Double> probabilityBelow, Interpretation interpretation) {
 
-    static CoefficientView of(AgreementResult result, Coefficient c, String key) {
+    public static CoefficientView of(AgreementResult result, Coefficient c, String key) {
         Estimate e = result.estimate(c);
         String name = key.endsWith("_ordinal") ? name(c) + " (ordinal)" : key.endsWith("_interval") ? name(c) + " (interval)" : name(c);
         if (!e.defined()) return new CoefficientView(key, name, null, e.reason(), null, null, null, null, Interpretation.undefined(name, e.reason()));

@@ -1,4 +1,4 @@
-package nl.samenspraak.reliability;
+package nl.samenspraak.results;
 
 import nl.samenspraak.agreement.Coefficient;
 
