@@ -5,10 +5,10 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectService;
-import nl.samenspraak.transcript.RoleMapping;
-import nl.samenspraak.transcript.Segmentation;
 import nl.samenspraak.transcript.TranscriptService;
 import nl.samenspraak.transcript.Utterance;
+import nl.samenspraak.transcript.format.RoleMapping;
+import nl.samenspraak.transcript.format.Segmentation;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,10 +7,10 @@ import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.transcript.ImportForm;
-import nl.samenspraak.transcript.RoleMapping;
-import nl.samenspraak.transcript.Segmentation;
-import nl.samenspraak.transcript.TranscriptFormatException;
 import nl.samenspraak.transcript.TranscriptService;
+import nl.samenspraak.transcript.format.RoleMapping;
+import nl.samenspraak.transcript.format.Segmentation;
+import nl.samenspraak.transcript.format.TranscriptFormatException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;

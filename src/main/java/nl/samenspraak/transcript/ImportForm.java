@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
+import nl.samenspraak.transcript.format.RoleMapping;
+import nl.samenspraak.transcript.format.Segmentation;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

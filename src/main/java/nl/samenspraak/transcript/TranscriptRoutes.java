@@ -10,6 +10,7 @@ import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Requests;
 import nl.samenspraak.http.Uploads;
+import nl.samenspraak.transcript.format.TranscriptFormatException;
 
 import java.util.LinkedHashMap;
 import java.util.List;

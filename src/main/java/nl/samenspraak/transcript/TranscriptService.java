@@ -4,6 +4,13 @@ import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.AssignmentDao;
+import nl.samenspraak.transcript.format.ParsedTranscript;
+import nl.samenspraak.transcript.format.ParsedTurn;
+import nl.samenspraak.transcript.format.RoleGuesser;
+import nl.samenspraak.transcript.format.RoleMapping;
+import nl.samenspraak.transcript.format.Segmentation;
+import nl.samenspraak.transcript.format.Segmenter;
+import nl.samenspraak.transcript.format.TranscriptReader;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

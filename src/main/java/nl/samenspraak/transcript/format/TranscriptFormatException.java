@@ -1,0 +1,24 @@
+package nl.samenspraak.transcript.format;
+
+/**
+ * A transcript file that cannot be imported. The message names the file, the place (line, cue,
+ * row or tier) and the problem, e.g. {@code "gesprek.srt, cue 4: the end time 00:00:03,000 is
+ * before the start time 00:00:05,000."}
+ */
+public class TranscriptFormatException extends RuntimeException {
+    private final String file;
+    private final String location;
+    private final String problem;
+
+    public TranscriptFormatException(String file, String location, String problem) {
+        super(file + (location == null ? "" : ", " + location) + ": " + problem);
+        this.file = file;
+        this.location = location;
+        this.problem = problem;
+    }
+
+    public String file() { return file; }
+    /** "line 12", "cue 3", "row 5", "tier KM", or null when the problem is the whole file. */
+    public String location() { return location; }
+    public String problem() { return problem; }
+}
