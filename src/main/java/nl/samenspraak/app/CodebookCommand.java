@@ -1,7 +1,7 @@
 package nl.samenspraak.app;
 
 import nl.samenspraak.codebook.Codebook;
-import nl.samenspraak.codebook.CodebookCheck;
+import nl.samenspraak.codebook.CodebookValidation;
 import nl.samenspraak.codebook.CodebookReader;
 import nl.samenspraak.codebook.CodebookSummary;
 import nl.samenspraak.codebook.QdcReader;
@@ -62,7 +62,7 @@ public final class CodebookCommand {
             err.println(file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").");
             return 2;
         }
-        CodebookCheck check = isQdc(file) ? QdcReader.read(file, bytes) : CodebookReader.read(file, bytes);
+        CodebookValidation check = isQdc(file) ? QdcReader.read(file, bytes) : CodebookReader.read(file, bytes);
         if (check.isValid()) {
             out.println(file + ": valid. " + summary(check.orElseThrow()));
             return 0;

@@ -15,34 +15,34 @@ import java.util.List;
 public final class CodebookReader {
     private CodebookReader() {}
 
-    public static CodebookCheck read(String sourceName, byte[] json) {
+    public static CodebookValidation read(String sourceName, byte[] json) {
         JsonNode root;
         try {
             root = CodebookJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            return CodebookCheck.invalid(sourceName, List.of(malformed(e)));
+            return CodebookValidation.invalid(sourceName, List.of(malformed(e)));
         } catch (IOException e) {
-            return CodebookCheck.invalid(sourceName, List.of(new Problem("$", "The file could not be read: " + e.getMessage())));
+            return CodebookValidation.invalid(sourceName, List.of(new Problem("$", "The file could not be read: " + e.getMessage())));
         }
         if (root == null || root.isMissingNode()) {
-            return CodebookCheck.invalid(sourceName, List.of(new Problem("$", "The file is empty; a codebook is a JSON object {...}.")));
+            return CodebookValidation.invalid(sourceName, List.of(new Problem("$", "The file is empty; a codebook is a JSON object {...}.")));
         }
         return fromTree(sourceName, root);
     }
 
-    public static CodebookCheck read(String sourceName, String json) {
+    public static CodebookValidation read(String sourceName, String json) {
         return read(sourceName, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Validates a tree that is already parsed, such as an HTTP request body. */
-    public static CodebookCheck fromTree(String sourceName, JsonNode root) {
+    public static CodebookValidation fromTree(String sourceName, JsonNode root) {
         List<Problem> problems = CodebookValidator.validate(root);
-        if (!problems.isEmpty()) return CodebookCheck.invalid(sourceName, problems);
+        if (!problems.isEmpty()) return CodebookValidation.invalid(sourceName, problems);
         try {
-            return CodebookCheck.valid(sourceName, CodebookJson.MAPPER.treeToValue(root, Codebook.class));
+            return CodebookValidation.valid(sourceName, CodebookJson.MAPPER.treeToValue(root, Codebook.class));
         } catch (JsonProcessingException e) {
             // The validator should have caught whatever Jackson refuses; say so rather than hide it.
-            return CodebookCheck.invalid(sourceName, List.of(new Problem("$",
+            return CodebookValidation.invalid(sourceName, List.of(new Problem("$",
                     "The codebook passed validation but could not be read: " + e.getOriginalMessage())));
         }
     }

@@ -47,7 +47,7 @@ public final class CodebookRoutes {
 
     private void validate(Context ctx) {
         access.user(ctx);
-        CodebookCheck check = CodebookReader.read(sourceName(ctx, "codebook.json"), body(ctx));
+        CodebookValidation check = CodebookReader.read(sourceName(ctx, "codebook.json"), body(ctx));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("valid", check.isValid());
         out.put("problems", check.problems());

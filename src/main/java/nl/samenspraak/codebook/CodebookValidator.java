@@ -17,7 +17,7 @@ final class CodebookValidator {
     private CodebookValidator() {}
 
     static List<Problem> validate(JsonNode root) {
-        Checker c = new Checker();
+        ValidationContext c = new ValidationContext();
         if (!c.isObject(root, "$", "A codebook")) return c.problems();
         c.knownFields(root, "$", FIELDS);
         c.key(root, "$");
@@ -29,9 +29,9 @@ final class CodebookValidator {
         if (dimensions.isEmpty() && scales.isEmpty()) {
             c.add("$", "A codebook needs at least one dimension or one rating scale.");
         }
-        new DimensionChecks(c).check(dimensions);
-        new CompositeChecks(c, dimensions).check(c.array(root, "$", "composites"));
-        new ScaleChecks(c).check(scales);
+        new DimensionValidator(c).check(dimensions);
+        new CompositeValidator(c, dimensions).check(c.array(root, "$", "composites"));
+        new ScaleValidator(c).check(scales);
         return c.problems();
     }
 }

@@ -25,23 +25,23 @@ public final class QdcReader {
     private QdcReader() {}
 
     /** Imports with the key derived from the file name. */
-    public static CodebookCheck read(String sourceName, byte[] xml) {
+    public static CodebookValidation read(String sourceName, byte[] xml) {
         return read(sourceName, xml, null);
     }
 
     /** Imports under {@code key}, or a key derived from {@code sourceName} when null. */
-    public static CodebookCheck read(String sourceName, byte[] xml, String key) {
+    public static CodebookValidation read(String sourceName, byte[] xml, String key) {
         Document doc;
         try {
             doc = parser().parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
-            return CodebookCheck.invalid(sourceName, List.of(malformed(e)));
+            return CodebookValidation.invalid(sourceName, List.of(malformed(e)));
         } catch (SAXException | IOException e) {
-            return CodebookCheck.invalid(sourceName, List.of(new Problem("$", "The file could not be read as XML: " + e.getMessage())));
+            return CodebookValidation.invalid(sourceName, List.of(new Problem("$", "The file could not be read as XML: " + e.getMessage())));
         }
         Element codebook = codebookElement(doc.getDocumentElement());
         if (codebook == null) {
-            return CodebookCheck.invalid(sourceName, List.of(new Problem("/" + doc.getDocumentElement().getLocalName(),
+            return CodebookValidation.invalid(sourceName, List.of(new Problem("/" + doc.getDocumentElement().getLocalName(),
                     "The root element is <" + doc.getDocumentElement().getLocalName()
                             + ">; a REFI-QDA codebook has <CodeBook> (or a <Project> holding one).")));
         }

@@ -35,7 +35,7 @@ public final class ShippedCodebooks {
     }
 
     /** The check of one shipped file, for tests and for showing problems instead of throwing. */
-    public static CodebookCheck check(String name) {
+    public static CodebookValidation check(String name) {
         return CodebookReader.read(FOLDER + name, resource(name));
     }
 

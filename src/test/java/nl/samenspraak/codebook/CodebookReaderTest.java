@@ -34,7 +34,7 @@ class CodebookReaderTest {
 
     @Test
     void malformed_json_is_one_problem_naming_line_and_column() {
-        CodebookCheck check = CodebookReader.read("broken.json", "{\n  \"key\": \"x\",\n  \"title\" {}\n}");
+        CodebookValidation check = CodebookReader.read("broken.json", "{\n  \"key\": \"x\",\n  \"title\" {}\n}");
         assertThat(check.isValid()).isFalse();
         assertThat(check.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("line 3, column 11");
@@ -44,7 +44,7 @@ class CodebookReaderTest {
 
     @Test
     void a_key_given_twice_in_one_object_is_malformed() {
-        CodebookCheck check = CodebookReader.read("dup.json", "{\"key\": \"a\", \"key\": \"b\"}");
+        CodebookValidation check = CodebookReader.read("dup.json", "{\"key\": \"a\", \"key\": \"b\"}");
         assertThat(check.problems()).singleElement().extracting(Problem::message).asString().contains("key");
     }
 
@@ -56,7 +56,7 @@ class CodebookReaderTest {
 
     @Test
     void missing_required_fields_are_all_reported_with_their_paths() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             root.remove("key");
             root.remove("version");
             at(root, "/dimensions/0").remove("label");
@@ -70,7 +70,7 @@ class CodebookReaderTest {
 
     @Test
     void missing_dutch_or_english_text_is_reported_wherever_a_text_is_given() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             ((ObjectNode) root.get("title")).remove("nl");
             at(root, "/dimensions/0/codes/1/examples/0").put("en", " ");
             at(root, "/dimensions/1/codes/0").putObject("definition").put("nl", "Stelt een vraag.");
@@ -82,7 +82,7 @@ class CodebookReaderTest {
 
     @Test
     void duplicate_keys_are_reported_at_the_second_use() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             at(root, "/dimensions/1").put("key", "step");
             at(root, "/dimensions/0/codes/2").put("key", "team");
             at(root, "/dimensions/0/groups/1").put("key", "talk");
@@ -106,7 +106,7 @@ class CodebookReaderTest {
 
     @Test
     void keys_that_are_not_simple_identifiers_are_reported() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             root.put("key", "Small Codebook");
             ((ArrayNode) root.at("/dimensions/1/codes")).addObject()
                     .put("key", "tell-2.x_y").set("label", root.at("/dimensions/0/codes/2/label"));
@@ -119,7 +119,7 @@ class CodebookReaderTest {
 
     @Test
     void unknown_fields_are_reported_so_typos_do_not_vanish() {
-        CodebookCheck check = readWith(root -> at(root, "/dimensions/0/codes/0").put("hotKey", "x"));
+        CodebookValidation check = readWith(root -> at(root, "/dimensions/0/codes/0").put("hotKey", "x"));
         assertThat(check.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("$.dimensions[0].codes[0].hotKey");
             assertThat(p.message()).contains("hotkey");
@@ -128,7 +128,7 @@ class CodebookReaderTest {
 
     @Test
     void codebook_without_dimensions_or_scales_is_refused() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             root.remove("dimensions");
             root.remove("composites");
             root.remove("ratingScales");

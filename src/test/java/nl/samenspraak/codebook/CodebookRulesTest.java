@@ -11,14 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One test per rule of the format, each breaking the small codebook in one or two places. */
 class CodebookRulesTest {
 
-    private static String messageAt(CodebookCheck check, String path) {
+    private static String messageAt(CodebookValidation check, String path) {
         return check.problems().stream().filter(p -> p.path().equals(path)).findFirst()
                 .map(Problem::message).orElseThrow(() -> new AssertionError("no problem at " + path + ": " + check.problems()));
     }
 
     @Test
     void duplicate_hotkey_in_a_dimension_is_reported_with_its_path() {
-        CodebookCheck check = readWith(root -> at(root, "/dimensions/0/codes/2").put("hotkey", "t"));
+        CodebookValidation check = readWith(root -> at(root, "/dimensions/0/codes/2").put("hotkey", "t"));
         assertThat(check.problems()).extracting(Problem::path).containsExactly("$.dimensions[0].codes[2].hotkey");
         assertThat(messageAt(check, "$.dimensions[0].codes[2].hotkey")).contains("hotkey 't'", "$.dimensions[0].codes[0].hotkey");
     }
@@ -30,7 +30,7 @@ class CodebookRulesTest {
 
     @Test
     void hotkey_must_be_one_printable_character_and_not_reserved() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             at(root, "/dimensions/0/codes/0").put("hotkey", "tt");
             at(root, "/dimensions/0/codes/1").put("hotkey", "j");
             at(root, "/dimensions/0/codes/2").put("hotkey", "\t");
@@ -44,7 +44,7 @@ class CodebookRulesTest {
 
     @Test
     void invalid_colour_and_unknown_role_are_reported() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             at(root, "/dimensions/0/codes/0").put("colour", "blue");
             ((ArrayNode) root.at("/dimensions/0/codes/1/roles")).add("coach");
             at(root, "/ratingScales/0").put("rated", "patient");
@@ -58,26 +58,26 @@ class CodebookRulesTest {
 
     @Test
     void code_in_an_unknown_group_is_reported() {
-        CodebookCheck check = readWith(root -> at(root, "/dimensions/1/codes/0").put("group", "talk"));
+        CodebookValidation check = readWith(root -> at(root, "/dimensions/1/codes/0").put("group", "talk"));
         assertThat(messageAt(check, "$.dimensions[1].codes[0].group")).contains("'talk'");
     }
 
     @Test
     void group_with_unknown_parent_is_reported() {
-        CodebookCheck check = readWith(root -> at(root, "/dimensions/0/groups/1").put("parent", "chat"));
+        CodebookValidation check = readWith(root -> at(root, "/dimensions/0/groups/1").put("parent", "chat"));
         assertThat(messageAt(check, "$.dimensions[0].groups[1].parent")).contains("'chat'");
     }
 
     @Test
     void cyclic_groups_are_reported() {
-        CodebookCheck check = readWith(root -> at(root, "/dimensions/0/groups/0").put("parent", "choice"));
+        CodebookValidation check = readWith(root -> at(root, "/dimensions/0/groups/0").put("parent", "choice"));
         assertThat(messageAt(check, "$.dimensions[0].groups[0].parent")).contains("own ancestor", "talk → choice → talk");
         assertThat(messageAt(check, "$.dimensions[0].groups[1].parent")).contains("own ancestor");
     }
 
     @Test
     void composite_naming_unknown_dimension_or_codes_is_reported() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             at(root, "/composites/0").put("dimension", "stap");
             ((ArrayNode) root.at("/composites/1/numerator")).add("team").add("shout");
             ((ArrayNode) root.at("/composites/1/denominator")).add("ask");
@@ -90,7 +90,7 @@ class CodebookRulesTest {
 
     @Test
     void dimension_without_codes_is_reported() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             at(root, "/dimensions/1").putArray("codes");
             root.remove("composites");
         });
@@ -99,19 +99,19 @@ class CodebookRulesTest {
 
     @Test
     void composite_with_empty_numerator_is_reported() {
-        CodebookCheck check = readWith(root -> at(root, "/composites/0").putArray("numerator"));
+        CodebookValidation check = readWith(root -> at(root, "/composites/0").putArray("numerator"));
         assertThat(messageAt(check, "$.composites[0].numerator")).contains("at least one code");
     }
 
     @Test
     void rating_item_with_min_not_below_max_is_reported() {
-        CodebookCheck check = readWith(root -> at(root, "/ratingScales/0/items/0").put("min", 4));
+        CodebookValidation check = readWith(root -> at(root, "/ratingScales/0/items/0").put("min", 4));
         assertThat(messageAt(check, "$.ratingScales[0].items[0].max")).contains("greater than the minimum (4)");
     }
 
     @Test
     void anchor_outside_range_and_duplicate_anchor_values_are_reported() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             ArrayNode anchors = (ArrayNode) root.at("/ratingScales/0/items/0/anchors");
             ((ObjectNode) anchors.get(1)).put("value", 5);
             anchors.add(anchors.get(0).deepCopy());
@@ -122,19 +122,19 @@ class CodebookRulesTest {
 
     @Test
     void rescale_with_only_one_bound_is_reported() {
-        CodebookCheck check = readWith(root -> at(root, "/ratingScales/0/total").remove("rescaleMax"));
+        CodebookValidation check = readWith(root -> at(root, "/ratingScales/0/total").remove("rescaleMax"));
         assertThat(messageAt(check, "$.ratingScales[0].total.rescaleMax")).contains("both");
     }
 
     @Test
     void unknown_total_kind_is_reported() {
-        CodebookCheck check = readWith(root -> at(root, "/ratingScales/0/total").put("kind", "median"));
+        CodebookValidation check = readWith(root -> at(root, "/ratingScales/0/total").put("kind", "median"));
         assertThat(messageAt(check, "$.ratingScales[0].total.kind")).contains("sum or mean");
     }
 
     @Test
     void wrong_json_types_are_reported_not_thrown() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             root.put("dimensions", "step");
             root.put("title", "Klein");
             at(root, "/ratingScales/0/items/0").put("max", "4");
@@ -145,7 +145,7 @@ class CodebookRulesTest {
 
     @Test
     void many_problems_are_reported_in_one_pass() {
-        CodebookCheck check = readWith(root -> {
+        CodebookValidation check = readWith(root -> {
             root.remove("version");
             at(root, "/dimensions/0/codes/2").put("hotkey", "t");
             at(root, "/dimensions/0/codes/0").put("colour", "#12345");

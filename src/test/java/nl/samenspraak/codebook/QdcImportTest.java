@@ -117,7 +117,7 @@ class QdcImportTest {
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE CodeBook [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
                 + "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
                 + "<Code guid=\"11111111-2222-3333-4444-555555555555\" name=\"&xxe;\" isCodable=\"true\"/></Codes></CodeBook>";
-        CodebookCheck check = QdcReader.read("evil.qdc", xxe.getBytes(StandardCharsets.UTF_8));
+        CodebookValidation check = QdcReader.read("evil.qdc", xxe.getBytes(StandardCharsets.UTF_8));
         assertThat(check.isValid()).isFalse();
         assertThat(check.problems()).singleElement().satisfies(p -> {
             assertThat(p.message()).contains("DOCTYPE").doesNotContain("TOP-SECRET");
@@ -127,7 +127,7 @@ class QdcImportTest {
 
     @Test
     void malformed_xml_names_the_line() {
-        CodebookCheck check = QdcReader.read("broken.qdc",
+        CodebookValidation check = QdcReader.read("broken.qdc",
                 "<CodeBook>\n<Codes>\n<Code name=\"a\">\n</Codes>\n</CodeBook>".getBytes(StandardCharsets.UTF_8));
         assertThat(check.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).startsWith("line 4");
@@ -137,13 +137,13 @@ class QdcImportTest {
 
     @Test
     void another_root_element_is_refused_with_a_sentence() {
-        CodebookCheck check = QdcReader.read("x.qdc", "<Codes/>".getBytes(StandardCharsets.UTF_8));
+        CodebookValidation check = QdcReader.read("x.qdc", "<Codes/>".getBytes(StandardCharsets.UTF_8));
         assertThat(check.problems()).singleElement().extracting(Problem::message).asString().contains("<CodeBook>");
     }
 
     @Test
     void a_codebook_without_any_codable_code_is_refused() {
-        CodebookCheck check = QdcReader.read("empty.qdc", ("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
+        CodebookValidation check = QdcReader.read("empty.qdc", ("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>"
                 + "<Code guid=\"11111111-2222-3333-4444-555555555555\" name=\"Notes\" isCodable=\"false\"/></Codes></CodeBook>")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(check.problems()).extracting(Problem::message).anyMatch(m -> m.contains("at least one dimension"));

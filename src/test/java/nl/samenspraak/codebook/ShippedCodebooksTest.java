@@ -36,7 +36,7 @@ class ShippedCodebooksTest {
     @ParameterizedTest
     @MethodSource("names")
     void every_shipped_codebook_validates_and_its_key_is_its_file_name(String name) {
-        CodebookCheck check = ShippedCodebooks.check(name);
+        CodebookValidation check = ShippedCodebooks.check(name);
         assertThat(check.problems()).isEmpty();
         assertThat(check.orElseThrow().key() + ".json").isEqualTo(name);
     }
@@ -85,7 +85,7 @@ class ShippedCodebooksTest {
         }
         int start = readme.indexOf("```json\n") + "```json\n".length();
         String example = readme.substring(start, readme.indexOf("```", start));
-        CodebookCheck check = CodebookReader.read("README.md", example);
+        CodebookValidation check = CodebookReader.read("README.md", example);
         assertThat(check.problems()).isEmpty();
         assertThat(CodebookCommand.summary(check.orElseThrow()))
                 .isEqualTo("demo 1.0: 1 dimension, 4 codes, 2 composites, 1 rating scale, 2 items");

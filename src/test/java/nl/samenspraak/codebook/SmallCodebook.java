@@ -28,7 +28,7 @@ final class SmallCodebook {
     }
 
     /** Reads the small codebook after {@code change} has been applied to its tree. */
-    static CodebookCheck readWith(Consumer<ObjectNode> change) {
+    static CodebookValidation readWith(Consumer<ObjectNode> change) {
         ObjectNode tree = tree();
         change.accept(tree);
         return CodebookReader.read("small.json", tree.toString());

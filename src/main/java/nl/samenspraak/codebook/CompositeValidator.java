@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** Checks composites: each names a dimension of the codebook and only codes of that dimension. */
-final class CompositeChecks {
+final class CompositeValidator {
     private static final Set<String> FIELDS =
             Set.of("key", "label", "description", "dimension", "numerator", "denominator", "roles");
 
-    private final Checker c;
+    private final ValidationContext c;
     /** dimension key → its code keys, read from the tree so that this works on an invalid file too. */
     private final Map<String, Set<String>> codesByDimension = new HashMap<>();
 
-    CompositeChecks(Checker c, List<JsonNode> dimensions) {
+    CompositeValidator(ValidationContext c, List<JsonNode> dimensions) {
         this.c = c;
         for (JsonNode d : dimensions) {
             if (!d.isObject() || !d.path("key").isTextual()) continue;

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** Checks rating scales: their items, ranges, anchors and total. */
-final class ScaleChecks {
+final class ScaleValidator {
     private static final Set<String> SCALE_FIELDS = Set.of("key", "label", "description", "rated", "items", "total");
     private static final Set<String> ITEM_FIELDS = Set.of("key", "label", "definition", "min", "max", "anchors");
     private static final Set<String> ANCHOR_FIELDS = Set.of("value", "label");
     private static final Set<String> TOTAL_FIELDS = Set.of("kind", "rescaleMin", "rescaleMax");
 
-    private final Checker c;
+    private final ValidationContext c;
 
-    ScaleChecks(Checker c) { this.c = c; }
+    ScaleValidator(ValidationContext c) { this.c = c; }
 
     void check(List<JsonNode> scales) {
         Map<String, String> keys = new HashMap<>();

@@ -11,15 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Checks the dimensions of a codebook tree: their groups, codes, hotkeys and colours. */
-final class DimensionChecks {
+final class DimensionValidator {
     private static final Set<String> DIMENSION_FIELDS = Set.of("key", "label", "description", "groups", "codes");
     private static final Set<String> GROUP_FIELDS = Set.of("key", "label", "parent");
     private static final Set<String> CODE_FIELDS =
             Set.of("key", "label", "definition", "examples", "hotkey", "colour", "roles", "group");
 
-    private final Checker c;
+    private final ValidationContext c;
 
-    DimensionChecks(Checker c) { this.c = c; }
+    DimensionValidator(ValidationContext c) { this.c = c; }
 
     void check(List<JsonNode> dimensions) {
         Map<String, String> keys = new HashMap<>();

@@ -11,21 +11,21 @@ import java.util.Optional;
  * @param codebook the codebook, present only when there are no problems
  * @param problems every problem found, empty when the codebook is valid
  */
-public record CodebookCheck(String source, Optional<Codebook> codebook, List<Problem> problems) {
+public record CodebookValidation(String source, Optional<Codebook> codebook, List<Problem> problems) {
 
-    public CodebookCheck {
+    public CodebookValidation {
         problems = List.copyOf(problems);
         if (codebook.isPresent() == !problems.isEmpty()) {
             throw new IllegalArgumentException("A check holds either a codebook or problems.");
         }
     }
 
-    public static CodebookCheck valid(String source, Codebook codebook) {
-        return new CodebookCheck(source, Optional.of(codebook), List.of());
+    public static CodebookValidation valid(String source, Codebook codebook) {
+        return new CodebookValidation(source, Optional.of(codebook), List.of());
     }
 
-    public static CodebookCheck invalid(String source, List<Problem> problems) {
-        return new CodebookCheck(source, Optional.empty(), problems);
+    public static CodebookValidation invalid(String source, List<Problem> problems) {
+        return new CodebookValidation(source, Optional.empty(), problems);
     }
 
     public boolean isValid() {

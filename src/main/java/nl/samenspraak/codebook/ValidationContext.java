@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Reads fields of a JSON tree while collecting every problem with its path, so that one pass
  * reports all that is wrong instead of stopping at the first mistake.
  */
-final class Checker {
+final class ValidationContext {
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
     private final List<Problem> problems = new ArrayList<>();
 
