@@ -1,9 +1,25 @@
 // The bar every page shares: language switch and log-out.
 import { api, get, requireLogin } from './api.js';
 import { h, $ } from './dom.js';
-import { language, languages, loadLanguage, switchLanguage, t } from './i18n.js';
+import { language, languages, loadLanguage, switchLanguage, t, translate } from './i18n.js';
+
+/**
+ * The controls every page's bar ends with (language, who is logged in, log out), built here once
+ * rather than copied into each page; a page's own buttons stay before them in its .bar-end.
+ */
+function buildBarEnd() {
+  const end = $('header.bar .bar-end');
+  if (!end || $('#language')) return;
+  end.append(
+    h('label', { class: 'visually-hidden', for: 'language', dataset: { i18n: 'language.label' } }),
+    h('select', { id: 'language' }),
+    h('span', { id: 'user-name', class: 'user' }),
+    h('button', { type: 'button', id: 'logout', class: 'quiet', dataset: { i18n: 'nav.logout' } }));
+  translate(end);
+}
 
 export function setUpHeader(user) {
+  buildBarEnd();
   const select = $('#language');
   if (select) {
     select.replaceChildren(...languages().map((l) => h('option', { value: l, text: t('language.' + l) })));
