@@ -90,6 +90,22 @@ class AlphaBootstrapTest {
         }
     }
 
+    @Test
+    void the_plan_walked_from_the_units_equals_the_plan_from_the_pair_counts() {
+        ReliabilityData data = Matrices.units(UNEQUAL_UNITS);
+        for (Level level : Level.values()) {
+            PairCounts t = PairCounts.of(data);
+            KrippendorffAlpha.Parts parts = KrippendorffAlpha.fromCounts(t, data, level);
+            Difference delta = Difference.of(level, data.categoryValues(), t.marginals());
+            BootstrapSampler.Plan counted = BootstrapPools.fromCounts(t, delta, parts);
+            BootstrapSampler.Plan walked = BootstrapPools.direct(data, delta, parts);
+            assertThat(walked.draws()).as(level + " draws").isEqualTo(counted.draws()).isEqualTo(14 * 6 + 4 * 3 + 9);
+            assertThat(walked.weight()).as(level + " weight").isEqualTo(counted.weight());
+            assertThat(walked.pool().delta()).as(level + " differences").containsExactly(counted.pool().delta());
+            assertThat(walked.pool().probability()).as(level + " probabilities").containsExactly(counted.pool().probability());
+        }
+    }
+
     private static AlphaBootstrap engine(ReliabilityData data, Level level, int samples, long seed) {
         return Reliability.compute(data, AgreementOptions.of(level).withBootstrap(samples, seed)).bootstrap();
     }
