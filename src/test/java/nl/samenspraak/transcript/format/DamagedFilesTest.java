@@ -76,6 +76,6 @@ class DamagedFilesTest {
         }
 
         assertThat(catchThrowable(() -> TranscriptReader.read("archief.docx", out.toByteArray())))
-                .isInstanceOf(TranscriptFormatException.class).hasMessageStartingWith("archief.docx: the Word file is corrupt");
+                .isInstanceOf(TranscriptFormatException.class).hasMessageStartingWith("archief.docx: this is a zip archive, but neither a Word document");
     }
 }
