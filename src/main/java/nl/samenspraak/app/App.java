@@ -32,6 +32,8 @@ public final class App {
     public static Javalin create(AppConfig config, Jdbi jdbi, PrintStream out, AutoCloseable closeOnStop) {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
+        int unfinished = services.imports().removeUnfinished();
+        if (unfinished > 0) out.println("Removed " + unfinished + " transcript(s) whose import a stop cut off.");
         if (config.demo()) DemoData.ensure(services, out);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

@@ -14,6 +14,7 @@ import nl.samenspraak.reliability.ReliabilityRoutes;
 import nl.samenspraak.report.ReportRoutes;
 import nl.samenspraak.review.ReviewRoutes;
 import nl.samenspraak.sessiondata.SessionDataRoutes;
+import nl.samenspraak.transcript.ImportRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 
@@ -30,6 +31,7 @@ final class Routes {
         new ProjectRoutes(s.projects(), s.accounts(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);
+        new ImportRoutes(s.imports(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.transcripts(), s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);

@@ -23,13 +23,14 @@ import nl.samenspraak.review.ProfileService;
 import nl.samenspraak.review.ReviewService;
 import nl.samenspraak.sessiondata.ComparisonService;
 import nl.samenspraak.sessiondata.SessionDataService;
+import nl.samenspraak.transcript.ImportService;
 import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
-                       ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
+                       ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts, ImportService imports,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
@@ -56,7 +57,8 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, readAccess, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
-        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
+        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts,
+                new ImportService(jdbi, writes, access), coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),

@@ -7,16 +7,12 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
-import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Requests;
-import nl.samenspraak.http.Uploads;
-import nl.samenspraak.transcript.format.TranscriptFormatException;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Import, list, read, re-map speakers of, and delete transcripts. */
+/** List, read, re-map speakers of, and delete transcripts (importing: {@link ImportRoutes}). */
 public final class TranscriptRoutes {
     private static final Role[] IMPORTERS = {Role.ADMIN, Role.TRAINER};
 
@@ -29,11 +25,7 @@ public final class TranscriptRoutes {
     }
 
     public void register(RoutesConfig r) {
-        // A refused transcript file, from whichever route imports it: a 400 naming file, place and problem.
-        r.exception(TranscriptFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
-                ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem())));
         r.get("/api/projects/{projectId}/transcripts", this::list);
-        r.post("/api/projects/{projectId}/transcripts", this::importFiles);
         r.get("/api/transcripts/{transcriptId}", this::get);
         r.put("/api/transcripts/{transcriptId}/speakers", this::setSpeakers);
         r.delete("/api/transcripts/{transcriptId}", this::delete);
@@ -44,17 +36,6 @@ public final class TranscriptRoutes {
         User user = access.user(ctx);
         Role role = access.require(user, projectId);
         ctx.json(role == Role.CODER ? transcripts.listAssigned(projectId, user.id()) : transcripts.list(projectId));
-    }
-
-    private void importFiles(Context ctx) {
-        long projectId = Requests.id(ctx, "projectId");
-        User user = access.user(ctx);
-        access.require(user, projectId, IMPORTERS);
-        List<TranscriptService.Upload> uploads = Uploads.files(ctx).stream()
-                .map(f -> new TranscriptService.Upload(f.fileName(), f.content())).toList();
-        var imported = transcripts.importAll(projectId, uploads, ImportForm.segmentation(Uploads.field(ctx, "segment")),
-                ImportForm.roles(Uploads.field(ctx, "roles")), user.id());
-        ctx.status(201).json(Map.of("transcripts", imported));
     }
 
     private void get(Context ctx) {

@@ -1,0 +1,39 @@
+package nl.samenspraak.transcript;
+
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.transcript.format.ImportUnit;
+import nl.samenspraak.transcript.format.UnitSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Units of a hidden transcript stored as they are read, {@value #BATCH} per transaction: each
+ * holds the write path for a few milliseconds (measured in ImportBenchmark), so coders' saves go
+ * on between batches while a large transcript streams in.
+ */
+final class StagedUnits implements UnitSink {
+    static final int BATCH = 2_000;
+
+    private final Writes writes;
+    private final long transcriptId;
+    private final List<TranscriptDao.NewUtterance> batch = new ArrayList<>(BATCH);
+
+    StagedUnits(Writes writes, long transcriptId) {
+        this.writes = writes;
+        this.transcriptId = transcriptId;
+    }
+
+    @Override
+    public void accept(ImportUnit u) {
+        batch.add(new TranscriptDao.NewUtterance(u.seq(), u.speaker(), u.role().key(), u.text(), u.startMs(), u.endMs()));
+        if (batch.size() == BATCH) flush();
+    }
+
+    void flush() {
+        if (batch.isEmpty()) return;
+        List<TranscriptDao.NewUtterance> rows = List.copyOf(batch);
+        batch.clear();
+        writes.useTransaction(h -> h.attach(ImportDao.class).insertUnits(transcriptId, rows));
+    }
+}
