@@ -1,9 +1,11 @@
 package nl.samenspraak.transcript;
 
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
-import nl.samenspraak.project.AssignmentDao;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
@@ -12,30 +14,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Transcripts once imported (importing is {@link ImportService}'s): list, read, speaker roles,
- * soft delete. Access is checked by the callers.
+ * Transcripts once imported (importing is {@link ImportService}'s): admins and trainers set speaker
+ * roles, admins delete; members read, a coder only the transcripts open to them.
  */
 public final class TranscriptService {
+    private static final Role[] IMPORTERS = {Role.ADMIN, Role.TRAINER};
+
     private final Jdbi jdbi;
     private final Writes writes;
+    private final Access access;
 
-    public TranscriptService(Jdbi jdbi, Writes writes) {
+    public TranscriptService(Jdbi jdbi, Writes writes, Access access) {
         this.jdbi = jdbi;
         this.writes = writes;
+        this.access = access;
     }
 
-    public List<Transcript> list(long projectId) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.list(projectId));
+    /** A transcript as the coding screen reads it. */
+    public record Content(Transcript transcript, List<Speaker> speakers, List<Utterance> utterances) {}
+
+    /** A project's transcripts for a member; a coder's list holds those open to them (assigned, or all while none is). */
+    public List<Transcript> list(User user, long projectId) {
+        Role role = access.require(user, projectId);
+        return jdbi.withExtension(TranscriptDao.class, dao -> role == Role.CODER ? dao.listAssigned(projectId, user.id()) : dao.list(projectId));
     }
 
-    /** Whether the transcript is open to that coder under the project's assignments. */
-    public boolean assignedTo(long transcriptId, long userId) {
-        return jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, userId));
-    }
-
-    /** A coder's list: the transcripts assigned to them once the project has any assignment, all before that. */
-    public List<Transcript> listAssigned(long projectId, long userId) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.listAssigned(projectId, userId));
+    /** A transcript with its speakers and units, for a member it is open to. */
+    public Content read(User user, long transcriptId) {
+        Transcript t = get(transcriptId);
+        access.requireReadable(user, t.projectId(), t.id());
+        return new Content(t, speakers(t.id()), utterances(t.id()));
     }
 
     public Transcript get(long id) {
@@ -50,8 +58,11 @@ public final class TranscriptService {
         return jdbi.withExtension(TranscriptDao.class, dao -> dao.speakers(id));
     }
 
-    /** Sets (and so confirms) the roles of the given labels; each change is logged. */
-    public List<Speaker> setRoles(Transcript t, Map<String, SpeakerRole> roles, long userId) {
+    /** Sets (and so confirms) the roles of the given labels, for the project's admins and trainers; each change is logged. */
+    public List<Speaker> setRoles(User user, long transcriptId, Map<String, SpeakerRole> roles) {
+        Transcript t = get(transcriptId);
+        access.require(user, t.projectId(), IMPORTERS);
+        long userId = user.id();
         Map<String, Speaker> current = new LinkedHashMap<>();
         speakers(t.id()).forEach(s -> current.put(s.label(), s));
         for (var e : roles.entrySet()) {
@@ -73,8 +84,11 @@ public final class TranscriptService {
         return speakers(t.id());
     }
 
-    /** A soft delete: the transcript disappears from every list, its rows and the log stay. */
-    public void delete(Transcript t, long userId) {
+    /** A soft delete by an admin of the project: the transcript disappears from every list, its rows and the log stay. */
+    public void delete(User user, long transcriptId) {
+        Transcript t = get(transcriptId);
+        access.require(user, t.projectId(), Role.ADMIN);
+        long userId = user.id();
         writes.useTransaction(h -> {
             TranscriptDao dao = h.attach(TranscriptDao.class);
             String now = Instant.now().toString();
