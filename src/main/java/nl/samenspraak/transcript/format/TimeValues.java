@@ -32,6 +32,7 @@ final class TimeValues {
         String name = column < names.size() ? names.get(column).toLowerCase(Locale.ROOT) : "";
         List<String> values = rows.stream().map(r -> SheetColumns.cell(r, column).strip()).filter(v -> !v.isEmpty()).toList();
         if (!values.isEmpty() && values.stream().allMatch(v -> v.contains(":"))) return Unit.CLOCK;
+        if (name.matches(".*(ss[.,]ms|ss[.,]msec|ss[.,]sss).*")) return Unit.SECONDS; // "Begin Time - ss.msec": seconds with a fraction
         if (name.matches(".*\\b(ms|msec|millis\\w*|milliseconden)\\b.*") || name.matches(".*[_\\s(]ms\\)?$")) return Unit.MILLISECONDS;
         if (name.matches(".*\\b(s|sec|secs|seconds|seconden)\\b.*") || name.matches(".*[_\\s(](s|sec)\\)?$")) return Unit.SECONDS;
         if (values.stream().anyMatch(v -> v.contains(".") || v.contains(","))) return Unit.SECONDS;

@@ -19,9 +19,9 @@ import java.util.Optional;
 record TranscriptColumns(int speaker, int text, int start, int end) {
 
     static final List<String> SPEAKER_NAMES = List.of("speaker", "spreker", "interlocutor", "participant", "deelnemer",
-            "naam", "name", "wie", "who", "speakerlabel", "speakerid", "role", "rol", "type");
+            "naam", "name", "wie", "who", "speakerlabel", "speakerid", "tier", "role", "rol", "type");
     static final List<String> TEXT_NAMES = List.of("text", "tekst", "utterance", "utterancetext", "uiting", "uitingen",
-            "transcript", "transcriptie", "transcription", "inhoud", "content", "sentence", "zin");
+            "transcript", "transcriptie", "transcription", "inhoud", "content", "sentence", "zin", "annotation", "annotatie");
     static final List<String> START_NAMES = List.of("start", "begin", "onset", "starttime", "begintime", "starttijd",
             "begintijd", "tijd", "time", "van", "from", "tijdstip", "timestamp", "startseconds", "beginseconds");
     static final List<String> END_NAMES = List.of("end", "eind", "einde", "offset", "stop", "endtime", "eindtijd",
@@ -32,7 +32,10 @@ record TranscriptColumns(int speaker, int text, int start, int end) {
         int text = find(header, TEXT_NAMES, -1), speaker = find(header, SPEAKER_NAMES, text);
         if (speaker < 0 || text < 0) return Optional.empty();
         int start = find(header, START_NAMES, -1);
-        return Optional.of(new TranscriptColumns(speaker, text, start, find(header, END_NAMES, start)));
+        if (start < 0) start = findPrefix(header, START_NAMES, -1);
+        int end = find(header, END_NAMES, start);
+        if (end < 0) end = findPrefix(header, END_NAMES, start);
+        return Optional.of(new TranscriptColumns(speaker, text, start, end));
     }
 
     /** Whether {@code header} names at least a speaker or a text column (so it is a header row). */
@@ -43,6 +46,14 @@ record TranscriptColumns(int speaker, int text, int start, int end) {
     private static int find(List<String> header, List<String> names, int taken) {
         for (String name : names)
             for (int i = 0; i < header.size(); i++) if (i != taken && name.equals(key(header.get(i)))) return i;
+        return -1;
+    }
+
+    /** "Begin Time - ss.msec" (ELAN's tab export) starts with "begintime": a start column. */
+    private static int findPrefix(List<String> header, List<String> names, int taken) {
+        for (String name : names)
+            for (int i = 0; i < header.size(); i++)
+                if (i != taken && name.length() >= 5 && key(header.get(i)).startsWith(name)) return i;
         return -1;
     }
 
