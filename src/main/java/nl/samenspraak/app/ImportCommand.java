@@ -74,7 +74,7 @@ public final class ImportCommand {
             if (flags.positional().isEmpty()) throw new IllegalArgumentException("Name at least one transcript file.");
             ImportOptions options = options(flags);
             List<SourceFile> files = read(flags.positional());
-            if (flags.has("--preview")) return preview(files, options, out);
+            if (flags.has("--preview")) return preview(files, options, out, err);
             String project = flags.required("--project");
             String codebookKey = flags.required("--codebook");
             Jdbi jdbi = Database.open(Path.of(flags.required("--db")));
@@ -99,9 +99,11 @@ public final class ImportCommand {
         }
     }
 
-    private static int preview(List<SourceFile> files, ImportOptions options, PrintStream out) throws IOException {
+    /** The preview JSON on standard output; each refusal also on standard error, for the person at the terminal. */
+    private static int preview(List<SourceFile> files, ImportOptions options, PrintStream out, PrintStream err) throws IOException {
         List<TranscriptPreview> previews = ImportService.preview(files, options);
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("transcripts", previews)));
+        previews.stream().filter(p -> p.error() != null).forEach(p -> err.println(p.error().message()));
         return previews.stream().anyMatch(p -> p.error() != null) ? 2 : 0;
     }
 
