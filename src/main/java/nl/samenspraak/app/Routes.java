@@ -17,6 +17,7 @@ import nl.samenspraak.sessiondata.SessionDataRoutes;
 import nl.samenspraak.transcript.ImportRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
+import nl.samenspraak.transcript.UnitRoutes;
 
 import java.util.Map;
 
@@ -32,6 +33,7 @@ final class Routes {
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);
         new ImportRoutes(s.imports(), s.access()).register(r);
+        new UnitRoutes(s.units(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);

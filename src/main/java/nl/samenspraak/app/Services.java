@@ -25,11 +25,12 @@ import nl.samenspraak.sessiondata.SessionDataService;
 import nl.samenspraak.transcript.ImportService;
 import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptService;
+import nl.samenspraak.transcript.UnitService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
-                       ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts, ImportService imports,
+                       ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts, ImportService imports, UnitService units,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
@@ -56,7 +57,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ExportService exports = new ExportService(reader, access, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts,
-                new ImportService(jdbi, writes, access), coding,
+                new ImportService(jdbi, writes, access), new UnitService(jdbi, writes, access, transcripts), coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
