@@ -30,6 +30,7 @@ public final class TestApp implements AutoCloseable {
     public final String startupOutput;
     private final AccountService accounts;
     private final AppConfig config;
+    private final java.util.Map<String, Integer> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The pooled database outlives server restarts; it is closed with the TestApp. */
     private final Database.Pooled db;
@@ -54,8 +55,26 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(folder.resolve("demo.db"), true);
     }
 
+    /**
+     * A user of that system role with {@link #PASSWORD}: made now, or the same user again when an
+     * earlier test of a class that shares this app made it (with that role).
+     */
     public User user(String name, Role role) {
-        return accounts.createUser(name, PASSWORD, role);
+        synchronized (accounts) {
+            var existing = accounts.findByName(name);
+            if (existing.isEmpty()) return accounts.createUser(name, PASSWORD, role);
+            if (existing.get().systemRole() != role) throw new AssertionError("User " + name + " exists already as " + existing.get().systemRole());
+            return existing.get();
+        }
+    }
+
+    /**
+     * {@code name} the first time it is asked for in this app, then {@code name-2}, {@code name-3}...:
+     * names that must be unique (projects, users) for tests that share one app and each make their own.
+     */
+    public String unique(String name) {
+        int n = names.merge(name, 1, Integer::sum);
+        return n == 1 ? name : name + "-" + n;
     }
 
     /** A new HTTP client with its own cookie jar, not logged in. */
