@@ -154,6 +154,11 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs a script that ends by calling its last argument (the callback), and returns what it passed. */
+    public Object jsAsync(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

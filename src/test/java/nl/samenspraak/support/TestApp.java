@@ -100,6 +100,14 @@ public final class TestApp implements AutoCloseable {
                 .filter(c -> c.startsWith("samenspraak_session=")).findFirst().orElseThrow().split(";")[0];
     }
 
+    /** In demo mode: the password the start printed for a demo user (they change at every start). */
+    public String demoPassword(String user) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+" + java.util.regex.Pattern.quote(user) + "\\s+\\(\\w+\\)\\s+password: (\\S+)$")
+                .matcher(startupOutput);
+        if (!m.find()) throw new AssertionError("No password for " + user + " in the start-up output:\n" + startupOutput);
+        return m.group(1);
+    }
+
     public long count(String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
