@@ -2,15 +2,14 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -19,7 +18,6 @@ import org.openqa.selenium.support.ui.Select;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The import page: four files of different formats dropped at once, a CSV column and an ELAN tier
  * choice adjusted in the preview, roles confirmed, one import, and the coding screen of each.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
@@ -48,21 +46,11 @@ class ImportPageTest {
             00:00:14,Klant,"Knikt, zegt daarna een tijdje niets, de telefoon van de klantmanager gaat",Ja.
             """;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
         browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     static byte[] tool(String name) {
@@ -108,7 +96,7 @@ class ImportPageTest {
     @Test
     void four_files_are_dropped_adjusted_confirmed_imported_and_coded() {
         long project = Fixtures.project(root, "Importeren met voorbeeld");
-        browser.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "import.html?p=" + project);
+        browser.logInAs(app, "root", "import.html?p=" + project);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("notities.csv", NOTES_CSV.getBytes(StandardCharsets.UTF_8));
         files.put("tweetalig-gesprek.eaf", tool("tweetalig-gesprek.eaf"));
@@ -145,6 +133,8 @@ class ImportPageTest {
         for (String name : List.of("notities", "tweetalig-gesprek", "otter-interview", "whisperx-diarised"))
             preview(name).findElement(By.cssSelector("input.confirm-roles")).click();
         browser.screenshot("import-adjusted");
+        if (java.nio.file.Files.isReadable(nl.samenspraak.support.Axe.SCRIPT))
+            assertThat(nl.samenspraak.support.Axe.serious(browser)).as("axe-core on the previews").isEmpty();
         browser.find("#import-button").click();
         browser.until(d -> browser.all("#imported li").size() == 4);
         browser.screenshot("import-done");
@@ -168,7 +158,7 @@ class ImportPageTest {
     @Test
     void the_dutch_page_shows_a_guessed_encoding_and_a_refusal_and_imports_nothing_until_fixed() {
         long project = Fixtures.project(root, "Tekenset");
-        browser.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "import.html?p=" + project);
+        browser.logInAs(app, "root", "import.html?p=" + project);
         browser.js("localStorage.setItem('samenspraak.lang', 'nl')");
         browser.driver.navigate().refresh();
         browser.waitReady();

@@ -2,50 +2,38 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The unit editor: split at the cursor, merge with the next, a new speaker; a coded unit is locked with the reason. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnitEditorPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
         browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private WebElement row(int seq) {
@@ -64,7 +52,7 @@ class UnitEditorPageTest {
         Http.Response r = root.postFile("/api/projects/" + project + "/transcripts", "ruw.csv", csv.getBytes(StandardCharsets.UTF_8),
                 Map.of("roles", "KM=professional,Klant=client"));
         long transcript = r.json().path("transcripts").get(0).path("id").asLong();
-        browser.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "units.html?t=" + transcript);
+        browser.logInAs(app, "root", "units.html?t=" + transcript);
         assertThat(browser.text("#transcript-link")).isEqualTo("ruw");
 
         browser.js("const t = arguments[0]; t.focus(); t.setSelectionRange(13, 13);", row(1).findElement(By.cssSelector("textarea")));
@@ -94,6 +82,8 @@ class UnitEditorPageTest {
                 .isEqualTo("Cannot be corrected: this unit has 1 code(s) by 1 coder(s); units are corrected before coding starts.");
         assertThat(row(3).findElement(By.cssSelector("button.split")).isEnabled()).isFalse();
         browser.screenshot("units-en");
+        if (java.nio.file.Files.isReadable(nl.samenspraak.support.Axe.SCRIPT))
+            assertThat(nl.samenspraak.support.Axe.serious(browser)).as("axe-core on the unit editor").isEmpty();
         assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE transcript_id = " + transcript + " AND field LIKE 'unit:%'")).isEqualTo(3);
 
         browser.js("localStorage.setItem('samenspraak.lang', 'nl')");
@@ -111,7 +101,7 @@ class UnitEditorPageTest {
         app.user("trainer", Role.TRAINER);
         Fixtures.member(root, project, "trainer", "trainer");
 
-        browser.logInAfresh(app.baseUrl, "trainer", TestApp.PASSWORD, "units.html?t=" + transcript);
+        browser.logInAs(app, "trainer", "units.html?t=" + transcript);
 
         assertThat(browser.text("#refused")).isEqualTo("Only administrators of this project can correct units.");
     }
