@@ -48,8 +48,8 @@ final class SpeakerLabels {
 
     /** The label at the start of {@code line}, or empty when the line has none. */
     static Optional<Labelled> parse(String line) {
-        Matcher b = BRACKETED.matcher(line);
-        if (b.matches() && (b.group(2) != null || !b.group(3).isEmpty() || DIARISED.matcher(b.group(1)).matches()))
+        Matcher b = TextFormat.firstNonSpace(line) == '[' ? BRACKETED.matcher(line) : null;
+        if (b != null && b.matches() && (b.group(2) != null || !b.group(3).isEmpty() || DIARISED.matcher(b.group(1)).matches()))
             return Optional.of(new Labelled(TurnList.normalise(b.group(1)), b.group(4)));
         Matcher m = LABELLED.matcher(line);
         if (!m.matches()) return Optional.empty();

@@ -54,7 +54,7 @@ final class TextFormat {
 
     /** Reads one line; {@code location} ("line 3", "paragraph 5") names it in messages and as source. */
     void readLine(String line, String location) {
-        if (line.isBlank() || TextLayout.FOOTER.matcher(line).matches()) return;
+        if (line.isBlank() || (line.contains("otter.ai") && TextLayout.FOOTER.matcher(line).matches())) return;
         switch (layout.kind()) {
             case NAME_THEN_TIME -> header(line, location, TextLayout.NAME_THEN_TIME, 1, 2);
             case TIME_THEN_NAME -> header(line, location, TextLayout.TIME_THEN_NAME, 2, 1);
@@ -89,8 +89,8 @@ final class TextFormat {
         Long end = marks.isEmpty() || (markFirst && marks.size() == 1) ? null : marks.get(marks.size() - 1);
         if (markFirst) start = marks.get(0);
         String rest = line;
-        Matcher clock = TimeParsing.LEADING_CLOCK.matcher(line);
-        if (clock.find() && isTimestamp(clock.group(1), line.substring(clock.end()))) {
+        Matcher clock = mayStartWithTime(line) ? TimeParsing.LEADING_CLOCK.matcher(line) : null;
+        if (clock != null && clock.find() && isTimestamp(clock.group(1), line.substring(clock.end()))) {
             start = clock(clock.group(1), location);
             rest = line.substring(clock.end());
             if (rest.isBlank()) { pendingStart = start; return; }
@@ -120,10 +120,21 @@ final class TextFormat {
 
     /** The label of a line ("KM: ...", "**KM:** ...", "[SPEAKER_00]: ..."), if it has one. */
     static Optional<SpeakerLabels.Labelled> labelOf(String line) {
-        Matcher bold = BOLD_LABEL.matcher(line);
-        if (bold.matches() && (!bold.group(4).isEmpty() || !bold.group(5).isEmpty()))
+        Matcher bold = firstNonSpace(line) == '*' || firstNonSpace(line) == '_' ? BOLD_LABEL.matcher(line) : null;
+        if (bold != null && bold.matches() && (!bold.group(4).isEmpty() || !bold.group(5).isEmpty()))
             return SpeakerLabels.parse(bold.group(3) + ": " + bold.group(6));
         return SpeakerLabels.parse(line);
+    }
+
+    /** A line can start with a clock time only if a digit, '[' or '(' comes first: checked before any regex runs. */
+    private static boolean mayStartWithTime(String line) {
+        char c = firstNonSpace(line);
+        return Character.isDigit(c) || c == '[' || c == '(';
+    }
+
+    static char firstNonSpace(String line) {
+        for (int i = 0; i < line.length(); i++) if (!Character.isWhitespace(line.charAt(i))) return line.charAt(i);
+        return ' ';
     }
 
     private String takeMarks(String line, List<Long> marks) {

@@ -1,7 +1,6 @@
 package nl.samenspraak.transcript.format;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /**
  * Collects turns while a format is read and hands each to a {@link TurnSink} once it is complete:
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
  * kept as written).
  */
 final class TurnList {
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
-    private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
 
     private final String file;
     private final ReadNotes notes;
@@ -34,8 +31,38 @@ final class TurnList {
      */
     static String normalise(String text) {
         if (text == null) return "";
-        String visible = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
-        return SPACES.matcher(visible).replaceAll(" ").strip();
+        if (isPlain(text)) return text;
+        String composed = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(composed.length());
+        boolean space = false;
+        for (int i = 0; i < composed.length(); i++) {
+            char c = composed.charAt(i);
+            if (isInvisible(c)) continue;
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) out.append(' ');
+            space = false;
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Printable ASCII with single inner spaces: already normal, the common case, checked without copying. */
+    private static boolean isPlain(String s) {
+        int n = s.length();
+        if (n == 0) return true;
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~' || (c == ' ' && s.charAt(i - 1) == ' ')) return false;
+        }
+        return true;
+    }
+
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 
     /** Adds a turn; {@code location} is used for messages and as the turn's source. */

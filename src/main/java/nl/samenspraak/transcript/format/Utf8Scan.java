@@ -14,23 +14,30 @@ record Utf8Scan(int badOffset, int badLine, int firstNonAsciiOffset, int firstNo
     boolean undefinedIn1252() { return undefinedOffset >= 0; }
 
     static Utf8Scan of(byte[] b) {
-        int bad = -1, badLine = 0, nonAscii = -1, nonAsciiLine = 0, undefined = -1, undefinedLine = 0, line = 1;
+        int bad = -1, nonAscii = -1, undefined = -1;
         int i = 0;
         while (i < b.length) {
+            if (b[i] >= 0) { i++; continue; } // ASCII: the common case, no more than a comparison
             int c = b[i] & 0xFF;
-            if (c == '\n') line++;
-            if (c < 0x80) { i++; continue; }
-            if (nonAscii < 0) { nonAscii = i; nonAsciiLine = line; }
-            if (undefined < 0 && (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D)) { undefined = i; undefinedLine = line; }
+            if (nonAscii < 0) nonAscii = i;
+            if (undefined < 0 && (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D)) undefined = i;
             int len = bad >= 0 ? 0 : sequenceLength(b, i);
             if (len == 0) {
-                if (bad < 0) { bad = i; badLine = line; }
+                if (bad < 0) bad = i;
                 i++;
             } else {
                 i += len;
             }
         }
-        return new Utf8Scan(bad, badLine, nonAscii, nonAsciiLine, undefined, undefinedLine);
+        return new Utf8Scan(bad, line(b, bad), nonAscii, line(b, nonAscii), undefined, line(b, undefined));
+    }
+
+    /** The 1-based line of byte {@code offset} (0 when there is none), counted only for the bytes a message names. */
+    private static int line(byte[] b, int offset) {
+        if (offset < 0) return 0;
+        int line = 1;
+        for (int i = 0; i < offset; i++) if (b[i] == '\n') line++;
+        return line;
     }
 
     /** The length of the valid UTF-8 sequence starting at {@code i}, or 0 when it is not one. */
