@@ -13,11 +13,13 @@ import java.util.List;
  * on between batches while a large transcript streams in.
  */
 final class StagedUnits implements UnitSink {
-    static final int BATCH = 2_000;
+    static final int BATCH = 1_000;
 
     private final Writes writes;
     private final long transcriptId;
     private final List<TranscriptDao.NewUtterance> batch = new ArrayList<>(BATCH);
+    private int batches;
+    private long longestNanos;
 
     StagedUnits(Writes writes, long transcriptId) {
         this.writes = writes;
@@ -34,6 +36,14 @@ final class StagedUnits implements UnitSink {
         if (batch.isEmpty()) return;
         List<TranscriptDao.NewUtterance> rows = List.copyOf(batch);
         batch.clear();
+        long t0 = System.nanoTime();
         writes.useTransaction(h -> h.attach(ImportDao.class).insertUnits(transcriptId, rows));
+        longestNanos = Math.max(longestNanos, System.nanoTime() - t0);
+        batches++;
     }
+
+    int batches() { return batches; }
+
+    /** The longest batch from asking for the write path to its commit (an upper bound of how long it held it), in ms. */
+    double longestMillis() { return longestNanos / 1e6; }
 }

@@ -96,6 +96,7 @@ class ImportBenchmark {
         }
         String serverLog = Files.readString(log);
         assertThat(serverLog).doesNotContain("OutOfMemoryError");
+        serverLog.lines().filter(l -> l.contains("stored hidden in")).forEach(l -> report("server: %s", l.substring(l.indexOf("Import of"))));
         report("largest heap after a collection: %s; gc log lines: %d", BenchTranscripts.largestAfterGc(gc), Files.readAllLines(gc).size());
     }
 
