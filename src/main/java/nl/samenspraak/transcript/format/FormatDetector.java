@@ -16,7 +16,8 @@ final class FormatDetector {
 
     private static final Pattern SRT_TIMING = Pattern.compile("(?m)^\\s*\\d{1,2}:\\d{2}:\\d{2}[,.]\\d{1,3}\\s+-->\\s+");
     private static final Pattern CHAT_MAIN = Pattern.compile("(?m)^\\*[A-Za-z0-9_]{1,12}:\\t");
-    private static final Pattern TEXTGRID = Pattern.compile("\\A\\s*File type = \"ooTextFile\"\\s*\\R\\s*Object class = \"TextGrid\"");
+    /** The long format ("Object class = ...") and the older short one ("ooTextFile short", then the bare class name). */
+    private static final Pattern TEXTGRID = Pattern.compile("\\A\\s*File type = \"ooTextFile(?: short)?\"\\s*\\R\\s*(?:Object class = )?\"TextGrid\"");
 
     /** For zip and binary files, before any text is decoded. */
     static Detected binary(String file, String extension, byte[] content) {

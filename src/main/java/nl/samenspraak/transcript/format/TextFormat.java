@@ -85,6 +85,11 @@ final class TextFormat {
             pendingStart = start;
             return;
         }
+        Matcher boldTimed = firstNonSpace(line) == '*' || firstNonSpace(line) == '_' ? TextLayout.BOLD_NAME_TIME_TEXT.matcher(line) : null;
+        if (boldTimed != null && boldTimed.matches()) {
+            turns.add(boldTimed.group(2), boldTimed.group(4), clock(boldTimed.group(3), location), null, location);
+            return;
+        }
         boolean markFirst = !marks.isEmpty() && raw.stripLeading().startsWith("#");
         Long end = marks.isEmpty() || (markFirst && marks.size() == 1) ? null : marks.get(marks.size() - 1);
         if (markFirst) start = marks.get(0);

@@ -19,7 +19,7 @@ final class TextGridFormat {
 
     static void parse(ReadNotes notes, LineReader lines, TurnSink sink) {
         PraatTokens tokens = new PraatTokens(notes.file, lines);
-        if (!"ooTextFile".equals(tokens.string("the file type")) || !"TextGrid".equals(tokens.string("the object class")))
+        if (!tokens.string("the file type").startsWith("ooTextFile") || !"TextGrid".equals(tokens.string("the object class")))
             throw new TranscriptFormatException(notes.file, "line 1", "this is not a TextGrid in Praat's text format.");
         tokens.number("xmin");
         tokens.number("xmax");

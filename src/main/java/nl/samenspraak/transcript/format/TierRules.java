@@ -72,9 +72,26 @@ final class TierRules {
         if (t.parent() != null && !t.parent().isBlank()) return "a dependent tier of " + t.parent();
         if (t.annotations() == 0) return "no annotation with text";
         String words = (t.name() + " " + (t.type() == null ? "" : t.type())).toLowerCase(Locale.ROOT);
-        for (String part : NOT_SPEECH_PARTS) if (words.contains(part)) return "its name or type marks " + part + "… (not speech)";
-        for (String w : words.split("[^\\p{L}]+")) if (NOT_SPEECH_WORDS.contains(w)) return "its name or type marks '" + w + "' (not speech)";
+        for (String part : NOT_SPEECH_PARTS) if (words.contains(part)) return "its name or type says " + kind(part) + ", not speech";
+        for (String w : words.split("[^\\p{L}]+")) if (NOT_SPEECH_WORDS.contains(w)) return "its name or type says " + kind(w) + ", not speech";
         return null;
+    }
+
+    /** What a marker word in a tier's name or type stands for, for the reason shown. */
+    private static String kind(String marker) {
+        return switch (marker) {
+            case "gestur", "gebaar", "gebaren", "gest", "rh", "lh", "sign" -> "gestures or signs";
+            case "gloss" -> "glosses";
+            case "note", "notitie", "nt" -> "notes";
+            case "comment", "commentaar", "opmerk" -> "comments";
+            case "translat", "vertal", "ft" -> "a translation";
+            case "morph" -> "morphemes";
+            case "phon", "foneem", "fonemen", "ipa" -> "phones";
+            case "syllab" -> "syllables";
+            case "lemma" -> "lemmas";
+            case "pos", "tag", "tags" -> "part-of-speech tags";
+            default -> "words";
+        };
     }
 
     static String speakerOf(Candidate t) {
