@@ -99,4 +99,19 @@ class TextLayoutsTest {
         assertThat(RoleGuesser.guess(turns.get(0).speaker())).contains(nl.samenspraak.codebook.SpeakerRole.PROFESSIONAL);
         assertThat(RoleGuesser.guess(turns.get(1).speaker())).contains(nl.samenspraak.codebook.SpeakerRole.CLIENT);
     }
+
+    @Test
+    void podcast_site_layouts_bold_names_with_bracketed_times_inline_or_above_and_one_space_before_the_time() {
+        List<ParsedTurn> inline = TranscriptReader.read("a.md", Fixtures.utf8(
+                "**Ali** [00:00:00] Today we talk about careers.\n\n**Kelly** [00:00:30] Welcome to the show.\n")).turns();
+        List<ParsedTurn> above = TranscriptReader.read("b.md", Fixtures.utf8(
+                "**Lindsey** [00:00]\nWhy should you blog?\n\n**Kelly** [00:20]\nWelcome.\nI am Kelly.\n")).turns();
+        List<ParsedTurn> oneSpace = TranscriptReader.read("c.md", Fixtures.utf8("Kelly 0:00  \nReact, Vue and Angular.\n\nAli 0:21  \nI'm Ali.\n")).turns();
+
+        assertThat(inline).extracting(ParsedTurn::speaker, ParsedTurn::startMs, ParsedTurn::text).containsExactly(
+                tuple("Ali", 0L, "Today we talk about careers."), tuple("Kelly", 30_000L, "Welcome to the show."));
+        assertThat(above).extracting(ParsedTurn::speaker, ParsedTurn::startMs, ParsedTurn::text).containsExactly(
+                tuple("Lindsey", 0L, "Why should you blog?"), tuple("Kelly", 20_000L, "Welcome. I am Kelly."));
+        assertThat(oneSpace).extracting(ParsedTurn::speaker, ParsedTurn::startMs).containsExactly(tuple("Kelly", 0L), tuple("Ali", 21_000L));
+    }
 }
