@@ -86,7 +86,7 @@ public final class ImportService {
                 StagedUnits units = new StagedUnits(writes, id);
                 Importer.Result result = Importer.read(g, options, false, units);
                 units.flush();
-                log.info("Import of {}: {} units stored hidden in {} batches; the longest took {} ms from asking for the write path to its commit.",
+                log.info("Import of {}: {} units stored hidden in {} batches; the longest held the write path {} ms (its commit included).",
                         g.name(), result.units(), units.batches(), String.format(java.util.Locale.ROOT, "%.1f", units.longestMillis()));
                 staged.set(staged.size() - 1, new Staged(id, g, result));
             }
