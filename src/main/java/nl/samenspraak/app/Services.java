@@ -2,6 +2,8 @@ package nl.samenspraak.app;
 
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
+import nl.samenspraak.account.FirstStart;
+import nl.samenspraak.account.UserAdmin;
 import nl.samenspraak.adjudication.AdjudicationService;
 import nl.samenspraak.calibration.CalibrationService;
 import nl.samenspraak.codebook.CodebookService;
@@ -35,10 +37,11 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles) {
+                       ReviewService reviews, ProfileService profiles, FirstStart firstStart, UserAdmin userAdmin) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
-        AccountService accounts = new AccountService(jdbi, writes);
+        AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), java.time.Clock.systemUTC());
+        accounts.fillNameKeys();
         Access access = new Access(accounts, jdbi);
         CodebookService codebooks = new CodebookService(jdbi, writes);
         ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
@@ -60,6 +63,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks));
+                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks),
+                new FirstStart(accounts), new UserAdmin(accounts, access));
     }
 }

@@ -1,0 +1,1 @@
+// set-up page (placeholder)
