@@ -1,5 +1,6 @@
 package nl.samenspraak.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.samenspraak.http.ApiException;
 
 import java.util.List;
@@ -16,6 +17,7 @@ public final class UserAdmin {
 
     /** A new user; without a password one is generated and returned once. */
     public record NewUser(String name, String password, Role role) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Created(UserAccount user, String generatedPassword) {}
 
     public List<UserAccount> list(User caller) {
