@@ -29,7 +29,7 @@ final class Routes {
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         new SetupRoutes(s.firstStart(), s.config().secureCookies()).register(r);
         new AccountRoutes(s.accounts(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
-        new ProjectRoutes(s.projects(), s.accounts(), s.access()).register(r);
+        new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);

@@ -15,6 +15,7 @@ import nl.samenspraak.exports.ExportExtras;
 import nl.samenspraak.exports.ExportJobs;
 import nl.samenspraak.exports.ExportService;
 import nl.samenspraak.project.AssignmentService;
+import nl.samenspraak.project.MemberService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
@@ -37,7 +38,8 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles, FirstStart firstStart, UserAdmin userAdmin) {
+                       ReviewService reviews, ProfileService profiles, FirstStart firstStart, UserAdmin userAdmin,
+                       MemberService members) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), java.time.Clock.systemUTC());
@@ -64,6 +66,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                 new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
                 calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks),
-                new FirstStart(accounts), new UserAdmin(accounts, access));
+                new FirstStart(accounts), new UserAdmin(accounts, access),
+                new MemberService(jdbi, writes, accounts, access));
     }
 }

@@ -11,7 +11,7 @@ import nl.samenspraak.http.Uploads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /api/codebooks: list, read, upload, validate, and REFI-QDA (.qdc) export and import. */
+/** /api/codebooks: list, read, upload, validate, download as JSON, and REFI-QDA (.qdc) export and import. */
 public final class CodebookRoutes {
     private final CodebookService codebooks;
     private final Access access;
@@ -31,6 +31,7 @@ public final class CodebookRoutes {
         r.post("/api/codebooks/qdc", this::importQdc);
         r.get("/api/codebooks/{key}", this::get);
         r.get("/api/codebooks/{key}/qdc", this::exportQdc);
+        r.get("/api/codebooks/{key}/json", this::exportJson);
     }
 
     private void get(Context ctx) {
@@ -60,6 +61,14 @@ public final class CodebookRoutes {
         StoredCodebook stored = find(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"" + stored.key() + "-" + stored.version() + ".qdc\"");
         ctx.contentType("application/xml; charset=utf-8").result(QdcWriter.write(stored.codebook()));
+    }
+
+    /** The codebook file itself, indented, to read, edit and upload as a new version. */
+    private void exportJson(Context ctx) {
+        access.user(ctx);
+        StoredCodebook stored = find(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + stored.key() + "-" + stored.version() + ".json\"");
+        ctx.contentType("application/json; charset=utf-8").result(CodebookWriter.toJson(stored.codebook()));
     }
 
     private void importQdc(Context ctx) {

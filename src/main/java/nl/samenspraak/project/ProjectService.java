@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** Projects and their settings: name, codebook, blind coding, calibration threshold. */
 public final class ProjectService {
     private final Jdbi jdbi;
     private final Writes writes;
@@ -26,15 +27,24 @@ public final class ProjectService {
         this.access = access;
     }
 
-    public record NewProject(String name, String codebookKey, Boolean blindCoding) {}
-    public record Settings(String codebookKey, Boolean blindCoding) {}
+    public record NewProject(String name, String codebookKey, Boolean blindCoding, Double calibrationThreshold) {
+        public NewProject(String name, String codebookKey, Boolean blindCoding) { this(name, codebookKey, blindCoding, null); }
+    }
+    /** A change of settings; a field left out (null) stays as it is. */
+    public record Settings(String name, String codebookKey, Boolean blindCoding, Double calibrationThreshold) {}
     public record NewMember(String userName, Role role) {}
 
-    /** Creates a project; its creator becomes a member with the admin role. */
+    /** A system administrator's new project; they become its first member, with the admin role. */
+    public Project create(User caller, NewProject req) {
+        access.requireSystemAdmin(caller);
+        return create(req, caller.id());
+    }
+
+    /** Creates a project (demo data, tests); its creator, if any, becomes a member with the admin role. */
     public Project create(NewProject req, Long creatorId) {
-        String name = req.name() == null ? "" : req.name().strip();
-        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
+        String name = cleanName(req.name());
         requireCodebook(req.codebookKey());
+        if (req.calibrationThreshold() != null) requireThreshold(req.calibrationThreshold());
         boolean blind = req.blindCoding() == null || req.blindCoding();
         return writes.inTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
@@ -42,6 +52,7 @@ public final class ProjectService {
             String now = Instant.now().toString();
             long id = dao.insert(name, req.codebookKey(), blind, now, creatorId);
             if (creatorId != null) dao.putMember(id, creatorId, Role.ADMIN.key(), now);
+            if (req.calibrationThreshold() != null) dao.setThreshold(id, req.calibrationThreshold());
             access.membersChanged();
             return dao.find(id).orElseThrow();
         });
@@ -78,28 +89,66 @@ public final class ProjectService {
         return jdbi.withExtension(ProjectDao.class, dao -> dao.findByName(name));
     }
 
-    public Project updateSettings(long id, Settings req) {
+    /** The settings with what a codebook change would touch; for the project's administrators. */
+    public ProjectSettings settings(User caller, long id) {
+        access.require(caller, id, Role.ADMIN);
+        return settings(id);
+    }
+
+    public ProjectSettings updateSettings(User caller, long id, Settings req) {
+        access.require(caller, id, Role.ADMIN);
         Project p = get(id);
+        String name = req.name() == null ? p.name() : cleanName(req.name());
         String key = req.codebookKey() == null ? p.codebookKey() : req.codebookKey();
         requireCodebook(key);
+        if (req.calibrationThreshold() != null) requireThreshold(req.calibrationThreshold());
         boolean blind = req.blindCoding() == null ? p.blindCoding() : req.blindCoding();
-        writes.useTransaction(h -> h.attach(ProjectDao.class).updateSettings(id, key, blind));
-        return get(id);
+        writes.useTransaction(h -> {
+            ProjectDao dao = h.attach(ProjectDao.class);
+            if (dao.findByName(name).filter(other -> other.id() != id).isPresent()) {
+                throw ApiException.conflict("A project named '" + name + "' already exists.");
+            }
+            dao.updateSettings(id, name, key, blind);
+            if (req.calibrationThreshold() != null) dao.setThreshold(id, req.calibrationThreshold());
+        });
+        return settings(id);
     }
 
-    public List<Member> members(long projectId) {
-        return jdbi.withExtension(ProjectDao.class, dao -> dao.members(projectId));
+    private ProjectSettings settings(long id) {
+        Project p = get(id);
+        return jdbi.withExtension(ProjectDao.class, dao -> {
+            List<ProjectSettings.CodedWith> coded = dao.codedWith(id);
+            String version = codebooks.latest(p.codebookKey()).map(c -> c.version()).orElse(null);
+            return new ProjectSettings(p.id(), p.name(), p.codebookKey(), version, p.blindCoding(),
+                    dao.threshold(id).orElse(ProjectSettings.DEFAULT_THRESHOLD), p.createdAt(),
+                    coded.stream().mapToLong(ProjectSettings.CodedWith::codes).sum(),
+                    coded.stream().mapToLong(ProjectSettings.CodedWith::ratings).sum(), coded);
+        });
     }
 
+    /** Adds or changes a member without a role check (demo data; the members page goes through {@link MemberService}). */
     public Member putMember(long projectId, long userId, Role role) {
         if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
         writes.useTransaction(h -> h.attach(ProjectDao.class).putMember(projectId, userId, role.key(), Instant.now().toString()));
         access.membersChanged();
-        return members(projectId).stream().filter(m -> m.userId() == userId).findFirst().orElseThrow();
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.members(projectId)).stream()
+                .filter(m -> m.userId() == userId).findFirst().orElseThrow();
+    }
+
+    private static String cleanName(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
+        return name;
     }
 
     private void requireCodebook(String key) {
         if (key == null || key.isBlank()) throw ApiException.badRequest("Field 'codebookKey': name the codebook the project codes with.");
         if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("Field 'codebookKey': there is no codebook '" + key + "'.");
+    }
+
+    private static void requireThreshold(double kappa) {
+        if (Double.isNaN(kappa) || kappa < -1 || kappa > 1) {
+            throw ApiException.badRequest("Field 'calibrationThreshold': give the kappa a trainee must reach, from -1 to 1; got " + kappa + ".");
+        }
     }
 }
