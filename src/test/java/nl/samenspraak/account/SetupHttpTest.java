@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first start of a server without users: the set-up code printed at start makes the first administrator, once. */
-class SetupHttpTest {
+public class SetupHttpTest {
     private static final Pattern CODE = Pattern.compile("set-up code \\(new at every start\\): ([A-Z0-9-]+)");
     @TempDir Path dir;
     TestApp app;
@@ -27,7 +27,8 @@ class SetupHttpTest {
     @BeforeEach void start() { app = TestApp.start(dir); }
     @AfterEach void stop() { app.close(); }
 
-    static String code(String startupOutput) {
+    /** The set-up code a server printed at start. */
+    public static String code(String startupOutput) {
         Matcher m = CODE.matcher(startupOutput);
         assertThat(m.find()).as(startupOutput).isTrue();
         return m.group(1);
