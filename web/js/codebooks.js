@@ -29,7 +29,7 @@ function byKey() {
   const keys = new Map();
   for (const r of rows) (keys.get(r.key) || keys.set(r.key, []).get(r.key)).push(r);
   for (const list of keys.values()) list.sort((a, b) => b.id - a.id);
-  return [...keys.values()].sort((a, b) => a[0].title.localeCompare(b[0].title));
+  return [...keys.values()].sort((a, b) => a[0].key.localeCompare(b[0].key));
 }
 
 async function load() {
@@ -41,12 +41,12 @@ function renderList() {
   $('#codebooks').replaceChildren(...byKey().map((versions) => {
     const latest = versions[0];
     return h('tr', { dataset: { key: latest.key } },
-      h('th', { scope: 'row', text: latest.title }),
+      h('th', { scope: 'row', text: tx(latest.label) || latest.title }),
       h('td', {}, h('code', { text: latest.key })),
       h('td', { text: versions.map((v) => v.version).join(', ') }),
       h('td', { class: 'when', text: latest.createdAt.slice(0, 10) }),
       h('td', { class: 'actions' }, h('button', { type: 'button', class: 'quiet', text: t('cb.view'),
-        'aria-label': t('cb.viewFor', { title: latest.title }), onclick: () => show(latest.key) })));
+        'aria-label': t('cb.viewFor', { title: tx(latest.label) || latest.title }), onclick: () => show(latest.key) })));
   }));
 }
 
@@ -96,6 +96,7 @@ async function upload(e) {
     const list = (err.details && err.details.problems) || [];
     problems.replaceChildren(...list.map((p) => h('li', {}, h('code', { text: p.path }), ' ', p.message)));
     problems.hidden = !list.length;
+    (list.length ? problems : status).scrollIntoView({ block: 'nearest' });
   }
 }
 

@@ -19,7 +19,7 @@ function codeRows(dimension, compact) {
     h('th', { scope: 'row' }, swatch(c.colour), tx(c.label)),
     h('td', {}, h('code', { text: c.key })),
     h('td', { text: roles(c.roles) }),
-    compact ? null : h('td', { class: 'definition' },
+    compact ? null : h('td', { class: 'cb-definition' },
       c.definition ? h('p', { text: tx(c.definition) }) : h('p', { class: 'muted', text: t('coding.noDefinition') }),
       c.examples && c.examples.length
         ? h('ul', { class: 'examples' }, c.examples.map((e) => h('li', { text: tx(e) }))) : null)));
@@ -33,7 +33,7 @@ function dimensionView(d, compact) {
     !compact && d.description ? h('p', { class: 'small', text: tx(d.description) }) : null,
     h('div', { class: 'table-wrap' }, h('table', { class: 'numbers cb-codes' },
       h('caption', { class: 'visually-hidden', text: tx(d.label) }),
-      h('thead', {}, h('tr', {}, heads.map((k) => h('th', { scope: 'col', text: t(k) })))),
+      h('thead', {}, h('tr', {}, heads.map((k) => h('th', { scope: 'col', class: k === 'cb.hotkey' ? 'hotkey' : null, text: t(k) })))),
       h('tbody', {}, codeRows(d, compact)))));
 }
 

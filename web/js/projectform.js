@@ -10,7 +10,7 @@ export async function latestCodebooks() {
   const rows = await get('/api/codebooks');
   const latest = new Map();
   for (const r of rows) if (!latest.has(r.key) || r.id > latest.get(r.key).id) latest.set(r.key, r);
-  return [...latest.values()].sort((a, b) => a.title.localeCompare(b.title));
+  return [...latest.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**
@@ -18,8 +18,12 @@ export async function latestCodebooks() {
  * each choice. Returns a function that redraws (after a language change).
  */
 export function codebookChooser(select, preview, books, chosen, onChange = () => {}) {
-  select.replaceChildren(...books.map((b) => h('option', { value: b.key, selected: b.key === chosen,
-    text: t('newProject.codebookOption', { title: b.title, key: b.key, version: b.version }) })));
+  const options = () => {
+    const now = select.value || chosen;
+    select.replaceChildren(...books.map((b) => h('option', { value: b.key, selected: b.key === now,
+      text: t('newProject.codebookOption', { title: tx(b.label) || b.title, key: b.key, version: b.version }) })));
+  };
+  options();
   const cache = new Map();
   async function show() {
     const key = select.value;
@@ -31,7 +35,7 @@ export function codebookChooser(select, preview, books, chosen, onChange = () =>
   }
   select.addEventListener('change', () => { show(); onChange(select.value); });
   show();
-  return show;
+  return () => { options(); return show(); };
 }
 
 /** The threshold field's value as a number, or a sentence for what is wrong with it. */

@@ -25,7 +25,7 @@ public final class CodebookRoutes {
         // A refused codebook, from whichever route reads one: a 400 with every problem and its path.
         r.exception(InvalidCodebookException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
                 Map.of("source", e.source(), "problems", e.problems())));
-        r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(CodebookRoutes::summary).toList()); });
+        r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(this::summary).toList()); });
         r.post("/api/codebooks", this::upload);
         r.post("/api/codebooks/validate", this::validate);
         r.post("/api/codebooks/qdc", this::importQdc);
@@ -97,12 +97,14 @@ public final class CodebookRoutes {
         return name == null || name.isBlank() ? fallback : name;
     }
 
-    private static Map<String, Object> summary(CodebookRow row) {
+    /** A stored version in the list; {@code label} is the title in both languages. */
+    private Map<String, Object> summary(CodebookRow row) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", row.id());
         m.put("key", row.key());
         m.put("version", row.version());
         m.put("title", row.title());
+        m.put("label", codebooks.byIdCached(row.id()).codebook().title());
         m.put("createdAt", row.createdAt());
         return m;
     }
