@@ -40,6 +40,7 @@ public final class AccountService {
 
     public record Login(String token, User user) {}
 
+    /** A new user, without a caller: the command line and the demo, which run with the database's own authority. */
     public User createUser(String name, String password, Role role) {
         return create(name, password, role, false);
     }

@@ -21,12 +21,12 @@ public final class UserAdmin {
     public record Created(UserAccount user, String generatedPassword) {}
 
     public List<UserAccount> list(User caller) {
-        access.requireSystemAdmin(caller);
+        Access.requireSystemAdmin(caller);
         return accounts.accounts();
     }
 
     public Created create(User caller, NewUser req) {
-        access.requireSystemAdmin(caller);
+        Access.requireSystemAdmin(caller);
         boolean generate = req.password() == null || req.password().isEmpty();
         String password = generate ? Passwords.generate() : req.password();
         User made = accounts.createUser(req.name(), password, req.role());
@@ -35,7 +35,7 @@ public final class UserAdmin {
 
     /** Sets another user's password (typed, or generated when null) and ends their sessions. */
     public String resetPassword(User caller, long userId, String password) {
-        access.requireSystemAdmin(caller);
+        Access.requireSystemAdmin(caller);
         UserAccount target = existing(userId);
         if (target.id() == caller.id()) {
             throw ApiException.badRequest("Change your own password under My account, where the current one is asked.");
@@ -44,13 +44,13 @@ public final class UserAdmin {
     }
 
     public UserAccount deactivate(User caller, long userId) {
-        access.requireSystemAdmin(caller);
+        Access.requireSystemAdmin(caller);
         if (existing(userId).id() == caller.id()) throw ApiException.badRequest("You cannot deactivate yourself; another administrator can.");
         return accounts.deactivate(userId);
     }
 
     public UserAccount reactivate(User caller, long userId) {
-        access.requireSystemAdmin(caller);
+        Access.requireSystemAdmin(caller);
         existing(userId);
         return accounts.reactivate(userId);
     }

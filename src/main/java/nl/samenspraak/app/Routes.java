@@ -33,7 +33,7 @@ final class Routes {
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
-        new MediaRoutes(s.transcripts(), s.media(), s.access()).register(r);
+        new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access()).register(r);

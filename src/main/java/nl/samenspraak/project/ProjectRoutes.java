@@ -22,7 +22,7 @@ public final class ProjectRoutes {
     public void register(RoutesConfig r) {
         r.get("/api/projects", ctx -> ctx.json(projects.listFor(access.user(ctx))));
         r.post("/api/projects", ctx -> ctx.status(201).json(projects.create(access.user(ctx), Requests.body(ctx, ProjectService.NewProject.class))));
-        r.get("/api/projects/{projectId}", this::get);
+        r.get("/api/projects/{projectId}", ctx -> ctx.json(projects.get(access.user(ctx), id(ctx))));
         r.patch("/api/projects/{projectId}", ctx -> ctx.json(projects.updateSettings(access.user(ctx), id(ctx),
                 Requests.body(ctx, ProjectService.Settings.class))));
         r.get("/api/projects/{projectId}/settings", ctx -> ctx.json(projects.settings(access.user(ctx), id(ctx))));
@@ -39,12 +39,6 @@ public final class ProjectRoutes {
 
     private static long id(Context ctx) {
         return Requests.id(ctx, "projectId");
-    }
-
-    private void get(Context ctx) {
-        long id = id(ctx);
-        access.require(access.user(ctx), id);
-        ctx.json(projects.get(id));
     }
 
     private void addMember(Context ctx) {

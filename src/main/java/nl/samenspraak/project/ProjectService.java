@@ -36,7 +36,7 @@ public final class ProjectService {
 
     /** A system administrator's new project; they become its first member, with the admin role. */
     public Project create(User caller, NewProject req) {
-        access.requireSystemAdmin(caller);
+        Access.requireSystemAdmin(caller);
         return create(req, caller.id());
     }
 
@@ -79,6 +79,12 @@ public final class ProjectService {
         List<Project> projects = jdbi.withExtension(ProjectDao.class, dao -> user.isAdmin() ? dao.all() : dao.forMember(user.id()));
         return projects.stream().map(p -> new ProjectSummary(p.id(), p.name(), p.codebookKey(), p.blindCoding(),
                 access.roleIn(user, p.id()).orElseThrow())).toList();
+    }
+
+    /** A project, for its members. */
+    public Project get(User user, long id) {
+        access.require(user, id);
+        return get(id);
     }
 
     public Project get(long id) {
