@@ -45,7 +45,7 @@ public final class AccountService {
         return create(name, password, role, false);
     }
 
-    /** The first system administrator, made by the set-up page: refused (410) once any user exists. */
+    /** The first system administrator, made by the set-up page: refused (404) once any user exists. */
     User createFirstAdmin(String name, String password) {
         return create(name, password, Role.ADMIN, true);
     }

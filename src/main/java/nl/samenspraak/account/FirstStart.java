@@ -42,10 +42,10 @@ public final class FirstStart {
     }
 
     public static ApiException gone() {
-        return new ApiException(410, "The set-up is done: this server has its administrator. Log in on the start page instead.");
+        return new ApiException(404, "The set-up is done: this server has its administrator, so this page is gone. Log in on the start page instead.");
     }
 
-    /** Makes the first administrator and logs them in; 403 for a wrong code, 410 once set up. */
+    /** Makes the first administrator and logs them in; 403 for a wrong code, 404 once set up. */
     public AccountService.Login createFirstAdmin(String givenCode, String name, String password) {
         if (!needed()) throw gone();
         if (!matches(givenCode)) {

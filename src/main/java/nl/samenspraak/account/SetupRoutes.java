@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The one-time set-up of a server without users: while it has none, every page leads to
- * {@code setup.html}; afterwards that page and {@code /api/setup} answer 410 with a sentence.
+ * {@code setup.html}; afterwards that page and {@code /api/setup} answer 404 with a sentence.
  */
 public final class SetupRoutes {
     public static final String PAGE = "/setup.html";

@@ -14,7 +14,12 @@ final class Durations {
 
     static Duration parse(String text) {
         String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        Duration d = s.startsWith("pt") ? iso(s) : parts(s);
+        Duration d;
+        try {
+            d = s.startsWith("pt") ? iso(s) : parts(s);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is longer than any session can be; give a duration such as 2h.");
+        }
         if (d.isZero() || d.isNegative()) throw new IllegalArgumentException("give a positive duration such as 2h, 30m or 1h30m, not '" + text + "'.");
         return d;
     }
@@ -32,7 +37,12 @@ final class Durations {
         Duration d = Duration.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
+            long n;
+            try {
+                n = Long.parseLong(m.group(1));
+            } catch (NumberFormatException e) {
+                throw new ArithmeticException("too long");
+            }
             d = d.plus(switch (m.group(2)) { case "h" -> Duration.ofHours(n); case "m" -> Duration.ofMinutes(n); default -> Duration.ofSeconds(n); });
             end = m.end();
         }

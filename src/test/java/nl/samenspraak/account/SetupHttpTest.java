@@ -78,11 +78,11 @@ public class SetupHttpTest {
         assertThat(me.json().path("systemRole").asText()).isEqualTo("admin");
 
         Http.Response again = app.anonymous().post("/api/setup", setup(code(app.startupOutput)));
-        assertThat(again.status()).isEqualTo(410);
+        assertThat(again.status()).isEqualTo(404);
         assertThat(again.error()).contains("set-up is done");
-        assertThat(app.anonymous().get("/api/setup").status()).isEqualTo(410);
+        assertThat(app.anonymous().get("/api/setup").status()).isEqualTo(404);
         HttpResponse<String> setupPage = page("/setup.html");
-        assertThat(setupPage.statusCode()).isEqualTo(410);
+        assertThat(setupPage.statusCode()).isEqualTo(404);
         assertThat(setupPage.body()).contains("set-up is done");
         assertThat(page("/index.html").statusCode()).isEqualTo(200);
         assertThat(app.count("SELECT count(*) FROM users")).isEqualTo(1);
@@ -99,12 +99,12 @@ public class SetupHttpTest {
     @Test
     void a_user_made_another_way_ends_the_set_up_and_the_code_is_not_printed_when_users_exist() throws Exception {
         app.user("ans", Role.ADMIN);
-        assertThat(app.anonymous().post("/api/setup", setup(code(app.startupOutput))).status()).isEqualTo(410);
-        assertThat(page("/setup.html").statusCode()).isEqualTo(410);
+        assertThat(app.anonymous().post("/api/setup", setup(code(app.startupOutput))).status()).isEqualTo(404);
+        assertThat(page("/setup.html").statusCode()).isEqualTo(404);
         assertThat(page("/").statusCode()).isEqualTo(200);
         app.stopServer();
         app.restart();
-        assertThat(page("/setup.html").statusCode()).isEqualTo(410);
+        assertThat(page("/setup.html").statusCode()).isEqualTo(404);
     }
 
     @Test
