@@ -21,10 +21,7 @@ async function start() {
     $('#add').hidden = false;
     $('#add-form').addEventListener('submit', add);
   }
-  if (param('new')) {
-    $('#created').textContent = t('members.created');
-    $('#created').hidden = false;
-  }
+  $('#created').hidden = !param('new');
   await load();
   $('#members-page').hidden = false;
   document.addEventListener('languagechange', render);
@@ -40,6 +37,7 @@ async function load() {
 const roleOptions = (chosen) => ROLES.map((r) => h('option', { value: r, selected: r === chosen, text: t('memberRole.' + r) }));
 
 function render() {
+  $('#created').textContent = t('members.created');
   if (admin) {
     const user = $('#add-user').value;
     $('#add-user').replaceChildren(...candidates.map((c) => h('option', { value: c.name, selected: c.name === user, text: c.name })));

@@ -122,6 +122,8 @@ class ProjectSetupPageTest {
         cora.put("/api/utterances/" + unit + "/codes/" + dim, Map.of("code", Fixtures.codeFor(cora, dim, "professional", 0)));
 
         browser.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "projects.html");
+        assertThat(browser.all("a[href='members.html?p=" + p + "']")).hasSize(1);
+        Screens.both(browser, "projects-admin");
         browser.find("a[href='settings.html?p=" + p + "']").click();
         browser.waitReady();
         assertThat(browser.find("#name").getDomProperty("value")).isEqualTo(NAME + " (instellingen)");
