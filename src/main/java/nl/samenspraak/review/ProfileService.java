@@ -51,17 +51,23 @@ public final class ProfileService {
                 }
             }
             Profile.Session ref = reference.isEmpty() ? null : reference(h, book, s.projectId(), reference, coding.id());
-            return new Profile(transcriptId, s.name(), s.projectId(), stored.key(), professional, coding, consensus, units(h, transcriptId),
+            boolean isConsensus = consensusId(h, s.projectId()).filter(id -> id == coding.id()).isPresent();
+            return new Profile(transcriptId, s.name(), s.projectId(), stored.key(), professional, coding, isConsensus, units(h, transcriptId),
                     one(h, book, transcriptId, coding.id()), earlier, ref, s.staff());
         });
     }
 
+    private static java.util.Optional<Long> consensusId(Handle h, long projectId) {
+        return h.createQuery("SELECT user_id FROM consensus_coders WHERE project_id = :p").bind("p", projectId).mapTo(Long.class).findOne();
+    }
+
     /**
-     * Whose codes: the coder asked for, the consensus, or else the consensus when it coded this session,
-     * else the first coder (by id) who coded it.
+     * Whose codes: the coder asked for, the consensus, or else the coding that covers the most units of this
+     * session, the consensus first among equals and then the first coder by id. A consensus only begun does not
+     * silently stand in for a whole coding (issue 9, defect 4); the page offers every coding.
      */
     private static Profile.Person coding(Handle h, ReviewAccess.Session s, Long coder, boolean consensus) {
-        Long consensusId = h.createQuery("SELECT user_id FROM consensus_coders WHERE project_id = :p").bind("p", s.projectId()).mapTo(Long.class).findOne().orElse(null);
+        Long consensusId = consensusId(h, s.projectId()).orElse(null);
         Long id = coder;
         if (consensus) {
             if (consensusId == null) throw ApiException.badRequest("Parameter 'dataset': this project has no consensus codes yet; adjudicate a transcript first.");
@@ -72,7 +78,14 @@ public final class ProfileService {
                     SELECT DISTINCT c.coder_id FROM codes c JOIN utterances x ON x.id = c.utterance_id WHERE x.transcript_id = :t
                     UNION SELECT coder_id FROM ratings WHERE transcript_id = :t ORDER BY 1""").bind("t", s.transcriptId()).mapTo(Long.class).list();
             if (coders.isEmpty()) throw ApiException.badRequest("This session has not been coded yet, so it has no profile.");
-            id = consensusId != null && coders.contains(consensusId) ? consensusId : coders.get(0);
+            Map<Long, Integer> covered = new HashMap<>();
+            h.createQuery("""
+                    SELECT c.coder_id, COUNT(DISTINCT c.utterance_id) FROM codes c JOIN utterances x ON x.id = c.utterance_id
+                    WHERE x.transcript_id = :t GROUP BY c.coder_id""").bind("t", s.transcriptId())
+                    .map((rs, c) -> covered.put(rs.getLong(1), rs.getInt(2))).list();
+            int most = coders.stream().mapToInt(c -> covered.getOrDefault(c, 0)).max().orElse(0);
+            id = consensusId != null && coders.contains(consensusId) && covered.getOrDefault(consensusId, 0) == most ? consensusId
+                    : coders.stream().filter(c -> covered.getOrDefault(c, 0) == most).findFirst().orElseThrow();
         }
         long chosen = id;
         return h.createQuery("""
@@ -110,8 +123,12 @@ public final class ProfileService {
             ScaleReport r = RatingTotals.of(scale, values.get(scale.key()));
             ratings.add(new Profile.ScaleTotal(scale.key(), r.total(), r.rescaled(), r.reason()));
         }
-        var meta = h.createQuery("SELECT name, created_at FROM transcripts WHERE id = :t").bind("t", transcriptId).mapToMap().one();
-        return new Profile.Session(transcriptId, (String) meta.get("name"), (String) meta.get("created_at"), 1, codes, ratings);
+        var meta = h.createQuery("""
+                SELECT name, created_at, (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS units FROM transcripts t WHERE id = :t""")
+                .bind("t", transcriptId).mapToMap().one();
+        int covered = (int) where.values().stream().flatMap(List::stream).distinct().count();
+        return new Profile.Session(transcriptId, (String) meta.get("name"), (String) meta.get("created_at"), 1, codes, ratings,
+                ((Number) meta.get("units")).intValue(), covered);
     }
 
     /** One session of the project, or the mean over several: per code the mean count, per scale the mean of the defined totals. */
@@ -135,6 +152,7 @@ public final class ProfileService {
                     defined.stream().allMatch(r -> r.rescaled() != null) ? defined.stream().mapToDouble(Profile.ScaleTotal::rescaled).average().orElseThrow() : null,
                     defined.size() < all.size() ? "mean of the " + defined.size() + " of " + all.size() + " sessions with a total" : null));
         }
-        return new Profile.Session(null, "mean of " + all.size() + " sessions", null, all.size(), codes, ratings);
+        return new Profile.Session(null, "mean of " + all.size() + " sessions", null, all.size(), codes, ratings,
+                all.stream().mapToInt(Profile.Session::units).sum(), all.stream().mapToInt(Profile.Session::covered).sum());
     }
 }
