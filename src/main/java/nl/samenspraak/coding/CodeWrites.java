@@ -22,7 +22,8 @@ final class CodeWrites {
                 SELECT u.id, t.id, t.project_id, u.speaker_role,
                        (SELECT MAX(cb.id) FROM codebooks cb WHERE cb.key = p.codebook_key),
                        CASE WHEN NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.project_id) THEN 1
-                            ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = t.id AND a.user_id = ?) END
+                            ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = t.id AND a.user_id = ?) END,
+                       u.speaker_label
                 FROM utterances u JOIN transcripts t ON t.id = u.transcript_id JOIN projects p ON p.id = t.project_id
                 WHERE u.id = ? AND t.deleted_at IS NULL""")) {
             s.setLong(1, userId);
@@ -30,7 +31,7 @@ final class CodeWrites {
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) return Optional.empty();
                 return Optional.of(new CodingDao.Target(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getLong(5),
-                        r.getBoolean(6)));
+                        r.getBoolean(6), r.getString(7)));
             }
         }
     }
