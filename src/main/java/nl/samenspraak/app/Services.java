@@ -24,6 +24,7 @@ import nl.samenspraak.review.ReviewService;
 import nl.samenspraak.sessiondata.ComparisonService;
 import nl.samenspraak.sessiondata.SessionDataService;
 import nl.samenspraak.transcript.MediaService;
+import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -35,7 +36,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles) {
+                       ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -60,6 +61,6 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks));
+                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks), new TranscriptOverview(jdbi, access));
     }
 }
