@@ -20,8 +20,9 @@ final class SideBySide {
         for (AdjudicationDao.UnitCode c : dao.codes(transcriptId)) codes.put(key(c.utteranceId(), c.coderId(), c.dimension()), c.code());
         Map<String, AdjudicationDao.Note> notes = new HashMap<>();
         if (consensus != null) dao.notes(transcriptId, consensus).forEach(n -> notes.put(n.utteranceId() + "|" + n.dimension(), n));
-        Map<String, Integer> perDimension = new LinkedHashMap<>();
+        Map<String, Integer> perDimension = new LinkedHashMap<>(), coded = new LinkedHashMap<>();
         dimensions.forEach(d -> perDimension.put(d, 0));
+        dimensions.forEach(d -> coded.put(d, 0));
         List<UnitView> units = new ArrayList<>();
         int disagreements = 0, unitCount = 0, covered = 0;
         for (AdjudicationDao.Unit u : dao.units(transcriptId)) {
@@ -36,6 +37,7 @@ final class SideBySide {
                 cells.put(d, new Cell(given, disagree, code, note == null ? null : note.fromCoderId(), note == null ? null : note.source(),
                         note == null ? null : note.comment()));
                 if (code != null) perDimension.merge(d, 1, Integer::sum);
+                if (given.stream().anyMatch(java.util.Objects::nonNull)) coded.merge(d, 1, Integer::sum);
                 agreed |= code != null;
                 if (disagree) disagreements++;
                 any |= disagree;
@@ -43,7 +45,7 @@ final class SideBySide {
             if (agreed) covered++;
             if (any || !onlyDisagreements) units.add(new UnitView(u.id(), u.seq(), u.speakerLabel(), u.speakerRole(), u.text(), cells));
         }
-        return new AdjudicationView(transcriptId, projectId, consensus, coders, dimensions, disagreements, units, unitCount, covered, perDimension);
+        return new AdjudicationView(transcriptId, projectId, consensus, coders, dimensions, disagreements, units, unitCount, covered, perDimension, coded);
     }
 
     private static String key(long utteranceId, long coderId, String dimension) {

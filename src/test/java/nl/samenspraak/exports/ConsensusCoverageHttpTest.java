@@ -93,6 +93,8 @@ class ConsensusCoverageHttpTest {
         assertThat(view.path("unitCount").asInt()).isEqualTo(6);
         assertThat(view.path("consensusUnits").asInt()).isEqualTo(2);
         assertThat(view.path("consensusPerDimension").path(DIMENSION).asInt()).isEqualTo(2);
+        assertThat(view.path("codedPerDimension").path(DIMENSION).asInt()).as("units a compared coder coded").isEqualTo(6);
+        assertThat(view.path("codedPerDimension").path("behaviour").asInt()).isZero();
 
         long consensusId = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders WHERE project_id = " + p.project, Long.class);
         ok(trainer.put("/api/transcripts/" + t0 + "/reference", Map.of("coderId", consensusId)));
