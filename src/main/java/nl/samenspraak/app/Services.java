@@ -17,7 +17,6 @@ import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.review.ProfileService;
 import nl.samenspraak.review.ReviewService;
@@ -42,25 +41,24 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, accounts);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
-        TranscriptService transcripts = new TranscriptService(jdbi, writes);
+        TranscriptService transcripts = new TranscriptService(jdbi, writes, access);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
-        MediaService media = new MediaService(jdbi, writes, MediaService.folderFor(config.database()));
+        MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
-        ReadAccess readAccess = new ReadAccess(access, projects);
-        ReportService reports = new ReportService(reader, readAccess);
-        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
+        ReportService reports = new ReportService(reader, access);
+        ReliabilityService reliability = new ReliabilityService(reader, access);
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
         ReviewService reviews = new ReviewService(jdbi, writes, access);
-        ExportService exports = new ExportService(reader, readAccess, reports, reliability,
+        ExportService exports = new ExportService(reader, access, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
         return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
-                new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
+                new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks), new TranscriptOverview(jdbi, access));
+                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access));
     }
 }

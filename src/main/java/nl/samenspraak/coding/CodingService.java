@@ -10,7 +10,6 @@ import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.ErrorMapper;
-import nl.samenspraak.project.AssignmentDao;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -32,8 +31,6 @@ import java.util.Set;
  * log and not applied again (the browser's offline queue may send it twice).
  */
 public final class CodingService {
-    /** Roles that code: coders, and admins and trainers making expert or reference codings. */
-    static final Role[] CODING_ROLES = {Role.CODER, Role.ADMIN, Role.TRAINER};
     static final int MAX_OP_ID_LENGTH = 100;
 
     private final Jdbi jdbi;
@@ -54,8 +51,7 @@ public final class CodingService {
     public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
         checkOpId(opId);
         CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
-        Role role = access.require(user, target.projectId(), CODING_ROLES);
-        if (role == Role.CODER && !target.assigned()) throw notAssigned(target.transcriptId());
+        access.requireCodable(user, target.projectId(), target.transcriptId(), target::assigned);
         return write(user, user.id(), target, dimensionKey, code, opId, (h, changeId) -> { });
     }
 
@@ -106,10 +102,7 @@ public final class CodingService {
     public SaveResult saveRating(User user, long transcriptId, String scaleKey, String itemKey, Double value, String opId) {
         checkOpId(opId);
         long projectId = projectOf(transcriptId);
-        Role role = access.require(user, projectId, CODING_ROLES);
-        if (role == Role.CODER && !jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, user.id()))) {
-            throw notAssigned(transcriptId);
-        }
+        access.requireCodable(user, projectId, transcriptId);
         StoredCodebook stored = codebooks.forProject(projectId);
         if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
         else requireItem(stored.codebook(), scaleKey, itemKey);
@@ -169,7 +162,7 @@ public final class CodingService {
             Set<Long> calibrate = new HashSet<>(dao.referencedBy(projectId, user.id()));
             // A coder's list follows the project's assignments, as the transcript list does.
             return dao.unitCounts(projectId).stream()
-                    .filter(t -> role != Role.CODER || dao.getHandle().attach(AssignmentDao.class).openTo(t.transcriptId(), user.id())).map(t -> {
+                    .filter(t -> role != Role.CODER || access.openTo(t.transcriptId(), user.id())).map(t -> {
                 Map<String, Integer> perDimension = new LinkedHashMap<>();
                 Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
                 codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));
@@ -177,14 +170,6 @@ public final class CodingService {
                         rated.getOrDefault(t.transcriptId(), 0), items.size(), calibrate.contains(t.transcriptId()));
             }).toList();
         });
-    }
-
-    /**
-     * Once a project has assignments, a coder codes only the transcripts given to them; admins and
-     * trainers (expert and reference codings) code any.
-     */
-    private static ApiException notAssigned(long transcriptId) {
-        return ApiException.forbidden("Transcript " + transcriptId + " is not assigned to you; ask the project's admin to assign it before you code it.");
     }
 
     private Optional<CodingDao.Target> target(long utteranceId, long userId) {
