@@ -203,4 +203,28 @@ class ConsensusPagesTest {
         en.until(d -> en.text("#session-meta").startsWith("Professional: not linked"));
         assertThat(s.tom.get("/api/transcripts/" + s.transcript + "/profile").json().path("professional").isNull()).isTrue();
     }
+
+    @Test
+    void adjudication_calibration_and_review_speak_dutch_about_a_partial_consensus() {
+        ConsensusStudy s = new ConsensusStudy(app, root);
+        s.partialConsensus();
+        s.reference(s.consensusId());
+        open(nl, s.trainer, "adjudicate.html?t=" + s.transcript);
+        nl.until(d -> !nl.all("#rows tr").isEmpty());
+        assertThat(nl.text("#coverage")).startsWith("De consensus dekt 14 van de 40 eenheden").contains("Ze dekt niet alle eenheden");
+        assertThat(nl.text("#head")).contains("Herkomst");
+        assertThat(nl.text("#rows tr[data-index='0'] td.source")).isEqualTo("van " + s.coderA);
+        nl.screenshot("adjudicate-partial-nl");
+
+        open(nl, s.trainer, "calibration.html?t=" + s.transcript);
+        nl.until(d -> nl.find("#reference-tools").isDisplayed());
+        assertThat(nl.text("#reference-now")).contains("Consensus (na beoordeling)").contains("dekt 14 van de 40 eenheden");
+        nl.screenshot("calibration-choose-reference-nl");
+
+        open(nl, s.trainer, "review.html?t=" + s.transcript);
+        nl.until(d -> nl.find("#professional-tools").isDisplayed());
+        assertThat(nl.text("#session-meta")).startsWith("Professional: niet gekoppeld");
+        assertThat(nl.text("#coverage")).isEqualTo("De codering van " + s.coderA + " dekt 40 van de 40 eenheden.");
+        nl.screenshot("review-tools-nl");
+    }
 }

@@ -113,5 +113,14 @@ class SpeakerRolesOnCodingScreenTest {
         browser.keys(Keys.TAB, "j", "1");
         browser.until(d -> browser.text("#roles-notice").contains("John Smith"));
         assertThat(browser.find("#roles-notice a").getDomAttribute("href")).isEqualTo("transcripts.html?p=" + s[0] + "&roles=" + s[1]);
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#language")).selectByValue("nl");
+        browser.until(d -> browser.text("#roles-notice").startsWith("De rollen van de sprekers"));
+        assertThat(browser.text("#roles-notice")).contains("Niet gecodeerd: ‘Benoemt meebeslissen’ is een code voor wat de professional zegt")
+                .contains("John Smith, met in dit transcript de rol overig").contains("Stel de sprekersrollen van dit transcript in");
+        browser.screenshot("coding-role-refused-trainer-nl");
+        browser.find("#roles-notice .notice-close").click();
+        browser.until(d -> !browser.text("#roles-notice").contains("John Smith"));
+        browser.js("localStorage.removeItem('samenspraak.lang')");
     }
 }
