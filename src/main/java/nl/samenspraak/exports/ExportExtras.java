@@ -89,11 +89,9 @@ public final class ExportExtras {
         if (!runs.isEmpty()) {
             List<Long> ids = runs.stream().flatMap(r -> java.util.stream.Stream.of(r.coderId(), r.referenceCoderId())).distinct().toList();
             List<Long> transcripts = runs.stream().map(CalibrationResult.Run::transcriptId).distinct().toList();
-            jdbi.useHandle(h -> {
-                h.createQuery("SELECT id, name FROM users WHERE id IN (<ids>)").bindList("ids", ids)
-                        .map((rs, ctx) -> names.put(rs.getLong(1), ConsensusName.shown(rs.getString(2), language))).list();
-                h.createQuery("SELECT transcript_id, COUNT(*) FROM utterances WHERE transcript_id IN (<ids>) GROUP BY transcript_id")
-                        .bindList("ids", transcripts).map((rs, ctx) -> units.put(rs.getLong(1), rs.getInt(2))).list();
+            jdbi.useExtension(ExportDao.class, dao -> {
+                dao.users(ids).forEach(p -> names.put(p.id(), ConsensusName.shown(p.name(), language)));
+                dao.units(transcripts).forEach(c -> units.put(c.transcriptId(), c.units()));
             });
         }
         List<CalibrationRow> rows = new ArrayList<>();

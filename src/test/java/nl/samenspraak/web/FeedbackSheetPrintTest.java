@@ -4,8 +4,8 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
+import nl.samenspraak.support.Tools;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,7 +47,7 @@ class FeedbackSheetPrintTest {
 
     @BeforeAll void start() {
         Browser.assumeAvailable();
-        Assumptions.assumeTrue(new File("/usr/bin/pdftotext").canExecute() && new File("/usr/bin/pdftoppm").canExecute(),
+        Tools.require(new File("/usr/bin/pdftotext").canExecute() && new File("/usr/bin/pdftoppm").canExecute(),
                 "poppler-utils is not installed (apt-get install poppler-utils; .ci/run installs it)");
         app = TestApp.start(dir);
         browser = Browser.start("en");
