@@ -63,7 +63,7 @@ function speakers(x) {
       h('span', { class: 'speaker-label', text: s.label }), ' ',
       h('span', { class: `role-chip role-${s.role}`, text: t(`role.${s.role}`) }), ' ',
       h('span', { class: `role-state state-${s.source}`, text: t(`tr.state.${s.source}`) }),
-      h('span', { class: 'muted small', text: ` · ${t('tr.speakerUnits', { n: s.units })}` })))),
+      h('span', { class: 'muted small', text: ` · ${s.units === 1 ? t('tr.speakerUnit') : t('tr.speakerUnits', { n: s.units })}` })))),
     h('button', { type: 'button', class: x.rolesConfirmed ? 'quiet roles-button' : 'roles-button', onclick: () => rolesOf(x),
       text: x.rolesConfirmed ? t('tr.changeRoles') : t('tr.confirmRolesButton') }));
 }

@@ -91,7 +91,7 @@ class TranscriptsPageTest {
         en.waitReady();
         assertThat(en.all(".transcript-card")).hasSize(2);
         assertThat(en.find("#import-link").getDomAttribute("href")).isEqualTo("import.html?p=" + projectId);
-        assertThat(en.text("#summary")).contains("2 transcripts").contains("to confirm: 1");
+        assertThat(en.text("#summary")).isEqualTo("Transcripts: 2; speaker roles still to confirm: 1.");
 
         WebElement studied = card(en, p.study().transcript);
         assertThat(studied.getText()).contains(ConsensusStudy.NAME).contains("40 units").contains(ConsensusStudy.KM).contains("professional")
