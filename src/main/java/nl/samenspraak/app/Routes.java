@@ -31,7 +31,7 @@ final class Routes {
         new AccountRoutes(s.accounts(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
         new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
-        new TranscriptRoutes(s.transcripts(), s.access()).register(r);
+        new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);

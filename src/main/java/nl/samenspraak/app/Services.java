@@ -26,6 +26,7 @@ import nl.samenspraak.review.ReviewService;
 import nl.samenspraak.sessiondata.ComparisonService;
 import nl.samenspraak.sessiondata.SessionDataService;
 import nl.samenspraak.transcript.MediaService;
+import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,8 +38,8 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles, FirstStart firstStart, UserAdmin userAdmin,
-                       MemberService members) implements AutoCloseable {
+                       ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview,
+                       FirstStart firstStart, UserAdmin userAdmin, MemberService members) implements AutoCloseable {
     static Services build(AppConfig config, Jdbi jdbi) {
         Workers workers = Workers.start();
         Writes writes = new Writes(jdbi, workers.commits());
@@ -64,7 +65,7 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                 media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks),
+                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
                 new FirstStart(accounts), new UserAdmin(accounts, access),
                 new MemberService(jdbi, writes, accounts, access));
     }
