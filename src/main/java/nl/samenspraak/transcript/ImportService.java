@@ -27,7 +27,7 @@ import java.util.Set;
  * Previews and imports transcripts. A preview reads every file and stores nothing. An import reads
  * every file once without storing (so a refused file costs the database nothing), then stores: all
  * or nothing for users, yet never holding the write path long. Each transcript is stored hidden
- * (migration V009), its units in batches ({@link StagedUnits}) as they are read again, and one small
+ * (migration V010), its units in batches ({@link StagedUnits}) as they are read again, and one small
  * final transaction shows all transcripts of the import at once; if anything fails, every row
  * stored so far is removed in slices. Admins and trainers of the project may import.
  */

@@ -12,15 +12,18 @@ import java.util.Map;
 /** List, read, re-map speakers of, and delete transcripts (importing: {@link ImportRoutes}). */
 public final class TranscriptRoutes {
     private final TranscriptService transcripts;
+    private final TranscriptOverview overview;
     private final Access access;
 
-    public TranscriptRoutes(TranscriptService transcripts, Access access) {
+    public TranscriptRoutes(TranscriptService transcripts, TranscriptOverview overview, Access access) {
         this.transcripts = transcripts;
+        this.overview = overview;
         this.access = access;
     }
 
     public void register(RoutesConfig r) {
         r.get("/api/projects/{projectId}/transcripts", this::list);
+        r.get("/api/projects/{projectId}/transcripts/overview", ctx -> ctx.json(overview.list(access.user(ctx), Requests.id(ctx, "projectId"))));
         r.get("/api/transcripts/{transcriptId}", this::get);
         r.put("/api/transcripts/{transcriptId}/speakers", this::setSpeakers);
         r.delete("/api/transcripts/{transcriptId}", this::delete);
