@@ -7,6 +7,8 @@ import { openProjectPage } from './header.js';
 import { renderPreview } from './importview.js';
 
 const projectId = Number(param('p'));
+// roles: the roles the user chose; a preview shows the others as guessed, and an import sends every
+// role the previews show, as the user confirmed them.
 const state = { files: [], segment: 'turn', pseudonymise: 'none', merge: false, read: {}, roles: {}, confirmed: {}, previews: [] };
 let timer = null;
 let asked = 0;
@@ -55,13 +57,15 @@ function renderFiles() {
 }
 
 /** The form both routes take: the files and every option. */
-function form() {
+function form(forImport) {
   const data = new FormData();
   for (const f of state.files) data.append('file', f, f.name);
   data.append('segment', state.segment);
   data.append('pseudonymise', state.pseudonymise);
   data.append('merge', String(state.merge));
-  data.append('roles', JSON.stringify(state.roles));
+  const shown = {};
+  if (forImport) for (const p of state.previews) for (const sp of p.speakers) shown[sp.label] = sp.role;
+  data.append('roles', JSON.stringify({ ...shown, ...state.roles }));
   const perFile = {};
   for (const [name, r] of Object.entries(state.read)) {
     const o = {};
@@ -76,8 +80,8 @@ function form() {
   return data;
 }
 
-async function post(path) {
-  const res = await fetch(path, { method: 'POST', body: form(), credentials: 'same-origin', headers: { Accept: 'application/json' } });
+async function post(path, forImport) {
+  const res = await fetch(path, { method: 'POST', body: form(forImport), credentials: 'same-origin', headers: { Accept: 'application/json' } });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, data && data.details);
@@ -100,7 +104,6 @@ async function preview() {
     if (mine !== asked) return;
     state.previews = data.transcripts;
     for (const p of state.previews) {
-      for (const s of p.speakers) if (!state.roles[s.label]) state.roles[s.label] = s.role;
       // A guessed encoding is shown selected, with the text it gives: importing takes what the preview shows.
       for (const f of p.files) if (f.encoding && f.encoding.guessed && !(state.read[f.file] || {}).encoding) (state.read[f.file] ||= {}).encoding = f.encoding.name;
     }
@@ -141,7 +144,7 @@ async function importAll() {
   button.disabled = true;
   say('#import-status', '', t('imp.importing'));
   try {
-    const data = await post(`/api/projects/${projectId}/transcripts`);
+    const data = await post(`/api/projects/${projectId}/transcripts`, true);
     say('#import-status', 'done', t('imp.imported', { n: data.transcripts.length }));
     $('#imported').replaceChildren(...data.transcripts.map((x) => h('li', { dataset: { transcript: x.id } },
       h('strong', { text: x.name }), ' ', t('imp.units', { n: x.utterances }),

@@ -153,6 +153,9 @@ class ImportPageTest {
         }
         assertThat(app.count("SELECT COUNT(*) FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE t.name = 'otter-interview' "
                 + "AND u.speaker_role = 'professional'")).isEqualTo(3);
+        // roles left as the preview guessed them are imported as shown (the user confirmed them)
+        assertThat(app.count("SELECT COUNT(*) FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE t.name = 'notities' "
+                + "AND u.speaker_label = 'Klant' AND u.speaker_role = 'client'")).isEqualTo(2);
     }
 
     @Test

@@ -42,12 +42,15 @@ final class TierRules {
                         + tiers.stream().map(Candidate::name).toList() + ".");
             byName.put(c.tier(), c);
         }
+        List<FileReading.Tier> byDefault = defaults(tiers);
         List<FileReading.Tier> out = new ArrayList<>();
-        for (Candidate t : tiers) {
+        for (int i = 0; i < tiers.size(); i++) {
+            Candidate t = tiers.get(i);
             TierChoice c = byName.get(t.name());
             if (c != null && t.kindProblem() != null)
                 throw new TranscriptFormatException(notes.file, "tier " + t.name(), "this tier cannot be speech: " + t.kindProblem() + ".");
-            out.add(tier(t, c != null, c != null && c.speaker() != null ? c.speaker() : speakerOf(t), c != null ? null : "not chosen"));
+            String why = byDefault.get(i).reason() != null ? "not chosen (" + byDefault.get(i).reason() + ")" : "not chosen";
+            out.add(tier(t, c != null, c != null && c.speaker() != null ? c.speaker() : speakerOf(t), c != null ? null : why));
         }
         return out;
     }

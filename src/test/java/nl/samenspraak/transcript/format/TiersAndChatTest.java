@@ -49,6 +49,9 @@ class TiersAndChatTest {
         assertThat(t.turns()).extracting(ParsedTurn::speaker, ParsedTurn::text, ParsedTurn::startMs).containsExactly(
                 tuple("Coach", "Good morning, please sit down.", 1_200L), tuple("Coach", "You may choose the route yourself.", 6_000L),
                 tuple("Client", "DAN IK WIL EERST VRIJWILLIGER", 11_000L));
+        assertThat(t.reading().tiers()).extracting(FileReading.Tier::name, FileReading.Tier::reason).contains(
+                tuple("KM-nl", "not chosen"), tuple("Klant-gebaren", "not chosen (its name or type says gestures or signs, not speech)"),
+                tuple("Tolk", "not chosen (no annotation with text)"));
         assertThat(catchThrowableOfType(TranscriptFormatException.class, () -> read("tools/tweetalig-gesprek.eaf", TierChoice.parseList("KM"))))
                 .hasMessageContaining("there is no tier 'KM'; the tiers are [KM-nl, KM-en, Klant-nl");
     }
