@@ -118,9 +118,15 @@ public final class Browser implements AutoCloseable {
         until(d -> d.findElement(By.id("name")).isDisplayed());
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        // Wait for the page the log-in leads to, not the log-in page's own ready mark.
-        until(d -> !d.getCurrentUrl().contains("/index.html"));
-        waitReady();
+        // Wait for the page the log-in leads to, not the log-in page's own ready mark: both looked at in
+        // one script, so they are of one document (the URL can change before the old document is gone).
+        until(d -> {
+            try {
+                return Boolean.TRUE.equals(js("return !location.pathname.endsWith('/index.html') && document.body.dataset.ready === 'true'"));
+            } catch (org.openqa.selenium.JavascriptException navigating) {
+                return false;
+            }
+        });
     }
 
     /** Logs in to {@code app} as a fresh visitor with {@link TestApp#PASSWORD} and lands on {@code page} (e.g. {@code code.html?t=3}). */
