@@ -42,6 +42,12 @@ public interface AdjudicationDao {
     @SqlQuery("SELECT COUNT(*) > 0 FROM users WHERE name = :name")
     boolean nameTaken(String name);
 
+    /** A coder's code of a unit and dimension; none for the consensus coder (a consensus code is not taken from itself). */
+    @SqlQuery("""
+            SELECT c.code FROM codes c WHERE c.utterance_id = :utteranceId AND c.coder_id = :coderId AND c.dimension = :dimension
+              AND NOT EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = c.coder_id)""")
+    Optional<String> originalCode(long utteranceId, long coderId, String dimension);
+
     @SqlQuery("SELECT id, seq, speaker_label, speaker_role, text FROM utterances WHERE transcript_id = :transcriptId ORDER BY seq")
     List<Unit> units(long transcriptId);
 

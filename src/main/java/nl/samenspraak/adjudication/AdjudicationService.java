@@ -166,10 +166,7 @@ public final class AdjudicationService {
             if (code == null || code.isBlank()) throw ApiException.badRequest("Field 'code': name the consensus code, or give 'fromCoder' to take that coder's code.");
             return code.strip();
         }
-        String taken = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.code FROM codes c WHERE c.utterance_id = :u AND c.coder_id = :c AND c.dimension = :d
-                          AND NOT EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = c.coder_id)""")
-                .bind("u", utteranceId).bind("c", fromCoder).bind("d", dimension).mapTo(String.class).findOne().orElse(null));
+        String taken = jdbi.withExtension(AdjudicationDao.class, dao -> dao.originalCode(utteranceId, fromCoder, dimension)).orElse(null);
         if (taken == null) {
             throw ApiException.badRequest("Field 'fromCoder': coder " + fromCoder + " has no code in dimension '" + dimension
                     + "' for utterance " + utteranceId + ".");

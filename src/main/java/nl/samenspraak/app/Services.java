@@ -27,16 +27,17 @@ import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
-public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
+public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles) {
+                       ReviewService reviews, ProfileService profiles) implements AutoCloseable {
     static Services build(AppConfig config, Jdbi jdbi) {
-        Writes writes = new Writes(jdbi);
+        Workers workers = Workers.start();
+        Writes writes = new Writes(jdbi, workers.commits());
         AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);
         CodebookService codebooks = new CodebookService(jdbi, writes);
@@ -53,11 +54,19 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
         ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, access, reports, reliability,
-                new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
-        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
-                media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
+                new ExportExtras(jdbi, access, sessionData, calibration, comparisons), workers.exportWork());
+        return new Services(config, jdbi, workers, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
+                media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
                 calibration, reviews, new ProfileService(jdbi, access, projectCodebooks));
+    }
+
+    /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */
+    @Override
+    public void close() {
+        exportJobs.close();
+        writes.close();
+        workers.close();
     }
 }

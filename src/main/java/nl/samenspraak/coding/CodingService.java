@@ -160,8 +160,8 @@ public final class CodingService {
             // A transcript with someone else's reference coding can be calibrated against.
             Set<Long> calibrate = new HashSet<>(dao.referencedBy(projectId, user.id()));
             // A coder's list follows the project's assignments, as the transcript list does.
-            return dao.unitCounts(projectId).stream()
-                    .filter(t -> role != Role.CODER || access.openTo(t.transcriptId(), user.id())).map(t -> {
+            List<CodingDao.Counted> transcripts = role == Role.CODER ? dao.openUnitCounts(projectId, user.id()) : dao.unitCounts(projectId);
+            return transcripts.stream().map(t -> {
                 Map<String, Integer> perDimension = new LinkedHashMap<>();
                 Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
                 codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));

@@ -84,8 +84,7 @@ public final class ExportExtras {
         Map<Long, String> names = new HashMap<>();
         if (!runs.isEmpty()) {
             List<Long> ids = runs.stream().flatMap(r -> java.util.stream.Stream.of(r.coderId(), r.referenceCoderId())).distinct().toList();
-            jdbi.useHandle(h -> h.createQuery("SELECT id, name FROM users WHERE id IN (<ids>)").bindList("ids", ids)
-                    .map((rs, ctx) -> names.put(rs.getLong(1), rs.getString(2))).list());
+            jdbi.withExtension(ExportDao.class, dao -> dao.users(ids)).forEach(p -> names.put(p.id(), p.name()));
         }
         List<CalibrationRow> rows = new ArrayList<>();
         for (CalibrationResult.Run r : runs) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -23,13 +24,16 @@ import java.util.function.Supplier;
  */
 public final class ProjectWorkbook {
     private final int maxRowsPerSheet;
+    private final Executor deflaters;
 
-    public ProjectWorkbook() {
-        this(XlsxWriter.EXCEL_MAX_ROWS);
+    /** {@code deflaters}: where each sheet is compressed while it is written (see {@link CompressedPart}). */
+    public ProjectWorkbook(Executor deflaters) {
+        this(XlsxWriter.EXCEL_MAX_ROWS, deflaters);
     }
 
-    ProjectWorkbook(int maxRowsPerSheet) {
+    ProjectWorkbook(int maxRowsPerSheet, Executor deflaters) {
         this.maxRowsPerSheet = maxRowsPerSheet;
+        this.deflaters = deflaters;
     }
 
     /** What the workbook needs besides the unit codes, computed once they have all been read. */
@@ -52,7 +56,7 @@ public final class ProjectWorkbook {
         List<String> coders = info.coders().stream().map(Person::name).toList();
         Map<String, Map<String, String>> labels = labels(cb, info.language());
         Map<String, List<Column>> columns = new LinkedHashMap<>();
-        try (XlsxWriter w = new XlsxWriter(out, progress, maxRowsPerSheet)) {
+        try (XlsxWriter w = new XlsxWriter(out, progress, maxRowsPerSheet, deflaters)) {
             Map<String, List<String>> parts = new LinkedHashMap<>(UnitSheets.write(w, units, labels, dimensions, coders));
             columns.put("Units", UnitSheets.unitColumns());
             columns.put("Wide", UnitSheets.wideColumns(dimensions, coders));
