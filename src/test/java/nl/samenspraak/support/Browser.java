@@ -38,7 +38,8 @@ public final class Browser implements AutoCloseable {
     /** Debian's package paths; override with -Dsamenspraak.chromium=... and -Dsamenspraak.chromedriver=... */
     public static final String CHROMIUM = System.getProperty("samenspraak.chromium", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("samenspraak.chromedriver", "/usr/bin/chromedriver");
-    public static final Duration WAIT = Duration.ofSeconds(15);
+    /** Long, because a wait only ends this late when something is wrong, and a CI machine can be very busy. */
+    public static final Duration WAIT = Duration.ofSeconds(60);
     /** How often a wait looks again: Selenium's default of 500 ms added up to minutes over the suite. */
     public static final Duration POLL = Duration.ofMillis(50);
 
