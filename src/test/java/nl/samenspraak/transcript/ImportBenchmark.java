@@ -53,6 +53,9 @@ class ImportBenchmark {
                 "-Xlog:gc:file=" + gc, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "serve", "--port", String.valueOf(port), "--db", db.toString(), "--no-demo")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        report("machine: %d cores, %s %s, Java %s; load average (1 min) at the start: %.1f", os.getAvailableProcessors(), os.getName(),
+                os.getArch(), System.getProperty("java.version"), os.getSystemLoadAverage());
         try {
             Http admin = waitFor(Http.to("http://localhost:" + port));
             long project = Fixtures.project(admin, "Bench");
@@ -90,6 +93,7 @@ class ImportBenchmark {
                     (System.nanoTime() - t0) / 1e9, refused.error());
             assertThat(refused.status()).isEqualTo(413);
             assertThat(admin.get("/api/health").status()).isEqualTo(200);
+            report("load average (1 min) at the end: %.1f (above the core count, the figures measure the other load too)", os.getSystemLoadAverage());
         } finally {
             server.destroy();
             server.waitFor();
