@@ -19,6 +19,7 @@ async function start() {
     return;
   }
   const opened = await openProjectPage(data.transcript.projectId, 'units', ['admin']);
+  $('#transcripts-crumb').href = `transcripts.html?p=${data.transcript.projectId}`;
   if (!opened) return;
   $('#transcript-link').textContent = data.transcript.name;
   $('#transcript-link').href = `code.html?t=${transcriptId}`;

@@ -95,8 +95,9 @@ class ImportPageTest {
 
     @Test
     void four_files_are_dropped_adjusted_confirmed_imported_and_coded() {
-        long project = Fixtures.project(root, "Importeren met voorbeeld");
+        long project = Fixtures.project(root, "Re-integratiegesprekken gemeente Rotterdam-Rijnmond 2026, cohort B (klantmanagers en cliënten)");
         browser.logInAs(app, "root", "import.html?p=" + project);
+        assertThat(browser.find("#transcripts-crumb").getDomAttribute("href")).isEqualTo("transcripts.html?p=" + project);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("notities.csv", NOTES_CSV.getBytes(StandardCharsets.UTF_8));
         files.put("tweetalig-gesprek.eaf", tool("tweetalig-gesprek.eaf"));
@@ -177,10 +178,17 @@ class ImportPageTest {
         browser.find("#file-list li[data-file='kapot.srt'] button").click();
         settled();
         assertThat(browser.all("section.preview")).hasSize(1);
+        new Select(browser.find("#pseudonymise")).selectByValue("nl");
+        settled();
+        browser.until(d -> preview("oud").getText().contains("Klant1"));
+        assertThat(preview("oud").findElements(By.cssSelector("table.speakers tbody td:nth-child(2)")).stream().map(WebElement::getText))
+                .containsExactly("KM1", "Klant1");
         preview("oud").findElement(By.cssSelector("input.confirm-roles")).click();
         browser.find("#import-button").click();
         browser.until(d -> browser.all("#imported li").size() == 1);
         assertThat(browser.text("#import-status")).isEqualTo("1 transcript(en) geïmporteerd.");
+        assertThat(app.count("SELECT COUNT(*) FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE t.name = 'oud' "
+                + "AND u.speaker_label IN ('KM1', 'Klant1')")).as("pseudonyms stored, names not").isEqualTo(2);
         browser.js("localStorage.removeItem('samenspraak.lang')");
     }
 }

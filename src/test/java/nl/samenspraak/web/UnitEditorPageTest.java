@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnitEditorPageTest {
+    static final String KM = "Annemarie van Schaik-Bouwmeester", CLIENT = "Mohammed el Idrissi-Bakker";
     TestApp app;
     Http root;
     Browser browser;
@@ -46,14 +47,15 @@ class UnitEditorPageTest {
 
     @Test
     void an_admin_splits_merges_and_gives_a_new_speaker_and_a_coded_unit_is_locked() {
-        long project = Fixtures.project(root, "Uitingen verbeteren");
-        String csv = "spreker,tekst,begin,eind\nKM,Goedemorgen. Gaat u zitten.,00:00:00,00:00:10\nKM,Ik heb koffie.,00:00:10,00:00:14\n"
-                + "Klant,Dank u.,00:00:14,00:00:20\nKlant,Hij zegt dank u.,00:00:20,00:00:23\n";
-        Http.Response r = root.postFile("/api/projects/" + project + "/transcripts", "ruw.csv", csv.getBytes(StandardCharsets.UTF_8),
-                Map.of("roles", "KM=professional,Klant=client"));
+        long project = Fixtures.project(root, "Re-integratiegesprekken gemeente Rotterdam-Rijnmond 2026, cohort B (klantmanagers en cliënten)");
+        String csv = "spreker,tekst,begin,eind\n" + KM + ",Goedemorgen. Gaat u zitten.,00:00:00,00:00:10\n" + KM + ",Ik heb koffie.,00:00:10,00:00:14\n"
+                + CLIENT + ",Dank u.,00:00:14,00:00:20\n" + CLIENT + ",Hij zegt dank u.,00:00:20,00:00:23\n";
+        Http.Response r = root.postFile("/api/projects/" + project + "/transcripts", "intakegesprek-werkfit-traject-week-12-Feijenoord.csv", csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("roles", KM + "=professional," + CLIENT + "=client"));
         long transcript = r.json().path("transcripts").get(0).path("id").asLong();
         browser.logInAs(app, "root", "units.html?t=" + transcript);
-        assertThat(browser.text("#transcript-link")).isEqualTo("ruw");
+        assertThat(browser.text("#transcript-link")).isEqualTo("intakegesprek-werkfit-traject-week-12-Feijenoord");
+        assertThat(browser.find("#transcripts-crumb").getDomAttribute("href")).isEqualTo("transcripts.html?p=" + project);
 
         browser.js("const t = arguments[0]; t.focus(); t.setSelectionRange(13, 13);", row(1).findElement(By.cssSelector("textarea")));
         row(1).findElement(By.cssSelector("button.split")).click();
