@@ -111,6 +111,12 @@ class ImportPageTest {
                 .contains("read as text: lines of text; a line 'Name  0:03' above each turn");
         assertThat(firstUnitText("notities")).startsWith("Spreekt zacht");
         browser.screenshot("import-dropped");
+        browser.find("input[name=segment][value=sentence]").click();
+        settled();
+        assertThat(firstUnitText("otter-interview")).isEqualTo("So thanks for coming in today.");
+        browser.find("input[name=segment][value=turn]").click();
+        settled();
+        assertThat(firstUnitText("otter-interview")).startsWith("So thanks for coming in today. Before we start");
 
         new Select(preview("notities").findElement(By.cssSelector("select.column[data-role='text']"))).selectByValue("4");
         settled();
