@@ -29,6 +29,7 @@ async function start() {
       $('#password').select();
     }
   });
+  document.body.dataset.ready = 'true';
 }
 
 start();

@@ -7,9 +7,11 @@ import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.Sql;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -23,25 +25,30 @@ import static nl.samenspraak.report.CodedProject.CODERS;
 import static nl.samenspraak.report.CodedProject.DIMENSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Adjudication over HTTP on the coded project of the report tests, with trainer 'tina' as adjudicator. */
+/** Adjudication over HTTP on the coded project of the report tests, with trainer 'tina' as adjudicator: one app, a fresh project per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdjudicationHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     CodedProject p;
     Http trainer;
     long t0;
     List<Long> units = new ArrayList<>();
 
-    @BeforeEach void start() {
+    @BeforeAll void start() {
         app = TestApp.start(dir);
+    }
+
+    @AfterAll void stop() { app.close(); }
+
+    @BeforeEach void freshProject() {
         p = new CodedProject(app);
+        units.clear();
         trainer = app.loggedIn("tina", Role.TRAINER);
         Fixtures.member(p.admin, p.project, "tina", "trainer");
         t0 = p.transcripts.get(0);
         for (JsonNode u : p.admin.get("/api/transcripts/" + t0).json().path("utterances")) units.add(u.path("id").asLong());
     }
-
-    @AfterEach void stop() { app.close(); }
 
     long userId(String name) {
         return Sql.one(app.jdbi, "SELECT id FROM users WHERE name = '" + name + "'", Long.class);
@@ -171,7 +178,8 @@ class AdjudicationHttpTest {
         assertThat(trainer.put(consensus(0, DIMENSION), Map.of("code", "no-step", "comment", "x".repeat(2001))).status()).isEqualTo(400);
         long otherUnit = p.admin.get("/api/transcripts/" + p.transcripts.get(1)).json().path("utterances").get(0).path("id").asLong();
         assertThat(trainer.put("/api/transcripts/" + t0 + "/consensus/" + otherUnit + "/" + DIMENSION, Map.of("code", "no-step")).status()).isEqualTo(404);
-        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM adjudications")).isZero();
+        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM adjudications a JOIN change_log l ON l.id = a.change_id JOIN utterances u ON u.id = l.utterance_id"
+                + " WHERE u.transcript_id = " + t0)).isZero();
 
         assertThat(trainer.put(consensus(0, DIMENSION), Map.of("code", "no-step")).status()).isEqualTo(200);
         Http.Response cleared = trainer.delete(consensus(0, DIMENSION) + "?comment=undo");
@@ -210,7 +218,7 @@ class AdjudicationHttpTest {
         assertThat(reportAfter.path("coders")).isEqualTo(reportBefore.path("coders"));
         assertThat(reportAfter.path("sessions")).isEqualTo(reportBefore.path("sessions"));
         // Chosen explicitly, the consensus is a coder like any other: anna against the consensus agrees on transcript 0.
-        long consensusId = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders", Long.class);
+        long consensusId = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders WHERE project_id = " + p.project, Long.class);
         Http.Response chosen = p.analyst.get(p.url("/reliability?bootstrap=0&transcripts=" + t0 + "&coders=" + userId("anna") + "," + consensusId));
         assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
         JsonNode percent = null;
