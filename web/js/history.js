@@ -2,7 +2,7 @@
 // from what to what; oldest first, a page at a time ("More"), and the whole of it as CSV.
 import { get } from './api.js';
 import { $, h, param } from './dom.js';
-import { language, t } from './i18n.js';
+import { errorText, language, t } from './i18n.js';
 import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
@@ -76,7 +76,7 @@ async function more() {
     next = page.next;
     render();
   } catch (e) {
-    $('#count').textContent = t('common.loadFailed', { message: e.message });
+    $('#count').textContent = t('common.loadFailed', { message: errorText(e) });
   } finally {
     $('#more').disabled = false;
   }
@@ -110,6 +110,6 @@ function where(e) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

@@ -35,7 +35,7 @@ public final class AccountRoutes {
     private void login(Context ctx) {
         LoginRequest req = Requests.body(ctx, LoginRequest.class);
         var login = accounts.login(req.name(), req.password())
-                .orElseThrow(() -> new ApiException(401, "The user name or password is not right."));
+                .orElseThrow(() -> new ApiException(401, "auth.loginFailed", "The user name or password is not right."));
         Cookie cookie = new Cookie(Access.COOKIE, login.token());
         cookie.setPath("/");
         cookie.setHttpOnly(true);

@@ -45,18 +45,18 @@ public final class AccountService {
     /** A new user, without a caller: the command line and the demo, which run with the database's own authority. */
     public User createUser(String name, String password, Role role) {
         String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 100) throw ApiException.badRequest("Field 'name': give a user name of 1 to 100 characters.");
-        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        if (cleanName.isEmpty() || cleanName.length() > 100) throw ApiException.badRequest("account.nameLength", "Field 'name': give a user name of 1 to 100 characters.").with("max", 100);
+        if (role == null) throw ApiException.badRequest("account.roleMissing", "Field 'role': must be " + Role.allowed() + ".");
         // Reserved for the consensus pseudo-users of adjudication (nl.samenspraak.adjudication.AdjudicationService).
         if (cleanName.regionMatches(true, 0, "consensus:", 0, 10)) {
-            throw ApiException.badRequest("Field 'name': names beginning with 'consensus:' are reserved for adjudication.");
+            throw ApiException.badRequest("account.nameReserved", "Field 'name': names beginning with 'consensus:' are reserved for adjudication.");
         }
         String problem = Passwords.problem(password);
-        if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
+        if (problem != null) throw ApiException.badRequest("account.passwordRefused", "Field 'password': " + problem).with("min", Passwords.MIN_LENGTH);
         String hash = Passwords.hash(password);
         return writes.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
-            if (dao.findByName(cleanName).isPresent()) throw ApiException.conflict("A user named '" + cleanName + "' already exists.");
+            if (dao.findByName(cleanName).isPresent()) throw ApiException.conflict("account.nameTaken", "A user named '" + cleanName + "' already exists.").with("name", cleanName);
             long id = dao.insert(cleanName, hash, role.key(), Instant.now().toString());
             return dao.find(id).orElseThrow();
         });
@@ -65,7 +65,7 @@ public final class AccountService {
     /** Sets a new password for an existing user (demo start-up and admins). */
     public void setPassword(long userId, String password) {
         String problem = Passwords.problem(password);
-        if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
+        if (problem != null) throw ApiException.badRequest("account.passwordRefused", "Field 'password': " + problem).with("min", Passwords.MIN_LENGTH);
         String hash = Passwords.hash(password);
         writes.useTransaction(h -> h.attach(UserDao.class).setPasswordHash(userId, hash));
     }

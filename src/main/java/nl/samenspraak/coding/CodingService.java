@@ -49,7 +49,7 @@ public final class CodingService {
     /** Sets (code non-null) or clears (code null) the caller's code for an utterance and dimension. */
     public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
         checkOpId(opId);
-        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> utteranceNotFound(utteranceId));
         access.requireCodable(user, target.projectId(), target.transcriptId(), target::assigned);
         return write(user, user.id(), target, dimensionKey, code, opId, (h, changeId) -> { });
     }
@@ -68,7 +68,7 @@ public final class CodingService {
      */
     public SaveResult saveCodeFor(User user, long coderId, long utteranceId, String dimensionKey, String code, String opId, AfterSave after) {
         checkOpId(opId);
-        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> utteranceNotFound(utteranceId));
         access.require(user, target.projectId(), Role.ADMIN, Role.TRAINER);
         return write(user, coderId, target, dimensionKey, code, opId, after);
     }
@@ -181,13 +181,17 @@ public final class CodingService {
 
     private long projectOf(long transcriptId) {
         return jdbi.withExtension(CodingDao.class, dao -> dao.projectOf(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
+    }
+
+    public static ApiException utteranceNotFound(long utteranceId) {
+        return ApiException.notFound("utterance.notFound", "Utterance " + utteranceId).with("id", utteranceId);
     }
 
     private static Optional<SaveResult> replay(Optional<Change> logged, String opId, User user, long coderId, String field) {
         return logged.map(c -> {
             if (c.userId() != user.id() || c.coderId() == null || c.coderId() != coderId || !field.equals(c.field())) {
-                throw ApiException.conflict("Field 'opId': operation " + opId + " was already used for another change.");
+                throw ApiException.conflict("coding.opIdUsed", "Field 'opId': operation " + opId + " was already used for another change.").with("opId", opId);
             }
             return new SaveResult(c.field(), c.beforeValue(), c.afterValue(), c.id(), c.at(), true);
         });
@@ -195,38 +199,40 @@ public final class CodingService {
 
     private static void checkOpId(String opId) {
         if (opId != null && (opId.isBlank() || opId.length() > MAX_OP_ID_LENGTH)) {
-            throw ApiException.badRequest("Field 'opId': give an operation id of 1 to " + MAX_OP_ID_LENGTH + " characters, or none.");
+            throw ApiException.badRequest("coding.badOpId", "Field 'opId': give an operation id of 1 to " + MAX_OP_ID_LENGTH + " characters, or none.")
+                    .with("max", MAX_OP_ID_LENGTH);
         }
     }
 
     private static Codebook.Dimension requireDimension(Codebook codebook, String key) {
-        return codebook.dimension(key).orElseThrow(() -> ApiException.badRequest(
-                "The codebook '" + codebook.key() + "' has no dimension '" + key + "'."));
+        return codebook.dimension(key).orElseThrow(() -> ApiException.badRequest("coding.noSuchDimension",
+                "The codebook '" + codebook.key() + "' has no dimension '" + key + "'.").with("codebook", codebook.key()).with("dimension", key));
     }
 
     static void checkCode(Codebook codebook, String dimensionKey, String codeKey, SpeakerRole role) {
-        Codebook.Code code = requireDimension(codebook, dimensionKey).code(codeKey).orElseThrow(() -> ApiException.badRequest(
-                "Field 'code': the dimension '" + dimensionKey + "' has no code '" + codeKey + "'."));
+        Codebook.Code code = requireDimension(codebook, dimensionKey).code(codeKey).orElseThrow(() -> ApiException.badRequest("coding.noSuchCode",
+                "Field 'code': the dimension '" + dimensionKey + "' has no code '" + codeKey + "'.").with("dimension", dimensionKey).with("code", codeKey));
         if (!code.appliesTo(role)) {
-            throw ApiException.badRequest("The code '" + codeKey + "' applies to "
-                    + String.join(" or ", code.roles().stream().map(SpeakerRole::key).toList())
-                    + " utterances; this utterance is by the " + role.key() + ".",
-                    java.util.Map.of("field", "code", "speakerRole", role.key()));
+            String roles = String.join(" or ", code.roles().stream().map(SpeakerRole::key).toList());
+            throw ApiException.badRequest("coding.codeNotForRole", "The code '" + codeKey + "' applies to " + roles
+                    + " utterances; this utterance is by the " + role.key() + ".", java.util.Map.of("field", "code", "speakerRole", role.key()))
+                    .with("code", codeKey).with("roles", code.roles().stream().map(SpeakerRole::key).toList()).with("speakerRole", role.key());
         }
     }
 
     private static Codebook.RatingItem requireItem(Codebook codebook, String scaleKey, String itemKey) {
-        Codebook.RatingScale scale = codebook.ratingScale(scaleKey).orElseThrow(() -> ApiException.badRequest(
-                "The codebook '" + codebook.key() + "' has no rating scale '" + scaleKey + "'."));
-        return scale.item(itemKey).orElseThrow(() -> ApiException.badRequest(
-                "The rating scale '" + scaleKey + "' has no item '" + itemKey + "'."));
+        Codebook.RatingScale scale = codebook.ratingScale(scaleKey).orElseThrow(() -> ApiException.badRequest("coding.noSuchScale",
+                "The codebook '" + codebook.key() + "' has no rating scale '" + scaleKey + "'.").with("codebook", codebook.key()).with("scale", scaleKey));
+        return scale.item(itemKey).orElseThrow(() -> ApiException.badRequest("coding.noSuchItem",
+                "The rating scale '" + scaleKey + "' has no item '" + itemKey + "'.").with("scale", scaleKey).with("item", itemKey));
     }
 
     static void checkRating(Codebook codebook, String scaleKey, String itemKey, double value) {
         Codebook.RatingItem item = requireItem(codebook, scaleKey, itemKey);
         if (value != Math.rint(value) || value < item.min() || value > item.max()) {
-            throw ApiException.badRequest("Field 'value': the item '" + itemKey + "' takes a whole number from "
-                    + item.min() + " to " + item.max() + "; got " + format(value) + ".");
+            throw ApiException.badRequest("coding.ratingOutOfRange", "Field 'value': the item '" + itemKey + "' takes a whole number from "
+                    + item.min() + " to " + item.max() + "; got " + format(value) + ".")
+                    .with("item", itemKey).with("min", item.min()).with("max", item.max()).with("value", format(value));
         }
     }
 

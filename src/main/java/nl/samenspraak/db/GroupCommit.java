@@ -69,7 +69,7 @@ final class GroupCommit implements Runnable {
         } catch (Throwable t) { // an Error too: this batch fails, the next one is committed
             failedBatches.incrementAndGet();
             log.error("A batch of {} grouped writes failed and was rolled back; its callers are answered 503", started.size(), t);
-            ApiException answer = new ApiException(503, "The server could not save this change (its write path failed; the error has been logged). "
+            ApiException answer = new ApiException(503, "writes.batchFailed", "The server could not save this change (its write path failed; the error has been logged). "
                     + "Nothing of it was stored; try again.");
             for (GroupedWrite<?> w : started) w.fail(answer);
             close(h);

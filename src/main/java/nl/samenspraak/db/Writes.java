@@ -84,8 +84,8 @@ public final class Writes implements AutoCloseable {
     public <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
         try {
             if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ApiException(503, "The server is busy with other changes and did not get to this one within "
-                        + wait.toSeconds() + " seconds; nothing was stored. Try again.");
+                throw new ApiException(503, "writes.busy", "The server is busy with other changes and did not get to this one within "
+                        + wait.toSeconds() + " seconds; nothing was stored. Try again.").with("seconds", wait.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,11 +111,11 @@ public final class Writes implements AutoCloseable {
             return write.result.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             if (write.cancel()) {
-                throw new ApiException(503, "The server did not get to this change within " + wait.toSeconds()
-                        + " seconds, so it was not stored; try again.");
+                throw new ApiException(503, "writes.notStarted", "The server did not get to this change within " + wait.toSeconds()
+                        + " seconds, so it was not stored; try again.").with("seconds", wait.toSeconds());
             }
-            throw new ApiException(503, "The server did not finish saving this change within " + wait.toSeconds()
-                    + " seconds; it may have been stored. Saving it again is safe.");
+            throw new ApiException(503, "writes.notFinished", "The server did not finish saving this change within " + wait.toSeconds()
+                    + " seconds; it may have been stored. Saving it again is safe.").with("seconds", wait.toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             write.cancel();
@@ -147,7 +147,7 @@ public final class Writes implements AutoCloseable {
     }
 
     static ApiException stopped() {
-        return new ApiException(503, "The server is stopping, or its write path has stopped; nothing was stored. Try again in a moment.");
+        return new ApiException(503, "writes.stopped", "The server is stopping, or its write path has stopped; nothing was stored. Try again in a moment.");
     }
 
     /** Stops the committer after the writes already queued. */

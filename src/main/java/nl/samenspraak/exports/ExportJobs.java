@@ -33,6 +33,11 @@ public final class ExportJobs implements AutoCloseable {
     static final int MAX_WAITING = 10;
     static final String FAILED = "The export failed on the server; the error has been logged.";
 
+    /** Why a job failed, as an error the page says in its language (the job's status carries its sentence and code). */
+    private static ApiException failed() {
+        return new ApiException(500, "export.failed", FAILED);
+    }
+
     public enum State { QUEUED, RUNNING, DONE, FAILED, DOWNLOADED;
         @com.fasterxml.jackson.annotation.JsonValue public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
@@ -64,7 +69,7 @@ public final class ExportJobs implements AutoCloseable {
         final Instant created = Instant.now();
         State state = State.QUEUED;
         Path file;
-        String error;
+        ApiException error;
         Instant finished;
         long total = -1;
 
@@ -76,7 +81,7 @@ public final class ExportJobs implements AutoCloseable {
 
     /** What a poll answers. {@code rowsTotal} is 0 until the job has counted the rows it will read. */
     public record Status(String id, long projectId, String format, State state, long rowsDone, long rowsTotal, double fraction,
-                         String fileName, Long bytes, String statusUrl, String downloadUrl, String error, Instant createdAt,
+                         String fileName, Long bytes, String statusUrl, String downloadUrl, String error, String errorCode, Instant createdAt,
                          Instant finishedAt, Instant expiresAt) {}
 
     /** A finished file to serve: reading it to the end and closing it deletes it. */
@@ -86,9 +91,9 @@ public final class ExportJobs implements AutoCloseable {
         Job job = new Job(user.id(), prepared);
         synchronized (lock) {
             sweep();
-            if (closed) throw new ApiException(503, "The server is stopping; start the export again when it is back.");
+            if (closed) throw new ApiException(503, "export.serverStopping", "The server is stopping; start the export again when it is back.");
             if (jobs.values().stream().filter(j -> j.state == State.QUEUED).count() >= MAX_WAITING) {
-                throw new ApiException(503, "Too many exports are waiting; try again in a few minutes.");
+                throw new ApiException(503, "export.tooManyWaiting", "Too many exports are waiting; try again in a few minutes.");
             }
             jobs.put(job.id, job);
         }
@@ -127,7 +132,7 @@ public final class ExportJobs implements AutoCloseable {
                 job.state = State.DONE;
                 return;
             }
-            job.error = FAILED;
+            job.error = failed();
             job.state = State.FAILED;
         }
         if (file != null) deleteQuietly(file);
@@ -144,15 +149,19 @@ public final class ExportJobs implements AutoCloseable {
         synchronized (lock) {
             sweep();
             Job job = find(user, id);
-            if (job.state == State.DOWNLOADED) throw new ApiException(410, "Export " + id + " was downloaded already; its file is deleted. Start a new export.");
-            if (job.state != State.DONE) throw ApiException.conflict("Export " + id + " is " + job.state.key() + ", not ready to download.");
+            if (job.state == State.DOWNLOADED) {
+                throw new ApiException(410, "export.downloaded", "Export " + id + " was downloaded already; its file is deleted. Start a new export.").with("id", id);
+            }
+            if (job.state != State.DONE) {
+                throw ApiException.conflict("export.notReady", "Export " + id + " is " + job.state.key() + ", not ready to download.").with("id", id).with("state", job.state.key());
+            }
             try {
                 long bytes = Files.size(job.file);
                 InputStream in = Files.newInputStream(job.file, StandardOpenOption.DELETE_ON_CLOSE);
                 job.state = State.DOWNLOADED;
                 return new Download(in, job.prepared.fileName(), job.prepared.format().mediaType, bytes);
             } catch (IOException e) {
-                throw new ApiException(410, "The file of export " + id + " is gone; start a new export.");
+                throw new ApiException(410, "export.fileGone", "The file of export " + id + " is gone; start a new export.").with("id", id);
             }
         }
     }
@@ -165,7 +174,7 @@ public final class ExportJobs implements AutoCloseable {
             for (Job j : jobs.values()) {
                 if (j.state == State.QUEUED) {
                     j.state = State.FAILED;
-                    j.error = "The server stopped before the export ran.";
+                    j.error = new ApiException(503, "export.stoppedBeforeRun", "The server stopped before the export ran.");
                     j.finished = Instant.now();
                 } else if (j.state == State.DONE) {
                     deleteQuietly(j.file);
@@ -176,7 +185,7 @@ public final class ExportJobs implements AutoCloseable {
 
     private Job find(User user, String id) {
         Job job = jobs.get(id);
-        if (job == null || job.userId != user.id()) throw ApiException.notFound("Export " + id);
+        if (job == null || job.userId != user.id()) throw ApiException.notFound("export.notFound", "Export " + id).with("id", id);
         return job;
     }
 
@@ -193,7 +202,8 @@ public final class ExportJobs implements AutoCloseable {
         double fraction = total == 0 ? (j.finished != null ? 1 : 0) : (double) done / total;
         return new Status(j.id, j.prepared.scope().project().id(), j.prepared.format().key, j.state, done, total, fraction,
                 j.prepared.fileName(), bytes, "/api/exports/" + j.id, j.state == State.DONE ? "/api/exports/" + j.id + "/file" : null,
-                j.error, j.created, j.finished, j.finished == null ? null : j.finished.plus(KEEP));
+                j.error == null ? null : j.error.getMessage(), j.error == null ? null : j.error.code(), j.created, j.finished,
+                j.finished == null ? null : j.finished.plus(KEEP));
     }
 
     /** Deletes files an hour after their job finished, and forgets those jobs; called under the lock. */

@@ -42,12 +42,12 @@ public final class ProjectService {
     /** Creates a project without a caller's check (the demo); a creator given becomes a member with the admin role. */
     public Project create(NewProject req, Long creatorId) {
         String name = req.name() == null ? "" : req.name().strip();
-        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
+        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("project.nameLength", "Field 'name': give a project name of 1 to 200 characters.").with("max", 200);
         requireCodebook(req.codebookKey());
         boolean blind = req.blindCoding() == null || req.blindCoding();
         return writes.inTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
-            if (dao.findByName(name).isPresent()) throw ApiException.conflict("A project named '" + name + "' already exists.");
+            if (dao.findByName(name).isPresent()) throw ApiException.conflict("project.nameTaken", "A project named '" + name + "' already exists.").with("name", name);
             String now = Instant.now().toString();
             long id = dao.insert(name, req.codebookKey(), blind, now, creatorId);
             if (creatorId != null) dao.putMember(id, creatorId, Role.ADMIN.key(), now);
@@ -65,8 +65,8 @@ public final class ProjectService {
         Optional<Project> existing = dao.findByName(name);
         if (existing.isPresent()) {
             if (!existing.get().codebookKey().equals(codebookKey)) {
-                throw ApiException.badRequest("Project '" + name + "' codes with codebook '" + existing.get().codebookKey()
-                        + "', not '" + codebookKey + "'.");
+                throw ApiException.badRequest("project.otherCodebook", "Project '" + name + "' codes with codebook '" + existing.get().codebookKey()
+                        + "', not '" + codebookKey + "'.").with("project", name).with("codebook", existing.get().codebookKey()).with("given", codebookKey);
             }
             return existing.get().id();
         }
@@ -86,7 +86,7 @@ public final class ProjectService {
     }
 
     public Project get(long id) {
-        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Project " + id));
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("project.notFound", "Project " + id).with("id", id));
     }
 
     public Optional<Project> findByName(String name) {
@@ -114,7 +114,8 @@ public final class ProjectService {
     public Member addMember(User user, long projectId, NewMember req) {
         access.require(user, projectId, Role.ADMIN);
         User member = accounts.findByName(req.userName() == null ? "" : req.userName().strip())
-                .orElseThrow(() -> ApiException.badRequest("Field 'userName': there is no user '" + req.userName() + "'."));
+                .orElseThrow(() -> ApiException.badRequest("project.noSuchUser", "Field 'userName': there is no user '" + req.userName() + "'.")
+                        .with("name", String.valueOf(req.userName())));
         return putMember(projectId, member.id(), req.role());
     }
 
@@ -123,14 +124,14 @@ public final class ProjectService {
     }
 
     public Member putMember(long projectId, long userId, Role role) {
-        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        if (role == null) throw ApiException.badRequest("account.roleMissing", "Field 'role': must be " + Role.allowed() + ".");
         writes.useTransaction(h -> h.attach(ProjectDao.class).putMember(projectId, userId, role.key(), Instant.now().toString()));
         access.membersChanged();
         return members(projectId).stream().filter(m -> m.userId() == userId).findFirst().orElseThrow();
     }
 
     private void requireCodebook(String key) {
-        if (key == null || key.isBlank()) throw ApiException.badRequest("Field 'codebookKey': name the codebook the project codes with.");
-        if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("Field 'codebookKey': there is no codebook '" + key + "'.");
+        if (key == null || key.isBlank()) throw ApiException.badRequest("project.codebookMissing", "Field 'codebookKey': name the codebook the project codes with.");
+        if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("project.noSuchCodebook", "Field 'codebookKey': there is no codebook '" + key + "'.").with("codebook", key);
     }
 }

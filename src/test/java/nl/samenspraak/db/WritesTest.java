@@ -42,7 +42,7 @@ class WritesTest {
                         try {
                             writes.grouped(h -> {
                                 h.execute("INSERT INTO t VALUES (?, ?)", thread, n);
-                                if (n % 5 == 4) throw ApiException.badRequest("refused " + thread + "/" + n);
+                                if (n % 5 == 4) throw ApiException.badRequest("test.refused", "refused " + thread + "/" + n);
                                 return null;
                             });
                         } catch (ApiException e) {
