@@ -76,8 +76,8 @@ public final class CodingService {
     private SaveResult write(User user, long coderId, CodingDao.Target target, String dimensionKey, String code, String opId, AfterSave after) {
         long utteranceId = target.utteranceId();
         StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
-        if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
-        else requireDimension(stored.codebook(), dimensionKey);
+        if (code != null) CodebookChecks.checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
+        else CodebookChecks.requireDimension(stored.codebook(), dimensionKey);
         return writes.grouped(h -> {
             try {
                 Connection c = h.getConnection();
@@ -103,8 +103,8 @@ public final class CodingService {
         long projectId = projectOf(transcriptId);
         access.requireCodable(user, projectId, transcriptId);
         StoredCodebook stored = codebooks.forProject(projectId);
-        if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
-        else requireItem(stored.codebook(), scaleKey, itemKey);
+        if (value != null) CodebookChecks.checkRating(stored.codebook(), scaleKey, itemKey, value);
+        else CodebookChecks.requireItem(stored.codebook(), scaleKey, itemKey);
         String field = scaleKey + "/" + itemKey;
         return writes.grouped(h -> {
             CodingDao dao = h.attach(CodingDao.class);
@@ -201,38 +201,6 @@ public final class CodingService {
         if (opId != null && (opId.isBlank() || opId.length() > MAX_OP_ID_LENGTH)) {
             throw ApiException.badRequest("coding.badOpId", "Field 'opId': give an operation id of 1 to " + MAX_OP_ID_LENGTH + " characters, or none.")
                     .with("max", MAX_OP_ID_LENGTH);
-        }
-    }
-
-    private static Codebook.Dimension requireDimension(Codebook codebook, String key) {
-        return codebook.dimension(key).orElseThrow(() -> ApiException.badRequest("coding.noSuchDimension",
-                "The codebook '" + codebook.key() + "' has no dimension '" + key + "'.").with("codebook", codebook.key()).with("dimension", key));
-    }
-
-    static void checkCode(Codebook codebook, String dimensionKey, String codeKey, SpeakerRole role) {
-        Codebook.Code code = requireDimension(codebook, dimensionKey).code(codeKey).orElseThrow(() -> ApiException.badRequest("coding.noSuchCode",
-                "Field 'code': the dimension '" + dimensionKey + "' has no code '" + codeKey + "'.").with("dimension", dimensionKey).with("code", codeKey));
-        if (!code.appliesTo(role)) {
-            String roles = String.join(" or ", code.roles().stream().map(SpeakerRole::key).toList());
-            throw ApiException.badRequest("coding.codeNotForRole", "The code '" + codeKey + "' applies to " + roles
-                    + " utterances; this utterance is by the " + role.key() + ".", java.util.Map.of("field", "code", "speakerRole", role.key()))
-                    .with("code", codeKey).with("roles", code.roles().stream().map(SpeakerRole::key).toList()).with("speakerRole", role.key());
-        }
-    }
-
-    private static Codebook.RatingItem requireItem(Codebook codebook, String scaleKey, String itemKey) {
-        Codebook.RatingScale scale = codebook.ratingScale(scaleKey).orElseThrow(() -> ApiException.badRequest("coding.noSuchScale",
-                "The codebook '" + codebook.key() + "' has no rating scale '" + scaleKey + "'.").with("codebook", codebook.key()).with("scale", scaleKey));
-        return scale.item(itemKey).orElseThrow(() -> ApiException.badRequest("coding.noSuchItem",
-                "The rating scale '" + scaleKey + "' has no item '" + itemKey + "'.").with("scale", scaleKey).with("item", itemKey));
-    }
-
-    static void checkRating(Codebook codebook, String scaleKey, String itemKey, double value) {
-        Codebook.RatingItem item = requireItem(codebook, scaleKey, itemKey);
-        if (value != Math.rint(value) || value < item.min() || value > item.max()) {
-            throw ApiException.badRequest("coding.ratingOutOfRange", "Field 'value': the item '" + itemKey + "' takes a whole number from "
-                    + item.min() + " to " + item.max() + "; got " + format(value) + ".")
-                    .with("item", itemKey).with("min", item.min()).with("max", item.max()).with("value", format(value));
         }
     }
 

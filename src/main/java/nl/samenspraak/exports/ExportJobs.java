@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +33,7 @@ public final class ExportJobs implements AutoCloseable {
     static final String FAILED = "The export failed on the server; the error has been logged.";
 
     /** Why a job failed, as an error the page says in its language (the job's status carries its sentence and code). */
-    private static ApiException failed() {
+    static ApiException failed() {
         return new ApiException(500, "export.failed", FAILED);
     }
 
@@ -53,30 +52,12 @@ public final class ExportJobs implements AutoCloseable {
     private final Executor executor;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}, as is every field of every job but its progress counter. */
-    private final Map<String, Job> jobs = new HashMap<>();
+    private final Map<String, ExportJob> jobs = new HashMap<>();
     private boolean closed;
 
     public ExportJobs(Writer writer, Executor executor) {
         this.writer = writer;
         this.executor = executor;
-    }
-
-    private static final class Job {
-        final String id = UUID.randomUUID().toString();
-        final long userId;
-        final ExportService.Prepared prepared;
-        final AtomicLong done = new AtomicLong();
-        final Instant created = Instant.now();
-        State state = State.QUEUED;
-        Path file;
-        ApiException error;
-        Instant finished;
-        long total = -1;
-
-        Job(long userId, ExportService.Prepared prepared) {
-            this.userId = userId;
-            this.prepared = prepared;
-        }
     }
 
     /** What a poll answers. {@code rowsTotal} is 0 until the job has counted the rows it will read. */
@@ -88,7 +69,7 @@ public final class ExportJobs implements AutoCloseable {
     public record Download(InputStream content, String fileName, String mediaType, long bytes) {}
 
     public Status start(User user, ExportService.Prepared prepared) {
-        Job job = new Job(user.id(), prepared);
+        ExportJob job = new ExportJob(user.id(), prepared);
         synchronized (lock) {
             sweep();
             if (closed) throw new ApiException(503, "export.serverStopping", "The server is stopping; start the export again when it is back.");
@@ -103,11 +84,11 @@ public final class ExportJobs implements AutoCloseable {
             finish(job, null, e);
         }
         synchronized (lock) {
-            return status(job);
+            return job.status();
         }
     }
 
-    private void run(Job job) {
+    private void run(ExportJob job) {
         synchronized (lock) {
             if (job.state != State.QUEUED) return;
             job.state = State.RUNNING;
@@ -123,7 +104,7 @@ public final class ExportJobs implements AutoCloseable {
         }
     }
 
-    private void finish(Job job, Path file, Throwable failure) {
+    private void finish(ExportJob job, Path file, Throwable failure) {
         if (failure != null) log.error("Export job {} failed", job.id, failure);
         synchronized (lock) {
             job.finished = Instant.now();
@@ -141,14 +122,14 @@ public final class ExportJobs implements AutoCloseable {
     public Status status(User user, String id) {
         synchronized (lock) {
             sweep();
-            return status(find(user, id));
+            return find(user, id).status();
         }
     }
 
     public Download take(User user, String id) {
         synchronized (lock) {
             sweep();
-            Job job = find(user, id);
+            ExportJob job = find(user, id);
             if (job.state == State.DOWNLOADED) {
                 throw new ApiException(410, "export.downloaded", "Export " + id + " was downloaded already; its file is deleted. Start a new export.").with("id", id);
             }
@@ -171,7 +152,7 @@ public final class ExportJobs implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
-            for (Job j : jobs.values()) {
+            for (ExportJob j : jobs.values()) {
                 if (j.state == State.QUEUED) {
                     j.state = State.FAILED;
                     j.error = new ApiException(503, "export.stoppedBeforeRun", "The server stopped before the export ran.");
@@ -183,27 +164,10 @@ public final class ExportJobs implements AutoCloseable {
         }
     }
 
-    private Job find(User user, String id) {
-        Job job = jobs.get(id);
+    private ExportJob find(User user, String id) {
+        ExportJob job = jobs.get(id);
         if (job == null || job.userId != user.id()) throw ApiException.notFound("export.notFound", "Export " + id).with("id", id);
         return job;
-    }
-
-    /** Called under the lock. */
-    private Status status(Job j) {
-        long total = Math.max(0, j.total);
-        long done = j.state == State.DONE || j.state == State.DOWNLOADED ? total : Math.min(j.done.get(), total);
-        Long bytes = null;
-        try {
-            if (j.state == State.DONE && j.file != null) bytes = Files.size(j.file);
-        } catch (IOException ignored) {
-            // the size is a courtesy
-        }
-        double fraction = total == 0 ? (j.finished != null ? 1 : 0) : (double) done / total;
-        return new Status(j.id, j.prepared.scope().project().id(), j.prepared.format().key, j.state, done, total, fraction,
-                j.prepared.fileName(), bytes, "/api/exports/" + j.id, j.state == State.DONE ? "/api/exports/" + j.id + "/file" : null,
-                j.error == null ? null : j.error.getMessage(), j.error == null ? null : j.error.code(), j.created, j.finished,
-                j.finished == null ? null : j.finished.plus(KEEP));
     }
 
     /** Deletes files an hour after their job finished, and forgets those jobs; called under the lock. */
@@ -216,7 +180,7 @@ public final class ExportJobs implements AutoCloseable {
         });
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
