@@ -18,7 +18,7 @@ public interface AccessDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM session_professionals WHERE transcript_id = :transcriptId AND user_id = :userId)")
     boolean professionalOf(long transcriptId, long userId);
 
-    /** The assignment rule (the view open_transcripts, migration V007): whether a live transcript is open to a user. */
+    /** The assignment rule (the view open_transcripts, migration V008): whether a live transcript is open to a user. */
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM open_transcripts WHERE transcript_id = :transcriptId AND user_id = :userId)")
     boolean openTo(long transcriptId, long userId);
 }

@@ -3,6 +3,7 @@ package nl.samenspraak.app;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.AccountRoutes;
+import nl.samenspraak.account.SetupRoutes;
 import nl.samenspraak.adjudication.AdjudicationRoutes;
 import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
@@ -34,10 +35,11 @@ final class Routes {
     static void register(RoutesConfig r, Services s) {
         r.before("/api/*", s.access()::resolve);
         r.get("/api/health", ctx -> health(ctx, s.writes().status()));
-        new AccountRoutes(s.accounts(), s.access(), s.config().secureCookies()).register(r);
-        new ProjectRoutes(s.projects(), s.access()).register(r);
+        new SetupRoutes(s.firstStart(), s.config().secureCookies()).register(r);
+        new AccountRoutes(s.accounts(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
+        new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
-        new TranscriptRoutes(s.transcripts(), s.access()).register(r);
+        new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);

@@ -23,7 +23,8 @@ final class CodeWrites {
     static final String TARGET = """
             SELECT u.id, t.id, t.project_id, u.speaker_role,
                    (SELECT MAX(cb.id) FROM codebooks cb WHERE cb.key = p.codebook_key),
-                   EXISTS (SELECT 1 FROM open_transcripts o WHERE o.transcript_id = t.id AND o.user_id = ?)
+                   EXISTS (SELECT 1 FROM open_transcripts o WHERE o.transcript_id = t.id AND o.user_id = ?),
+                   u.speaker_label
             FROM utterances u JOIN transcripts t ON t.id = u.transcript_id JOIN projects p ON p.id = t.project_id
             WHERE u.id = ? AND t.deleted_at IS NULL""";
 
@@ -34,7 +35,7 @@ final class CodeWrites {
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) return Optional.empty();
                 return Optional.of(new CodingDao.Target(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getLong(5),
-                        r.getBoolean(6)));
+                        r.getBoolean(6), r.getString(7)));
             }
         }
     }

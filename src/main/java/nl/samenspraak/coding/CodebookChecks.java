@@ -3,6 +3,9 @@ package nl.samenspraak.coding;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.ErrorMapper;
+
+import java.util.List;
 
 /** What a save must fit in the codebook: the dimension and code (for the speaker's role), the scale, item and value of a rating. */
 final class CodebookChecks {
@@ -13,15 +16,24 @@ final class CodebookChecks {
                 "The codebook '" + codebook.key() + "' has no dimension '" + key + "'.").with("codebook", codebook.key()).with("dimension", key));
     }
 
-    static void checkCode(Codebook codebook, String dimensionKey, String codeKey, SpeakerRole role) {
+    /**
+     * The code must exist and fit the speaker's role. A refusal for the role says why in plain words and where
+     * roles are set, and its details name the speaker, the roles, the code and the transcript (issue 9, defect 8),
+     * so that a page can explain it in its own language and link to the roles.
+     */
+    static void checkCode(Codebook codebook, String dimensionKey, String codeKey, CodingDao.Target target) {
         Codebook.Code code = requireDimension(codebook, dimensionKey).code(codeKey).orElseThrow(() -> ApiException.badRequest("coding.noSuchCode",
                 "Field 'code': the dimension '" + dimensionKey + "' has no code '" + codeKey + "'.").with("dimension", dimensionKey).with("code", codeKey));
-        if (!code.appliesTo(role)) {
-            String roles = String.join(" or ", code.roles().stream().map(SpeakerRole::key).toList());
-            throw ApiException.badRequest("coding.codeNotForRole", "The code '" + codeKey + "' applies to " + roles
-                    + " utterances; this utterance is by the " + role.key() + ".", java.util.Map.of("field", "code", "speakerRole", role.key()))
-                    .with("code", codeKey).with("roles", code.roles().stream().map(SpeakerRole::key).toList()).with("speakerRole", role.key());
-        }
+        SpeakerRole role = SpeakerRole.fromKey(target.speakerRole());
+        if (code.appliesTo(role)) return;
+        List<String> roles = code.roles().stream().map(SpeakerRole::key).toList();
+        throw ApiException.badRequest("coding.codeNotForRole", "'" + codeKey + "' (" + code.label().in("en") + ") is a code for what the "
+                        + String.join(" or the ", roles) + " says; this unit is spoken by '" + target.speakerLabel() + "', whose role in this transcript is "
+                        + role.key() + ". If that role is wrong, an administrator or trainer of the project sets the speakers' roles on its transcripts page.",
+                ErrorMapper.details("field", "code", "code", codeKey, "dimension", dimensionKey, "speakerLabel", target.speakerLabel(),
+                        "speakerRole", role.key(), "codeRoles", roles, "transcriptId", target.transcriptId(), "projectId", target.projectId()))
+                .with("code", codeKey).with("label", code.label()).with("roles", roles)
+                .with("speaker", target.speakerLabel()).with("speakerRole", role.key());
     }
 
     static Codebook.RatingItem requireItem(Codebook codebook, String scaleKey, String itemKey) {

@@ -19,9 +19,11 @@ public interface CodingDao extends org.jdbi.v3.sqlobject.SqlObject {
     /**
      * Where an utterance sits: its transcript, project and speaker role (live transcripts only),
      * and the codebook version its project codes with now; {@code assigned}: the transcript is open to the
-     * caller (view {@code open_transcripts}). Read by {@link CodeWrites#target}.
+     * caller (view {@code open_transcripts}); {@code speakerLabel}: who speaks, to name in a refusal. Read by
+     * {@link CodeWrites#target}.
      */
-    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId, boolean assigned) {}
+    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId, boolean assigned,
+                  String speakerLabel) {}
 
 
     @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")

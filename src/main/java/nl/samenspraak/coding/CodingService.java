@@ -9,6 +9,7 @@ import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -76,7 +77,7 @@ public final class CodingService {
     private SaveResult write(User user, long coderId, CodingDao.Target target, String dimensionKey, String code, String opId, AfterSave after) {
         long utteranceId = target.utteranceId();
         StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
-        if (code != null) CodebookChecks.checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
+        if (code != null) CodebookChecks.checkCode(stored.codebook(), dimensionKey, code, target);
         else CodebookChecks.requireDimension(stored.codebook(), dimensionKey);
         return writes.grouped(h -> {
             try {

@@ -6,15 +6,17 @@ import nl.samenspraak.spreadsheet.WorkbookExtras.ConsensusCode;
 import nl.samenspraak.spreadsheet.WorkbookExtras;
 import org.jdbi.v3.core.Handle;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The consensus of adjudication as a stream of units for the Consensus sheet: per transcript of the scope, the
- * consensus coder's codes in unit order, each with the coder and comment of the latest adjudication that
- * set it (none when the code was set directly). One cursor per transcript; one unit in memory at a time.
+ * consensus coder's codes in unit order, each with the source, coder and comment of the latest adjudication
+ * that set it (no coder when the code was agreed or set directly). One cursor per transcript; one unit in memory at a time.
  */
 final class ConsensusUnits {
     private ConsensusUnits() {}
@@ -24,6 +26,24 @@ final class ConsensusUnits {
         if (!ExportExtras.wantsConsensus(scope)) return Optional.empty();
         ExportDao dao = h.attach(ExportDao.class);
         return dao.consensusCoder(scope.project().id()).map(id -> new WorkbookExtras.Consensus(sink -> read(dao, scope, id, sink)));
+    }
+
+    /**
+     * Per transcript of the scope that has consensus codes, in the scope's order: its units and how many of them the
+     * consensus codes (in any dimension); read whatever the dataset, so an export of a partial consensus says so too.
+     */
+    static List<WorkbookExtras.Coverage> coverage(Handle h, Scope scope) {
+        ExportDao dao = h.attach(ExportDao.class);
+        Optional<Long> consensus = dao.consensusCoder(scope.project().id());
+        if (consensus.isEmpty() || scope.transcripts().isEmpty()) return List.of();
+        Map<Long, ExportDao.Covered> covered = new HashMap<>();
+        dao.covered(scope.transcriptIds(), consensus.get()).forEach(c -> covered.put(c.transcriptId(), c));
+        return scope.transcripts().stream().map(t -> covered.get(t.id())).filter(c -> c != null && c.covered() > 0)
+                .map(c -> new WorkbookExtras.Coverage(c.transcriptId(), name(scope, c.transcriptId()), c.units(), c.covered())).toList();
+    }
+
+    private static String name(Scope scope, long transcriptId) {
+        return scope.transcripts().stream().filter(t -> t.id() == transcriptId).findFirst().map(TranscriptRef::name).orElse("");
     }
 
     private static void read(ExportDao dao, Scope scope, long consensus, Consumer<WorkbookExtras.ConsensusUnit> sink) {
@@ -52,7 +72,7 @@ final class ConsensusUnits {
                 first = r;
                 codes = new LinkedHashMap<>();
             }
-            codes.put(r.dimension(), new ConsensusCode(r.code(), r.fromCoder(), r.comment()));
+            codes.put(r.dimension(), new ConsensusCode(r.code(), r.fromCoder(), r.source(), r.comment()));
         }
 
         void flush() {

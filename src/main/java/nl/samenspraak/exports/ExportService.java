@@ -9,6 +9,7 @@ import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
+import nl.samenspraak.results.ConsensusName;
 import nl.samenspraak.results.TranscriptRef;
 import nl.samenspraak.spreadsheet.CsvTables;
 import nl.samenspraak.spreadsheet.ExportInfo;
@@ -79,7 +80,9 @@ public final class ExportService implements ExportJobs.Writer {
                             ExportExtras.CompareRequest compare) {
         access.requireOthersCodes(user, projectId);
         Project project = reader.project(projectId);
-        Scope scope = reader.scope(project, selection);
+        Scope read = reader.scope(project, selection);
+        // Files are read without the app: the consensus goes by its name in the export's language, never its internal one.
+        Scope scope = read.withCoders(ConsensusName.shown(read.coders(), selection.language()));
         WorkbookExtras more = extras != null && format == ExportFormat.XLSX ? extras.read(user, scope, compare) : WorkbookExtras.NONE;
         return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);
     }
@@ -132,7 +135,8 @@ public final class ExportService implements ExportJobs.Writer {
                 UnitStream stream = new UnitStream(scope);
                 reader.inReadTransaction(h -> {
                     WorkbookExtras more = p.extras();
-                    more = new WorkbookExtras(ConsensusUnits.of(h, scope).orElse(null), more.sessions(), more.calibrations(), more.comparison());
+                    more = new WorkbookExtras(ConsensusUnits.of(h, scope).orElse(null), more.sessions(), more.calibrations(), more.comparison(),
+                            ConsensusUnits.coverage(h, scope));
                     new ProjectWorkbook(work).write(out, info, source(h, scope, progress, stream, work),
                             () -> new ProjectWorkbook.Summaries(reports.sessions(scope, stream.counts()), reliability.compute(scope, stream)),
                             more, new AtomicLong());

@@ -20,7 +20,11 @@ public interface ProfileDao {
 
     record Value(String scale, String item, double value) {}
 
-    record Meta(String name, String createdAt) {}
+    /** {@code units}: the transcript's units. */
+    record Meta(String name, String createdAt, int units) {}
+
+    /** How many of a session's units a coder coded (in some dimension). */
+    record Covered(long coderId, int units) {}
 
     @SqlQuery("SELECT u.id, u.name FROM session_professionals p JOIN users u ON u.id = p.user_id WHERE p.transcript_id = :transcriptId")
     Optional<Profile.Person> professional(long transcriptId);
@@ -59,8 +63,14 @@ public interface ProfileDao {
     @SqlQuery("SELECT scale, item, value FROM ratings WHERE transcript_id = :transcriptId AND coder_id = :coderId")
     List<Value> ratings(long transcriptId, long coderId);
 
-    @SqlQuery("SELECT name, created_at FROM transcripts WHERE id = :transcriptId")
+    @SqlQuery("SELECT name, created_at, (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS units FROM transcripts t WHERE id = :transcriptId")
     Meta meta(long transcriptId);
+
+    @SqlQuery("""
+            SELECT c.coder_id, COUNT(DISTINCT c.utterance_id) AS units FROM codes c JOIN utterances x ON x.id = c.utterance_id
+            WHERE x.transcript_id = :transcriptId GROUP BY c.coder_id""")
+    @RegisterConstructorMapper(Covered.class)
+    List<Covered> covered(long transcriptId);
 
     @SqlQuery("SELECT id FROM transcripts WHERE project_id = :projectId AND deleted_at IS NULL")
     List<Long> liveTranscripts(long projectId);

@@ -46,14 +46,16 @@ public final class ProfileService {
             Profile.Session ref = reference.isEmpty() ? null : reference(dao, book, s.projectId(), reference, coding.id());
             List<Profile.Unit> units = dao.units(transcriptId).stream()
                     .map(u -> new Profile.Unit(u.id(), u.seq(), u.speakerLabel(), u.speakerRole(), u.text())).toList();
-            return new Profile(transcriptId, s.name(), s.projectId(), stored.key(), professional, coding, consensus, units,
+            boolean isConsensus = dao.consensusCoder(s.projectId()).filter(id -> id == coding.id()).isPresent();
+            return new Profile(transcriptId, s.name(), s.projectId(), stored.key(), professional, coding, isConsensus, units,
                     one(dao, book, transcriptId, coding.id()), earlier, ref, reader.staff());
         });
     }
 
     /**
-     * Whose codes: the coder asked for, the consensus, or else the consensus when it coded this session,
-     * else the first coder (by id) who coded it.
+     * Whose codes: the coder asked for, the consensus, or else the coding that covers the most units of this
+     * session, the consensus first among equals and then the first coder by id. A consensus only begun does not
+     * silently stand in for a whole coding (issue 9, defect 4); the page offers every coding.
      */
     private static Profile.Person coding(ProfileDao dao, ReviewDao.Session s, Long coder, boolean consensus) {
         Long consensusId = dao.consensusCoder(s.projectId()).orElse(null);
@@ -65,7 +67,11 @@ public final class ProfileService {
         if (id == null) {
             List<Long> coders = dao.sessionCoders(s.transcriptId());
             if (coders.isEmpty()) throw ApiException.badRequest("review.notCoded", "This session has not been coded yet, so it has no profile.");
-            id = consensusId != null && coders.contains(consensusId) ? consensusId : coders.get(0);
+            Map<Long, Integer> covered = new HashMap<>();
+            dao.covered(s.transcriptId()).forEach(c -> covered.put(c.coderId(), c.units()));
+            int most = coders.stream().mapToInt(c -> covered.getOrDefault(c, 0)).max().orElse(0);
+            id = consensusId != null && coders.contains(consensusId) && covered.getOrDefault(consensusId, 0) == most ? consensusId
+                    : coders.stream().filter(c -> covered.getOrDefault(c, 0) == most).findFirst().orElseThrow();
         }
         long chosen = id;
         return dao.coderInProject(chosen, s.projectId())
@@ -92,7 +98,8 @@ public final class ProfileService {
             ratings.add(new Profile.ScaleTotal(scale.key(), r.total(), r.rescaled(), r.reason()));
         }
         ProfileDao.Meta meta = dao.meta(transcriptId);
-        return new Profile.Session(transcriptId, meta.name(), meta.createdAt(), 1, codes, ratings);
+        int covered = (int) where.values().stream().flatMap(List::stream).distinct().count();
+        return new Profile.Session(transcriptId, meta.name(), meta.createdAt(), 1, codes, ratings, meta.units(), covered);
     }
 
     /** One session of the project, or the mean over several: per code the mean count, per scale the mean of the defined totals. */
@@ -119,6 +126,7 @@ public final class ProfileService {
                     defined.stream().allMatch(r -> r.rescaled() != null) ? defined.stream().mapToDouble(Profile.ScaleTotal::rescaled).average().orElseThrow() : null,
                     defined.size() < all.size() ? "mean of the " + defined.size() + " of " + all.size() + " sessions with a total" : null));
         }
-        return new Profile.Session(null, "mean of " + all.size() + " sessions", null, all.size(), codes, ratings);
+        return new Profile.Session(null, "mean of " + all.size() + " sessions", null, all.size(), codes, ratings,
+                all.stream().mapToInt(Profile.Session::units).sum(), all.stream().mapToInt(Profile.Session::covered).sum());
     }
 }

@@ -73,7 +73,7 @@ public final class ProjectWorkbook {
             }
             parts.put("Confusion matrices", ReliabilityTables.confusion(w, 7, reliability));
             Map<String, String> absent = extras(w, extras, dimensions, parts, columns);
-            Readme.write(w, 0, info, parts, columns, absent);
+            Readme.write(w, 0, info, extras.coverage(), parts, columns, absent);
             w.finish();
         }
     }
@@ -129,7 +129,8 @@ public final class ProjectWorkbook {
         SHEETS.put("Confusion matrices", "per dimension and pair of coders: how often coder A's code (rows) met coder B's (columns)");
         SHEETS.put("Disagreements", "the units where coders who coded them differ, per dimension, with the text and each coder's code");
         SHEETS.put("Consensus", "the final dataset after adjudication: a row per unit the consensus coded, with the consensus code per dimension, "
-                + "the coder it was taken from and the adjudicator's comment");
+                + "how it came about (agreed, taken from a coder, or set directly), the coder it was taken from and the adjudicator's comment; "
+                + "the README's consensus lines say how many units of each transcript it covers");
         SHEETS.put("Sessions", "a row per transcript with every session field and questionnaire item, to merge with Frequencies and Ratings "
                 + "in SPSS or R by transcript_id; number fields and responses are numeric cells, dates are text yyyy-mm-dd");
         SHEETS.put("Calibration", "every stored calibration of a trainee against a reference coding: a row per calibration and dimension, "

@@ -142,9 +142,11 @@ class AdjudicationHttpTest {
             if (!disagree(0, i)) {
                 agreed++;
                 assertThat(cell.path("consensus").asText()).as("unit " + i).isEqualTo(CodedProject.code("anna", 0, i));
-                assertThat(cell.path("comment").asText()).isEqualTo("agreed");
+                assertThat(cell.path("source").asText()).isEqualTo("agreed");
+                assertThat(cell.path("comment").isNull()).as("a comment is what an adjudicator wrote").isTrue();
             } else if (i == picked) {
                 assertThat(cell.path("consensus").asText()).isEqualTo(CodedProject.code("bram", 0, i));
+                assertThat(cell.path("source").asText()).isEqualTo("coder");
             } else {
                 assertThat(cell.path("consensus").isNull()).as("a disagreement stays for the adjudicator").isTrue();
             }
@@ -248,7 +250,9 @@ class AdjudicationHttpTest {
         assertThat(total).isEqualTo(units.size());
         Http.Response csv = p.analyst.get(p.url("/units.csv?dataset=consensus"));
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
-        assertThat(csv.body()).contains("consensus:" + p.project).doesNotContain("anna");
+        // A file is read without the app: the consensus goes by its name for people there (issue 9, defect 6).
+        assertThat(csv.body()).contains(",Consensus (adjudicated),").doesNotContain("consensus:").doesNotContain("anna");
+        assertThat(p.analyst.get(p.url("/units.csv?dataset=consensus&lang=nl")).body()).contains(",Consensus (na beoordeling),");
         assertThat(p.analyst.get("/api/transcripts/" + t0 + "/report?dataset=consensus").json().path("coders").findValuesAsText("name"))
                 .containsExactly("consensus:" + p.project);
         assertThat(p.analyst.get(p.url("/report?dataset=consensus&coders=" + userId("anna"))).status()).isEqualTo(400);

@@ -81,10 +81,12 @@ class AdjudicationPageTest {
         browser.find("#grid").click();
         browser.keys("2");
         browser.until(d -> browser.text("#status").startsWith("Saved"));
-        assertThat(browser.find("#rows tr[data-index='0'] td.consensus").getText()).startsWith(b).contains(second);
+        // The consensus shows the code's label (its key in the tooltip) and, in its own column, the coder it came from.
+        assertThat(browser.find("#rows tr[data-index='0'] td.consensus").getDomAttribute("title")).isEqualTo(b);
+        assertThat(browser.text("#rows tr[data-index='0'] td.source")).isEqualTo("from " + second);
         browser.keys("j");
         browser.keys(hotkey(dim, c));
-        browser.until(d -> browser.find("#rows tr[data-index='1'] td.consensus").getText().startsWith(c));
+        browser.until(d -> c.equals(browser.find("#rows tr[data-index='1'] td.consensus").getDomAttribute("title")));
         browser.keys(Keys.ENTER);
         browser.until(d -> browser.find("#comment-input").isDisplayed());
         browser.find("#comment-input").sendKeys("Neither coder heard the decision.", Keys.ENTER);

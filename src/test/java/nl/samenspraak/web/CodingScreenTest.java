@@ -93,9 +93,9 @@ class CodingScreenTest {
     @Test
     void a_code_that_does_not_apply_to_the_speaker_is_refused_with_a_hint() {
         browser.keys(Keys.TAB, "p");
-        WebElement toast = browser.find("#toast");
-        browser.until(d -> toast.isDisplayed());
-        assertThat(toast.getText()).contains("professional").contains("KM");
+        // Said in the roles notice above the transcript (js/rolesbanner.js), which stays until closed.
+        browser.until(d -> !browser.all("#roles-notice").isEmpty() && browser.find("#roles-notice").isDisplayed());
+        assertThat(browser.text("#roles-notice")).contains("client").contains("KM").contains("professional");
         browser.screenshot("coding-refused-role");
         waitSaved();
         assertThat(study.serverCodes()).isEmpty();

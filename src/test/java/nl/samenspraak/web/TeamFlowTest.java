@@ -169,9 +169,10 @@ class TeamFlowTest {
         assertThat(head).contains(ansKey + " · ans", basKey + " · bas");
         browser.find("#grid").click();
         browser.keys(basKey);
-        browser.until(d -> browser.find("#rows tr[data-index='0'] td.consensus").getText().startsWith("option-talk"));
+        // The consensus cell shows the code's label, its key in the tooltip.
+        browser.until(d -> "option-talk".equals(browser.find("#rows tr[data-index='0'] td.consensus").getDomAttribute("title")));
         browser.keys("j", ansKey);
-        browser.until(d -> browser.find("#rows tr[data-index='1'] td.consensus").getText().startsWith("decision-talk"));
+        browser.until(d -> "decision-talk".equals(browser.find("#rows tr[data-index='1'] td.consensus").getDomAttribute("title")));
         browser.until(d -> browser.text("#status").startsWith("Saved"));
 
         JsonNode view = root.get("/api/transcripts/" + given + "/adjudication?only=disagreements").json().path("units");

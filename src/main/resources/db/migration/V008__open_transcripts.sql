@@ -3,8 +3,7 @@
 -- every member with the coder role. (Admins and trainers code any transcript; the rule is asked for
 -- coders.) Every query that needs the rule reads this view: the access checks, a coder's transcript
 -- list and progress, everyone's progress, and the code-save query.
--- (IF NOT EXISTS: an early build numbered this migration 8, and a database it migrated has the view.)
-CREATE VIEW IF NOT EXISTS open_transcripts AS
+CREATE VIEW open_transcripts AS
   SELECT t.id AS transcript_id, t.project_id, a.user_id
   FROM assignments a JOIN transcripts t ON t.id = a.transcript_id
   WHERE t.deleted_at IS NULL
