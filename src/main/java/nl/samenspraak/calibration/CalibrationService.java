@@ -82,7 +82,7 @@ public final class CalibrationService {
         long projectId = projectOf(transcriptId);
         Role role = access.require(user, projectId);
         long trainee = coder == null ? user.id() : coder;
-        if (role == Role.CODER && trainee != user.id()) throw ApiException.forbidden("calibration.ownOnly", "Coders see their own calibration only.");
+        if (role == Role.CODER && trainee != user.id()) throw ApiException.forbidden("calibration.ownOnly", "Coders see their own calibrations only.");
         String traineeName = jdbi.withExtension(CalibrationDao.class, dao -> dao.userName(trainee))
                 .orElseThrow(() -> ApiException.badRequest("calibration.noSuchUser", "Parameter 'coder': there is no user " + trainee + ".").with("coder", trainee));
         CalibrationDao.Reference reference = jdbi.withExtension(CalibrationDao.class, dao -> dao.reference(transcriptId))

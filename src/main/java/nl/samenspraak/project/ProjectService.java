@@ -156,7 +156,7 @@ public final class ProjectService {
 
     private static void requireThreshold(double kappa) {
         if (Double.isNaN(kappa) || kappa < -1 || kappa > 1) {
-            throw ApiException.badRequest("calibration.badThreshold", "Field 'calibrationThreshold': give the kappa a trainee must reach, from -1 to 1; got "
+            throw ApiException.badRequest("project.badThreshold", "Field 'calibrationThreshold': give the kappa a trainee must reach, from -1 to 1; got "
                     + kappa + ".").with("value", String.valueOf(kappa));
         }
     }

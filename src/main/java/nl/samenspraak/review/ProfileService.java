@@ -75,7 +75,7 @@ public final class ProfileService {
         }
         long chosen = id;
         return dao.coderInProject(chosen, s.projectId())
-                .orElseThrow(() -> ApiException.badRequest("report.unknownCoder", "Parameter 'coder': " + chosen + " has no codes or ratings in this project.",
+                .orElseThrow(() -> ApiException.badRequest("review.unknownCoder", "Parameter 'coder': " + chosen + " has no codes or ratings in this project.",
                         Map.of("coder", chosen)).with("id", chosen));
     }
 
