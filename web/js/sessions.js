@@ -201,7 +201,7 @@ async function importFile(e) {
   try {
     const res = await fetch(`/api/projects/${projectId}/fields/import`, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw new ApiError(res.status, data.error || res.statusText, data.details);
+    if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
     out.replaceChildren(h('p', { class: 'ok-text', text: t('ses.imported', { rows: data.rows, values: data.values, responses: data.responses }) }));
     await load();
   } catch (err) {

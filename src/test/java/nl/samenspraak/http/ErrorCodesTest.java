@@ -80,6 +80,21 @@ class ErrorCodesTest {
         return src.length();
     }
 
+    /** A script showing a caught error's English sentence, or reading the sentence from an error body itself. */
+    static final Pattern RAW_MESSAGE = Pattern.compile("\\b(?:e|err|error|ex)\\.message\\b|\\b(?:data|body|b)\\.error\\b");
+
+    @Test
+    void pages_show_server_errors_through_errorText_never_the_english_sentence() throws IOException {
+        List<String> raw = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("web/js"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".js") && !p.endsWith("i18n.js") && !p.endsWith("api.js")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f);
+                for (int i = 0; i < lines.size(); i++) if (RAW_MESSAGE.matcher(lines.get(i)).find()) raw.add(f.getFileName() + ":" + (i + 1) + " " + lines.get(i).strip());
+            }
+        }
+        assertThat(raw).as("shown without errorText (i18n.js)").isEmpty();
+    }
+
     static JsonNode strings(String lang) throws IOException {
         return new ObjectMapper().readTree(Path.of("web/i18n/" + lang + ".json").toFile());
     }
