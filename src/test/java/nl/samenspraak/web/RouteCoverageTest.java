@@ -31,16 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>How a call's method is read: the quoted HTTP method words on the literal's line and the three
  * after it ({@code api('PUT', `/api/...`)}, {@code fetch(`/api/...`, { method: 'POST' ...})},
- * {@code xhr.open('POST', ...)}); where none is there, every method word the file names (a file
+ * {@code xhr.open('POST', ...)}); a literal passed to {@code get(...)} or set as an href or src is a GET;
+ * where no method is named, every method word the file names (a file
  * that builds its request elsewhere, as saver.js does); where the file names none, GET.
  */
 class RouteCoverageTest {
     /** Routes that change data with no page on purpose, each with its reason. */
     static final Map<String, String> SCRIPTS_ONLY = Map.of(
+            "POST /api/codebooks/validate",
+            "checks a codebook and stores nothing (a POST for its body); the codebooks page's upload answers the same problems "
+                    + "at their JSON paths, and the command line has 'codebook validate'",
             "PUT /api/projects/{projectId}/calibration-threshold",
             "the settings page sets the threshold with the project's other settings (PATCH /api/projects/{projectId}); "
                     + "this route came first and stays for scripts that set the threshold alone");
 
+    /** A literal read by get(...), or set as a link's href or a player's src: a GET whatever else the file calls. */
+    static final Pattern READ = Pattern.compile("(\\bget\\(|href\\s*=\\s*|src:\\s*)$");
     static final Pattern METHOD = Pattern.compile("['\"](GET|POST|PUT|PATCH|DELETE)['\"]");
 
     @TempDir static Path dir;
@@ -67,7 +73,8 @@ class RouteCoverageTest {
                     int window = lineStart;
                     for (int k = 0; k < 4 && window >= 0; k++) window = text.indexOf('\n', window + 1);
                     Set<String> near = methods(text.substring(lineStart, window < 0 ? text.length() : window));
-                    Set<String> ms = !near.isEmpty() ? near : !inFile.isEmpty() ? inFile : Set.of("GET");
+                    String before = text.substring(Math.max(0, at - 12), at - 1);
+                    Set<String> ms = READ.matcher(before).find() ? Set.of("GET") : !near.isEmpty() ? near : !inFile.isEmpty() ? inFile : Set.of("GET");
                     for (String path : expand(literal(text, at, quote)))
                         for (String method : ms) calls.add(new Call(method, path, f.getFileName() + ":" + (line + 1)));
                 }
