@@ -2,7 +2,7 @@
 // encoding and roles, confirm the roles, then import all files in one all-or-nothing step.
 import { ApiError } from './api.js';
 import { $, h, param } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { openProjectPage } from './header.js';
 import { renderPreview } from './importview.js';
 
@@ -85,7 +85,7 @@ async function post(path, forImport) {
   const res = await fetch(path, { method: 'POST', body: form(forImport), credentials: 'same-origin', headers: { Accept: 'application/json' } });
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, data && data.details);
+  if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
   return data;
 }
 
@@ -112,7 +112,7 @@ async function preview() {
   } catch (e) {
     if (mine !== asked) return;
     state.previews = [];
-    say('#preview-status', 'failed', e.message);
+    say('#preview-status', 'failed', errorText(e));
   }
   render();
   delete document.body.dataset.busy;
@@ -157,7 +157,7 @@ async function importAll() {
     renderFiles();
     $('#previews').replaceChildren();
   } catch (e) {
-    say('#import-status', 'failed', t('imp.notImported', { message: e.message }));
+    say('#import-status', 'failed', t('imp.notImported', { message: errorText(e) }));
     button.disabled = false;
   }
 }
@@ -169,7 +169,7 @@ function say(sel, state_, text) {
 }
 
 start().catch((e) => {
-  $('#refused').textContent = e.message;
+  $('#refused').textContent = errorText(e);
   $('#refused').hidden = false;
   document.body.dataset.ready = 'true';
 });

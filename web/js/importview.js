@@ -2,16 +2,23 @@
 // tiers to choose), the refusal if any, the speakers with counts and roles to confirm, the first
 // units with times, and every warning. Built with h(), never as HTML.
 import { clock, h } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 
 const ROLES = ['professional', 'client', 'other'];
 const ENCODINGS = ['', 'windows-1252', 'ISO-8859-1', 'ISO-8859-15'];
+
+/** A file's refusal in the page's language (the problem itself stays as the reader wrote it). */
+function refusalText(refusal) {
+  const where = refusal.location ? `, ${refusal.location}` : '';
+  return errorText({ code: refusal.status === 413 ? 'transcript.tooManyUnits' : 'transcript.unreadableFile', message: refusal.message,
+    params: { file: refusal.file, where, problem: refusal.problem } });
+}
 
 export function renderPreview(p, state, on) {
   return h('section', { class: 'panel preview', dataset: { name: p.name } },
     h('h2', { text: p.files.length > 1 ? t('imp.merged', { name: p.name, n: p.files.length }) : p.name }),
     p.files.map((f) => fileBlock(f, state, on)),
-    p.error ? h('p', { class: 'error refusal', role: 'alert', text: p.error.message }) : null,
+    p.error ? h('p', { class: 'error refusal', role: 'alert', text: refusalText(p.error) }) : null,
     p.error ? null : speakers(p, state, on),
     p.error ? null : units(p),
     warnings(p.warnings));

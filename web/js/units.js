@@ -2,7 +2,7 @@
 // speaker, before coding starts. Each change goes to the server, which checks and logs it.
 import { api, ApiError, get, requireLogin } from './api.js';
 import { $, clock, h, param } from './dom.js';
-import { loadLanguage, t } from './i18n.js';
+import { errorText, loadLanguage, t } from './i18n.js';
 import { openProjectPage } from './header.js';
 
 const transcriptId = Number(param('t'));
@@ -33,7 +33,7 @@ async function start() {
 /** A refused read (not an admin, or no such transcript): the page says why. */
 function refuse(e) {
   $('#loading').hidden = true;
-  $('#refused').textContent = e.status === 403 ? t('units.refused') : e.message;
+  $('#refused').textContent = e.status === 403 ? t('units.refused') : errorText(e);
   $('#refused').hidden = false;
   document.body.dataset.ready = 'true';
 }
@@ -101,7 +101,7 @@ async function change(call, done) {
     render();
     say('done', done);
   } catch (e) {
-    say('failed', e.message);
+    say('failed', errorText(e));
     render();
   }
 }
@@ -113,7 +113,7 @@ function say(state, text) {
 }
 
 start().catch((e) => {
-  $('#refused').textContent = e.message;
+  $('#refused').textContent = errorText(e);
   $('#refused').hidden = false;
   document.body.dataset.ready = 'true';
 });

@@ -44,7 +44,8 @@ public final class ImportRequest {
         if (json != null && !json.isBlank()) {
             JsonNode node = object(json, "fileOptions");
             node.fields().forEachRemaining(e -> {
-                if (!e.getValue().isObject()) throw ApiException.badRequest("Field 'fileOptions': the value for '" + e.getKey() + "' must be an object.");
+                if (!e.getValue().isObject()) throw ApiException.badRequest("import.fileOptionNotObject", "Field 'fileOptions': the value for '" + e.getKey() + "' must be an object.")
+                        .with("file", e.getKey());
                 JsonNode o = e.getValue();
                 perFile.put(e.getKey(), read("fileOptions." + e.getKey() + ".", name -> o.hasNonNull(name) ? o.get(name).asText() : field.apply(name)));
             });
@@ -66,8 +67,10 @@ public final class ImportRequest {
         Map<String, SpeakerRole> roles = new LinkedHashMap<>();
         object(value, "roles").fields().forEachRemaining(e -> {
             SpeakerRole role = SpeakerRole.fromKey(e.getValue().asText());
-            if (role == null) throw ApiException.badRequest("Field 'roles': '" + e.getKey() + "' has the unknown role '"
-                    + e.getValue().asText() + "'; use professional, client or other.");
+            if (role == null) {
+                throw ApiException.badRequest("import.unknownRole", "Field 'roles': '" + e.getKey() + "' has the unknown role '"
+                        + e.getValue().asText() + "'; use professional, client or other.").with("speaker", e.getKey()).with("role", e.getValue().asText());
+            }
             roles.put(e.getKey(), role);
         });
         return new RoleMapping(roles);
@@ -76,10 +79,11 @@ public final class ImportRequest {
     private static JsonNode object(String json, String field) {
         try {
             JsonNode node = Json.mapper().readTree(json);
-            if (node == null || !node.isObject()) throw ApiException.badRequest("Field '" + field + "': expected a JSON object.");
+            if (node == null || !node.isObject()) throw ApiException.badRequest("import.notJsonObject", "Field '" + field + "': expected a JSON object.").with("field", field);
             return node;
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("Field '" + field + "' is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("import.invalidJson", "Field '" + field + "' is not valid JSON: " + e.getOriginalMessage())
+                    .with("field", field).with("reason", e.getOriginalMessage());
         }
     }
 
@@ -88,7 +92,8 @@ public final class ImportRequest {
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw ApiException.badRequest("Field '" + name + "': must be true or false, not '" + value + "'.");
+            default -> throw ApiException.badRequest("import.notBoolean", "Field '" + name + "': must be true or false, not '" + value + "'.")
+                    .with("field", name).with("value", value);
         };
     }
 
@@ -96,7 +101,8 @@ public final class ImportRequest {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Field '" + name + "': " + e.getMessage().replaceFirst("^[A-Z][a-z]+: ", ""));
+            String problem = e.getMessage().replaceFirst("^[A-Z][a-z]+: ", "");
+            throw ApiException.badRequest("import.badOption", "Field '" + name + "': " + problem).with("field", name).with("problem", problem);
         }
     }
 }

@@ -25,10 +25,8 @@ public final class ImportRoutes {
         r.exception(TranscriptFormatException.class, (e, ctx) -> refuse(ctx, 400, e));
         r.exception(TooManyUnitsException.class, (e, ctx) -> refuse(ctx, 413, e));
         // POI's own failures are caught by the readers and named there; this is the net under them.
-        r.exception(org.apache.poi.util.RecordFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400,
-                "An Office file could not be read: " + e.getMessage(), Map.of()));
-        r.exception(org.apache.poi.ooxml.POIXMLException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400,
-                "An Office file could not be read: " + e.getMessage(), Map.of()));
+        r.exception(org.apache.poi.util.RecordFormatException.class, (e, ctx) -> officeUnreadable(ctx, e));
+        r.exception(org.apache.poi.ooxml.POIXMLException.class, (e, ctx) -> officeUnreadable(ctx, e));
         r.post("/api/projects/{projectId}/transcripts/preview", this::preview);
         r.post("/api/projects/{projectId}/transcripts", this::importFiles);
     }
@@ -45,6 +43,14 @@ public final class ImportRoutes {
     }
 
     private static void refuse(Context ctx, int status, TranscriptFormatException e) {
-        ErrorMapper.respond(ctx, status, e.getMessage(), ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem()));
+        Map<String, Object> params = ErrorMapper.details("file", e.file(), "where", e.location() == null ? "" : ", " + e.location(), "problem", e.problem());
+        Map<String, Object> details = ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem());
+        if (status == 413) ErrorMapper.respond(ctx, 413, "transcript.tooManyUnits", e.getMessage(), params, details);
+        else ErrorMapper.respond(ctx, 400, "transcript.unreadableFile", e.getMessage(), params, details);
+    }
+
+    private static void officeUnreadable(Context ctx, Exception e) {
+        ErrorMapper.respond(ctx, 400, "transcript.officeUnreadable", "An Office file could not be read: " + e.getMessage(),
+                ErrorMapper.details("reason", e.getMessage()), Map.of());
     }
 }

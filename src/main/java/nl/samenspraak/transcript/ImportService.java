@@ -59,7 +59,7 @@ public final class ImportService {
 
     /** A preview without a project (the command line's --preview). */
     public static List<TranscriptPreview> preview(List<SourceFile> files, ImportOptions options) {
-        if (files.isEmpty()) throw ApiException.badRequest("No transcript file was sent.");
+        if (files.isEmpty()) throw ApiException.badRequest("transcript.noFile", "No transcript file was sent.");
         return Importer.groups(files, options).stream().map(g -> TranscriptPreview.of(g, options)).toList();
     }
 
@@ -70,7 +70,7 @@ public final class ImportService {
 
     /** Imports into a project the caller may import into (the command line, the demo data). */
     public List<Imported> importAll(long projectId, List<SourceFile> files, ImportOptions options, Long userId) {
-        if (files.isEmpty()) throw ApiException.badRequest("No transcript file was sent.");
+        if (files.isEmpty()) throw ApiException.badRequest("transcript.noFile", "No transcript file was sent.");
         List<Importer.Group> groups = Importer.groups(files, options);
         checkNames(projectId, groups);
         // A first pass reads every file without storing: a malformed file, or one over the unit limit,
@@ -105,7 +105,7 @@ public final class ImportService {
 
     private Imported show(ImportDao dao, TranscriptDao transcripts, long projectId, Staged s) {
         if (dao.nameTaken(projectId, s.group().name()))
-            throw ApiException.conflict(s.group().files().get(0).name() + ": the project already has a transcript named '" + s.group().name() + "'.");
+            throw nameTaken(s.group().files().get(0).name(), s.group().name());
         Map<String, SpeakerRole> roles = new LinkedHashMap<>();
         List<Speaker> details = new ArrayList<>();
         boolean confirmed = true;
@@ -125,10 +125,17 @@ public final class ImportService {
         Set<String> names = new HashSet<>();
         for (Importer.Group g : groups) {
             String file = g.files().get(0).name();
-            if (!names.add(g.name())) throw ApiException.badRequest(file + ": another file of this import has the same name '" + g.name() + "'.");
-            if (jdbi.withExtension(ImportDao.class, dao -> dao.nameTaken(projectId, g.name())))
-                throw ApiException.conflict(file + ": the project already has a transcript named '" + g.name() + "'.");
+            if (!names.add(g.name())) {
+                throw ApiException.badRequest("transcript.sameNameInImport", file + ": another file of this import has the same name '" + g.name() + "'.")
+                        .with("file", file).with("name", g.name());
+            }
+            if (jdbi.withExtension(ImportDao.class, dao -> dao.nameTaken(projectId, g.name()))) throw nameTaken(file, g.name());
         }
+    }
+
+    private static ApiException nameTaken(String file, String name) {
+        return ApiException.conflict("transcript.nameTaken", file + ": the project already has a transcript named '" + name + "'.")
+                .with("file", file).with("name", name);
     }
 
     /** Removes hidden transcripts and their rows, a slice per transaction. */

@@ -47,7 +47,7 @@ public final class TranscriptService {
     }
 
     public Transcript get(long id) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Transcript " + id));
+        return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> Access.transcriptNotFound(id));
     }
 
     public List<Utterance> utterances(long id) {
@@ -66,8 +66,13 @@ public final class TranscriptService {
         Map<String, Speaker> current = new LinkedHashMap<>();
         speakers(t.id()).forEach(s -> current.put(s.label(), s));
         for (var e : roles.entrySet()) {
-            if (!current.containsKey(e.getKey())) throw ApiException.badRequest("The transcript has no speaker '" + e.getKey() + "'.");
-            if (e.getValue() == null) throw ApiException.badRequest("Speaker '" + e.getKey() + "': the role must be professional, client or other.");
+            if (!current.containsKey(e.getKey())) {
+                throw ApiException.badRequest("transcript.noSuchSpeaker", "The transcript has no speaker '" + e.getKey() + "'.").with("speaker", e.getKey());
+            }
+            if (e.getValue() == null) {
+                throw ApiException.badRequest("transcript.badSpeakerRole", "Speaker '" + e.getKey() + "': the role must be professional, client or other.")
+                        .with("speaker", e.getKey());
+            }
         }
         writes.useTransaction(h -> {
             TranscriptDao dao = h.attach(TranscriptDao.class);

@@ -34,7 +34,7 @@ public final class UnitRoutes {
 
     private void split(Context ctx) {
         Split body = Requests.body(ctx, Split.class);
-        if (body.at() == null) throw ApiException.badRequest("Field 'at': give the character position to split before.");
+        if (body.at() == null) throw ApiException.badRequest("unit.splitWhere", "Field 'at': give the character position to split before.");
         ctx.json(units.split(access.user(ctx), Requests.id(ctx, "utteranceId"), body.at()));
     }
 
@@ -46,7 +46,7 @@ public final class UnitRoutes {
         NewSpeaker body = Requests.body(ctx, NewSpeaker.class);
         SpeakerRole role = body.role() == null || body.role().isBlank() ? null : SpeakerRole.fromKey(body.role());
         if (body.role() != null && !body.role().isBlank() && role == null)
-            throw ApiException.badRequest("Field 'role': '" + body.role() + "' is not professional, client or other.");
+            throw ApiException.badRequest("unit.badRole", "Field 'role': '" + body.role() + "' is not professional, client or other.").with("role", body.role());
         ctx.json(units.setSpeaker(access.user(ctx), Requests.id(ctx, "utteranceId"), body.speaker(), role));
     }
 }

@@ -62,8 +62,8 @@ public final class UnitService {
             String first = u.text().substring(0, Math.max(0, Math.min(at, u.text().length()))).strip();
             String second = at < 0 || at > u.text().length() ? "" : u.text().substring(at).strip();
             if (first.isEmpty() || second.isEmpty())
-                throw ApiException.badRequest("Unit " + u.seq() + ": split inside the text (at 1 to " + (u.text().length() - 1)
-                        + "), so that both parts keep some words; " + at + " is not.");
+                throw ApiException.badRequest("unit.splitOutside", "Unit " + u.seq() + ": split inside the text (at 1 to " + (u.text().length() - 1)
+                        + "), so that both parts keep some words; " + at + " is not.").with("seq", u.seq()).with("max", u.text().length() - 1).with("at", at);
             Long middle = u.startMs() == null || u.endMs() == null ? null
                     : u.startMs() + Math.round((double) (u.endMs() - u.startMs()) * at / u.text().length());
             UnitDao dao = h.attach(UnitDao.class);
@@ -79,13 +79,14 @@ public final class UnitService {
     public Units mergeWithNext(User user, long unitId) {
         return correct(user, unitId, (h, u) -> {
             UnitDao dao = h.attach(UnitDao.class);
-            UnitDao.Unit next = dao.at(u.transcriptId(), u.seq() + 1).orElseThrow(() -> ApiException.badRequest(
-                    "Unit " + u.seq() + " is the last unit; there is no next unit to merge it with."));
-            String blocked = lockedReason(next);
-            if (blocked != null) throw ApiException.conflict("Unit " + next.seq() + " " + blocked);
-            if (!next.speakerLabel().equals(u.speakerLabel()))
-                throw ApiException.badRequest("Units " + u.seq() + " and " + next.seq() + " have different speakers (" + u.speakerLabel()
-                        + ", " + next.speakerLabel() + "); give them the same speaker first.");
+            UnitDao.Unit next = dao.at(u.transcriptId(), u.seq() + 1).orElseThrow(() -> ApiException.badRequest("unit.lastUnit",
+                    "Unit " + u.seq() + " is the last unit; there is no next unit to merge it with.").with("seq", u.seq()));
+            if (lockedReason(next) != null) throw locked(next);
+            if (!next.speakerLabel().equals(u.speakerLabel())) {
+                throw ApiException.badRequest("unit.otherSpeaker", "Units " + u.seq() + " and " + next.seq() + " have different speakers ("
+                        + u.speakerLabel() + ", " + next.speakerLabel() + "); give them the same speaker first.")
+                        .with("seq", u.seq()).with("next", next.seq()).with("speaker", u.speakerLabel()).with("nextSpeaker", next.speakerLabel());
+            }
             String text = u.text() + " " + next.text();
             dao.retext(u.id(), text, u.startMs() != null ? u.startMs() : next.startMs(), next.endMs() != null ? next.endMs() : u.endMs());
             dao.delete(next.id());
@@ -98,14 +99,16 @@ public final class UnitService {
     /** Gives a unit another speaker: one of the transcript's, or a new one with the given role. */
     public Units setSpeaker(User user, long unitId, String label, SpeakerRole role) {
         String speaker = label == null ? "" : label.strip();
-        if (speaker.isEmpty()) throw ApiException.badRequest("Field 'speaker': name the speaker.");
+        if (speaker.isEmpty()) throw ApiException.badRequest("unit.noSpeaker", "Field 'speaker': name the speaker.");
         return correct(user, unitId, (h, u) -> {
             TranscriptDao speakers = h.attach(TranscriptDao.class);
             Map<String, Speaker> known = new LinkedHashMap<>();
             speakers.speakers(u.transcriptId()).forEach(s -> known.put(s.label(), s));
             SpeakerRole r = known.containsKey(speaker) ? known.get(speaker).role() : role;
-            if (r == null) throw ApiException.badRequest("Speaker '" + speaker + "' is new in this transcript; give its role "
-                    + "(professional, client or other).");
+            if (r == null) {
+                throw ApiException.badRequest("unit.newSpeakerRole", "Speaker '" + speaker + "' is new in this transcript; give its role "
+                        + "(professional, client or other).").with("speaker", speaker);
+            }
             if (!known.containsKey(speaker)) speakers.insertSpeaker(u.transcriptId(), speaker, r.key(), "given");
             h.attach(UnitDao.class).respeak(u.id(), speaker, r.key());
             return new String[]{"unit:speaker", state(u), speaker + " (" + r.key() + ")"};
@@ -114,17 +117,30 @@ public final class UnitService {
 
     /** Checks access and the unit's state, runs the change and logs it, all in one transaction. */
     private Units correct(User user, long unitId, BiFunction<Handle, UnitDao.Unit, String[]> change) {
-        UnitDao.Unit found = jdbi.withExtension(UnitDao.class, dao -> dao.find(unitId)).orElseThrow(() -> ApiException.notFound("Unit " + unitId));
+        UnitDao.Unit found = jdbi.withExtension(UnitDao.class, dao -> dao.find(unitId)).orElseThrow(() -> notFound(unitId));
         Transcript t = transcripts.get(found.transcriptId());
         access.require(user, t.projectId(), Role.ADMIN);
         writes.useTransaction(h -> {
-            UnitDao.Unit u = h.attach(UnitDao.class).find(unitId).orElseThrow(() -> ApiException.notFound("Unit " + unitId));
-            String blocked = lockedReason(u);
-            if (blocked != null) throw ApiException.conflict("Unit " + u.seq() + " " + blocked);
+            UnitDao.Unit u = h.attach(UnitDao.class).find(unitId).orElseThrow(() -> notFound(unitId));
+            if (lockedReason(u) != null) throw locked(u);
             String[] logged = change.apply(h, u);
             h.attach(UnitDao.class).log(Instant.now().toString(), user.id(), t.projectId(), t.id(), logged[0], logged[1], logged[2]);
         });
         return list(user, t.id());
+    }
+
+    private static ApiException notFound(long unitId) {
+        return ApiException.notFound("unit.notFound", "Unit " + unitId).with("id", unitId);
+    }
+
+    /** The refusal of a correction to a unit that is locked (by its codes, codes it had, or feedback). */
+    private static ApiException locked(UnitDao.Unit u) {
+        String message = "Unit " + u.seq() + " " + lockedReason(u);
+        return switch (lockKind(u)) {
+            case "codes" -> ApiException.conflict("unit.lockedByCodes", message).with("seq", u.seq()).with("codes", u.codes()).with("coders", u.coders());
+            case "logged" -> ApiException.conflict("unit.lockedByLog", message).with("seq", u.seq());
+            default -> ApiException.conflict("unit.lockedByFeedback", message).with("seq", u.seq());
+        };
     }
 
     /** Why a unit cannot be corrected any more, as the end of a sentence starting "Unit 12 ", or null. */
