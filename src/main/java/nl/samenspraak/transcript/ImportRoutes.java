@@ -43,10 +43,15 @@ public final class ImportRoutes {
     }
 
     private static void refuse(Context ctx, int status, TranscriptFormatException e) {
-        Map<String, Object> params = ErrorMapper.details("file", e.file(), "where", e.location() == null ? "" : ", " + e.location(), "problem", e.problem());
+        String where = e.location() == null ? "" : ", " + e.location();
         Map<String, Object> details = ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem());
-        if (status == 413) ErrorMapper.respond(ctx, 413, "transcript.tooManyUnits", e.getMessage(), params, details);
-        else ErrorMapper.respond(ctx, 400, "transcript.unreadableFile", e.getMessage(), params, details);
+        if (status == 413) {
+            ErrorMapper.respond(ctx, 413, "transcript.tooManyUnits", e.getMessage(),
+                    ErrorMapper.details("file", e.file(), "where", where, "problem", e.problem()), details);
+        } else {
+            ErrorMapper.respond(ctx, 400, "transcript.unreadableFile", e.getMessage(),
+                    ErrorMapper.details("file", e.file(), "where", where, "problem", e.problem()), details);
+        }
     }
 
     private static void officeUnreadable(Context ctx, Exception e) {

@@ -110,6 +110,10 @@ class ImportHttpTest {
         assertThat(bomb.error()).startsWith("bom.docx: word/document.xml inflates to more than");
         assertThat(tooMany.status()).isEqualTo(413);
         assertThat(tooMany.error()).contains("more than 200,000 units");
+        assertThat(bomb.json().path("code").asText()).isEqualTo("transcript.unreadableFile");
+        assertThat(bomb.json().path("params").path("file").asText()).isEqualTo("bom.docx");
+        assertThat(tooMany.json().path("code").asText()).isEqualTo("transcript.tooManyUnits");
+        assertThat(tooMany.json().path("params").path("where").asText()).isEqualTo(", line 200001");
         assertThat(previewed.json().path("transcripts").get(0).path("error").path("status").asInt()).isEqualTo(413);
         assertThat(allRows(p)).isZero();
     }

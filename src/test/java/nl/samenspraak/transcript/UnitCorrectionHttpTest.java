@@ -130,6 +130,8 @@ class UnitCorrectionHttpTest {
         assertThat(split.status()).isEqualTo(409);
         assertThat(split.error()).isEqualTo("Unit 2 has 1 code (by 1 coder); units can only be corrected before coding starts.");
         assertThat(merge.error()).startsWith("Unit 2 has 1 code");
+        assertThat(split.json().path("code").asText()).isEqualTo("unit.lockedByCodes");
+        assertThat(split.json().path("params").path("coders").asInt()).isEqualTo(1);
         assertThat(units(t).get(1).path("locked").asText()).startsWith("has 1 code");
         assertThat(admin.delete("/api/utterances/" + second + "/codes/" + dimension).status()).isBetween(200, 204);
         assertThat(admin.put("/api/utterances/" + second + "/speaker", Map.of("speaker", "Klant")).error())
