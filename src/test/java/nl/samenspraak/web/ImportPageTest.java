@@ -180,6 +180,7 @@ class ImportPageTest {
         assertThat(new Select(preview("oud").findElement(By.cssSelector("select.encoding"))).getFirstSelectedOption().getText()).isEqualTo("windows-1252");
         assertThat(preview("kapot").findElement(By.cssSelector(".refusal")).getText()).contains("kapot.srt, cue 1 (line 2)");
         assertThat(browser.text("#import-hint")).startsWith("1 bestand(en) kunnen nog niet gelezen worden");
+        browser.js("arguments[0].scrollIntoView()", preview("oud"));
         browser.screenshot("import-nl-refused");
         browser.find("#file-list li[data-file='kapot.srt'] button").click();
         settled();
@@ -190,6 +191,8 @@ class ImportPageTest {
         assertThat(preview("oud").findElements(By.cssSelector("table.speakers tbody td:nth-child(2)")).stream().map(WebElement::getText))
                 .containsExactly("KM1", "Klant1");
         preview("oud").findElement(By.cssSelector("input.confirm-roles")).click();
+        browser.js("arguments[0].scrollIntoView()", preview("oud"));
+        browser.screenshot("import-nl-pseudonyms");
         browser.find("#import-button").click();
         browser.until(d -> browser.all("#imported li").size() == 1);
         assertThat(browser.text("#import-status")).isEqualTo("1 transcript(en) geïmporteerd.");
