@@ -55,6 +55,7 @@ function links(project) {
   const link = (page, key) => h('a', { class: 'button quiet', href: `${page}?p=${project.id}`, text: t(key) });
   return [
     admin || project.role === 'trainer' ? link('transcripts.html', 'projects.transcripts') : null,
+    admin || project.role === 'trainer' ? link('import.html', 'projects.import') : null,
     link('reliability.html', 'projects.reliability'),
     link('export.html', 'projects.export'),
     admin ? link('assign.html', 'projects.assign') : null,

@@ -129,6 +129,7 @@ function actions(x) {
     link(`adjudicate.html?t=${x.id}`, 'projects.adjudicate'),
     link(`calibration.html?t=${x.id}`, 'projects.calibration'),
     link(`review.html?t=${x.id}`, 'review.link'),
+    admin() ? link(`units.html?t=${x.id}`, 'imp.correctUnits', 'button quiet units-link') : null,
     admin() ? h('button', { type: 'button', class: 'quiet danger-text delete-button', onclick: () => deleteOf(x), text: t('tr.delete') }) : null,
     admin() ? link(`erase.html?t=${x.id}`, 'tr.erase', 'button quiet danger-text erase-link') : null,
   ];

@@ -32,6 +32,8 @@ public final class App {
     public static Javalin create(AppConfig config, Jdbi jdbi, PrintStream out, AutoCloseable closeOnStop) {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
+        int unfinished = services.imports().removeUnfinished();
+        if (unfinished > 0) out.println("Removed " + unfinished + " transcript(s) whose import a stop cut off.");
         if (config.demo()) DemoData.ensure(services, out);
         services.firstStart().code().ifPresent(code -> out.println("No users yet: the first visit to the server opens the set-up page,"
                 + " which makes the first administrator. It asks for this set-up code (new at every start): " + code));

@@ -5,9 +5,10 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectService;
-import nl.samenspraak.transcript.TranscriptService;
 import nl.samenspraak.transcript.Utterance;
+import nl.samenspraak.transcript.format.ImportOptions;
 import nl.samenspraak.transcript.format.RoleMapping;
+import nl.samenspraak.transcript.format.SourceFile;
 import nl.samenspraak.transcript.format.Segmentation;
 
 import java.io.IOException;
@@ -55,8 +56,8 @@ final class DemoData {
     private static void create(Services s, User admin, List<User> coders) {
         Project p = s.projects().create(new ProjectService.NewProject(PROJECT, CODEBOOK, true), admin.id());
         for (User c : coders) s.projects().putMember(p.id(), c.id(), Role.CODER);
-        var imported = s.transcripts().importAll(p.id(), List.of(new TranscriptService.Upload("re-integratiegesprek.txt", read(TRANSCRIPT))),
-                Segmentation.TURN, RoleMapping.parse("KM=professional,Klant=client"), admin.id());
+        var imported = s.imports().importAll(p.id(), List.of(new SourceFile("re-integratiegesprek.txt", read(TRANSCRIPT))),
+                new ImportOptions(Segmentation.TURN, RoleMapping.parse("KM=professional,Klant=client"), null, false, null, null), admin.id());
         long transcriptId = imported.get(0).id();
         List<Utterance> units = s.transcripts().utterances(transcriptId);
         List<String[]> coding = new String(read(CODING), StandardCharsets.UTF_8).lines().skip(1).map(l -> l.split(",")).toList();

@@ -40,7 +40,8 @@ public final class Main {
 
             Commands:
               serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle 2h]   run the web server (the default command)
-              import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...] FILE...
+              import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...]
+                     [--columns ...] [--no-header] [--tiers ...] [--encoding ...] [--merge] [--pseudonymise] [--preview] FILE...
               user add --db FILE --name NAME --role ROLE         add a user; the password is read from stdin
               user passwd|deactivate|reactivate --db FILE --name NAME, user list --db FILE
               codebook validate FILE                             check a codebook file

@@ -17,8 +17,10 @@ import nl.samenspraak.reliability.ReliabilityRoutes;
 import nl.samenspraak.report.ReportRoutes;
 import nl.samenspraak.review.ReviewRoutes;
 import nl.samenspraak.sessiondata.SessionDataRoutes;
+import nl.samenspraak.transcript.ImportRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
+import nl.samenspraak.transcript.UnitRoutes;
 
 import java.util.Map;
 
@@ -40,6 +42,8 @@ final class Routes {
         new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
+        new ImportRoutes(s.imports(), s.access()).register(r);
+        new UnitRoutes(s.units(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);

@@ -25,14 +25,16 @@ import nl.samenspraak.review.ProfileService;
 import nl.samenspraak.review.ReviewService;
 import nl.samenspraak.sessiondata.ComparisonService;
 import nl.samenspraak.sessiondata.SessionDataService;
+import nl.samenspraak.transcript.ImportService;
 import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
+import nl.samenspraak.transcript.UnitService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
 public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
-                       ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
+                       ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts, ImportService imports, UnitService units,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
@@ -61,7 +63,8 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, access, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons), workers.exportWork());
-        return new Services(config, jdbi, workers, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
+        return new Services(config, jdbi, workers, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts,
+                new ImportService(jdbi, writes, access), new UnitService(jdbi, writes, access, transcripts), coding,
                 media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),

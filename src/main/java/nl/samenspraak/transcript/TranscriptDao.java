@@ -1,8 +1,6 @@
 package nl.samenspraak.transcript;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -16,17 +14,6 @@ public interface TranscriptDao {
             SELECT t.id, t.project_id, t.name, t.file_name, t.format, t.segmentation, t.roles_confirmed, t.created_at,
                    (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS units
             FROM transcripts t""";
-
-    @SqlQuery("""
-            INSERT INTO transcripts(project_id, name, file_name, format, segmentation, roles_confirmed, created_at, created_by)
-            VALUES (:projectId, :name, :fileName, :format, :segmentation, :rolesConfirmed, :now, :createdBy) RETURNING id""")
-    long insert(long projectId, String name, String fileName, String format, String segmentation, boolean rolesConfirmed,
-                String now, Long createdBy);
-
-    @SqlBatch("""
-            INSERT INTO utterances(transcript_id, seq, speaker_label, speaker_role, text, start_ms, end_ms)
-            VALUES (:transcriptId, :u.seq, :u.speakerLabel, :u.role, :u.text, :u.startMs, :u.endMs)""")
-    void insertUtterances(long transcriptId, @BindMethods("u") List<NewUtterance> utterances);
 
     @SqlQuery(SELECT + " WHERE t.id = :id AND t.deleted_at IS NULL")
     Optional<Transcript> find(long id);

@@ -5,15 +5,11 @@ import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
-import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Requests;
-import nl.samenspraak.http.Uploads;
-import nl.samenspraak.transcript.format.TranscriptFormatException;
 
-import java.util.List;
 import java.util.Map;
 
-/** Import, list, read, re-map speakers of, and delete transcripts. */
+/** List, read, re-map speakers of, and delete transcripts (importing: {@link ImportRoutes}). */
 public final class TranscriptRoutes {
     private final TranscriptService transcripts;
     private final TranscriptOverview overview;
@@ -26,13 +22,8 @@ public final class TranscriptRoutes {
     }
 
     public void register(RoutesConfig r) {
-        // A refused transcript file, from whichever route imports it: a 400 naming file, place and problem.
-        r.exception(TranscriptFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, "transcript.unreadableFile", e.getMessage(),
-                ErrorMapper.details("file", e.file(), "where", e.location() == null ? "" : ", " + e.location(), "problem", e.problem()),
-                ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem())));
         r.get("/api/projects/{projectId}/transcripts", this::list);
         r.get("/api/projects/{projectId}/transcripts/overview", ctx -> ctx.json(overview.list(access.user(ctx), Requests.id(ctx, "projectId"))));
-        r.post("/api/projects/{projectId}/transcripts", this::importFiles);
         r.get("/api/transcripts/{transcriptId}", this::get);
         r.put("/api/transcripts/{transcriptId}/speakers", this::setSpeakers);
         r.delete("/api/transcripts/{transcriptId}", this::delete);
@@ -40,15 +31,6 @@ public final class TranscriptRoutes {
 
     private void list(Context ctx) {
         ctx.json(transcripts.list(access.user(ctx), Requests.id(ctx, "projectId")));
-    }
-
-    private void importFiles(Context ctx) {
-        User user = access.user(ctx);
-        List<TranscriptService.Upload> uploads = Uploads.files(ctx).stream()
-                .map(f -> new TranscriptService.Upload(f.fileName(), f.content())).toList();
-        var imported = transcripts.importAll(user, Requests.id(ctx, "projectId"), uploads, ImportForm.segmentation(Uploads.field(ctx, "segment")),
-                ImportForm.roles(Uploads.field(ctx, "roles")));
-        ctx.status(201).json(Map.of("transcripts", imported));
     }
 
     private void get(Context ctx) {

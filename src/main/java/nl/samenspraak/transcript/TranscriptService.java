@@ -6,29 +6,15 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
-import nl.samenspraak.transcript.format.ParsedTranscript;
-import nl.samenspraak.transcript.format.ParsedTurn;
-import nl.samenspraak.transcript.format.RoleGuesser;
-import nl.samenspraak.transcript.format.RoleMapping;
-import nl.samenspraak.transcript.format.Segmentation;
-import nl.samenspraak.transcript.format.Segmenter;
-import nl.samenspraak.transcript.format.TranscriptReader;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.ToLongFunction;
 
 /**
- * Imports transcripts: every file of a request is read and segmented first, then all are stored in
- * one transaction, so a refused file leaves nothing behind. Admins and trainers import and set speaker
+ * Transcripts once imported (importing is {@link ImportService}'s): admins and trainers set speaker
  * roles, admins delete; members read, a coder only the transcripts open to them.
  */
 public final class TranscriptService {
@@ -46,92 +32,6 @@ public final class TranscriptService {
 
     /** A transcript as the coding screen reads it. */
     public record Content(Transcript transcript, List<Speaker> speakers, List<Utterance> utterances) {}
-
-    public record Upload(String fileName, byte[] content) {}
-
-    /** What one import stored; {@code speakers} maps each label to its role, with the source of each. */
-    public record Imported(String file, long id, String name, int utterances, Map<String, SpeakerRole> speakers,
-                           List<Speaker> speakerDetails, boolean rolesConfirmed) {}
-
-    /** A file read and segmented, not yet stored. */
-    private record Prepared(Upload upload, String name, ParsedTranscript parsed, List<ParsedTurn> units, List<Speaker> speakers) {}
-
-    /** Imports into a project, for its admins and trainers. */
-    public List<Imported> importAll(User user, long projectId, List<Upload> uploads, Segmentation segmentation, RoleMapping mapping) {
-        access.require(user, projectId, IMPORTERS);
-        return importAll(projectId, uploads, segmentation, mapping, user.id());
-    }
-
-    /** Imports without a caller's check (the demo, which runs with the database's own authority). */
-    public List<Imported> importAll(long projectId, List<Upload> uploads, Segmentation segmentation, RoleMapping mapping, Long userId) {
-        return importAll(h -> projectId, uploads, segmentation, mapping, userId);
-    }
-
-    /**
-     * As above, with the project found or created inside the import's transaction (the CLI creates
-     * a project on first import; a refused file must not leave an empty project behind).
-     */
-    public List<Imported> importAll(ToLongFunction<Handle> project, List<Upload> uploads, Segmentation segmentation,
-                                    RoleMapping mapping, Long userId) {
-        if (uploads.isEmpty()) throw ApiException.badRequest("transcript.noFile", "No transcript file was sent.");
-        List<Prepared> prepared = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (Upload u : uploads) {
-            Prepared p = prepare(u, segmentation, mapping);
-            if (!names.add(p.name())) {
-                throw ApiException.badRequest("transcript.sameNameInImport", u.fileName() + ": another file of this import has the same name '" + p.name() + "'.")
-                        .with("file", u.fileName()).with("name", p.name());
-            }
-            prepared.add(p);
-        }
-        return writes.inTransaction(h -> {
-            long projectId = project.applyAsLong(h);
-            TranscriptDao dao = h.attach(TranscriptDao.class);
-            List<Imported> out = new ArrayList<>();
-            for (Prepared p : prepared) out.add(store(dao, projectId, p, segmentation, userId));
-            return out;
-        });
-    }
-
-    private Prepared prepare(Upload upload, Segmentation segmentation, RoleMapping mapping) {
-        ParsedTranscript parsed = TranscriptReader.read(upload.fileName(), upload.content());
-        List<ParsedTurn> units = Segmenter.segment(parsed.turns(), segmentation);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ParsedTurn t : units) counts.merge(t.speaker(), 1, Integer::sum);
-        List<Speaker> speakers = new ArrayList<>();
-        counts.forEach((label, n) -> speakers.add(resolve(label, n, mapping)));
-        return new Prepared(upload, baseName(upload.fileName()), parsed, units, speakers);
-    }
-
-    /** The given role, else a guess from the label (to be confirmed), else "other" (unknown). */
-    private static Speaker resolve(String label, int units, RoleMapping mapping) {
-        Optional<SpeakerRole> given = mapping.roleOf(label);
-        if (given.isPresent()) return new Speaker(label, given.get(), "given", units);
-        return RoleGuesser.guess(label).map(r -> new Speaker(label, r, "guessed", units))
-                .orElseGet(() -> new Speaker(label, SpeakerRole.OTHER, "unknown", units));
-    }
-
-    private Imported store(TranscriptDao dao, long projectId, Prepared p, Segmentation segmentation, Long userId) {
-        if (dao.findByName(projectId, p.name()).isPresent()) {
-            throw ApiException.conflict("transcript.nameTaken", p.upload().fileName() + ": the project already has a transcript named '" + p.name() + "'.")
-                    .with("file", p.upload().fileName()).with("name", p.name());
-        }
-        boolean confirmed = p.speakers().stream().allMatch(s -> s.source().equals("given"));
-        long id = dao.insert(projectId, p.name(), p.upload().fileName(), p.parsed().format(), segmentation.name().toLowerCase(java.util.Locale.ROOT), confirmed,
-                Instant.now().toString(), userId);
-        Map<String, SpeakerRole> roles = new LinkedHashMap<>();
-        for (Speaker s : p.speakers()) {
-            dao.insertSpeaker(id, s.label(), s.role().key(), s.source());
-            roles.put(s.label(), s.role());
-        }
-        List<TranscriptDao.NewUtterance> rows = new ArrayList<>(p.units().size());
-        int seq = 0;
-        for (ParsedTurn t : p.units()) {
-            rows.add(new TranscriptDao.NewUtterance(++seq, t.speaker(), roles.get(t.speaker()).key(), t.text(), t.startMs(), t.endMs()));
-        }
-        dao.insertUtterances(id, rows);
-        return new Imported(p.upload().fileName(), id, p.name(), rows.size(), roles, p.speakers(), confirmed);
-    }
 
     /** A project's transcripts for a member; a coder's list holds those open to them (assigned, or all while none is). */
     public List<Transcript> list(User user, long projectId) {
@@ -199,12 +99,5 @@ public final class TranscriptService {
             String now = Instant.now().toString();
             if (dao.softDelete(t.id(), now, userId) == 1) dao.log(now, userId, t.projectId(), t.id(), "deleted", t.name(), null);
         });
-    }
-
-    static String baseName(String fileName) {
-        String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -81,6 +81,14 @@ class RoleRuleTest {
         rules.add(new Rule("GET /api/projects/{id}/transcripts", h -> h.get(p + "/transcripts"), expect(200, 200, 200, 200, 404)));
         rules.add(new Rule("POST /api/projects/{id}/transcripts", h -> h.postFile(p + "/transcripts", "n" + System.nanoTime() + ".txt",
                 Fixtures.CONVERSATION.getBytes(), Map.of()), expect(201, 403, 201, 403, 404)));
+        rules.add(new Rule("POST /api/projects/{id}/transcripts/preview", h -> h.postFile(p + "/transcripts/preview", "v.txt",
+                Fixtures.CONVERSATION.getBytes(), Map.of()), expect(200, 403, 200, 403, 404)));
+        Supplier<String> freshUnit = () -> "/api/utterances/" + app.as("root").get("/api/transcripts/" + fresh.get()).json()
+                .path("utterances").get(0).path("id").asLong();
+        rules.add(new Rule("GET /api/transcripts/{id}/units", h -> h.get(t + "/units"), expect(200, 403, 403, 403, 404)));
+        rules.add(new Rule("POST /api/utterances/{id}/split", h -> h.post(freshUnit.get() + "/split", Map.of("at", 4)), expect(200, 403, 403, 403, 404)));
+        rules.add(new Rule("POST /api/utterances/{id}/merge-next", h -> h.post(freshUnit.get() + "/merge-next", Map.of()), expect(400, 403, 403, 403, 404)));
+        rules.add(new Rule("PUT /api/utterances/{id}/speaker", h -> h.put(freshUnit.get() + "/speaker", Map.of("speaker", "Klant")), expect(200, 403, 403, 403, 404)));
         rules.add(new Rule("GET /api/projects/{id}/transcripts/overview", h -> h.get(p + "/transcripts/overview"), expect(200, 403, 200, 403, 404)));
         rules.add(new Rule("GET /api/transcripts/{id}", h -> h.get(t), expect(200, 200, 200, 200, 404)));
         rules.add(new Rule("GET /api/transcripts/{id}/codings", h -> h.get(t + "/codings"), expect(200, 403, 200, 403, 404)));

@@ -35,6 +35,11 @@ public final class Http {
         public String error() { return json().path("error").asText(); }
     }
 
+    /** A client of a server this test started itself (a child JVM, say), not logged in. */
+    public static Http to(String baseUrl) {
+        return new Http(baseUrl);
+    }
+
     Http(String baseUrl) {
         this.baseUrl = baseUrl;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

@@ -81,11 +81,12 @@ class TranscriptImportHttpTest {
 
     @Test
     void a_bad_file_is_refused_with_file_place_and_problem_and_nothing_is_stored() {
-        Http.Response r = admin.postFile("/api/projects/" + project + "/transcripts", "kapot.txt",
-                "dit is geen sprekerregel\nKM: hallo\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        Http.Response r = admin.postFile("/api/projects/" + project + "/transcripts", "kapot.srt",
+                "1\n00:00:05,000 --> 00:00:01,000\nKM: hallo\n".getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.error()).contains("kapot.txt").contains("line 1");
-        assertThat(r.json().path("details").path("file").asText()).isEqualTo("kapot.txt");
+        assertThat(r.error()).contains("kapot.srt").contains("cue 1 (line 2)");
+        assertThat(r.json().path("details").path("file").asText()).isEqualTo("kapot.srt");
+        assertThat(r.json().path("details").path("location").asText()).isEqualTo("cue 1 (line 2)");
         assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE project_id = " + project)).isZero();
         assertThat(app.count("SELECT COUNT(*) FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE t.project_id = " + project)).isZero();
     }

@@ -87,6 +87,7 @@ class TranscriptsPageTest {
         long projectId = p.study().project;
         open(en, "root", "projects.html");
         en.until(d -> !en.all("a[href='transcripts.html?p=" + projectId + "']").isEmpty());
+        assertThat(en.all("a[href='import.html?p=" + projectId + "']")).as("My projects links the import page").hasSize(1);
         en.find("a[href='transcripts.html?p=" + projectId + "']").click();
         en.waitReady();
         assertThat(en.all(".transcript-card")).hasSize(2);
@@ -98,6 +99,7 @@ class TranscriptsPageTest {
                 .contains("confirmed").contains(p.study().coderA).contains("Step (three-talk model) 40/40");
         assertThat(studied.findElements(org.openqa.selenium.By.cssSelector(".roles-flag"))).isEmpty();
         assertThat(studied.findElement(org.openqa.selenium.By.cssSelector(".erase-link")).getDomAttribute("href")).isEqualTo("erase.html?t=" + p.study().transcript);
+        assertThat(studied.findElement(org.openqa.selenium.By.cssSelector(".units-link")).getDomAttribute("href")).isEqualTo("units.html?t=" + p.study().transcript);
         WebElement interpreted = card(en, p.interpreted());
         assertThat(interpreted.getText()).contains("Roles not confirmed").contains("guessed from the label").contains("unknown").contains("No recording yet");
         en.screenshot("transcripts-en");
@@ -192,6 +194,8 @@ class TranscriptsPageTest {
         assertThat(nl.all(".upload-button")).hasSize(2);
         assertThat(nl.all(".delete-button")).isEmpty();
         assertThat(nl.all(".erase-link")).isEmpty();
+        assertThat(nl.all(".units-link")).as("correcting units is for administrators").isEmpty();
+        assertThat(nl.find("#import-link").getDomAttribute("href")).isEqualTo("import.html?p=" + p.study().project);
         nl.screenshot("transcripts-trainer-nl");
         card(nl, p.interpreted()).findElement(org.openqa.selenium.By.cssSelector(".roles-button")).click();
         nl.until(d -> nl.find("#roles-dialog").isDisplayed());

@@ -10,71 +10,75 @@ import java.util.regex.Pattern;
  * Turns from subtitle cues, shared by WebVTT and SRT.
  *
  * <ul>
- *   <li>A speaker is named by a voice tag {@code <v KM>} or {@code <v.loud KM>}, or by a
- *       {@code "KM: "} prefix on a line, also after a dialogue dash ({@code "- KM: Hoi"}).</li>
+ *   <li>A speaker is named by a voice tag {@code <v KM>} or {@code <v.loud KM>}, by a
+ *       {@code "KM: "} prefix on a line (also after a dialogue dash, {@code "- KM: Hoi"}), or by a
+ *       bracketed diarisation label as WhisperX writes it ({@code "[SPEAKER_00]: "},
+ *       {@code "[SPEAKER_00 | 0.72] "}).</li>
  *   <li>A cue or line without a speaker continues the previous speaker, as speech recognisers
- *       cut one speaker's talk into many cues; the first cue must name one.</li>
- *   <li>Consecutive cues of the same speaker form one turn (start of the first, end of the last),
- *       because cue boundaries are timing artefacts, not turns.</li>
- *   <li>A second dialogue line ({@code "- ..."}) in a cue without a name is refused: it marks
- *       a change of speaker, but not to whom.</li>
+ *       cut one speaker's talk into many cues. Cues before the first named speaker (all of them,
+ *       in subtitles that name nobody) are imported as speaker "unknown", one unit per cue, with
+ *       a warning; so is a second dialogue line ({@code "- ..."}) without a name, as it marks a
+ *       change of speaker without saying to whom.</li>
+ *   <li>Consecutive cues of the same named speaker form one turn (start of the first, end of the
+ *       last), because cue boundaries are timing artefacts, not turns.</li>
  *   <li>Other tags ({@code <i>}, {@code <c.x>}, {@code <00:00:01.000>}, {@code <font>}) are
  *       removed and the common character references decoded.</li>
  * </ul>
  */
 final class CueTurns {
+    static final String UNKNOWN = SheetTurns.UNKNOWN;
     private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]+)*(?:[ \\t]+([^>]*))?>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern DASH = Pattern.compile("^\\s*[-–]\\s+(.*)$");
 
     private record Piece(String speaker, StringBuilder text, boolean dashed) {}
 
-    private final String file;
+    private final ReadNotes notes;
     private final TurnList turns;
     private Long previousCueStart;
+    private int unknownCues;
+    private String firstUnknown;
 
-    private CueTurns(String file) {
-        this.file = file;
-        this.turns = new TurnList(file);
+    CueTurns(ReadNotes notes, TurnSink sink) {
+        this.notes = notes;
+        this.turns = new TurnList(notes, sink);
     }
 
-    static List<ParsedTurn> fromCues(String file, List<Cue> cues) {
-        CueTurns reader = new CueTurns(file);
-        for (Cue cue : cues) reader.read(cue);
-        return reader.turns.result();
-    }
-
-    private void read(Cue cue) {
+    void read(Cue cue) {
         checkTimes(cue);
         List<Piece> pieces = pieces(cue);
         for (int i = 0; i < pieces.size(); i++) {
             Piece piece = pieces.get(i);
             String speaker = speakerOf(cue, piece, i);
-            if (speaker.equals(turns.lastSpeaker())) turns.continueLast(piece.text().toString(), cue.endMs(), cue.location());
+            if (speaker.equals(turns.lastSpeaker()) && !speaker.equals(UNKNOWN))
+                turns.continueLast(piece.text().toString(), cue.endMs(), cue.location());
             else turns.add(speaker, piece.text().toString(), cue.startMs(), cue.endMs(), "cue " + cue.number(), cue.location());
         }
     }
 
+    void finish() {
+        turns.finish();
+        if (unknownCues > 0)
+            notes.warn("unknown-speaker", firstUnknown, unknownCues + (unknownCues == 1 ? " cue names" : " cues name")
+                    + " no speaker and follow no named one; imported as speaker 'unknown', one unit per cue.");
+    }
+
     private String speakerOf(Cue cue, Piece piece, int index) {
         if (piece.speaker() != null) return piece.speaker();
-        if (piece.dashed() && index > 0)
-            throw new TranscriptFormatException(file, cue.location(), "the dialogue line '- "
-                    + TextFormat.abbreviate(piece.text().toString()) + "' has no speaker name, so who says it "
-                    + "cannot be known; write it as '- Name: text'.");
-        if (turns.lastSpeaker() == null)
-            throw new TranscriptFormatException(file, cue.location(), "no speaker: the first cue must name its "
-                    + "speaker, as '<v KM>' or 'KM: ' (later cues without one continue the previous speaker).");
+        if ((piece.dashed() && index > 0) || turns.lastSpeaker() == null || turns.lastSpeaker().equals(UNKNOWN)) {
+            if (unknownCues++ == 0) firstUnknown = cue.location();
+            return UNKNOWN;
+        }
         return turns.lastSpeaker();
     }
 
     private void checkTimes(Cue cue) {
         if (cue.endMs() < cue.startMs())
-            throw new TranscriptFormatException(file, cue.location(), "the end time " + cue.endText()
+            throw new TranscriptFormatException(notes.file, cue.location(), "the end time " + cue.endText()
                     + " is before the start time " + cue.startText() + ".");
         if (previousCueStart != null && cue.startMs() < previousCueStart)
-            throw new TranscriptFormatException(file, cue.location(), "the start time " + cue.startText()
-                    + " is before the start of the previous cue (" + TimeParsing.format(previousCueStart)
-                    + "); times must not run backwards.");
+            notes.warn("time-backwards", cue.location(), "the start time " + cue.startText() + " is before the start of the "
+                    + "previous cue (" + TimeParsing.format(previousCueStart) + "); kept as written.");
         previousCueStart = cue.startMs();
     }
 

@@ -1,73 +1,77 @@
 package nl.samenspraak.transcript.format;
 
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-
-import java.io.ByteArrayInputStream;
+import javax.xml.stream.XMLStreamException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Word documents (.docx), read with Apache POI, in one of two layouts.
+ * Word documents (.docx), read from word/document.xml as a stream ({@link DocxBody}), in one of
+ * two layouts.
  *
  * <ol>
  *   <li><b>Tables</b>: when the document holds at least one transcript table (see
  *       {@link DocxTables}), the turns come from its tables only, in document order, and all
  *       body paragraphs (title, date, participants, notes) are ignored.</li>
  *   <li><b>Paragraphs</b>: otherwise each paragraph is read like a line of a text transcript
- *       ({@link TextFormat}): {@code "KM: Goedemorgen."}, bold or not, a paragraph without a
- *       label continues the previous turn, a line break (Shift+Enter) inside a paragraph counts
- *       as a new line. Everything before the first labelled paragraph (title, date, a
- *       "Datum: ..." line) is ignored, and so are paragraphs in a heading or title style
- *       anywhere.</li>
+ *       ({@link TextFormat}) in the layout its paragraphs show ({@link TextLayout}: "KM: ...",
+ *       Otter.ai and Teams headers "Name  0:03", Word's Transcribe "00:00:03 Speaker 1",
+ *       f4transkript time marks); a line break (Shift+Enter) inside a paragraph counts as a new
+ *       line. Text before the first turn (title, date) is left out, and so are paragraphs in a
+ *       heading or title style anywhere.</li>
  * </ol>
- * Places are named "paragraph N" (counting body paragraphs, empty ones too) or "table T, row R"
- * (counting header rows).
+ * The archive is read twice (the layout is chosen from the first paragraphs), never held whole.
+ * Places are named "paragraph N" (counting body paragraphs, empty ones too) or "table T, row R".
  */
 final class DocxFormat {
     private DocxFormat() {}
 
-    static List<ParsedTurn> parse(String file, byte[] content) {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
-            List<ParsedTurn> fromTables = DocxTables.read(file, tables(doc));
-            if (!fromTables.isEmpty()) return fromTables;
-            return fromParagraphs(file, doc);
-        } catch (OLE2NotOfficeXmlFileException e) {
-            throw new TranscriptFormatException(file, null, "this is an old Word .doc file, not .docx; open it in "
-                    + "Word and save it as .docx.");
-        } catch (NotOfficeXmlFileException | IOException | IllegalStateException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new TranscriptFormatException(file, null, "the Word file is corrupt or not a .docx file ("
-                    + e.getClass().getSimpleName() + ").");
+    static final int SAMPLE_PARAGRAPHS = 400;
+
+    static void parse(ReadNotes notes, byte[] content, TurnSink sink) {
+        ZipEntries zip = ZipEntries.of(notes.file, content);
+        if (!zip.has("word/document.xml"))
+            throw new TranscriptFormatException(notes.file, null, "the Word file holds no word/document.xml; save it again from Word.");
+        List<DocxTables.Table> tables = new ArrayList<>();
+        List<String> sample = new ArrayList<>();
+        body(notes, zip, new DocxBody.Blocks() {
+            @Override public void paragraph(int number, String text, String style) {
+                if (sample.size() < SAMPLE_PARAGRAPHS && !isHeading(style)) sample.addAll(List.of(TextLayout.lines(text)));
+            }
+            @Override public void table(int number, List<List<String>> rows) { tables.add(new DocxTables.Table(number, rows)); }
+        });
+        if (DocxTables.anyTranscript(tables)) {
+            notes.recognisedBy += "; its turns are in a table with a speaker and a text column";
+            DocxTables.read(notes, tables, sink);
+            return;
         }
+        tables.clear();
+        TextLayout layout = TextLayout.detect(sample);
+        notes.recognisedBy += "; " + layout.description();
+        TextFormat reader = new TextFormat(notes, layout, sink);
+        body(notes, zip, new DocxBody.Blocks() {
+            @Override public void paragraph(int number, String text, String style) {
+                if (isHeading(style)) return;
+                for (String line : TextLayout.lines(text)) reader.readLine(line, "paragraph " + number);
+            }
+            @Override public void table(int number, List<List<String>> rows) { }
+        });
+        reader.finish();
     }
 
-    private static List<XWPFTable> tables(XWPFDocument doc) {
-        List<XWPFTable> tables = new ArrayList<>();
-        for (IBodyElement element : doc.getBodyElements()) if (element instanceof XWPFTable t) tables.add(t);
-        return tables;
-    }
-
-    private static List<ParsedTurn> fromParagraphs(String file, XWPFDocument doc) {
-        TextFormat reader = new TextFormat(file, true);
-        int number = 0;
-        for (IBodyElement element : doc.getBodyElements()) {
-            if (!(element instanceof XWPFParagraph paragraph)) continue;
-            number++;
-            if (isHeading(paragraph)) continue;
-            for (String line : TextDecoding.lines(paragraph.getText())) reader.readLine(line, "paragraph " + number);
+    private static void body(ReadNotes notes, ZipEntries zip, DocxBody.Blocks blocks) {
+        try (InputStream in = zip.open("word/document.xml").orElseThrow()) {
+            DocxBody.read(in, blocks);
+        } catch (XMLStreamException | IOException | RuntimeException e) {
+            if (e instanceof TranscriptFormatException f) throw f;
+            throw OfficeXml.refusal(notes.file, "Word document", e);
         }
-        return reader.result();
     }
 
     /** Word's own style ids, English and Dutch: Heading1, Kop1, Title, Titel, Subtitle, Ondertitel. */
-    private static boolean isHeading(XWPFParagraph paragraph) {
-        String style = paragraph.getStyleID();
+    static boolean isHeading(String style) {
         if (style == null) return false;
         String s = style.toLowerCase(Locale.ROOT);
         return s.startsWith("heading") || s.startsWith("kop") || s.equals("title") || s.equals("titel")

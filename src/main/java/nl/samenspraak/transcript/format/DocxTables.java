@@ -1,20 +1,14 @@
 package nl.samenspraak.transcript.format;
 
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Transcript tables in a Word document.
  *
  * <ul>
- *   <li>With a header row, columns are found by name as in CSV ({@link TranscriptColumns}:
+ *   <li>With a header row, columns are found by name as in a sheet ({@link TranscriptColumns}:
  *       spreker/speaker/naam, tekst/text/uiting, tijd/time/start, eind/end).</li>
  *   <li>Without one, a table of 2 or 3 columns qualifies when a speaker occurs at least twice:
  *       a column whose cells are mostly clock times is the time, a column of row numbers is
@@ -27,29 +21,44 @@ import java.util.stream.Collectors;
 final class DocxTables {
     private DocxTables() {}
 
-    static List<ParsedTurn> read(String file, List<XWPFTable> tables) {
-        TurnList turns = new TurnList(file);
-        for (int t = 0; t < tables.size(); t++) {
-            List<List<String>> rows = cells(tables.get(t));
+    record Table(int number, List<List<String>> rows) {}
+
+    /** Whether any table is a transcript table. */
+    static boolean anyTranscript(List<Table> tables) {
+        return tables.stream().anyMatch(t -> columns(t.rows()).isPresent());
+    }
+
+    static long read(ReadNotes notes, List<Table> tables, TurnSink sink) {
+        TurnList turns = new TurnList(notes, sink);
+        for (Table table : tables) {
+            List<List<String>> rows = normalised(table.rows());
             Optional<TranscriptColumns> header = rows.isEmpty() ? Optional.empty() : TranscriptColumns.fromHeader(rows.get(0));
             Optional<TranscriptColumns> columns = header.or(() -> guessColumns(rows));
             if (columns.isEmpty()) continue;
             for (int r = header.isPresent() ? 1 : 0; r < rows.size(); r++)
-                readRow(file, rows.get(r), columns.get(), "table " + (t + 1) + ", row " + (r + 1), turns);
+                readRow(notes, rows.get(r), columns.get(), "table " + table.number() + ", row " + (r + 1), turns);
         }
-        return turns.result();
+        return turns.finish();
     }
 
-    private static void readRow(String file, List<String> row, TranscriptColumns columns, String location, TurnList turns) {
+    private static Optional<TranscriptColumns> columns(List<List<String>> raw) {
+        List<List<String>> rows = normalised(raw);
+        Optional<TranscriptColumns> header = rows.isEmpty() ? Optional.empty() : TranscriptColumns.fromHeader(rows.get(0));
+        return header.or(() -> guessColumns(rows));
+    }
+
+    private static void readRow(ReadNotes notes, List<String> row, TranscriptColumns columns, String location, TurnList turns) {
         String speaker = cell(row, columns.speaker()).replaceFirst("\\s*:\\s*$", "");
         String text = cell(row, columns.text());
-        Long start = time(file, location, cell(row, columns.start()));
-        Long end = time(file, location, cell(row, columns.end()));
+        Long start = time(notes.file, location, cell(row, columns.start()));
+        Long end = time(notes.file, location, cell(row, columns.end()));
         if (text.isBlank() && speaker.isBlank()) return;
         if (!speaker.isBlank()) turns.add(speaker, text, start, end, location);
-        else if (!turns.isEmpty()) turns.continueLast(text, end, location);
-        else throw new TranscriptFormatException(file, location, "the speaker cell is empty in the first row of the "
-                    + "transcript, so its speaker cannot be known.");
+        else if (!turns.isEmpty() && turns.last() != null) turns.continueLast(text, end, location);
+        else {
+            notes.warn("no-speaker", location, "the speaker cell is empty in the first row of the transcript; taken as 'unknown'.");
+            turns.add(SheetTurns.UNKNOWN, text, start, end, location);
+        }
     }
 
     private static Long time(String file, String location, String value) {
@@ -103,15 +112,7 @@ final class DocxTables {
         return col >= 0 && col < row.size() ? row.get(col) : "";
     }
 
-    private static List<List<String>> cells(XWPFTable table) {
-        List<List<String>> rows = new ArrayList<>();
-        for (XWPFTableRow row : table.getRows()) {
-            List<String> cells = new ArrayList<>();
-            for (XWPFTableCell cell : row.getTableCells())
-                cells.add(TurnList.normalise(cell.getParagraphs().stream().map(XWPFParagraph::getText)
-                        .collect(Collectors.joining("\n"))));
-            rows.add(cells);
-        }
-        return rows;
+    private static List<List<String>> normalised(List<List<String>> rows) {
+        return rows.stream().map(r -> r.stream().map(TurnList::normalise).toList()).toList();
     }
 }

@@ -1,136 +1,95 @@
 package nl.samenspraak.transcript.format;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 /**
- * ELAN annotation documents (.eaf): one tier per speaker.
+ * ELAN annotation documents (.eaf), read as a stream twice: first the time slots and the tiers,
+ * then the annotations of the speech tiers ({@link TierRules}: by default the top-level tiers
+ * that are not gestures, glosses, notes or a second language of the same speaker; or the tiers
+ * chosen, each with its speaker).
  *
  * <ul>
  *   <li>A tier's speaker is its PARTICIPANT attribute, or its TIER_ID when that is empty.</li>
- *   <li>Only top-level tiers count: tiers with a PARENT_REF (translations, words, notes) and
- *       their REF_ANNOTATIONs are skipped.</li>
- *   <li>Each ALIGNABLE_ANNOTATION is a turn timed by its TIME_SLOT_REF1/2 values (ms); turns of
- *       all tiers are merged and sorted by start time, then end time, then tier order.</li>
- *   <li>A referenced time slot without a TIME_VALUE (an unaligned slot) is an error naming the
- *       tier and annotation, as the turn could not be placed in time.</li>
- *   <li>The XML parser refuses DOCTYPEs, so no external entity or DTD is ever read.</li>
+ *   <li>Each annotation is a turn timed by its time slots (ms); a REF_ANNOTATION of a chosen
+ *       dependent tier takes the times of the annotation it refers to. Turns of all tiers are
+ *       sorted by start time, then end time, then tier order.</li>
+ *   <li>An unaligned time slot (no TIME_VALUE) gets a time interpolated between the nearest
+ *       aligned slots before and after it in TIME_ORDER; where there is none on one side the
+ *       turn has no time there. Both are warned about.</li>
+ *   <li>A DOCTYPE is refused: no external entity or DTD is ever read.</li>
  * </ul>
  */
 final class ElanFormat {
     private ElanFormat() {}
 
-    private record Timed(ParsedTurn turn, int tierOrder) {}
+    private record Annotation(int tier, Long start, Long end, String text, String id) {}
 
-    static List<ParsedTurn> parse(String file, byte[] content) {
-        Element root = document(file, content).getDocumentElement();
-        if (!"ANNOTATION_DOCUMENT".equals(root.getTagName()))
-            throw new TranscriptFormatException(file, null, "this XML is not an ELAN file: its root element is <"
-                    + root.getTagName() + ">, not <ANNOTATION_DOCUMENT>.");
-        Map<String, Long> slots = timeSlots(root);
-        List<Timed> timed = new ArrayList<>();
-        NodeList tiers = root.getElementsByTagName("TIER");
-        for (int t = 0; t < tiers.getLength(); t++) {
-            Element tier = (Element) tiers.item(t);
-            if (!tier.getAttribute("PARENT_REF").isBlank()) continue;
-            for (ParsedTurn turn : tierTurns(file, tier, slots)) timed.add(new Timed(turn, t));
+    static void parse(ReadNotes notes, byte[] content, TurnSink sink) {
+        ElanScan scan = ElanScan.of(notes.file, content);
+        List<FileReading.Tier> tiers = TierRules.choose(notes, scan.candidates());
+        notes.tiers = tiers;
+        TierRules.warn(notes, tiers);
+        Map<String, Integer> chosen = new HashMap<>();
+        for (int i = 0; i < tiers.size(); i++) if (tiers.get(i).included()) chosen.put(tiers.get(i).name(), i);
+        List<Annotation> annotations = annotations(notes, content, scan, chosen);
+        annotations.sort(Comparator.comparing((Annotation a) -> a.start() == null ? Long.MAX_VALUE : a.start())
+                .thenComparing(a -> a.end() == null ? Long.MAX_VALUE : a.end()).thenComparingInt(Annotation::tier));
+        TurnList turns = new TurnList(notes, sink);
+        int interpolated = 0, untimed = 0;
+        for (Annotation a : annotations) {
+            String location = "tier " + tiers.get(a.tier()).name() + ", annotation " + a.id();
+            if (a.end() != null && a.start() != null && a.end() < a.start())
+                throw new TranscriptFormatException(notes.file, location, "the end time " + TimeParsing.format(a.end())
+                        + " is before the start time " + TimeParsing.format(a.start()) + ".");
+            if (a.start() == null || a.end() == null) untimed++;
+            if (scan.interpolated(a.id())) interpolated++;
+            turns.add(tiers.get(a.tier()).speaker(), a.text(), a.start(), a.end(), location);
         }
-        timed.sort(Comparator.comparing((Timed x) -> x.turn().startMs())
-                .thenComparing(x -> x.turn().endMs()).thenComparingInt(Timed::tierOrder));
-        return timed.stream().map(Timed::turn).filter(turn -> !turn.text().isEmpty()).toList();
+        turns.finish();
+        if (interpolated > 0) notes.warn("time-interpolated", null, interpolated + " annotations lie on unaligned time slots; "
+                + "their times were interpolated between the aligned slots around them.");
+        if (untimed > 0) notes.warn("no-time", null, untimed + " annotations have no aligned time slot on one side; they are "
+                + "imported without that time.");
     }
 
-    private static List<ParsedTurn> tierTurns(String file, Element tier, Map<String, Long> slots) {
-        String tierId = tier.getAttribute("TIER_ID");
-        String speaker = TurnList.normalise(tier.getAttribute("PARTICIPANT"));
-        if (speaker.isEmpty()) speaker = TurnList.normalise(tierId);
-        List<ParsedTurn> turns = new ArrayList<>();
-        NodeList annotations = tier.getElementsByTagName("ALIGNABLE_ANNOTATION");
-        for (int a = 0; a < annotations.getLength(); a++) {
-            Element ann = (Element) annotations.item(a);
-            String location = "tier " + tierId + ", annotation " + ann.getAttribute("ANNOTATION_ID");
-            long start = slot(file, location, slots, ann.getAttribute("TIME_SLOT_REF1"));
-            long end = slot(file, location, slots, ann.getAttribute("TIME_SLOT_REF2"));
-            if (end < start)
-                throw new TranscriptFormatException(file, location, "the end time " + TimeParsing.format(end)
-                        + " is before the start time " + TimeParsing.format(start) + ".");
-            turns.add(new ParsedTurn(speaker, TurnList.normalise(value(ann)), start, end, location));
-        }
-        return turns;
-    }
-
-    private static String value(Element annotation) {
-        NodeList values = annotation.getElementsByTagName("ANNOTATION_VALUE");
-        return values.getLength() == 0 ? "" : values.item(0).getTextContent();
-    }
-
-    private static long slot(String file, String location, Map<String, Long> slots, String id) {
-        if (!slots.containsKey(id))
-            throw new TranscriptFormatException(file, location, "the time slot '" + id + "' does not exist.");
-        Long value = slots.get(id);
-        if (value == null)
-            throw new TranscriptFormatException(file, location, "the time slot '" + id + "' has no time value "
-                    + "(an unaligned annotation); align it in ELAN and save again.");
-        return value;
-    }
-
-    private static Map<String, Long> timeSlots(Element root) {
-        Map<String, Long> slots = new HashMap<>();
-        NodeList list = root.getElementsByTagName("TIME_SLOT");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element slot = (Element) list.item(i);
-            String value = slot.getAttribute("TIME_VALUE").strip();
-            slots.put(slot.getAttribute("TIME_SLOT_ID"), value.matches("\\d+") ? Long.valueOf(value) : null);
-        }
-        return slots;
-    }
-
-    private static Document document(String file, byte[] content) {
+    private static List<Annotation> annotations(ReadNotes notes, byte[] content, ElanScan scan, Map<String, Integer> chosen) {
+        List<Annotation> out = new ArrayList<>();
         try {
-            DocumentBuilder builder = secureFactory().newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {
-                // Report by exception only; the default handler also prints to stderr.
-                @Override public void warning(SAXParseException e) {}
-                @Override public void error(SAXParseException e) throws SAXException { throw e; }
-                @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
-            });
-            return builder.parse(new ByteArrayInputStream(content));
-        } catch (SAXParseException e) {
-            if (e.getMessage() != null && e.getMessage().contains("DOCTYPE"))
-                throw new TranscriptFormatException(file, "line " + e.getLineNumber(), "a DOCTYPE declaration is not "
-                        + "accepted (ELAN never writes one, and it could make the parser read other files).");
-            throw new TranscriptFormatException(file, "line " + e.getLineNumber(), "malformed XML: " + e.getMessage());
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new TranscriptFormatException(file, null, "malformed XML: " + e.getMessage());
+            XMLStreamReader x = ElanScan.reader(notes.file, new ByteArrayInputStream(content));
+            Integer tier = null;
+            String id = null, ref = null, r1 = null, r2 = null;
+            while (x.hasNext()) {
+                int event = x.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (x.getLocalName()) {
+                        case "TIER" -> tier = chosen.get(x.getAttributeValue(null, "TIER_ID"));
+                        case "ALIGNABLE_ANNOTATION" -> { id = x.getAttributeValue(null, "ANNOTATION_ID");
+                            r1 = x.getAttributeValue(null, "TIME_SLOT_REF1"); r2 = x.getAttributeValue(null, "TIME_SLOT_REF2"); ref = null; }
+                        case "REF_ANNOTATION" -> { id = x.getAttributeValue(null, "ANNOTATION_ID"); ref = x.getAttributeValue(null, "ANNOTATION_REF"); }
+                        case "ANNOTATION_VALUE" -> {
+                            String text = x.getElementText();
+                            if (tier == null) break;
+                            String location = "tier " + notes.tiers.get(tier).name() + ", annotation " + id;
+                            Long[] times = ref == null ? scan.times(notes.file, location, r1, r2) : scan.timesOfRef(notes.file, location, ref);
+                            out.add(new Annotation(tier, times[0], times[1], text, id));
+                        }
+                        default -> { }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("TIER")) {
+                    tier = null;
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw ElanScan.malformed(notes.file, e);
         }
-    }
-
-    private static DocumentBuilderFactory secureFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory;
+        return out;
     }
 }

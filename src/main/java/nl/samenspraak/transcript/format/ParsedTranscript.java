@@ -2,5 +2,5 @@ package nl.samenspraak.transcript.format;
 
 import java.util.List;
 
-/** A transcript file read into turns; {@code format} is one of docx, txt, vtt, srt, csv, eaf. */
-public record ParsedTranscript(String format, List<ParsedTurn> turns) {}
+/** A transcript file read whole into turns (small files and tests); {@code format} as in {@link TranscriptReader#FORMATS}. */
+public record ParsedTranscript(String format, List<ParsedTurn> turns, FileReading reading) {}

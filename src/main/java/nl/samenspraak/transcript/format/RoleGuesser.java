@@ -27,17 +27,20 @@ public final class RoleGuesser {
             "dr", "gp", "physician", "nurse", "verpleegkundige", "vpk", "praktijkondersteuner", "poh",
             "interviewer", "onderzoeker", "researcher", "professional", "prof", "counsellor", "counselor",
             "therapeut", "therapist", "psycholoog", "psychologist", "hulpverlener", "adviseur", "advisor",
-            "adviser", "begeleider", "trainer", "werkcoach", "specialist", "caseworker");
+            "adviser", "begeleider", "trainer", "werkcoach", "specialist", "caseworker", "investigator", "clinician",
+            "examiner", "teacher", "leerkracht", "docent", "interviewster", "moderator", "gespreksleider");
     private static final List<String> PROFESSIONAL_ENDINGS = List.of(
             "coach", "manager", "consulent", "arts", "begeleider", "verpleegkundige", "adviseur", "therapeut");
     private static final Set<String> CLIENT = Set.of(
             "client", "cliente", "klant", "patient", "patiente", "pt", "werkzoekende", "deelnemer",
             "deelneemster", "participant", "jobseeker", "kandidaat", "candidate", "uitkeringsgerechtigde",
-            "aanvrager", "wz");
+            "aanvrager", "wz", "child", "kind", "interviewee", "respondent", "befragte", "befragter", "geinterviewde",
+            "informant", "student", "leerling", "proband");
     private static final Set<String> OTHER = Set.of(
             "tolk", "interpreter", "partner", "echtgenoot", "echtgenote", "observer", "waarnemer", "observator",
             "ouder", "moeder", "vader", "familielid", "mantelzorger", "naaste", "vriend", "vriendin",
-            "collega", "stagiair", "notulist");
+            "collega", "stagiair", "notulist", "mother", "father", "sibling", "brother", "sister", "broer", "zus",
+            "grandmother", "grandfather", "oma", "opa", "visitor", "bezoeker");
 
     public static Optional<SpeakerRole> guess(String label) {
         if (label == null) return Optional.empty();

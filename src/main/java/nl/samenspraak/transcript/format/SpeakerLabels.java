@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises a speaker label at the start of a line: {@code "KM: ..."}, {@code "Klant: ..."},
- * {@code "klantmanager Ans: ..."}, {@code "[SPEAKER_01]: ..."}, or a label followed by a tab
- * (a Word table pasted as text).
+ * {@code "klantmanager Ans: ..."}, {@code "[SPEAKER_01]: ..."} (WhisperX), or a label followed
+ * by a tab (a Word table pasted as text). A bracketed label without a colon counts only when it
+ * is a diarisation label ({@code "[SPEAKER_00] ..."}) or carries a confidence
+ * ({@code "[SPEAKER_00 | 0.72] ..."}), since "[lacht]" or "[MUSIC]" at the start of a line is
+ * a sound, not a speaker.
  *
  * <p>A label starts with a letter and is at most {@value #MAX_WORDS} words and
  * {@value #MAX_CHARS} characters of letters, digits, spaces, dots, hyphens, apostrophes,
@@ -26,6 +29,10 @@ final class SpeakerLabels {
     private static final Pattern LABELLED = Pattern.compile(
             "^\\s*\\[?(\\p{L}[\\p{L}\\p{M}\\p{N} ._'’()\\-]*?)\\]?\\s*(?::|\\t)\\s*(.*)$", Pattern.DOTALL);
 
+    private static final Pattern BRACKETED = Pattern.compile(
+            "^\\s*\\[\\s*(\\p{L}[^\\]|:]{0,39}?)\\s*(\\|\\s*-?\\d+(?:[.,]\\d+)?\\s*)?\\]\\s*(:?)\\s*(.*)$", Pattern.DOTALL);
+    private static final Pattern DIARISED = Pattern.compile("(?i)(speaker|spreker|spk|sprecher)[ _-]?\\d{1,3}");
+
     /**
      * Words that head a transcript's preamble ("Datum: 12 maart 2024") rather than a turn; such
      * lines are skipped while no turn has been read yet, and read as turns after that.
@@ -41,6 +48,9 @@ final class SpeakerLabels {
 
     /** The label at the start of {@code line}, or empty when the line has none. */
     static Optional<Labelled> parse(String line) {
+        Matcher b = TextFormat.firstNonSpace(line) == '[' ? BRACKETED.matcher(line) : null;
+        if (b != null && b.matches() && (b.group(2) != null || !b.group(3).isEmpty() || DIARISED.matcher(b.group(1)).matches()))
+            return Optional.of(new Labelled(TurnList.normalise(b.group(1)), b.group(4)));
         Matcher m = LABELLED.matcher(line);
         if (!m.matches()) return Optional.empty();
         String label = TurnList.normalise(m.group(1));

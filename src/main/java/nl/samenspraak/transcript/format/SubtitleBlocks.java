@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits subtitle text into blank-line separated blocks and reads their timing lines. */
+/** Splits subtitle text into blank-line separated blocks as it streams, and reads their timing lines. */
 final class SubtitleBlocks {
     private SubtitleBlocks() {}
 
@@ -19,22 +19,19 @@ final class SubtitleBlocks {
 
     private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+)\\s+-->\\s+(\\S+)(?:\\s.*)?$");
 
-    static List<Block> split(String text) {
-        List<Block> blocks = new ArrayList<>();
+    /** The next block, or null at the end of the text. */
+    static Block next(LineReader lines) {
         List<String> current = new ArrayList<>();
-        String[] lines = TextDecoding.lines(text);
         int first = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                if (!current.isEmpty()) blocks.add(new Block(first, current));
-                current = new ArrayList<>();
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            if (line.isBlank()) {
+                if (!current.isEmpty()) return new Block(first, current);
             } else {
-                if (current.isEmpty()) first = i + 1;
-                current.add(lines[i]);
+                if (current.isEmpty()) first = lines.number();
+                current.add(line);
             }
         }
-        if (!current.isEmpty()) blocks.add(new Block(first, current));
-        return blocks;
+        return current.isEmpty() ? null : new Block(first, current);
     }
 
     /** The cue of a block whose timing line is at {@code timing}; the payload follows it. */

@@ -1,62 +1,108 @@
 package nl.samenspraak.transcript.format;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bytes of a text transcript to a string, refusing rather than guessing.
+ * Bytes of a text transcript to characters, never stored as mojibake.
  *
- * <p>Accepted: UTF-8 with or without a byte-order mark, and UTF-16 (LE or BE) with a byte-order
- * mark, as Notepad and Excel write them. Anything else that is not valid UTF-8 (typically
- * Windows-1252 from an old Word "save as text") is refused, naming the line of the first bad
- * byte and asking to save as UTF-8: guessing a legacy code page would silently turn "cliënt"
- * into "cliÃ«nt" or worse. Line endings become "\n".
+ * <p>Recognised without asking: UTF-8 with or without a byte-order mark, and UTF-16 (LE or BE)
+ * with a byte-order mark, as Notepad and Excel write them. Text that is not valid UTF-8
+ * (typically Windows-1252 from an old Word "save as text") is read with a guessed legacy
+ * encoding in a preview only, with a warning that shows a decoded line; an import needs the
+ * encoding named ({@link ReadOptions#encoding}), and is refused otherwise with the line of the
+ * first bad byte and the guess. Naming a legacy encoding for a file that is valid UTF-8 with
+ * non-ASCII text is refused, since it would turn "cliënt" into "cliÃ«nt". Windows-1252 is
+ * guessed unless a byte that Windows-1252 leaves undefined occurs (then ISO-8859-1).
+ * Line endings (CRLF, CR, LF) all end a line.
  */
 final class TextDecoding {
     private TextDecoding() {}
 
-    static String decode(String file, byte[] content) {
-        Charset charset = StandardCharsets.UTF_8;
-        int offset = 0;
-        if (startsWith(content, 0xEF, 0xBB, 0xBF)) offset = 3;
-        else if (startsWith(content, 0xFF, 0xFE)) { charset = StandardCharsets.UTF_16LE; offset = 2; }
-        else if (startsWith(content, 0xFE, 0xFF)) { charset = StandardCharsets.UTF_16BE; offset = 2; }
-        else if (looksLikeUtf16WithoutBom(content))
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset LATIN_1 = StandardCharsets.ISO_8859_1;
+
+    /** The charset chosen for a file and where its text starts (after a byte-order mark). */
+    record Decoded(Charset charset, int offset) {}
+
+    static Decoded choose(ReadNotes notes, byte[] content) {
+        String file = notes.file;
+        Charset requested = notes.options.encoding();
+        Decoded bom = byBom(content);
+        if (bom != null) {
+            if (requested != null && !requested.equals(bom.charset()))
+                notes.warn("encoding-bom", null, "the file starts with a " + bom.charset().name() + " byte-order mark, so it is read as "
+                        + bom.charset().name() + ", not as " + requested.name() + ".");
+            return note(notes, bom, false, true);
+        }
+        if (looksLikeUtf16WithoutBom(content))
             throw new TranscriptFormatException(file, null, "undecodable text: the file looks like UTF-16 without a "
                     + "byte-order mark; save it as UTF-8 and import it again.");
-        String text = strictDecode(file, content, offset, charset);
-        return text.replace("\r\n", "\n").replace('\r', '\n');
-    }
-
-    /** The lines of {@code text}; line i of the list is line i+1 of the file. */
-    static String[] lines(String text) {
-        return text.split("\n", -1);
-    }
-
-    private static String strictDecode(String file, byte[] content, int offset, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content, offset, content.length - offset);
-        CharBuffer out = CharBuffer.allocate(content.length + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) result = decoder.flush(out);
-        if (result.isError()) {
-            int bad = in.position();
-            out.flip();
-            long line = out.chars().filter(c -> c == '\n').count() + 1;
-            throw new TranscriptFormatException(file, "line " + line, String.format(
-                    "undecodable text: byte 0x%02X at byte offset %d is not valid %s. The file is probably in "
-                            + "another encoding (such as Windows-1252); save it as UTF-8 and import it again.",
-                    content[bad] & 0xFF, bad, charset.name()));
+        Utf8Scan scan = Utf8Scan.of(content);
+        if (requested != null && !requested.equals(StandardCharsets.UTF_8) && !requested.name().startsWith("UTF-16"))
+            return legacy(notes, content, scan, requested);
+        if (scan.valid()) return note(notes, new Decoded(StandardCharsets.UTF_8, 0), false, false);
+        Charset guess = scan.undefinedIn1252() ? LATIN_1 : WINDOWS_1252;
+        String sample = sampleLine(content, scan.badOffset(), guess);
+        if (requested == null && notes.options.preview()) {
+            notes.warn("encoding-guessed", "line " + scan.badLine(), "the file is not UTF-8; it was read as " + guess.name()
+                    + ", which gives '" + sample + "'. Choose the encoding that shows the text correctly before importing.");
+            return note(notes, new Decoded(guess, 0), true, false);
         }
-        out.flip();
-        return out.toString();
+        throw new TranscriptFormatException(file, "line " + scan.badLine(), String.format(
+                "undecodable text: byte 0x%02X at byte offset %d is not valid UTF-8. The file looks like %s, which reads "
+                        + "'%s'; import it with that encoding (choose it in the preview, or --encoding %s), or save it as UTF-8.",
+                content[scan.badOffset()] & 0xFF, scan.badOffset(), guess.name(), sample, guess.name()));
+    }
+
+    private static Decoded legacy(ReadNotes notes, byte[] content, Utf8Scan scan, Charset requested) {
+        if (scan.valid() && scan.nonAscii())
+            throw new TranscriptFormatException(notes.file, "line " + scan.firstNonAsciiLine(), "the file is valid UTF-8 and holds "
+                    + "non-ASCII text ('" + sampleLine(content, scan.firstNonAsciiOffset(), StandardCharsets.UTF_8) + "'); read as "
+                    + requested.name() + " it would become '" + sampleLine(content, scan.firstNonAsciiOffset(), requested)
+                    + "'. Import it as UTF-8.");
+        if (requested.equals(WINDOWS_1252) && scan.undefinedIn1252())
+            throw new TranscriptFormatException(notes.file, "line " + scan.undefinedLine(), String.format("byte 0x%02X is not a "
+                    + "Windows-1252 character; the file may be ISO-8859-1 (Latin-1).", content[scan.undefinedOffset()] & 0xFF));
+        return note(notes, new Decoded(requested, 0), false, false);
+    }
+
+    private static Decoded note(ReadNotes notes, Decoded d, boolean guessed, boolean bom) {
+        notes.encoding = new FileReading.Encoding(d.charset().name(), guessed, bom);
+        return d;
+    }
+
+    private static Decoded byBom(byte[] content) {
+        if (startsWith(content, 0xEF, 0xBB, 0xBF)) return new Decoded(StandardCharsets.UTF_8, 3);
+        if (startsWith(content, 0xFF, 0xFE)) return new Decoded(StandardCharsets.UTF_16LE, 2);
+        if (startsWith(content, 0xFE, 0xFF)) return new Decoded(StandardCharsets.UTF_16BE, 2);
+        return null;
+    }
+
+    /** A streaming line reader over the decoded text (validated first, so decoding cannot fail). */
+    static LineReader lines(byte[] content, Decoded d) {
+        var decoder = d.charset().newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        var in = new ByteArrayInputStream(content, d.offset(), content.length - d.offset());
+        return new LineReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+    }
+
+    /** The first {@code maxBytes} bytes decoded, for recognising the format. */
+    static String head(byte[] content, Decoded d, int maxBytes) {
+        int n = Math.min(content.length - d.offset(), maxBytes);
+        return new String(content, d.offset(), n, d.charset()).replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** The line around byte {@code offset}, decoded with {@code charset} and shortened, for messages. */
+    static String sampleLine(byte[] content, int offset, Charset charset) {
+        int from = offset, to = offset;
+        while (from > 0 && content[from - 1] != '\n' && offset - from < 60) from--;
+        while (to < content.length && content[to] != '\n' && content[to] != '\r' && to - offset < 60) to++;
+        return TextFormat.abbreviate(new String(content, from, to - from, charset));
     }
 
     /** Many zero bytes at even or odd positions: UTF-16 text of a Latin script. */

@@ -1,77 +1,160 @@
 package nl.samenspraak.transcript.format;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Plain-text transcripts (and the paragraphs of a Word document): one turn per labelled line, {@code "KM: Goedemorgen."}.
+ * Text transcripts (and a Word document's paragraphs), line by line, in the layout
+ * {@link TextLayout} chose.
  *
  * <ul>
- *   <li>A line may start with a clock time, {@code "[00:01:23] KM: ..."} or
- *       {@code "00:01:23 KM: ..."}; it becomes the turn's start (there is no end time).</li>
- *   <li>A line without a label continues the previous turn (a typist's line break). With a
- *       leading time it starts a new turn of the same speaker, so the time is kept.</li>
- *   <li>Blank lines are skipped. Preamble lines such as "Datum: 12 maart" before the first turn
- *       are skipped (see {@link SpeakerLabels#isPreambleKey}); any other first line of text
- *       without a label is an error, since its speaker cannot be known.</li>
+ *   <li>Labelled lines: one turn per {@code "KM: Goedemorgen."}. A line may start with a clock
+ *       time ({@code "[00:01:23] KM: ..."}, {@code "00:01:23 KM: ..."}), which becomes the turn's
+ *       start; a time on a line of its own is the start of the turn below it. A line without a
+ *       label continues the previous turn (with a leading time it starts a new turn of the same
+ *       speaker). Markdown bold labels ({@code "**KM:** ..."}) are read as labels.</li>
+ *   <li>f4transkript time marks {@code #00:01:22-6#} (hh:mm:ss-tenths) are taken out of the text.
+ *       f4 puts one at the end of each paragraph: it is the turn's end, and the previous mark the
+ *       turn's start (0 for the first turn). A mark at the start of a line is that turn's start.</li>
+ *   <li>Header layouts: a header line ("Name  0:03" or "00:00:03 Speaker 1") starts a turn with
+ *       that speaker and start time; the lines below it are its text.</li>
+ *   <li>Lines before the first turn are left out with a warning (preamble such as "Datum: ..."
+ *       without one); the footer "Transcribed by https://otter.ai" is left out.</li>
  * </ul>
  */
 final class TextFormat {
-    private final String file;
+    private static final Pattern BOLD_LABEL = Pattern.compile("^(\\s*)(\\*\\*|__)([^*_:]{1,60}?)(:?)\\2(:?)\\s*(.*)$", Pattern.DOTALL);
+
+    private final ReadNotes notes;
+    private final TextLayout layout;
     private final TurnList turns;
-    private final boolean skipUnlabelledPreamble;
     /** A time on a line of its own, as some tools write it above the turn it belongs to. */
     private Long pendingStart;
+    private Long lastMark;
 
-    /**
-     * @param skipUnlabelledPreamble whether lines without a label before the first turn are
-     *                               skipped (a Word document's title) instead of refused
-     */
-    TextFormat(String file, boolean skipUnlabelledPreamble) {
-        this.file = file;
-        this.turns = new TurnList(file);
-        this.skipUnlabelledPreamble = skipUnlabelledPreamble;
+    TextFormat(ReadNotes notes, TextLayout layout, TurnSink sink) {
+        this.notes = notes;
+        this.layout = layout;
+        this.turns = new TurnList(notes, sink);
     }
 
-    static List<ParsedTurn> parse(String file, String text) {
-        TextFormat reader = new TextFormat(file, false);
-        String[] lines = TextDecoding.lines(text);
-        for (int i = 0; i < lines.length; i++) reader.readLine(lines[i], "line " + (i + 1));
-        return reader.result();
+    /** Reads a text file: the layout from its first lines ({@code sample}), then every line as it streams. */
+    static void parse(ReadNotes notes, List<String> sample, LineReader lines, TurnSink sink) {
+        TextLayout layout = TextLayout.detect(sample);
+        notes.recognisedBy += "; " + layout.description();
+        TextFormat reader = new TextFormat(notes, layout, sink);
+        for (String line = lines.next(); line != null; line = lines.next()) reader.readLine(line, "line " + lines.number());
+        reader.finish();
     }
 
-    List<ParsedTurn> result() { return turns.result(); }
+    void finish() { turns.finish(); }
 
     /** Reads one line; {@code location} ("line 3", "paragraph 5") names it in messages and as source. */
     void readLine(String line, String location) {
-        if (line.isBlank()) return;
+        if (line.isBlank() || (line.contains("otter.ai") && TextLayout.FOOTER.matcher(line).matches())) return;
+        switch (layout.kind()) {
+            case NAME_THEN_TIME -> header(line, location, TextLayout.NAME_THEN_TIME, 1, 2);
+            case TIME_THEN_NAME -> header(line, location, TextLayout.TIME_THEN_NAME, 2, 1);
+            case LABELLED -> labelled(line, location);
+        }
+    }
+
+    private void header(String line, String location, Pattern pattern, int nameGroup, int timeGroup) {
+        Matcher m = pattern.matcher(line);
+        if (m.matches() && m.group(nameGroup).strip().split("\\s+").length <= 5) {
+            turns.add(m.group(nameGroup), "", clock(m.group(timeGroup), location), null, location);
+        } else if (turns.last() != null) {
+            turns.continueLast(line, null, location);
+        } else {
+            leftOut(line, location);
+        }
+    }
+
+    private void labelled(String raw, String location) {
         Long start = pendingStart;
         pendingStart = null;
+        List<Long> marks = new ArrayList<>();
+        String line = layout.f4Marks() ? takeMarks(raw, marks) : raw;
+        if (line.isBlank()) { // a mark on a line of its own ends the turn above it
+            ParsedTurn last = turns.last();
+            if (last != null && !marks.isEmpty()) turns.retimeLast(last.startMs(), marks.get(marks.size() - 1), location);
+            if (!marks.isEmpty()) lastMark = marks.get(marks.size() - 1);
+            pendingStart = start;
+            return;
+        }
+        Matcher boldTimed = firstNonSpace(line) == '*' || firstNonSpace(line) == '_' ? TextLayout.BOLD_NAME_TIME_TEXT.matcher(line) : null;
+        if (boldTimed != null && boldTimed.matches()) {
+            turns.add(boldTimed.group(2), boldTimed.group(4), clock(boldTimed.group(3), location), null, location);
+            return;
+        }
+        boolean markFirst = !marks.isEmpty() && raw.stripLeading().startsWith("#");
+        Long end = marks.isEmpty() || (markFirst && marks.size() == 1) ? null : marks.get(marks.size() - 1);
+        if (markFirst) start = marks.get(0);
         String rest = line;
-        Matcher clock = TimeParsing.LEADING_CLOCK.matcher(line);
-        if (clock.find() && isTimestamp(clock.group(1), line.substring(clock.end()))) {
-            start = TimeParsing.parseClock(clock.group(1)).orElseThrow(() -> new TranscriptFormatException(
-                    file, location, "'" + clock.group(1).strip() + "' is not a valid time."));
+        Matcher clock = mayStartWithTime(line) ? TimeParsing.LEADING_CLOCK.matcher(line) : null;
+        if (clock != null && clock.find() && isTimestamp(clock.group(1), line.substring(clock.end()))) {
+            start = clock(clock.group(1), location);
             rest = line.substring(clock.end());
             if (rest.isBlank()) { pendingStart = start; return; }
         }
-        Optional<SpeakerLabels.Labelled> labelled = SpeakerLabels.parse(rest);
+        Optional<SpeakerLabels.Labelled> labelled = labelOf(rest);
         if (labelled.isPresent()) {
             String speaker = labelled.get().speaker();
-            if (turns.isEmpty() && SpeakerLabels.isPreambleKey(speaker)) return;
-            turns.add(speaker, labelled.get().text(), start, null, location);
-        } else if (turns.isEmpty() && skipUnlabelledPreamble) {
-            return;
-        } else if (turns.isEmpty()) {
-            throw new TranscriptFormatException(file, location, "no speaker label: the first line of the "
-                    + "transcript must start with a speaker, as in 'KM: Goedemorgen.' (found '" + abbreviate(rest) + "')."
-                    + (rest.startsWith("WEBVTT") ? " These are WebVTT subtitles: rename it to .vtt." : ""));
+            if (turns.last() == null && turns.isEmpty() && SpeakerLabels.isPreambleKey(speaker)) return;
+            if (start == null && end != null) start = lastMark == null ? 0L : lastMark;
+            turns.add(speaker, labelled.get().text(), start, end, location);
+        } else if (turns.last() == null) {
+            leftOut(rest, location);
         } else if (start != null) {
-            turns.add(turns.lastSpeaker(), rest, start, null, location);
+            turns.add(turns.lastSpeaker(), rest, start, end, location);
         } else {
+            ParsedTurn last = turns.last();
             turns.continueLast(rest, null, location);
+            if (end != null) turns.retimeLast(last.startMs() != null ? last.startMs() : (lastMark == null ? 0L : lastMark), end, location);
         }
+        if (!marks.isEmpty()) lastMark = marks.get(marks.size() - 1);
+    }
+
+    private void leftOut(String line, String location) {
+        notes.warn("no-speaker", location, "no speaker, and before the first turn; left out: '" + abbreviate(line) + "'"
+                + (line.startsWith("WEBVTT") ? " (these look like WebVTT subtitles)" : "") + ".");
+    }
+
+    /** The label of a line ("KM: ...", "**KM:** ...", "[SPEAKER_00]: ..."), if it has one. */
+    static Optional<SpeakerLabels.Labelled> labelOf(String line) {
+        Matcher bold = firstNonSpace(line) == '*' || firstNonSpace(line) == '_' ? BOLD_LABEL.matcher(line) : null;
+        if (bold != null && bold.matches() && (!bold.group(4).isEmpty() || !bold.group(5).isEmpty()))
+            return SpeakerLabels.parse(bold.group(3) + ": " + bold.group(6));
+        return SpeakerLabels.parse(line);
+    }
+
+    /** A line can start with a clock time only if a digit, '[' or '(' comes first: checked before any regex runs. */
+    private static boolean mayStartWithTime(String line) {
+        char c = firstNonSpace(line);
+        return Character.isDigit(c) || c == '[' || c == '(';
+    }
+
+    static char firstNonSpace(String line) {
+        for (int i = 0; i < line.length(); i++) if (!Character.isWhitespace(line.charAt(i))) return line.charAt(i);
+        return ' ';
+    }
+
+    private String takeMarks(String line, List<Long> marks) {
+        Matcher m = TextLayout.F4_MARK.matcher(line);
+        while (m.find()) {
+            long ms = ((Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2))) * 60 + Long.parseLong(m.group(3))) * 1000;
+            if (m.group(4) != null) ms += Long.parseLong((m.group(4) + "00").substring(0, 3));
+            marks.add(ms);
+        }
+        return m.replaceAll(" ");
+    }
+
+    private Long clock(String text, String location) {
+        return TimeParsing.parseClock(text).orElseThrow(() -> new TranscriptFormatException(
+                notes.file, location, "'" + text.strip() + "' is not a valid time."));
     }
 
     /**
@@ -82,7 +165,7 @@ final class TextFormat {
         String c = clock.strip();
         boolean bracketed = c.startsWith("[") || c.startsWith("(");
         boolean withHours = c.chars().filter(ch -> ch == ':').count() == 2;
-        return bracketed || withHours || rest.isBlank() || SpeakerLabels.parse(rest).isPresent();
+        return bracketed || withHours || rest.isBlank() || labelOf(rest).isPresent();
     }
 
     static String abbreviate(String text) {

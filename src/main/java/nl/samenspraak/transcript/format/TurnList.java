@@ -1,23 +1,28 @@
 package nl.samenspraak.transcript.format;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Collects turns while a format is read: whitespace-normalises text, lets unlabelled lines
- * continue the previous turn, drops empty turns and refuses times that run backwards.
+ * Collects turns while a format is read and hands each to a {@link TurnSink} once it is complete:
+ * whitespace-normalises text, lets unlabelled lines continue the previous turn (so one turn is
+ * held back until the next starts), drops empty turns, refuses a turn that ends before it starts
+ * and warns when a turn starts before the previous one (times that run backwards are shown, and
+ * kept as written).
  */
 final class TurnList {
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD]");
-    private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
 
     private final String file;
-    private final List<ParsedTurn> turns = new ArrayList<>();
+    private final ReadNotes notes;
+    private final TurnSink sink;
+    private ParsedTurn pending;
     private Long lastStart;
+    private long emitted;
 
-    TurnList(String file) { this.file = file; }
+    TurnList(ReadNotes notes, TurnSink sink) {
+        this.file = notes.file;
+        this.notes = notes;
+        this.sink = sink;
+    }
 
     /**
      * Whitespace of any kind (also no-break and thin spaces, line breaks inside a cell or cue)
@@ -26,8 +31,38 @@ final class TurnList {
      */
     static String normalise(String text) {
         if (text == null) return "";
-        String visible = INVISIBLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
-        return SPACES.matcher(visible).replaceAll(" ").strip();
+        if (isPlain(text)) return text;
+        String composed = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(composed.length());
+        boolean space = false;
+        for (int i = 0; i < composed.length(); i++) {
+            char c = composed.charAt(i);
+            if (isInvisible(c)) continue;
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) out.append(' ');
+            space = false;
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Printable ASCII with single inner spaces: already normal, the common case, checked without copying. */
+    private static boolean isPlain(String s) {
+        int n = s.length();
+        if (n == 0) return true;
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < ' ' || c > '~' || (c == ' ' && s.charAt(i - 1) == ' ')) return false;
+        }
+        return true;
+    }
+
+    private static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 
     /** Adds a turn; {@code location} is used for messages and as the turn's source. */
@@ -38,28 +73,46 @@ final class TurnList {
     /** Adds a turn whose source ("row 5") is shorter than the place named in messages. */
     void add(String speaker, String text, Long startMs, Long endMs, String source, String location) {
         checkTimes(startMs, endMs, location);
-        turns.add(new ParsedTurn(normalise(speaker), normalise(text), startMs, endMs, source));
+        flush();
+        pending = new ParsedTurn(normalise(speaker), normalise(text), startMs, endMs, source);
     }
 
-    boolean isEmpty() { return turns.isEmpty(); }
+    boolean isEmpty() { return pending == null && emitted == 0; }
 
     /** The speaker of the last turn, or null before the first. */
-    String lastSpeaker() { return turns.isEmpty() ? null : turns.get(turns.size() - 1).speaker(); }
+    String lastSpeaker() { return pending == null ? null : pending.speaker(); }
+
+    /** The last turn, still open to continuation, or null. */
+    ParsedTurn last() { return pending; }
 
     /** Appends text to the last turn, taking its end time further when one is given. */
     void continueLast(String text, Long endMs, String location) {
-        ParsedTurn last = turns.get(turns.size() - 1);
+        ParsedTurn last = pending;
         if (endMs != null && last.startMs() != null && endMs < last.startMs())
             throw new TranscriptFormatException(file, location, "the end time " + TimeParsing.format(endMs)
                     + " is before the start time " + TimeParsing.format(last.startMs()) + " of its turn.");
         Long end = endMs != null ? endMs : last.endMs();
-        turns.set(turns.size() - 1, new ParsedTurn(last.speaker(), normalise(last.text() + " " + text),
-                last.startMs(), end, last.source()));
+        pending = new ParsedTurn(last.speaker(), normalise(last.text() + " " + text), last.startMs(), end, last.source());
     }
 
-    /** The turns read, without empty ones. */
-    List<ParsedTurn> result() {
-        return turns.stream().filter(t -> !t.text().isEmpty()).toList();
+    /** Replaces the times of the last turn (a time mark read after its text). */
+    void retimeLast(Long startMs, Long endMs, String location) {
+        checkTimes(startMs, endMs, location);
+        pending = new ParsedTurn(pending.speaker(), pending.text(), startMs, endMs, pending.source());
+    }
+
+    /** Hands on the last turn; call once at the end. Returns the number of turns handed on. */
+    long finish() {
+        flush();
+        return emitted;
+    }
+
+    private void flush() {
+        if (pending != null && !pending.text().isEmpty()) {
+            sink.accept(pending);
+            emitted++;
+        }
+        pending = null;
     }
 
     private void checkTimes(Long startMs, Long endMs, String location) {
@@ -67,9 +120,8 @@ final class TurnList {
             throw new TranscriptFormatException(file, location, "the end time " + TimeParsing.format(endMs)
                     + " is before the start time " + TimeParsing.format(startMs) + ".");
         if (startMs != null && lastStart != null && startMs < lastStart)
-            throw new TranscriptFormatException(file, location, "the start time " + TimeParsing.format(startMs)
-                    + " is before the start time " + TimeParsing.format(lastStart)
-                    + " of the previous turn; times must not run backwards.");
+            notes.warn("time-backwards", location, "the start time " + TimeParsing.format(startMs)
+                    + " is before the start time " + TimeParsing.format(lastStart) + " of the previous turn; kept as written.");
         if (startMs != null) lastStart = startMs;
     }
 }

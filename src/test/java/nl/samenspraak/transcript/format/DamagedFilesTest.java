@@ -76,6 +76,30 @@ class DamagedFilesTest {
         }
 
         assertThat(catchThrowable(() -> TranscriptReader.read("archief.docx", out.toByteArray())))
-                .isInstanceOf(TranscriptFormatException.class).hasMessageStartingWith("archief.docx: the Word file is corrupt");
+                .isInstanceOf(TranscriptFormatException.class).hasMessageStartingWith("archief.docx: this is a zip archive, but neither a Word document");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_zip_bomb_docx_is_refused_naming_the_file_after_reading_a_little_of_it() {
+        byte[] bomb = ZipBombs.docx();
+        assertThat(bomb.length).isLessThan(2 << 20);
+
+        Throwable refused = catchThrowable(() -> TranscriptReader.read("bom.docx", bomb));
+
+        assertThat(refused).isInstanceOf(TranscriptFormatException.class)
+                .hasMessageStartingWith("bom.docx: word/document.xml inflates to more than ").hasMessageContaining("zip bomb");
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_zip_bomb_really_inflates_to_a_gigabyte_of_spaces() throws java.io.IOException {
+        byte[] small = ZipBombs.zip("word/document.xml", 40);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(small))) {
+            assertThat(in.getNextEntry().getName()).isEqualTo("word/document.xml");
+            byte[] all = in.readAllBytes(); // checks the CRC and sizes at the end of the entry
+            assertThat(all).hasSize(40 << 20);
+            assertThat(all[all.length - 1]).isEqualTo((byte) ' ');
+        }
+        byte[] bomb = ZipBombs.docx();
+        assertThat(java.nio.ByteBuffer.wrap(bomb, 22, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()).isEqualTo(1 << 30);
     }
 }

@@ -61,4 +61,13 @@ final class DocxFixtures {
             for (int c = 0; c < rows[r].length; c++) row.getCell(c).setText(rows[r][c]);
         }
     }
+
+    /** A header paragraph of two runs, the first in bold: "Jan de Vries" "  0:03" (Otter.ai, Teams) or "00:00:03" " Speaker 1" (Word Transcribe). */
+    static void twoRuns(XWPFDocument doc, String bold, String plain) {
+        XWPFParagraph p = doc.createParagraph();
+        XWPFRun first = p.createRun();
+        first.setBold(true);
+        first.setText(bold);
+        p.createRun().setText(plain);
+    }
 }

@@ -32,15 +32,17 @@ class MalformedFilesTest {
         assertThat(refused("alleen-kop.csv", "spreker;tekst\n;\n"))
                 .hasMessageContaining("alleen-kop.csv: no turns found").hasMessageContaining("no rows with text");
         assertThat(refused("titel.docx", DocxFixtures.build(doc -> DocxFixtures.plain(doc, "Alleen een titel"))))
-                .hasMessageStartingWith("titel.docx: no turns found: expected paragraphs such as 'KM: Goedemorgen.'");
+                .hasMessageStartingWith("titel.docx: no turns found (read as a zip archive holding word/document.xml")
+                .hasMessageContaining("expected lines such as 'KM: Goedemorgen.'");
     }
 
     @Test
-    void an_unknown_extension_lists_the_accepted_formats() {
-        assertThat(refused("gesprek.doc", "x"))
-                .hasMessage("gesprek.doc: unknown format: '.doc' is not a known format; accepted are .docx, .txt, .vtt, "
-                        + ".srt, .csv and .eaf. Open it in Word and save it as .docx.");
-        assertThat(refused("gesprek", "x")).hasMessageContaining("the file name has no extension");
+    void old_office_files_pdf_and_rtf_are_refused_with_a_hint_whatever_their_name() {
+        byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        assertThat(refused("gesprek.doc", ole2)).hasMessage("gesprek.doc: this is an old Word or Excel file (.doc, .xls); "
+                + "open it and save it as .docx or .xlsx.");
+        assertThat(refused("gesprek.txt", "%PDF-1.7\n...")).hasMessageStartingWith("gesprek.txt: this is a PDF");
+        assertThat(refused("gesprek", "{\\rtf1\\ansi KM: Hallo}")).hasMessageStartingWith("gesprek: this is an RTF document");
     }
 
     @Test
@@ -56,60 +58,72 @@ class MalformedFilesTest {
     }
 
     @Test
-    void invalid_utf8_is_refused_naming_the_line_of_the_first_bad_byte() {
+    void invalid_utf8_is_refused_naming_the_line_of_the_first_bad_byte_and_the_encoding_it_looks_like() {
         byte[] cp1252 = "KM: Goedemorgen.\nKlant: Hoi.\nKM: Hoe gaat het met de cliënt?\n".getBytes(Charset.forName("windows-1252"));
 
         TranscriptFormatException e = refused("oud-word.txt", cp1252);
 
         assertThat(e.location()).isEqualTo("line 3");
         assertThat(e).hasMessageStartingWith("oud-word.txt, line 3: undecodable text: byte 0xEB")
-                .hasMessageContaining("save it as UTF-8");
+                .hasMessageContaining("looks like windows-1252, which reads 'KM: Hoe gaat het met de cliënt?'")
+                .hasMessageContaining("--encoding windows-1252").hasMessageContaining("save it as UTF-8");
     }
 
     @Test
-    void a_docx_renamed_to_txt_is_refused_saying_what_it_is() {
+    void a_docx_renamed_to_txt_is_read_as_word_saying_why() {
         byte[] docx = DocxFixtures.build(doc -> DocxFixtures.plain(doc, "KM: Hallo."));
 
-        assertThat(refused("eigenlijk-word.txt", docx)).hasMessageContaining("eigenlijk-word.txt: this is a zip archive "
-                + "(perhaps a Word .docx");
+        ParsedTranscript t = TranscriptReader.read("eigenlijk-word.txt", docx);
+
+        assertThat(t.format()).isEqualTo("docx");
+        assertThat(t.reading().recognisedBy()).startsWith("a zip archive holding word/document.xml (a Word document) "
+                + "(the name ends in .txt, but the content decides)");
+        assertThat(t.turns()).extracting(ParsedTurn::text).containsExactly("Hallo.");
     }
 
     @Test
     void a_corrupt_docx_is_refused() {
-        assertThat(refused("kapot.docx", "KM: dit is tekst")).hasMessageStartingWith("kapot.docx: this is not a Word "
-                + ".docx file: a .docx is a zip archive");
         byte[] truncatedZip = {0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8};
-        assertThat(refused("half.docx", truncatedZip)).hasMessageStartingWith("half.docx: the Word file is corrupt");
+        assertThat(refused("half.docx", truncatedZip)).hasMessageStartingWith("half.docx: the file is a damaged zip archive");
     }
 
     @Test
-    void the_first_txt_line_without_a_label_is_refused() {
-        assertThat(refused("geen-label.txt", "\nGoedemorgen, hoe gaat het?\nKlant: Goed.\n"))
-                .hasMessage("geen-label.txt, line 2: no speaker label: the first line of the transcript must start with "
-                        + "a speaker, as in 'KM: Goedemorgen.' (found 'Goedemorgen, hoe gaat het?').");
+    void txt_lines_before_the_first_label_are_left_out_with_a_warning_naming_the_line() {
+        ParsedTranscript t = TranscriptReader.read("geen-label.txt", Fixtures.utf8("\nGoedemorgen, hoe gaat het?\nKlant: Goed.\n"));
+
+        assertThat(t.turns()).extracting(ParsedTurn::speaker).containsExactly("Klant");
+        assertThat(t.reading().warnings()).containsExactly(new ImportWarning("no-speaker", "line 2",
+                "no speaker, and before the first turn; left out: 'Goedemorgen, hoe gaat het?'."));
     }
 
     @Test
-    void a_csv_row_with_text_but_no_speaker_is_refused_naming_the_row() {
-        assertThat(refused("leeg-spreker.csv", "speaker,text\nKM,Hallo\n,\"Wie\nzegt dit?\"\nKM,Ik\n"))
-                .hasMessage("leeg-spreker.csv, row 3 (header = row 1): the speaker is empty; every row with text needs a speaker.");
+    void a_csv_row_with_text_but_no_speaker_continues_the_speaker_above_with_a_warning_naming_the_row() {
+        ParsedTranscript t = TranscriptReader.read("leeg-spreker.csv", Fixtures.utf8("speaker,text\nKM,Hallo\n,\"Wie\nzegt dit?\"\nKM,Ik\n"));
+
+        assertThat(t.turns()).extracting(ParsedTurn::speaker).containsExactly("KM", "KM", "KM");
+        assertThat(t.reading().warnings()).containsExactly(new ImportWarning("no-speaker", "row 3",
+                "the speaker is empty; taken as 'KM' (the speaker of the row before)."));
     }
 
     @Test
-    void a_csv_header_without_speaker_and_text_columns_is_refused() {
-        assertThat(refused("kop.csv", "wie zegt,wat\nKM,Hallo\n"))
-                .hasMessageStartingWith("kop.csv, row 1 (header = row 1): the header must name a speaker column and a text column");
+    void a_sheet_whose_columns_cannot_be_told_is_refused_asking_to_choose_them_and_offers_its_columns() {
+        TranscriptFormatException e = refused("kop.csv", "wie zegt,wat\nKM,Hallo\n");
+
+        assertThat(e).hasMessageStartingWith("kop.csv: which column holds the speaker and which the text cannot be told")
+                .hasMessageContaining("--columns speaker=COLUMN,text=COLUMN");
+        assertThat(e.reading().columns().names()).containsExactly("1", "2");
     }
 
     @Test
-    void csv_times_that_run_backwards_are_refused() {
-        assertThat(refused("terug.csv", "spreker;tekst;start;eind\nKM;Hallo;5000;4000\n"))
-                .hasMessage("terug.csv, row 2 (header = row 1): the end time 00:00:04.000 is before the start time 00:00:05.000.");
-        assertThat(refused("terug2.csv", "spreker;tekst;start\nKM;Hallo;00:00:05\nKlant;Hoi;00:00:02\n"))
-                .hasMessageStartingWith("terug2.csv, row 3 (header = row 1): the start time 00:00:02.000 is before the start time "
-                        + "00:00:05.000 of the previous turn");
+    void a_csv_turn_ending_before_it_starts_is_refused_and_times_running_backwards_are_warned_about() {
+        assertThat(refused("terug.csv", "spreker;tekst;start (ms);eind (ms)\nKM;Hallo;5000;4000\n"))
+                .hasMessage("terug.csv, row 2: the end time 00:00:04.000 is before the start time 00:00:05.000.");
+        ParsedTranscript back = TranscriptReader.read("terug2.csv", Fixtures.utf8("spreker;tekst;start\nKM;Hallo;00:00:05\nKlant;Hoi;00:00:02\n"));
+        assertThat(back.turns()).hasSize(2);
+        assertThat(back.reading().warnings()).extracting(ImportWarning::code, ImportWarning::location)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("time-backwards", "row 3"));
         assertThat(refused("raar.csv", "spreker;tekst;start\nKM;Hallo;vijf\n"))
-                .hasMessageContaining("row 2 (header = row 1): the start time 'vijf' is neither milliseconds");
+                .hasMessageContaining("row 2: the start time 'vijf' is not a time");
     }
 
     @Test
@@ -121,34 +135,40 @@ class MalformedFilesTest {
     }
 
     @Test
-    void subtitle_cue_starting_before_the_previous_one_is_refused() {
-        String vtt = "WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nKM: Hallo.\n\n00:00:01.000 --> 00:00:02.000\nHoi.\n";
+    void a_subtitle_cue_starting_before_the_previous_one_is_kept_with_a_warning() {
+        String vtt = "WEBVTT\n\n00:00:05.000 --> 00:00:06.000\nKM: Hallo.\n\n00:00:01.000 --> 00:00:02.000\nKlant: Hoi.\n";
 
-        assertThat(refused("terug.vtt", vtt)).hasMessageStartingWith("terug.vtt, cue 2 (line 6): the start time 00:00:01.000 "
-                + "is before the start of the previous cue");
+        ParsedTranscript t = TranscriptReader.read("terug.vtt", Fixtures.utf8(vtt));
+
+        assertThat(t.turns()).hasSize(2);
+        assertThat(t.reading().warnings().get(0).location()).isEqualTo("cue 2 (line 6)");
+        assertThat(t.reading().warnings().get(0).message()).startsWith("the start time 00:00:01.000 is before the start of the previous cue");
     }
 
     @Test
-    void the_first_cue_without_a_speaker_is_refused_naming_the_cue() {
-        String vtt = "WEBVTT\n\nNOTE asr\n\nc1\n00:00:01.000 --> 00:00:02.000\nHallo allemaal.\n";
+    void cues_before_any_named_speaker_are_speaker_unknown_one_unit_each_with_a_warning() {
+        String vtt = "WEBVTT\n\nNOTE asr\n\nc1\n00:00:01.000 --> 00:00:02.000\nHallo allemaal.\n\n"
+                + "00:00:02.000 --> 00:00:03.000\nWelkom.\n\n00:00:03.000 --> 00:00:04.000\n<v KM>Goedemorgen.\n";
 
-        assertThat(refused("asr.vtt", vtt)).hasMessageStartingWith("asr.vtt, cue 1 (line 6): no speaker: the first cue must "
-                + "name its speaker");
+        ParsedTranscript t = TranscriptReader.read("asr.vtt", Fixtures.utf8(vtt));
+
+        assertThat(t.turns()).extracting(ParsedTurn::speaker).containsExactly("unknown", "unknown", "KM");
+        assertThat(t.reading().warnings()).containsExactly(new ImportWarning("unknown-speaker", "cue 1 (line 6)",
+                "2 cues name no speaker and follow no named one; imported as speaker 'unknown', one unit per cue."));
     }
 
     @Test
-    void an_unnamed_second_dialogue_line_is_refused() {
+    void an_unnamed_second_dialogue_line_is_speaker_unknown() {
         String srt = "1\n00:00:01,000 --> 00:00:02,000\n- KM: Hallo.\n- Hoi.\n";
 
-        assertThat(refused("dash.srt", srt)).hasMessageStartingWith("dash.srt, cue 1 (line 2): the dialogue line '- Hoi.' "
-                + "has no speaker name");
+        assertThat(TranscriptReader.read("dash.srt", Fixtures.utf8(srt)).turns()).extracting(ParsedTurn::speaker)
+                .containsExactly("KM", "unknown");
     }
 
     @Test
-    void webvtt_without_header_or_with_a_bad_timing_is_refused() {
-        assertThat(refused("geen-kop.vtt", "1\n00:00:01,000 --> 00:00:02,000\nKM: Hoi.\n"))
-                .hasMessage("geen-kop.vtt, line 1: a WebVTT file must start with the line 'WEBVTT'; this looks like SRT, "
-                        + "so rename it to .srt.");
+    void srt_named_vtt_is_read_as_srt_and_a_bad_cue_time_is_refused() {
+        assertThat(TranscriptReader.read("geen-kop.vtt", Fixtures.utf8("1\n00:00:01,000 --> 00:00:02,000\nKM: Hoi.\n")).format())
+                .isEqualTo("srt");
         assertThat(refused("tijd.vtt", "WEBVTT\n\n00:00:01.000 --> later\nKM: Hoi.\n"))
                 .hasMessage("tijd.vtt, cue 1 (line 3): 'later' is not a valid cue time; expected hh:mm:ss.ttt or mm:ss.ttt.");
     }
@@ -172,12 +192,14 @@ class MalformedFilesTest {
     }
 
     @Test
-    void elan_annotation_on_an_unaligned_time_slot_is_refused_naming_tier_and_annotation() {
+    void elan_annotation_on_an_unaligned_time_slot_gets_an_interpolated_time_with_a_warning() {
         String eaf = new String(Fixtures.bytes("gesprek.eaf"), StandardCharsets.UTF_8)
                 .replace("TIME_SLOT_ID=\"ts4\" TIME_VALUE=\"6200\"", "TIME_SLOT_ID=\"ts4\"");
 
-        assertThat(refused("ongealigneerd.eaf", eaf)).hasMessageStartingWith("ongealigneerd.eaf, tier Werkzoekende, "
-                + "annotation a2: the time slot 'ts4' has no time value");
+        ParsedTranscript t = TranscriptReader.read("ongealigneerd.eaf", eaf.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(t.reading().warnings()).extracting(ImportWarning::code).contains("time-interpolated");
+        assertThat(t.turns()).allMatch(turn -> turn.startMs() != null && turn.endMs() != null);
     }
 
     @Test
@@ -204,12 +226,14 @@ class MalformedFilesTest {
     @Test
     void a_csv_with_an_unclosed_quote_is_refused() {
         assertThat(refused("quote.csv", "spreker,tekst\nKM,\"Hallo\nKlant,Hoi\n"))
-                .hasMessageStartingWith("quote.csv: the CSV cannot be read: ");
+                .hasMessageStartingWith("quote.csv: the sheet cannot be read: ");
     }
 
     @Test
-    void subtitles_saved_as_txt_get_a_hint() {
-        assertThat(refused("ondertitels.txt", "WEBVTT\n\n00:01.000 --> 00:02.000\nKM: Hoi.\n"))
-                .hasMessageContaining("ondertitels.txt, line 1: no speaker label").hasMessageEndingWith("rename it to .vtt.");
+    void subtitles_saved_as_txt_are_read_as_subtitles() {
+        ParsedTranscript t = TranscriptReader.read("ondertitels.txt", Fixtures.utf8("WEBVTT\n\n00:01.000 --> 00:02.000\nKM: Hoi.\n"));
+
+        assertThat(t.format()).isEqualTo("vtt");
+        assertThat(t.reading().recognisedBy()).isEqualTo("it starts with 'WEBVTT' (WebVTT subtitles) (the name ends in .txt, but the content decides)");
     }
 }

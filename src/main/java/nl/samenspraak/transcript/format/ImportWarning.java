@@ -1,0 +1,9 @@
+package nl.samenspraak.transcript.format;
+
+/**
+ * Something the reader did that the user should see before importing: lines left out without a
+ * speaker, times that run backwards, tiers left out, a guessed encoding. {@code code} is stable
+ * (no-speaker, time-backwards, tier-left-out, encoding-guessed, unknown-speaker, time-interpolated,
+ * no-time, times-guessed, dependent-left-out, more); {@code location} may be null.
+ */
+public record ImportWarning(String code, String location, String message) {}
