@@ -8,6 +8,7 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.RangedFile;
 import nl.samenspraak.http.Requests;
 
 import java.io.IOException;
@@ -94,6 +95,6 @@ public final class MediaRoutes {
         Media m = recording(ctx);
         var file = media.file(m);
         if (!Files.isRegularFile(file)) throw ApiException.notFound("The recording file of transcript " + m.transcriptId());
-        ctx.writeSeekableStream(Files.newInputStream(file), m.contentType(), Files.size(file));
+        RangedFile.send(ctx, file, m.contentType());
     }
 }
