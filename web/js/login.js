@@ -24,7 +24,9 @@ async function start() {
       await api('POST', '/api/login', { name: $('#name').value.trim(), password: $('#password').value });
       location.assign(next());
     } catch (err) {
-      error.textContent = err.status === 401 || err.status === 400 ? t('login.failed') : t('common.loadFailed', { message: err.message });
+      error.textContent = err.status === 401 || err.status === 400 ? t('login.failed')
+        : err.status === 429 ? t('trust.login.throttled', { seconds: err.details.retryAfterSeconds })
+          : err.status === 503 ? t('trust.login.busy') : t('common.loadFailed', { message: err.message });
       error.hidden = false;
       $('#password').select();
     }

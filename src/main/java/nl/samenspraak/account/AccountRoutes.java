@@ -15,11 +15,13 @@ public final class AccountRoutes {
     public record NewUser(String name, String password, Role role) {}
 
     private final AccountService accounts;
+    private final LoginGuard guard;
     private final Access access;
     private final boolean secureCookies;
 
-    public AccountRoutes(AccountService accounts, Access access, boolean secureCookies) {
+    public AccountRoutes(AccountService accounts, LoginGuard guard, Access access, boolean secureCookies) {
         this.accounts = accounts;
+        this.guard = guard;
         this.access = access;
         this.secureCookies = secureCookies;
     }
@@ -34,7 +36,7 @@ public final class AccountRoutes {
 
     private void login(Context ctx) {
         LoginRequest req = Requests.body(ctx, LoginRequest.class);
-        var login = accounts.login(req.name(), req.password())
+        var login = guard.login(ctx, req.name(), req.password())
                 .orElseThrow(() -> new ApiException(401, "The user name or password is not right."));
         Cookie cookie = new Cookie(Access.COOKIE, login.token());
         cookie.setPath("/");

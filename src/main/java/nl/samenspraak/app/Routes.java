@@ -26,7 +26,7 @@ final class Routes {
     static void register(RoutesConfig r, Services s) {
         r.before("/api/*", s.access()::resolve);
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
-        new AccountRoutes(s.accounts(), s.access(), s.config().secureCookies()).register(r);
+        new AccountRoutes(s.accounts(), s.loginGuard(), s.access(), s.config().secureCookies()).register(r);
         new ProjectRoutes(s.projects(), s.accounts(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.access()).register(r);

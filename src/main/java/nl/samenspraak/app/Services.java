@@ -2,6 +2,8 @@ package nl.samenspraak.app;
 
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
+import nl.samenspraak.account.DeviceCookies;
+import nl.samenspraak.account.LoginGuard;
 import nl.samenspraak.adjudication.AdjudicationService;
 import nl.samenspraak.calibration.CalibrationService;
 import nl.samenspraak.codebook.CodebookService;
@@ -27,8 +29,10 @@ import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
+
 /** Every service of the app, built once over one database. */
-public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
+public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, LoginGuard loginGuard, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
@@ -40,6 +44,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);
+        LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, Clock.systemUTC()), config.secureCookies(), Clock.systemUTC());
         CodebookService codebooks = new CodebookService(jdbi, writes);
         ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
@@ -56,7 +61,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, readAccess, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
-        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
+        return new Services(config, jdbi, writes, accounts, loginGuard, access, codebooks, projects, projectCodebooks, transcripts, coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
