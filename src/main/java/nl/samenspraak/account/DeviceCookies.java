@@ -1,5 +1,6 @@
 package nl.samenspraak.account;
 
+import nl.samenspraak.db.ServerSettings;
 import nl.samenspraak.db.Writes;
 
 import javax.crypto.Mac;
@@ -33,9 +34,9 @@ public final class DeviceCookies {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         this.key = writes.inTransaction(h -> {
-            DeviceKeyDao dao = h.attach(DeviceKeyDao.class);
-            dao.insertIfAbsent("device-cookie", fresh, Instant.now().toString());
-            return dao.find("device-cookie");
+            ServerSettings settings = h.attach(ServerSettings.class);
+            settings.insertIfAbsent("device-cookie-key", fresh, Instant.now().toString());
+            return settings.find("device-cookie-key").orElseThrow();
         });
     }
 

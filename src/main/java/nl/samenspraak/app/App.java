@@ -27,12 +27,12 @@ public final class App {
 
     /**
      * Builds the app over a database; shipped codebooks are installed at every start, the demo
-     * project in demo mode. {@code closeOnStop} is closed after the server stops (the pool).
+     * project where {@link DemoData#start} allows it. {@code closeOnStop} is closed after the server stops (the pool).
      */
     public static Javalin create(AppConfig config, Jdbi jdbi, PrintStream out, AutoCloseable closeOnStop) {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
-        if (config.demo()) DemoData.ensure(services, out);
+        DemoData.start(services, config.demo(), out);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));

@@ -1,18 +1,31 @@
 package nl.samenspraak.app;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything the app needs to start, parsed once by {@link Main} from flags and environment.
  *
  * @param port      HTTP port; 0 picks a free one (tests)
  * @param database  the SQLite file; created with its folder on first start
- * @param demo      load the demo project (shipped codebooks, a transcript, two coders) when empty
+ * @param demo      whether to load the demo project ({@link Demo})
  * @param secureCookies mark the session cookie Secure (behind HTTPS)
+ * @param origins   origins besides the request's Host that may send changes (a proxy's public address)
  */
-public record AppConfig(int port, Path database, boolean demo, boolean secureCookies) {
+public record AppConfig(int port, Path database, Demo demo, boolean secureCookies, List<String> origins) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATABASE = Path.of("data", "samenspraak.db");
+
+    /**
+     * When the demo project is loaded. Never into a database that holds users or projects of its own
+     * ({@link DemoData}): AUTO (the default) loads it into a new database, and keeps a demo database a
+     * demo; ON ({@code --demo}) also into an existing database that holds nothing of its own; OFF never.
+     */
+    public enum Demo { AUTO, ON, OFF }
+
+    public AppConfig(int port, Path database, boolean demo, boolean secureCookies) {
+        this(port, database, demo ? Demo.ON : Demo.OFF, secureCookies, List.of());
+    }
 
     public static AppConfig forTests(Path database) {
         return new AppConfig(0, database, false, false);

@@ -8,6 +8,7 @@ import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
 import nl.samenspraak.exports.ExportRoutes;
+import nl.samenspraak.http.SameOrigin;
 import nl.samenspraak.project.AssignmentRoutes;
 import nl.samenspraak.project.ProjectRoutes;
 import nl.samenspraak.reliability.ReliabilityRoutes;
@@ -25,6 +26,7 @@ final class Routes {
 
     static void register(RoutesConfig r, Services s) {
         r.before("/api/*", s.access()::resolve);
+        r.beforeMatched("/api/*", new SameOrigin(s.config().origins())::check);
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         new AccountRoutes(s.accounts(), s.loginGuard(), s.access(), s.config().secureCookies()).register(r);
         new ProjectRoutes(s.projects(), s.accounts(), s.access()).register(r);

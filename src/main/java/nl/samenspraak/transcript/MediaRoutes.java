@@ -8,6 +8,7 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.BodyType;
 import nl.samenspraak.http.RangedFile;
 import nl.samenspraak.http.Requests;
 
@@ -40,7 +41,7 @@ public final class MediaRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.post("/api/transcripts/{transcriptId}/media", this::upload);
+        r.post("/api/transcripts/{transcriptId}/media", this::upload, BodyType.UPLOAD);
         r.get("/api/transcripts/{transcriptId}/media", this::stream);
         r.get("/api/transcripts/{transcriptId}/media/info", ctx -> ctx.json(recording(ctx)));
     }

@@ -7,6 +7,7 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.BodyType;
 import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Requests;
 import nl.samenspraak.http.Uploads;
@@ -33,7 +34,7 @@ public final class TranscriptRoutes {
         r.exception(TranscriptFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
                 ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem())));
         r.get("/api/projects/{projectId}/transcripts", this::list);
-        r.post("/api/projects/{projectId}/transcripts", this::importFiles);
+        r.post("/api/projects/{projectId}/transcripts", this::importFiles, BodyType.UPLOAD);
         r.get("/api/transcripts/{transcriptId}", this::get);
         r.put("/api/transcripts/{transcriptId}/speakers", this::setSpeakers);
         r.delete("/api/transcripts/{transcriptId}", this::delete);

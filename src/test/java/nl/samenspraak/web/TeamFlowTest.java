@@ -301,7 +301,7 @@ class TeamFlowTest {
     private byte[] download(String user, String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String login = "{\"name\":\"" + user + "\",\"password\":\"" + TestApp.PASSWORD + "\"}";
-        HttpResponse<Void> in = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json")
+        HttpResponse<Void> in = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json").header("Origin", app.baseUrl)
                 .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(in.statusCode()).isEqualTo(200);
         HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
