@@ -25,6 +25,8 @@ public final class CalibrationRoutes {
                 Requests.id(ctx, "projectId"), Requests.body(ctx, PutThreshold.class).kappa())));
         r.get("/api/transcripts/{transcriptId}/calibration", ctx -> ctx.json(calibration.calibrate(access.user(ctx),
                 Requests.id(ctx, "transcriptId"), coder(ctx))));
+        r.post("/api/transcripts/{transcriptId}/calibration", ctx -> ctx.json(calibration.record(access.user(ctx),
+                Requests.id(ctx, "transcriptId"), coder(ctx))));
         r.get("/api/projects/{projectId}/calibrations", ctx -> ctx.json(calibration.history(access.user(ctx),
                 Requests.id(ctx, "projectId"), coder(ctx))));
     }

@@ -128,24 +128,24 @@ public final class CodingService {
     }
 
     public List<Code> myCodes(User user, long transcriptId) {
-        access.require(user, projectOf(transcriptId));
+        requireOpen(user, transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.codes(transcriptId, user.id()));
     }
 
     public List<Rating> myRatings(User user, long transcriptId) {
-        access.require(user, projectOf(transcriptId));
+        requireOpen(user, transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.ratings(transcriptId, user.id()));
     }
 
     /** The caller's own changes to a transcript after a change-log id: how a second tab learns of the first. */
     public List<Change> myChangesSince(User user, long transcriptId, long afterId) {
-        access.require(user, projectOf(transcriptId));
+        requireOpen(user, transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.changesSince(transcriptId, user.id(), afterId));
     }
 
     /** The id of the caller's newest change to a transcript (0 when none): where a screen starts polling. */
     public long myLastChangeId(User user, long transcriptId) {
-        access.require(user, projectOf(transcriptId));
+        requireOpen(user, transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.lastChangeId(transcriptId, user.id()));
     }
 
@@ -191,6 +191,14 @@ public final class CodingService {
             return jdbi.withHandle(h -> CodeWrites.target(h.getConnection(), utteranceId, userId));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading utterance " + utteranceId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A transcript not open to a coder (assigned to others) does not exist for them, as on GET /api/transcripts/{id}. */
+    private void requireOpen(User user, long transcriptId) {
+        if (access.require(user, projectOf(transcriptId)) == Role.CODER
+                && !jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, user.id()))) {
+            throw ApiException.notFound("Transcript " + transcriptId);
         }
     }
 

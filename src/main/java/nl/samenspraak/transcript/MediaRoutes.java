@@ -87,7 +87,11 @@ public final class MediaRoutes {
 
     private Media recording(Context ctx) {
         Transcript t = transcripts.get(Requests.id(ctx, "transcriptId"));
-        access.require(access.user(ctx), t.projectId());
+        User user = access.user(ctx);
+        // A recording is the transcript's content: a coder hears only the transcripts open to them.
+        if (access.require(user, t.projectId()) == Role.CODER && !transcripts.assignedTo(t.id(), user.id())) {
+            throw ApiException.notFound("Transcript " + t.id());
+        }
         return media.find(t.id()).orElseThrow(() -> new ApiException(404, "Transcript " + t.id() + " has no recording.",
                 Map.of("transcriptId", t.id())));
     }

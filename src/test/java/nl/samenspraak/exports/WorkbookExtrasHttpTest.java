@@ -61,7 +61,7 @@ class WorkbookExtrasHttpTest {
         unit0Code = CodedProject.code("anna", 0, 0);
 
         ok(trainer.put("/api/transcripts/" + t0 + "/reference", Map.of("coderId", anna)));
-        ok(trainer.get("/api/transcripts/" + t0 + "/calibration?coder=" + userId("bram")));
+        ok(trainer.post("/api/transcripts/" + t0 + "/calibration?coder=" + userId("bram"), Map.of()));
 
         ok(p.admin.put("/api/projects/" + p.project + "/fields", Map.of("fields", List.of(
                 Map.of("key", "condition", "label", Map.of("nl", "Conditie", "en", "Condition"), "type", "category", "allowed", List.of("trained", "untrained")),

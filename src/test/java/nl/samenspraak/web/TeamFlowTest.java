@@ -256,6 +256,8 @@ class TeamFlowTest {
         String table = "section[data-dimension='" + step + "'] ";
         assertThat(browser.text(table + "tr[data-code='option-talk'] td.missed")).isEqualTo("2");
         assertThat(browser.text(table + "tr[data-code='team-talk'] td.overused")).isEqualTo("2");
+        browser.find("#record").click();
+        browser.until(d -> browser.text("#record-state").startsWith("In the history"));
 
         // Back to the coding screen: the third unit, option talk twice.
         browser.open(app.baseUrl + "/code.html?t=" + t);
@@ -270,6 +272,8 @@ class TeamFlowTest {
         browser.until(d -> browser.find("#result").isDisplayed());
         assertThat(browser.text("#verdict")).isEqualTo("pass");
         assertThat(browser.text(table + "tr[data-code='option-talk'] td.missed")).isEqualTo("0");
+        browser.find("#record").click();
+        browser.until(d -> browser.text("#record-state").startsWith("In the history"));
 
         follow("#history-link");
         browser.until(d -> browser.find("#history").isDisplayed());
