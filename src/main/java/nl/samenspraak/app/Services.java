@@ -19,7 +19,6 @@ import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.review.ProfileService;
 import nl.samenspraak.review.ReviewService;
@@ -46,25 +45,24 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         Access access = new Access(accounts, jdbi);
         LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, Clock.systemUTC()), config.secureCookies(), Clock.systemUTC());
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, accounts);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
-        TranscriptService transcripts = new TranscriptService(jdbi, writes);
+        TranscriptService transcripts = new TranscriptService(jdbi, writes, access);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
-        MediaService media = new MediaService(jdbi, writes, MediaService.folderFor(config.database()));
+        MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
-        ReadAccess readAccess = new ReadAccess(access, projects);
-        ReportService reports = new ReportService(reader, readAccess);
-        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
+        ReportService reports = new ReportService(reader, access);
+        ReliabilityService reliability = new ReliabilityService(reader, access);
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
         ReviewService reviews = new ReviewService(jdbi, writes, access);
-        ExportService exports = new ExportService(reader, readAccess, reports, reliability,
+        ExportService exports = new ExportService(reader, access, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
         return new Services(config, jdbi, writes, accounts, loginGuard, access, codebooks, projects, projectCodebooks, transcripts, coding,
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
-                new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
+                new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks));
+                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks));
     }
 }

@@ -10,7 +10,6 @@ import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
-import nl.samenspraak.project.AssignmentDao;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 
@@ -103,9 +102,7 @@ public final class CalibrationService {
         long projectId = projectOf(transcriptId);
         Role role = storing ? access.require(user, projectId, Role.ADMIN, Role.TRAINER, Role.CODER) : access.require(user, projectId);
         long trainee = coder == null ? user.id() : coder;
-        if (role == Role.CODER && !jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, user.id()))) {
-            throw ApiException.notFound("Transcript " + transcriptId);
-        }
+        if (role == Role.CODER) access.requireReadable(user, projectId, transcriptId);
         if (role == Role.CODER && trainee != user.id()) throw ApiException.forbidden("Coders see their own calibration only.");
         String traineeName = jdbi.withExtension(CalibrationDao.class, dao -> dao.userName(trainee))
                 .orElseThrow(() -> ApiException.badRequest("Parameter 'coder': there is no user " + trainee + "."));

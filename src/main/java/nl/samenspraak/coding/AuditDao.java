@@ -42,9 +42,6 @@ public interface AuditDao {
     @SqlQuery("SELECT t.project_id FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE u.id = :utteranceId")
     Optional<Long> projectOfUtterance(long utteranceId);
 
-    @SqlQuery("SELECT blind_coding FROM projects WHERE id = :projectId")
-    Optional<Boolean> blind(long projectId);
-
     /** Members with the coder role, anyone given a transcript, and anyone who coded or rated in the project. */
     @SqlQuery("""
             SELECT u.id, u.name FROM users u WHERE u.id IN (

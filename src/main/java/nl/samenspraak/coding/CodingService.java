@@ -9,7 +9,6 @@ import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
-import nl.samenspraak.project.AssignmentDao;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,8 +30,6 @@ import java.util.Set;
  * log and not applied again (the browser's offline queue may send it twice).
  */
 public final class CodingService {
-    /** Roles that code: coders, and admins and trainers making expert or reference codings. */
-    static final Role[] CODING_ROLES = {Role.CODER, Role.ADMIN, Role.TRAINER};
     static final int MAX_OP_ID_LENGTH = 100;
 
     private final Jdbi jdbi;
@@ -53,8 +50,7 @@ public final class CodingService {
     public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
         checkOpId(opId);
         CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
-        Role role = access.require(user, target.projectId(), CODING_ROLES);
-        if (role == Role.CODER && !target.assigned()) throw notAssigned(target.transcriptId());
+        access.requireCodable(user, target.projectId(), target.transcriptId(), target::assigned);
         return write(user, user.id(), target, dimensionKey, code, opId, (h, changeId) -> { });
     }
 
@@ -105,10 +101,7 @@ public final class CodingService {
     public SaveResult saveRating(User user, long transcriptId, String scaleKey, String itemKey, Double value, String opId) {
         checkOpId(opId);
         long projectId = projectOf(transcriptId);
-        Role role = access.require(user, projectId, CODING_ROLES);
-        if (role == Role.CODER && !jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, user.id()))) {
-            throw notAssigned(transcriptId);
-        }
+        access.requireCodable(user, projectId, transcriptId);
         StoredCodebook stored = codebooks.forProject(projectId);
         if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
         else requireItem(stored.codebook(), scaleKey, itemKey);
@@ -128,24 +121,24 @@ public final class CodingService {
     }
 
     public List<Code> myCodes(User user, long transcriptId) {
-        requireOpen(user, transcriptId);
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.codes(transcriptId, user.id()));
     }
 
     public List<Rating> myRatings(User user, long transcriptId) {
-        requireOpen(user, transcriptId);
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.ratings(transcriptId, user.id()));
     }
 
     /** The caller's own changes to a transcript after a change-log id: how a second tab learns of the first. */
     public List<Change> myChangesSince(User user, long transcriptId, long afterId) {
-        requireOpen(user, transcriptId);
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.changesSince(transcriptId, user.id(), afterId));
     }
 
     /** The id of the caller's newest change to a transcript (0 when none): where a screen starts polling. */
     public long myLastChangeId(User user, long transcriptId) {
-        requireOpen(user, transcriptId);
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.lastChangeId(transcriptId, user.id()));
     }
 
@@ -168,7 +161,7 @@ public final class CodingService {
             Set<Long> calibrate = new HashSet<>(dao.referencedBy(projectId, user.id()));
             // A coder's list follows the project's assignments, as the transcript list does.
             return dao.unitCounts(projectId).stream()
-                    .filter(t -> role != Role.CODER || dao.getHandle().attach(AssignmentDao.class).openTo(t.transcriptId(), user.id())).map(t -> {
+                    .filter(t -> role != Role.CODER || access.openTo(t.transcriptId(), user.id())).map(t -> {
                 Map<String, Integer> perDimension = new LinkedHashMap<>();
                 Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
                 codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));
@@ -178,27 +171,11 @@ public final class CodingService {
         });
     }
 
-    /**
-     * Once a project has assignments, a coder codes only the transcripts given to them; admins and
-     * trainers (expert and reference codings) code any.
-     */
-    private static ApiException notAssigned(long transcriptId) {
-        return ApiException.forbidden("Transcript " + transcriptId + " is not assigned to you; ask the project's admin to assign it before you code it.");
-    }
-
     private Optional<CodingDao.Target> target(long utteranceId, long userId) {
         try {
             return jdbi.withHandle(h -> CodeWrites.target(h.getConnection(), utteranceId, userId));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading utterance " + utteranceId + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** A transcript not open to a coder (assigned to others) does not exist for them, as on GET /api/transcripts/{id}. */
-    private void requireOpen(User user, long transcriptId) {
-        if (access.require(user, projectOf(transcriptId)) == Role.CODER
-                && !jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, user.id()))) {
-            throw ApiException.notFound("Transcript " + transcriptId);
         }
     }
 

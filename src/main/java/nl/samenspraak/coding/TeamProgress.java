@@ -1,10 +1,8 @@
 package nl.samenspraak.coding;
 
 import nl.samenspraak.account.Access;
-import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
-import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,11 +34,7 @@ public final class TeamProgress {
     private record Key(long coderId, long transcriptId) {}
 
     public List<CoderProgress> all(User user, long projectId) {
-        Role role = access.require(user, projectId);
-        boolean blind = jdbi.withExtension(AuditDao.class, dao -> dao.blind(projectId)).orElse(true);
-        if (role == Role.CODER && blind) {
-            throw ApiException.forbidden("This project codes blind: coders may not see how far other coders are.");
-        }
+        access.requireOthersProgress(user, projectId);
         Codebook codebook = codebooks.forProject(projectId).codebook();
         Set<String> items = new HashSet<>();
         codebook.ratingScales().forEach(s -> s.items().forEach(i -> items.add(s.key() + "/" + i.key())));

@@ -1,11 +1,11 @@
 package nl.samenspraak.exports;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.reliability.UnitStream;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
@@ -41,19 +41,19 @@ import java.util.function.Consumer;
  */
 public final class ExportService {
     private final ProjectReader reader;
-    private final ReadAccess readAccess;
+    private final Access access;
     private final ReportService reports;
     private final ReliabilityService reliability;
     private final ExportExtras extras;
 
-    public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability) {
-        this(reader, readAccess, reports, reliability, null);
+    public ExportService(ProjectReader reader, Access access, ReportService reports, ReliabilityService reliability) {
+        this(reader, access, reports, reliability, null);
     }
 
     /** With {@code extras}, the workbook also holds session data, calibrations and, when asked, a comparison. */
-    public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability, ExportExtras extras) {
+    public ExportService(ProjectReader reader, Access access, ReportService reports, ReliabilityService reliability, ExportExtras extras) {
         this.reader = reader;
-        this.readAccess = readAccess;
+        this.access = access;
         this.reports = reports;
         this.reliability = reliability;
         this.extras = extras;
@@ -72,7 +72,8 @@ public final class ExportService {
     /** As above; a comparison asked for is computed now, so a wrong field or value is answered at once (400). */
     public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect,
                             ExportExtras.CompareRequest compare) {
-        Project project = readAccess.require(user, projectId);
+        access.requireOthersCodes(user, projectId);
+        Project project = reader.project(projectId);
         Scope scope = reader.scope(project, selection);
         WorkbookExtras more = extras != null && format == ExportFormat.XLSX ? extras.read(user, scope, compare) : WorkbookExtras.NONE;
         return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);

@@ -4,6 +4,7 @@ import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectCodebooks;
+import nl.samenspraak.project.ProjectDao;
 import nl.samenspraak.results.Person;
 import nl.samenspraak.results.TranscriptRef;
 import org.jdbi.v3.core.Handle;
@@ -29,6 +30,11 @@ public final class ProjectReader {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** A project by id, or a 404. */
+    public Project project(long projectId) {
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(projectId)).orElseThrow(() -> ApiException.notFound("Project " + projectId));
     }
 
     /** Resolves a selection; unknown coders or transcripts are a 400 naming them. */

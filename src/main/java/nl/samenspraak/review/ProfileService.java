@@ -1,5 +1,6 @@
 package nl.samenspraak.review;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.http.ApiException;
@@ -18,18 +19,19 @@ import java.util.Map;
 /** Session profiles for review, read from one coding (a coder's, or the consensus) of the project. */
 public final class ProfileService {
     private final Jdbi jdbi;
-    private final ReviewAccess access;
+    private final Access access;
     private final ProjectCodebooks codebooks;
 
-    public ProfileService(Jdbi jdbi, ReviewService reviews, ProjectCodebooks codebooks) {
+    public ProfileService(Jdbi jdbi, Access access, ProjectCodebooks codebooks) {
         this.jdbi = jdbi;
-        this.access = reviews.access;
+        this.access = access;
         this.codebooks = codebooks;
     }
 
     public Profile profile(User user, long transcriptId, Long coder, boolean consensus, List<Long> reference) {
-        ReviewAccess.Session s = access.read(user, transcriptId);
-        if (!s.staff() && !reference.isEmpty()) {
+        Access.SessionReader reader = access.requireSessionReader(user, transcriptId);
+        ReviewDao.Session s = jdbi.withExtension(ReviewDao.class, dao -> dao.session(transcriptId)).orElseThrow();
+        if (!reader.staff() && !reference.isEmpty()) {
             throw ApiException.forbidden("Parameter 'reference': a reference of other sessions is for the trainer; your own profile is shown without it.");
         }
         var stored = codebooks.forProject(s.projectId());
@@ -52,7 +54,7 @@ public final class ProfileService {
             }
             Profile.Session ref = reference.isEmpty() ? null : reference(h, book, s.projectId(), reference, coding.id());
             return new Profile(transcriptId, s.name(), s.projectId(), stored.key(), professional, coding, consensus, units(h, transcriptId),
-                    one(h, book, transcriptId, coding.id()), earlier, ref, s.staff());
+                    one(h, book, transcriptId, coding.id()), earlier, ref, reader.staff());
         });
     }
 
@@ -60,7 +62,7 @@ public final class ProfileService {
      * Whose codes: the coder asked for, the consensus, or else the consensus when it coded this session,
      * else the first coder (by id) who coded it.
      */
-    private static Profile.Person coding(Handle h, ReviewAccess.Session s, Long coder, boolean consensus) {
+    private static Profile.Person coding(Handle h, ReviewDao.Session s, Long coder, boolean consensus) {
         Long consensusId = h.createQuery("SELECT user_id FROM consensus_coders WHERE project_id = :p").bind("p", s.projectId()).mapTo(Long.class).findOne().orElse(null);
         Long id = coder;
         if (consensus) {

@@ -6,10 +6,8 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.project.ProjectCodebooks;
-import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
@@ -44,17 +42,15 @@ public final class ExportBenchMain {
         AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectReader reader = new ProjectReader(jdbi, new ProjectCodebooks(jdbi, codebooks));
-        ReadAccess readAccess = new ReadAccess(access, projects);
-        ReportService reports = new ReportService(reader, readAccess);
-        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
-        ExportService exports = new ExportService(reader, readAccess, reports, reliability);
+        ReportService reports = new ReportService(reader, access);
+        ReliabilityService reliability = new ReliabilityService(reader, access);
+        ExportService exports = new ExportService(reader, access, reports, reliability);
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        Scope scope = reader.scope(projects.get(1), new Selection(List.of(), List.of(), bootstrap, 1, "en"));
+        Scope scope = reader.scope(reader.project(1), new Selection(List.of(), List.of(), bootstrap, 1, "en"));
         AtomicLong rows = new AtomicLong();
         String extra = "";
         if (task.equals("reliability")) {
