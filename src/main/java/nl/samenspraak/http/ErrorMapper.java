@@ -32,7 +32,9 @@ public final class ErrorMapper {
         routes.exception(BadMessageException.class, (e, ctx) -> respond(ctx, e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400,
                 "The request could not be read: " + e.getReason() + ".", Map.of()));
         routes.exception(ServletException.class, (e, ctx) -> {
-            if (e.getCause() instanceof BadMessageException bad) {
+            if (DiskFull.is(e)) {
+                diskFull(ctx, e);
+            } else if (e.getCause() instanceof BadMessageException bad) {
                 respond(ctx, 400, "The request could not be read: " + bad.getReason() + ".", Map.of());
             } else {
                 log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -41,6 +43,10 @@ public final class ErrorMapper {
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (DiskFull.is(e)) {
+                diskFull(ctx, e);
+                return;
+            }
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on the server; the error has been logged.", Map.of());
         });
@@ -56,6 +62,13 @@ public final class ErrorMapper {
                     + Limits.MAX_REQUEST_BYTES / (1024 * 1024) + " MiB; transcripts and codebooks may be at most "
                     + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB).", Map.of());
         });
+    }
+
+    /** A full disk is the server's state, not a bug: logged without a stack trace, answered with what it means. */
+    private static void diskFull(Context ctx, Exception e) {
+        log.warn("The disk is full: {} {} was refused ({})", ctx.method(), ctx.path(), e.toString());
+        ApiException full = DiskFull.error();
+        respond(ctx, full.status(), full.getMessage(), full.details());
     }
 
     private static boolean answered(Context ctx) {

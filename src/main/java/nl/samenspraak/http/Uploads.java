@@ -46,6 +46,7 @@ public final class Uploads {
         try {
             files = ctx.uploadedFiles("file");
         } catch (Exception e) { // Jetty throws ServletException (checked) through Kotlin for a broken body
+            DiskFull.rethrow(e);
             throw ApiException.badRequest("The multipart upload could not be read: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ".");
         }
         if (files.isEmpty()) throw ApiException.badRequest("Field 'file': no file was sent.");

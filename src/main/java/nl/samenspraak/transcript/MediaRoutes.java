@@ -7,6 +7,7 @@ import jakarta.servlet.http.Part;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.BodyType;
+import nl.samenspraak.http.DiskFull;
 import nl.samenspraak.http.RangedFile;
 import nl.samenspraak.http.Requests;
 
@@ -66,6 +67,7 @@ public final class MediaRoutes {
         } catch (IllegalStateException e) {
             throw MediaService.tooLarge("The recording");
         } catch (Exception e) {
+            DiskFull.rethrow(e);
             throw ApiException.badRequest("The multipart request could not be read: " + e.getMessage());
         }
         if (part == null || part.getSubmittedFileName() == null) throw ApiException.badRequest("Field 'file': no file was sent.");

@@ -50,6 +50,11 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(folder.resolve("test.db"), false);
     }
 
+    /** Over a database file of the test's choosing (a name may carry sqlite-jdbc pragmas: {@code test.db?max_page_count=N}). */
+    public static TestApp startAt(Path database) {
+        return new TestApp(database, false);
+    }
+
     public static TestApp startDemo(Path folder) {
         return new TestApp(folder.resolve("demo.db"), true);
     }
