@@ -15,6 +15,8 @@ import nl.samenspraak.spreadsheet.ExportInfo;
 import nl.samenspraak.spreadsheet.ProjectWorkbook;
 import nl.samenspraak.spreadsheet.UnitCode;
 import nl.samenspraak.spreadsheet.WorkbookExtras;
+import nl.samenspraak.spreadsheet.WorkbookSize;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Handle;
 
 import java.io.BufferedOutputStream;
@@ -75,8 +77,19 @@ public final class ExportService {
         access.requireOthersCodes(user, projectId);
         Project project = reader.project(projectId);
         Scope scope = reader.scope(project, selection);
+        if (format == ExportFormat.XLSX) requireFits(scope);
         WorkbookExtras more = extras != null && format == ExportFormat.XLSX ? extras.read(user, scope, compare) : WorkbookExtras.NONE;
         return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);
+    }
+
+    /** A workbook too large for an .xlsx (zip32, 4 GiB) is refused before it is written; the CSV files have no such limit. */
+    private void requireFits(Scope scope) {
+        long estimate = WorkbookSize.estimate(reader.volume(scope), scope.codebook().codebook().dimensions().size(), scope.coders().size());
+        if (!WorkbookSize.fits(estimate)) {
+            throw ApiException.badRequest("This workbook would be about " + String.format(java.util.Locale.ROOT, "%.1f", estimate / (double) (1L << 30))
+                    + " GiB, more than an .xlsx file can hold (4 GiB). Choose fewer transcripts or coders, or export the units as CSV.",
+                    Map.of("estimatedBytes", estimate, "limitBytes", WorkbookSize.ZIP32_LIMIT));
+        }
     }
 
     public Prepared prepare(Scope scope, ExportFormat format, CsvTables.Dialect dialect) {
