@@ -8,6 +8,7 @@ import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Json;
 import nl.samenspraak.http.Limits;
 import nl.samenspraak.http.SecurityHeaders;
+import nl.samenspraak.transcript.MediaService;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.PrintStream;
@@ -33,6 +34,9 @@ public final class App {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
         DemoData.start(services, config.demo(), out);
+        BackupSchedule backups = config.backups() == null ? null
+                : new BackupSchedule(config.backups(), config.database(), MediaService.folderFor(config.database()));
+        if (backups != null) out.println(backups.start());
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -46,6 +50,7 @@ public final class App {
             });
             c.routes.before(SecurityHeaders::apply);
             c.events.serverStopped(() -> {
+                if (backups != null) backups.close();
                 services.writes().close();
                 closeOnStop.close();
             });

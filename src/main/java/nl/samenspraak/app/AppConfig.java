@@ -1,6 +1,7 @@
 package nl.samenspraak.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,8 +12,9 @@ import java.util.List;
  * @param demo      whether to load the demo project ({@link Demo})
  * @param secureCookies mark the session cookie Secure (behind HTTPS)
  * @param origins   origins besides the request's Host that may send changes (a proxy's public address)
+ * @param backups   rolling backups while serving, or null for none
  */
-public record AppConfig(int port, Path database, Demo demo, boolean secureCookies, List<String> origins) {
+public record AppConfig(int port, Path database, Demo demo, boolean secureCookies, List<String> origins, BackupPlan backups) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATABASE = Path.of("data", "samenspraak.db");
 
@@ -23,8 +25,16 @@ public record AppConfig(int port, Path database, Demo demo, boolean secureCookie
      */
     public enum Demo { AUTO, ON, OFF }
 
+    /** Rolling backups: every {@code every} into {@code dir}, the newest {@code keep} kept ({@link BackupSchedule}). */
+    public record BackupPlan(Path dir, Duration every, int keep) {
+        public BackupPlan {
+            if (every.compareTo(Duration.ofSeconds(1)) < 0) throw new IllegalArgumentException("--backup-every must be at least 1s.");
+            if (keep < 1) throw new IllegalArgumentException("--backup-keep must be at least 1.");
+        }
+    }
+
     public AppConfig(int port, Path database, boolean demo, boolean secureCookies) {
-        this(port, database, demo ? Demo.ON : Demo.OFF, secureCookies, List.of());
+        this(port, database, demo ? Demo.ON : Demo.OFF, secureCookies, List.of(), null);
     }
 
     public static AppConfig forTests(Path database) {

@@ -4,14 +4,17 @@ import io.javalin.Javalin;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
-/** {@code serve [--port N] [--db FILE] [--demo|--no-demo]}. */
+/** {@code serve [--port N] [--db FILE] [--demo|--no-demo] [--backup-dir DIR [--backup-every 1h] [--backup-keep 48]]}. */
 final class ServeCommand {
     private ServeCommand() {}
 
     static final String HELP = """
             Usage: java -jar samenspraak.jar serve [--port N] [--db FILE] [--demo|--no-demo]
+                       [--backup-dir DIR [--backup-every 1h] [--backup-keep 48]]
 
             Runs the web server.
               --port N     HTTP port (default 7070, or SAMENSPRAAK_PORT)
@@ -22,30 +25,23 @@ final class ServeCommand {
               --demo       also load it into an existing database that holds nothing of its own;
                            refuse to start over one that does
               --no-demo    start without demo data
+              --backup-dir DIR    write rolling backups (database and recordings) into DIR
+              --backup-every T    how often: 90s, 30m, 1h (default), 1d
+              --backup-keep N     how many to keep, the newest (default 48)
             Environment: SAMENSPRAAK_SECURE_COOKIES=true behind HTTPS; SAMENSPRAAK_ORIGIN=https://host[,...]
             the public address(es) of a proxy in front, when it does not pass the Host on.""";
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        Flags flags;
+        AppConfig config;
         try {
-            flags = Flags.parse(args, List.of("--port", "--db"), List.of("--demo", "--no-demo", "--help"));
+            Flags flags = Flags.parse(args, List.of("--port", "--db", "--backup-dir", "--backup-every", "--backup-keep"),
+                    List.of("--demo", "--no-demo", "--help"));
+            if (flags.has("--help")) { out.println(HELP); return 0; }
+            config = config(flags);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\n" + HELP);
             return 2;
         }
-        if (flags.has("--help")) { out.println(HELP); return 0; }
-        int port;
-        try {
-            port = Integer.parseInt(flags.value("--port", env("SAMENSPRAAK_PORT", String.valueOf(AppConfig.DEFAULT_PORT))));
-        } catch (NumberFormatException e) {
-            err.println("--port must be a whole number.");
-            return 2;
-        }
-        Path db = Path.of(flags.value("--db", env("SAMENSPRAAK_DB", AppConfig.DEFAULT_DATABASE.toString())));
-        if (flags.has("--demo") && flags.has("--no-demo")) { err.println("Give --demo or --no-demo, not both."); return 2; }
-        AppConfig.Demo demo = flags.has("--no-demo") ? AppConfig.Demo.OFF : flags.has("--demo") ? AppConfig.Demo.ON : AppConfig.Demo.AUTO;
-        List<String> origins = List.of(env("SAMENSPRAAK_ORIGIN", "").split(",")).stream().filter(o -> !o.isBlank()).toList();
-        AppConfig config = new AppConfig(port, db, demo, Boolean.parseBoolean(env("SAMENSPRAAK_SECURE_COOKIES", "false")), origins);
         Javalin app;
         try {
             app = App.create(config);
@@ -54,8 +50,52 @@ final class ServeCommand {
             return 2;
         }
         app.start();
-        out.println("Samenspraak is running at http://localhost:" + app.port() + "/  (database: " + db.toAbsolutePath() + ")");
+        out.println("Samenspraak is running at http://localhost:" + app.port() + "/  (database: " + config.database().toAbsolutePath() + ")");
         return 0;
+    }
+
+    static AppConfig config(Flags flags) {
+        int port;
+        try {
+            port = Integer.parseInt(flags.value("--port", env("SAMENSPRAAK_PORT", String.valueOf(AppConfig.DEFAULT_PORT))));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a whole number.");
+        }
+        Path db = Path.of(flags.value("--db", env("SAMENSPRAAK_DB", AppConfig.DEFAULT_DATABASE.toString())));
+        if (flags.has("--demo") && flags.has("--no-demo")) throw new IllegalArgumentException("Give --demo or --no-demo, not both.");
+        AppConfig.Demo demo = flags.has("--no-demo") ? AppConfig.Demo.OFF : flags.has("--demo") ? AppConfig.Demo.ON : AppConfig.Demo.AUTO;
+        List<String> origins = List.of(env("SAMENSPRAAK_ORIGIN", "").split(",")).stream().filter(o -> !o.isBlank()).toList();
+        AppConfig.BackupPlan backups = null;
+        if (flags.has("--backup-dir")) {
+            backups = new AppConfig.BackupPlan(Path.of(flags.required("--backup-dir")), duration(flags.value("--backup-every", "1h")),
+                    whole(flags.value("--backup-keep", "48"), "--backup-keep"));
+        } else if (flags.has("--backup-every") || flags.has("--backup-keep")) {
+            throw new IllegalArgumentException("--backup-every and --backup-keep need --backup-dir.");
+        }
+        return new AppConfig(port, db, demo, Boolean.parseBoolean(env("SAMENSPRAAK_SECURE_COOKIES", "false")), origins, backups);
+    }
+
+    /** 90s, 30m, 1h, 1d. */
+    static Duration duration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.matches("\\d+[smhd]")) {
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        throw new IllegalArgumentException("--backup-every: give a number and a unit, as 90s, 30m, 1h or 1d; got '" + text + "'.");
+    }
+
+    private static int whole(String text, String flag) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a whole number; got '" + text + "'.");
+        }
     }
 
     private static String env(String name, String fallback) {
