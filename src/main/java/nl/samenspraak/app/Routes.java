@@ -7,6 +7,7 @@ import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
+import nl.samenspraak.erasure.ErasureRoutes;
 import nl.samenspraak.exports.ExportRoutes;
 import nl.samenspraak.http.SameOrigin;
 import nl.samenspraak.project.AssignmentRoutes;
@@ -42,6 +43,7 @@ final class Routes {
         new AuditRoutes(s.history(), s.teamProgress(), s.access()).register(r);
         new AdjudicationRoutes(s.adjudication(), s.access()).register(r);
         new CalibrationRoutes(s.calibration(), s.access()).register(r);
+        new ErasureRoutes(s.erasure(), s.access()).register(r);
         new ReviewRoutes(s.reviews(), s.profiles(), s.access()).register(r);
     }
 }

@@ -11,6 +11,7 @@ import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.coding.HistoryService;
 import nl.samenspraak.coding.TeamProgress;
 import nl.samenspraak.db.Writes;
+import nl.samenspraak.erasure.ErasureService;
 import nl.samenspraak.exports.ExportExtras;
 import nl.samenspraak.exports.ExportJobs;
 import nl.samenspraak.exports.ExportService;
@@ -38,7 +39,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles) {
+                       ReviewService reviews, ProfileService profiles, ErasureService erasure) {
     static Services build(AppConfig config, Jdbi jdbi) {
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
@@ -63,6 +64,7 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
                 media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks));
+                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks),
+                new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())));
     }
 }
