@@ -31,6 +31,7 @@ async function start() {
       $('#password').select();
     }
   });
+  document.body.dataset.ready = 'true';
 }
 
 start();

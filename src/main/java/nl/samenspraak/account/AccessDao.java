@@ -18,12 +18,7 @@ public interface AccessDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM session_professionals WHERE transcript_id = :transcriptId AND user_id = :userId)")
     boolean professionalOf(long transcriptId, long userId);
 
-    /**
-     * The assignment rule in one place: a transcript is open to a user when it is assigned to them,
-     * or while its project has no assignment at all.
-     */
-    @SqlQuery("""
-            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM assignments a JOIN transcripts t ON t.project_id = a.project_id WHERE t.id = :transcriptId)
-                        THEN 1 ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = :transcriptId AND a.user_id = :userId) END""")
+    /** The assignment rule (the view open_transcripts, migration V008): whether a live transcript is open to a user. */
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM open_transcripts WHERE transcript_id = :transcriptId AND user_id = :userId)")
     boolean openTo(long transcriptId, long userId);
 }

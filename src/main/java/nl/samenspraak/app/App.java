@@ -34,6 +34,8 @@ public final class App {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
         DemoData.start(services, config.demo(), out);
+        services.firstStart().code().ifPresent(code -> out.println("No users yet: the first visit to the server opens the set-up page,"
+                + " which makes the first administrator. It asks for this set-up code (new at every start): " + code));
         BackupSchedule backups = config.backups() == null ? null
                 : new BackupSchedule(config.backups(), config.database(), MediaService.folderFor(config.database()));
         if (backups != null) out.println(backups.start());
@@ -51,7 +53,7 @@ public final class App {
             c.routes.before(SecurityHeaders::apply);
             c.events.serverStopped(() -> {
                 if (backups != null) backups.close();
-                services.writes().close();
+                services.close();
                 closeOnStop.close();
             });
             Routes.register(c.routes, services);

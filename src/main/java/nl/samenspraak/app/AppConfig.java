@@ -1,5 +1,7 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.account.AccountService;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,10 +13,12 @@ import java.util.List;
  * @param database  the SQLite file; created with its folder on first start
  * @param demo      whether to load the demo project ({@link Demo})
  * @param secureCookies mark the session cookie Secure (behind HTTPS)
+ * @param sessionIdle a log-in session ends after this long without a request (besides its 12-hour lifetime)
  * @param origins   origins besides the request's Host that may send changes (a proxy's public address)
  * @param backups   rolling backups while serving, or null for none
  */
-public record AppConfig(int port, Path database, Demo demo, boolean secureCookies, List<String> origins, BackupPlan backups) {
+public record AppConfig(int port, Path database, Demo demo, boolean secureCookies, Duration sessionIdle, List<String> origins,
+                        BackupPlan backups) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATABASE = Path.of("data", "samenspraak.db");
 
@@ -34,7 +38,12 @@ public record AppConfig(int port, Path database, Demo demo, boolean secureCookie
     }
 
     public AppConfig(int port, Path database, boolean demo, boolean secureCookies) {
-        this(port, database, demo ? Demo.ON : Demo.OFF, secureCookies, List.of(), null);
+        this(port, database, demo ? Demo.ON : Demo.OFF, secureCookies, AccountService.DEFAULT_IDLE, List.of(), null);
+    }
+
+    /** The same settings with other backups (tests). */
+    public AppConfig withBackups(BackupPlan plan) {
+        return new AppConfig(port, database, demo, secureCookies, sessionIdle, origins, plan);
     }
 
     public static AppConfig forTests(Path database) {

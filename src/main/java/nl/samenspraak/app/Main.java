@@ -5,7 +5,7 @@ import nl.samenspraak.agreement.IrrCommand;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Command-line entry: {@code serve} (default), {@code import}, {@code user add}, {@code codebook validate}, {@code irr}. */
+/** Command-line entry: {@code serve} (default), {@code import}, {@code user add|passwd|deactivate|reactivate|list}, {@code codebook validate}, {@code irr}. */
 public final class Main {
     private Main() {}
 
@@ -41,10 +41,11 @@ public final class Main {
             Usage: java -jar samenspraak.jar <command> [options]
 
             Commands:
-              serve [--port N] [--db FILE] [--demo|--no-demo] [--backup-dir DIR --backup-every 1h --backup-keep 48]
+              serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle 2h] [--backup-dir DIR --backup-every 1h --backup-keep 48]
                                                                  run the web server (the default command)
               import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...] FILE...
               user add --db FILE --name NAME --role ROLE         add a user; the password is read from stdin
+              user passwd|deactivate|reactivate --db FILE --name NAME, user list --db FILE
               codebook validate FILE                             check a codebook file
               backup --db FILE --to FILE                         a consistent copy of a live database and its recordings
               restore --from FILE --db FILE                      put a backup in place (server stopped)

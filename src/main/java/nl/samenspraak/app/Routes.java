@@ -2,6 +2,7 @@ package nl.samenspraak.app;
 
 import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.AccountRoutes;
+import nl.samenspraak.account.SetupRoutes;
 import nl.samenspraak.adjudication.AdjudicationRoutes;
 import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
@@ -29,10 +30,11 @@ final class Routes {
         r.before("/api/*", s.access()::resolve);
         r.beforeMatched("/api/*", new SameOrigin(s.config().origins())::check);
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
-        new AccountRoutes(s.accounts(), s.loginGuard(), s.access(), s.config().secureCookies()).register(r);
-        new ProjectRoutes(s.projects(), s.access()).register(r);
+        new SetupRoutes(s.firstStart(), s.config().secureCookies()).register(r);
+        new AccountRoutes(s.accounts(), s.loginGuard(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
+        new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
-        new TranscriptRoutes(s.transcripts(), s.access()).register(r);
+        new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);

@@ -6,14 +6,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
-/** {@code serve [--port N] [--db FILE] [--demo|--no-demo] [--backup-dir DIR [--backup-every 1h] [--backup-keep 48]]}. */
+/** {@code serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle DURATION] [--backup-dir DIR [--backup-every T] [--backup-keep N]]}. */
 final class ServeCommand {
     private ServeCommand() {}
 
     static final String HELP = """
-            Usage: java -jar samenspraak.jar serve [--port N] [--db FILE] [--demo|--no-demo]
+            Usage: java -jar samenspraak.jar serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle DURATION]
                        [--backup-dir DIR [--backup-every 1h] [--backup-keep 48]]
 
             Runs the web server.
@@ -24,9 +23,13 @@ final class ServeCommand {
                            a demo; a database with users or projects of its own is left alone
               --demo       also load it into an existing database that holds nothing of its own;
                            refuse to start over one that does
-              --no-demo    start without demo data
+              --no-demo    start without demo data; a database without users then opens a one-time
+                           set-up page for the first administrator, with a code printed here
+              --session-idle DURATION
+                           log a user out after this long without a request, e.g. 2h, 30m, 1h30m
+                           (default 2h, or SAMENSPRAAK_SESSION_IDLE); sessions end after 12h in any case
               --backup-dir DIR    write rolling backups (database and recordings) into DIR
-              --backup-every T    how often: 90s, 30m, 1h (default), 1d
+              --backup-every T    how often: 90s, 30m, 1h (default), 24h
               --backup-keep N     how many to keep, the newest (default 48)
             Environment: SAMENSPRAAK_SECURE_COOKIES=true behind HTTPS; SAMENSPRAAK_ORIGIN=https://host[,...]
             the public address(es) of a proxy in front, when it does not pass the Host on.""";
@@ -34,7 +37,7 @@ final class ServeCommand {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         AppConfig config;
         try {
-            Flags flags = Flags.parse(args, List.of("--port", "--db", "--backup-dir", "--backup-every", "--backup-keep"),
+            Flags flags = Flags.parse(args, List.of("--port", "--db", "--session-idle", "--backup-dir", "--backup-every", "--backup-keep"),
                     List.of("--demo", "--no-demo", "--help"));
             if (flags.has("--help")) { out.println(HELP); return 0; }
             config = config(flags);
@@ -55,39 +58,28 @@ final class ServeCommand {
     }
 
     static AppConfig config(Flags flags) {
-        int port;
-        try {
-            port = Integer.parseInt(flags.value("--port", env("SAMENSPRAAK_PORT", String.valueOf(AppConfig.DEFAULT_PORT))));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a whole number.");
-        }
+        int port = whole(flags.value("--port", env("SAMENSPRAAK_PORT", String.valueOf(AppConfig.DEFAULT_PORT))), "--port");
         Path db = Path.of(flags.value("--db", env("SAMENSPRAAK_DB", AppConfig.DEFAULT_DATABASE.toString())));
         if (flags.has("--demo") && flags.has("--no-demo")) throw new IllegalArgumentException("Give --demo or --no-demo, not both.");
         AppConfig.Demo demo = flags.has("--no-demo") ? AppConfig.Demo.OFF : flags.has("--demo") ? AppConfig.Demo.ON : AppConfig.Demo.AUTO;
+        Duration idle = duration(flags.value("--session-idle", env("SAMENSPRAAK_SESSION_IDLE", "2h")), "--session-idle");
         List<String> origins = List.of(env("SAMENSPRAAK_ORIGIN", "").split(",")).stream().filter(o -> !o.isBlank()).toList();
         AppConfig.BackupPlan backups = null;
         if (flags.has("--backup-dir")) {
-            backups = new AppConfig.BackupPlan(Path.of(flags.required("--backup-dir")), duration(flags.value("--backup-every", "1h")),
+            backups = new AppConfig.BackupPlan(Path.of(flags.required("--backup-dir")), duration(flags.value("--backup-every", "1h"), "--backup-every"),
                     whole(flags.value("--backup-keep", "48"), "--backup-keep"));
         } else if (flags.has("--backup-every") || flags.has("--backup-keep")) {
             throw new IllegalArgumentException("--backup-every and --backup-keep need --backup-dir.");
         }
-        return new AppConfig(port, db, demo, Boolean.parseBoolean(env("SAMENSPRAAK_SECURE_COOKIES", "false")), origins, backups);
+        return new AppConfig(port, db, demo, Boolean.parseBoolean(env("SAMENSPRAAK_SECURE_COOKIES", "false")), idle, origins, backups);
     }
 
-    /** 90s, 30m, 1h, 1d. */
-    static Duration duration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (t.matches("\\d+[smhd]")) {
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+    private static Duration duration(String text, String flag) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
         }
-        throw new IllegalArgumentException("--backup-every: give a number and a unit, as 90s, 30m, 1h or 1d; got '" + text + "'.");
     }
 
     private static int whole(String text, String flag) {

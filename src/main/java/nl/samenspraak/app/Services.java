@@ -4,6 +4,8 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.DeviceCookies;
 import nl.samenspraak.account.LoginGuard;
+import nl.samenspraak.account.FirstStart;
+import nl.samenspraak.account.UserAdmin;
 import nl.samenspraak.adjudication.AdjudicationService;
 import nl.samenspraak.calibration.CalibrationService;
 import nl.samenspraak.codebook.CodebookService;
@@ -16,6 +18,7 @@ import nl.samenspraak.exports.ExportExtras;
 import nl.samenspraak.exports.ExportJobs;
 import nl.samenspraak.exports.ExportService;
 import nl.samenspraak.project.AssignmentService;
+import nl.samenspraak.project.MemberService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
@@ -26,27 +29,31 @@ import nl.samenspraak.review.ReviewService;
 import nl.samenspraak.sessiondata.ComparisonService;
 import nl.samenspraak.sessiondata.SessionDataService;
 import nl.samenspraak.transcript.MediaService;
+import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
-import java.time.Clock;
-
 /** Every service of the app, built once over one database. */
-public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, LoginGuard loginGuard, Access access, CodebookService codebooks,
+public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writes, AccountService accounts, LoginGuard loginGuard, Access access,
+                       CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles, ErasureService erasure) {
+                       ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview,
+                       FirstStart firstStart, UserAdmin userAdmin, MemberService members, ErasureService erasure) implements AutoCloseable {
     static Services build(AppConfig config, Jdbi jdbi) {
-        Writes writes = new Writes(jdbi);
-        AccountService accounts = new AccountService(jdbi, writes);
+        Workers workers = Workers.start();
+        Writes writes = new Writes(jdbi, workers.commits());
+        AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), java.time.Clock.systemUTC());
+        accounts.fillNameKeys();
         Access access = new Access(accounts, jdbi);
-        LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, Clock.systemUTC()), config.secureCookies(), Clock.systemUTC());
+        LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, java.time.Clock.systemUTC()), config.secureCookies(),
+                java.time.Clock.systemUTC());
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, accounts);
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
         TranscriptService transcripts = new TranscriptService(jdbi, writes, access);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
@@ -59,12 +66,22 @@ public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountServic
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
         ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, access, reports, reliability,
-                new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
-        return new Services(config, jdbi, writes, accounts, loginGuard, access, codebooks, projects, projectCodebooks, transcripts, coding,
-                media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
+                new ExportExtras(jdbi, access, sessionData, calibration, comparisons), workers.exportWork());
+        return new Services(config, jdbi, workers, writes, accounts, loginGuard, access, codebooks, projects, projectCodebooks, transcripts, coding,
+                media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks),
+                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
+                new FirstStart(accounts), new UserAdmin(accounts, access),
+                new MemberService(jdbi, writes, accounts, access),
                 new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())));
+    }
+
+    /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */
+    @Override
+    public void close() {
+        exportJobs.close();
+        writes.close();
+        workers.close();
     }
 }

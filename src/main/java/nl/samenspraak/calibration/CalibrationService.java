@@ -37,12 +37,19 @@ public final class CalibrationService {
     private final Writes writes;
     private final Access access;
     private final ProjectCodebooks codebooks;
+    private final TranscriptCodings codings;
 
     public CalibrationService(Jdbi jdbi, Writes writes, Access access, ProjectCodebooks codebooks) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.access = access;
         this.codebooks = codebooks;
+        this.codings = new TranscriptCodings(jdbi, access);
+    }
+
+    /** The codings of a transcript to choose a reference from, with what each covers (admins and trainers). */
+    public TranscriptCodings.Result codings(User user, long transcriptId) {
+        return codings.of(user, transcriptId);
     }
 
     public CalibrationDao.Reference setReference(User user, long transcriptId, Long coderId) {
@@ -90,10 +97,11 @@ public final class CalibrationService {
 
     /** A calibration as computed, before it is shown (to a coder of a blind project without the reference's identity and detail). */
     private record Computed(long projectId, long transcriptId, long trainee, String traineeName, CalibrationDao.Reference reference,
-                            double threshold, List<Calibration.DimensionResult> dimensions, boolean passed, String summary, boolean blind, String now) {
+                            double threshold, List<Calibration.DimensionResult> dimensions, boolean passed, String summary,
+                            int referenceUnits, int units, boolean blind, String now) {
         CalibrationResult view(Long id, String at) {
             CalibrationResult r = new CalibrationResult(id, transcriptId, trainee, traineeName, reference.coderId(), reference.coder(), at,
-                    threshold, passed, dimensions, false);
+                    threshold, passed, dimensions, referenceUnits, units, false);
             return blind ? r.withoutReference() : r;
         }
     }
@@ -112,10 +120,13 @@ public final class CalibrationService {
         double threshold = jdbi.withExtension(CalibrationDao.class, dao -> dao.threshold(projectId)).orElse(DEFAULT_THRESHOLD);
         List<Calibration.DimensionResult> dimensions = compare(projectId, transcriptId, reference.coderId(), trainee, threshold);
         boolean passed = !dimensions.isEmpty() && dimensions.stream().allMatch(Calibration.DimensionResult::passed);
+        int referenceUnits = jdbi.withExtension(CalibrationDao.class, dao -> dao.unitsCoded(transcriptId, reference.coderId()));
+        int units = jdbi.withExtension(CalibrationDao.class, dao -> dao.units(transcriptId));
         String summary = json(dimensions.stream().map(CalibrationResult.Summary::of).toList());
         // Blind coding keeps coders from each other's codes: a fellow coder's (or the consensus's) reference is shown without detail.
         boolean blind = role == Role.CODER && blind(projectId) && !jdbi.withExtension(CalibrationDao.class, dao -> dao.gold(projectId, reference.coderId()));
-        return new Computed(projectId, transcriptId, trainee, traineeName, reference, threshold, dimensions, passed, summary, blind, Instant.now().toString());
+        return new Computed(projectId, transcriptId, trainee, traineeName, reference, threshold, dimensions, passed, summary, referenceUnits, units,
+                blind, Instant.now().toString());
     }
 
     private java.util.Optional<CalibrationDao.Latest> latestSame(Computed c) {

@@ -4,7 +4,6 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.SpeakerRole;
-import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.ProjectReader.RatingRow;
@@ -40,8 +39,7 @@ public final class ReportService {
     }
 
     public ProjectReport transcript(User user, long transcriptId, Selection.Dataset dataset) {
-        long projectId = reader.jdbi().withHandle(h -> h.createQuery("SELECT project_id FROM transcripts WHERE id = :t AND deleted_at IS NULL")
-                .bind("t", transcriptId).mapTo(Long.class).findOne()).orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+        long projectId = reader.projectOfTranscript(transcriptId);
         access.requireOthersCodes(user, projectId);
         Project project = reader.project(projectId);
         return report(reader.scope(project, new Selection(List.of(), List.of(transcriptId), 0, 0, "en", dataset)));

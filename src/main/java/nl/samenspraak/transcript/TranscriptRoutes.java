@@ -17,10 +17,12 @@ import java.util.Map;
 /** Import, list, read, re-map speakers of, and delete transcripts. */
 public final class TranscriptRoutes {
     private final TranscriptService transcripts;
+    private final TranscriptOverview overview;
     private final Access access;
 
-    public TranscriptRoutes(TranscriptService transcripts, Access access) {
+    public TranscriptRoutes(TranscriptService transcripts, TranscriptOverview overview, Access access) {
         this.transcripts = transcripts;
+        this.overview = overview;
         this.access = access;
     }
 
@@ -29,6 +31,7 @@ public final class TranscriptRoutes {
         r.exception(TranscriptFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
                 ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem())));
         r.get("/api/projects/{projectId}/transcripts", this::list);
+        r.get("/api/projects/{projectId}/transcripts/overview", ctx -> ctx.json(overview.list(access.user(ctx), Requests.id(ctx, "projectId"))));
         r.post("/api/projects/{projectId}/transcripts", this::importFiles, BodyType.UPLOAD);
         r.get("/api/transcripts/{transcriptId}", this::get);
         r.put("/api/transcripts/{transcriptId}/speakers", this::setSpeakers);

@@ -136,8 +136,7 @@ class BackupTest {
     @Test
     void serve_writes_rolling_backups_with_the_recordings_and_keeps_the_newest() throws Exception {
         Path folder = dir.resolve("rolling");
-        try (TestApp app = TestApp.start(dir.resolve("live"), c -> new AppConfig(c.port(), c.database(), c.demo(), false, c.origins(),
-                new AppConfig.BackupPlan(folder, Duration.ofSeconds(1), 2)))) {
+        try (TestApp app = TestApp.start(dir.resolve("live"), c -> c.withBackups(new AppConfig.BackupPlan(folder, Duration.ofSeconds(1), 2)))) {
             assertThat(app.startupOutput).contains("Backups: every 1s");
             Http admin = app.loggedIn("root", Role.ADMIN);
             long t = Fixtures.transcript(admin, Fixtures.project(admin, "Rol"), "gesprek.txt");

@@ -29,7 +29,7 @@ class DemoSafetyTest {
     static String serve(Path db, AppConfig.Demo mode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Database.Pooled pool = Database.openPooled(db)) {
-            Javalin app = App.create(new AppConfig(0, db, mode, false, List.of(), null), pool.jdbi(), new PrintStream(out, true, StandardCharsets.UTF_8), () -> { });
+            Javalin app = App.create(new AppConfig(0, db, mode, false, AccountService.DEFAULT_IDLE, List.of(), null), pool.jdbi(), new PrintStream(out, true, StandardCharsets.UTF_8), () -> { });
             app.start().stop();
         }
         return out.toString(StandardCharsets.UTF_8);

@@ -21,6 +21,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -45,7 +47,12 @@ public final class ExportBenchMain {
         ProjectReader reader = new ProjectReader(jdbi, new ProjectCodebooks(jdbi, codebooks));
         ReportService reports = new ReportService(reader, access);
         ReliabilityService reliability = new ReliabilityService(reader, access);
-        ExportService exports = new ExportService(reader, access, reports, reliability);
+        ExecutorService work = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "export-work");
+            t.setDaemon(true);
+            return t;
+        });
+        ExportService exports = new ExportService(reader, access, reports, reliability, work);
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();

@@ -55,7 +55,7 @@ class TextRoundTripPropertyTest {
         while (texts.size() < STRINGS) texts.add(random(r));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (XlsxWriter w = new XlsxWriter(out, new AtomicLong())) {
+        try (XlsxWriter w = new XlsxWriter(out, new AtomicLong(), ProjectWorkbookTest.DEFLATERS)) {
             Sheet s = w.sheet("Texts", 0, List.of(Column.text("inline", 20, "as an inline string"), Column.text("shared", 20, "as a shared string")), true);
             for (String t : texts) s.row().text(t).shared(t);
             s.end();

@@ -2,47 +2,31 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The calibration page: a trainee fails against the reference and sees their misses, recodes, passes; the history shows both. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalibrationPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     private void code(Http who, long unit, String dim, String code) {
@@ -76,7 +60,7 @@ class CalibrationPageTest {
         for (int unit : new int[] {0, 2, 4}) code(s.coderHttp(), s.unitId(unit), dim, a);
 
         String page = "calibration.html?t=" + s.transcript() + "&coder=" + trainee;
-        open(s.coder(), page);
+        browser.logInAs(app, s.coder(), page);
         browser.until(d -> browser.find("#result").isDisplayed());
         assertThat(browser.text("#verdict")).isEqualTo("fail");
         assertThat(browser.text("section[data-dimension='" + dim + "'] h2 .badge")).isEqualTo("fail");
@@ -89,7 +73,7 @@ class CalibrationPageTest {
         browser.find("#record").click();
         browser.until(d -> browser.text("#record-state").startsWith("In the history since"));
         assertThat(browser.find("#record").isDisplayed()).isFalse();
-        assertThat(app.count("SELECT COUNT(*) FROM calibrations")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM calibrations WHERE project_id = " + s.project())).isEqualTo(1);
 
         code(s.coderHttp(), s.unitId(2), dim, b);
         code(s.coderHttp(), s.unitId(4), dim, c);
@@ -98,7 +82,7 @@ class CalibrationPageTest {
         browser.until(d -> browser.find("#result").isDisplayed());
         assertThat(browser.text("#verdict")).isEqualTo("pass");
         assertThat(cell(dim, b, "missed")).isEqualTo("0");
-        assertThat(app.count("SELECT COUNT(*) FROM calibrations")).as("a look stores nothing").isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM calibrations WHERE project_id = " + s.project())).as("a look stores nothing").isEqualTo(1);
         browser.find("#record").click();
         browser.until(d -> browser.text("#record-state").startsWith("In the history since"));
 
@@ -117,13 +101,13 @@ class CalibrationPageTest {
         browser.js("localStorage.clear()");
 
         // a trainee sees only their own
-        open(s.coder(), "calibration.html?t=" + s.transcript() + "&coder=" + goldId);
+        browser.logInAs(app, s.coder(), "calibration.html?t=" + s.transcript() + "&coder=" + goldId);
         browser.until(d -> browser.find("#refused").isDisplayed());
         assertThat(browser.find("#result").isDisplayed()).isFalse();
 
         // blind again: the figures, no reference name, no counts per code
         assertThat(root.patch("/api/projects/" + s.project(), Map.of("blindCoding", true)).status()).isEqualTo(200);
-        open(s.coder(), page);
+        browser.logInAs(app, s.coder(), page);
         browser.until(d -> browser.find("#result").isDisplayed());
         assertThat(browser.text("#summary")).doesNotContain(gold);
         assertThat(browser.find("#blind-note").isDisplayed()).isTrue();
