@@ -67,10 +67,11 @@ public final class LoginGuard {
         String address = "address:" + ctx.ip();
         Duration wait = device != null ? byDevice.wait(device) : longer(byAccount.wait(account), byAddress.wait(address));
         if (!wait.isZero()) {
+            long s = seconds(wait);
             throw refused(ctx, 429, wait, "Too many failed log-ins for this name or from this address; try again in "
-                    + seconds(wait) + " seconds.");
+                    + s + (s == 1 ? " second." : " seconds."));
         }
-        Optional<AccountService.Login> login = checked(ctx, name, password);
+        Optional<AccountService.Login> login = bounded(ctx, () -> accounts.login(name, password));
         if (login.isPresent()) {
             byAccount.succeeded(account);
             if (device != null) byDevice.succeeded(device);
@@ -84,7 +85,11 @@ public final class LoginGuard {
         return login;
     }
 
-    private Optional<AccountService.Login> checked(Context ctx, String name, String password) {
+    /**
+     * Runs work that checks a password (a log-in; a password change's current password) as one of the
+     * bounded password checks: a 503 with Retry-After at once when they are all busy and the queue is full.
+     */
+    public <T> T bounded(Context ctx, java.util.function.Supplier<T> work) {
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
             throw busy(ctx);
@@ -100,7 +105,7 @@ public final class LoginGuard {
         }
         if (!acquired) throw busy(ctx);
         try {
-            return accounts.login(name, password);
+            return work.get();
         } finally {
             checks.release();
         }
