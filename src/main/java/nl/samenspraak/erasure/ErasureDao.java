@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Everything a transcript's erasure reads and removes. The deletes run in one transaction, children
  * first (foreign keys are on), between {@link #begin} and {@link #end}, which open and close the one
- * way past the change log's append-only trigger (migration V008).
+ * way past the change log's append-only trigger (migration V012).
  */
 @RegisterConstructorMapper(ErasureDao.Subject.class)
 @RegisterConstructorMapper(Erasure.Tombstone.class)
