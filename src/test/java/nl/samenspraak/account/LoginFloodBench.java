@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrong passwords as fast as they are answered, each attempt from a new loopback address and for a
  * new name (the worst case: no throttle applies, only the bounded password checks), then from one
  * address for one name (the throttle answers), while a probe
- * asks {@code /api/health} every 100 ms and a logged-in coder saves a code every 20 ms.
+ * asks {@code /api/health} every 100 ms and a logged-in coder saves a code every 20 ms. The same probes run
+ * first without a flood ({@code none}), so that the figures under a flood can be told from the machine's own load.
  * Run: {@code mvn -B -Pbench test -Dtest=LoginFloodBench} ({@code -DloginFlood.seconds=60}).
  */
 @Tag("bench")
@@ -66,8 +67,8 @@ class LoginFloodBench {
             waitUntilUp(coder, base);
             assertThat(send(coder, base, "POST", "/api/login", "{\"name\":\"ans\",\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(200);
 
-            for (String mode : List.of("spread", "one")) {
-                Process attacker = new ProcessBuilder("nice", "-n", "19", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            for (String mode : List.of("none", "spread", "one")) {
+                Process attacker = mode.equals("none") ? null : new ProcessBuilder("nice", "-n", "19", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp", System.getProperty("java.class.path"), LoginFlood.class.getName(), String.valueOf(port), String.valueOf(seconds),
                         String.valueOf(CLIENTS), mode).redirectErrorStream(true).start();
                 List<Double> health = Collections.synchronizedList(new ArrayList<>());
@@ -80,8 +81,9 @@ class LoginFloodBench {
                         + "/codes/step", "{\"code\":\"" + (i.getAndIncrement() % 2 == 0 ? "team-talk" : "option-talk") + "\"}")));
                 probes.shutdown();
                 probes.awaitTermination(seconds + 120L, java.util.concurrent.TimeUnit.SECONDS);
-                String flood = new String(attacker.getInputStream().readAllBytes()).strip();
-                attacker.waitFor();
+                String flood = attacker == null ? "no flood (the same probes on the same machine, for comparison)"
+                        : new String(attacker.getInputStream().readAllBytes()).strip();
+                if (attacker != null) attacker.waitFor();
                 System.out.printf("%n[LoginFloodBench %s] %d s, %d clients (nice 19), server at -Xmx256m, %d cores, load average %.1f%n", mode, seconds,
                         CLIENTS, Runtime.getRuntime().availableProcessors(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 System.out.printf("  log-in answers: %s%n", flood);
