@@ -56,7 +56,7 @@ public final class App {
                 services.close();
                 closeOnStop.close();
             });
-            Routes.register(c.routes, services);
+            Routes.register(c.routes, services, new BackupStatus(backups, services.access()));
             ErrorMapper.register(c.routes);
         });
     }

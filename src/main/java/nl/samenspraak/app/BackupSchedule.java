@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,8 +32,16 @@ final class BackupSchedule implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     static final String PREFIX = "samenspraak-";
 
+    /** How the last backup went: its file, size and recordings, or why it failed ({@code error}). */
+    record Outcome(String at, String file, long bytes, int recordings, List<String> problems, String error) {}
+
+    /** A backup in the folder: its file name, when it was written, its size. */
+    record Kept(String file, String at, long bytes) {}
+
     private final AppConfig.BackupPlan plan;
     private final Path database, media;
+    private volatile Outcome last;
+    private volatile ScheduledFuture<?> next;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "backups");
         t.setDaemon(true);
@@ -52,21 +61,48 @@ final class BackupSchedule implements AutoCloseable {
     /** Starts the schedule; returns a sentence for the start-up output. */
     String start() {
         long first = Math.max(0, plan.every().toMillis() - newest().map(t -> Duration.between(t, Instant.now()).toMillis()).orElse(Long.MAX_VALUE / 2));
-        timer.scheduleAtFixedRate(this::once, first, plan.every().toMillis(), TimeUnit.MILLISECONDS);
+        next = timer.scheduleAtFixedRate(this::once, first, plan.every().toMillis(), TimeUnit.MILLISECONDS);
         return "Backups: every " + plan.every().toString().substring(2).toLowerCase(Locale.ROOT) + " to " + plan.dir().toAbsolutePath()
                 + ", the newest " + plan.keep() + " kept.";
     }
 
     void once() {
+        String at = Instant.now().toString();
         try {
             Backups.Result r = Backups.backup(database, media, plan.dir().resolve(PREFIX + stamp() + ".db"));
             log.info("Backup written: {} ({} bytes, {} recordings)", r.database(), r.bytes(), r.recordings());
             r.problems().forEach(p -> log.warn("Backup {}: {}", r.database().getFileName(), p));
+            last = new Outcome(at, r.database().getFileName().toString(), r.bytes(), r.recordings(), r.problems(), null);
             prune();
         } catch (RuntimeException e) {
             // A failed backup (a full disk, say) must not end the schedule: the next one tries again.
             log.error("The backup failed; the next one is due in {}", plan.every(), e);
+            last = new Outcome(at, null, 0, 0, List.of(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    AppConfig.BackupPlan plan() { return plan; }
+
+    /** The last backup this server made since it started, if any. */
+    java.util.Optional<Outcome> last() { return java.util.Optional.ofNullable(last); }
+
+    /** When the next backup is due. */
+    Instant nextAt() {
+        ScheduledFuture<?> f = next;
+        return Instant.now().plusMillis(f == null ? plan.every().toMillis() : Math.max(0, f.getDelay(TimeUnit.MILLISECONDS)));
+    }
+
+    /** The backups in the folder, the newest first. */
+    List<Kept> kept() {
+        List<Kept> out = new java.util.ArrayList<>();
+        for (Path b : backups()) {
+            try {
+                out.add(0, new Kept(b.getFileName().toString(), Files.getLastModifiedTime(b).toInstant().toString(), Files.size(b)));
+            } catch (IOException e) {
+                // pruned while listed: not kept any more
+            }
+        }
+        return out;
     }
 
     private List<Path> backups() {

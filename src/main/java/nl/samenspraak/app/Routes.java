@@ -26,7 +26,7 @@ import java.util.Map;
 final class Routes {
     private Routes() {}
 
-    static void register(RoutesConfig r, Services s) {
+    static void register(RoutesConfig r, Services s, BackupStatus backups) {
         r.before("/api/*", s.access()::resolve);
         r.beforeMatched("/api/*", new SameOrigin(s.config().origins())::check);
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -47,5 +47,6 @@ final class Routes {
         new CalibrationRoutes(s.calibration(), s.access()).register(r);
         new ErasureRoutes(s.erasure(), s.access()).register(r);
         new ReviewRoutes(s.reviews(), s.profiles(), s.access()).register(r);
+        backups.register(r);
     }
 }
