@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The attacker of {@link LoginFloodBench}, in its own process (started under {@code nice -n 19},
+ * The attacker of {@link LoginFloodBench}, in its own process (started under {@code chrt --idle 0} or {@code nice -n 19},
  * so that on a shared machine it takes the CPU a remote attacker would not take from the server):
  * {@code LoginFlood PORT SECONDS CLIENTS spread|one}. Each client posts wrong passwords as fast as
  * it is answered; {@code spread}: every attempt from a new loopback address for a new name (no
