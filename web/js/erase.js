@@ -2,7 +2,7 @@
 // transcript's name typed to confirm; afterwards (or for an erased transcript) the tombstone that stays.
 import { ApiError, api, get, requireLogin } from './api.js';
 import { $, h, param } from './dom.js';
-import { language, loadLanguage, t } from './i18n.js';
+import { errorText, language, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { int } from './format.js';
 
@@ -18,7 +18,7 @@ async function start() {
     preview = await get(`/api/transcripts/${transcriptId}/erasure`);
   } catch (e) {
     if (!(e instanceof ApiError) || ![400, 403, 404].includes(e.status)) throw e;
-    $('#refused').textContent = e.status === 403 ? t('trust.erase.refused') : e.message;
+    $('#refused').textContent = e.status === 403 ? t('trust.erase.refused') : errorText(e);
     $('#refused').hidden = false;
     return ready();
   }
@@ -72,7 +72,7 @@ async function erase(e) {
     preview = { ...preview, erased: tombstone };
     render();
   } catch (err) {
-    $('#error').textContent = err.message;
+    $('#error').textContent = errorText(err);
     $('#error').hidden = false;
     enable();
   }
@@ -87,6 +87,6 @@ function showTombstone(tomb) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

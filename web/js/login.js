@@ -1,7 +1,7 @@
 // Log-in. Already logged in: straight on to where the user was going.
 import { api, get } from './api.js';
 import { $, param } from './dom.js';
-import { loadLanguage, t } from './i18n.js';
+import { errorText, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
 
 function next() {
@@ -24,9 +24,9 @@ async function start() {
       await api('POST', '/api/login', { name: $('#name').value.trim(), password: $('#password').value });
       location.assign(next());
     } catch (err) {
+      // A log-in refused unchecked (429: this name or address is closed for a while; 503: too many at once) says why.
       error.textContent = err.status === 401 || err.status === 400 ? t('login.failed')
-        : err.status === 429 ? t('trust.login.throttled', { seconds: err.details.retryAfterSeconds })
-          : err.status === 503 ? t('trust.login.busy') : t('common.loadFailed', { message: err.message });
+        : err.status === 429 || err.status === 503 ? errorText(err) : t('common.loadFailed', { message: errorText(err) });
       error.hidden = false;
       $('#password').select();
     }

@@ -68,8 +68,8 @@ public final class LoginGuard {
         Duration wait = device != null ? byDevice.wait(device) : longer(byAccount.wait(account), byAddress.wait(address));
         if (!wait.isZero()) {
             long s = seconds(wait);
-            throw refused(ctx, 429, wait, "Too many failed log-ins for this name or from this address; try again in "
-                    + s + (s == 1 ? " second." : " seconds."));
+            throw refused(ctx, wait, new ApiException(429, "auth.throttled", "Too many failed log-ins for this name or from this address; try again in "
+                    + s + (s == 1 ? " second." : " seconds."), Map.of("retryAfterSeconds", s)).with("seconds", s));
         }
         Optional<AccountService.Login> login = bounded(ctx, () -> accounts.login(name, password));
         if (login.isPresent()) {
@@ -112,12 +112,13 @@ public final class LoginGuard {
     }
 
     private static ApiException busy(Context ctx) {
-        return refused(ctx, 503, Duration.ofSeconds(1), "The server is checking many log-ins at once; try again in a moment.");
+        return refused(ctx, Duration.ofSeconds(1), new ApiException(503, "auth.busy", "The server is checking many log-ins at once; try again in a moment.",
+                Map.of("retryAfterSeconds", 1)));
     }
 
-    private static ApiException refused(Context ctx, int status, Duration wait, String message) {
+    private static ApiException refused(Context ctx, Duration wait, ApiException refusal) {
         ctx.header("Retry-After", String.valueOf(seconds(wait)));
-        return new ApiException(status, message, Map.of("retryAfterSeconds", seconds(wait)));
+        return refusal;
     }
 
     private Cookie cookie(String value) {

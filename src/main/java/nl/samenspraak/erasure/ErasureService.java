@@ -55,15 +55,15 @@ public final class ErasureService {
         ErasureDao.Subject s = subject(user, transcriptId);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw ApiException.badRequest("Field 'reason': say why the transcript is erased (a data-subject request, say), in at most "
-                    + MAX_REASON + " characters; no personal data, the reason is kept.");
+            throw ApiException.badRequest("erasure.reasonMissing", "Field 'reason': say why the transcript is erased (a data-subject request, say), in at most "
+                    + MAX_REASON + " characters; no personal data, the reason is kept.").with("max", MAX_REASON);
         }
         if (jdbi.withExtension(ErasureDao.class, dao -> dao.tombstone(s.id())).isPresent()) {
-            throw ApiException.conflict("Transcript " + s.id() + " has been erased already.");
+            throw ApiException.conflict("erasure.done", "Transcript " + s.id() + " has been erased already.").with("transcriptId", s.id());
         }
         if (confirmName == null || !confirmName.strip().equals(s.name().strip())) {
-            throw ApiException.badRequest("Field 'confirmName': type the transcript's name exactly, '" + s.name() + "', to confirm.",
-                    Map.of("field", "confirmName"));
+            throw ApiException.badRequest("erasure.nameNotConfirmed", "Field 'confirmName': type the transcript's name exactly, '" + s.name()
+                    + "', to confirm.", Map.of("field", "confirmName")).with("name", s.name());
         }
         String now = Instant.now().toString();
         Optional<String> file = jdbi.withExtension(ErasureDao.class, dao -> dao.storedRecording(s.id()));
@@ -104,7 +104,7 @@ public final class ErasureService {
 
     private ErasureDao.Subject subject(User user, long transcriptId) {
         ErasureDao.Subject s = jdbi.withExtension(ErasureDao.class, dao -> dao.subject(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
         access.require(user, s.projectId(), Role.ADMIN);
         return s;
     }

@@ -97,13 +97,15 @@ public final class ExportRoutes {
     static boolean freeText(String text) {
         if (text == null || text.isBlank() || text.equalsIgnoreCase("true") || text.equals("1") || text.equalsIgnoreCase("yes")) return true;
         if (text.equalsIgnoreCase("false") || text.equals("0") || text.equalsIgnoreCase("no")) return false;
-        throw ApiException.badRequest("Parameter 'freeText': use true (the units' text and comments in) or false (left out); got '" + text + "'.");
+        throw ApiException.badRequest("export.badFreeText", "Parameter 'freeText': use true (the units' text and comments in) or false (left out); got '"
+                + text + "'.").with("value", text);
     }
 
     static CsvTables.Dialect dialect(String text) {
         if (text == null || text.isBlank() || text.equalsIgnoreCase("standard")) return CsvTables.Dialect.STANDARD;
         if (text.equalsIgnoreCase("excel-nl")) return CsvTables.Dialect.EXCEL_NL;
-        throw ApiException.badRequest("Parameter 'dialect': use standard (comma, decimal point) or excel-nl (semicolon, decimal comma); got '" + text + "'.");
+        throw ApiException.badRequest("export.badDialect", "Parameter 'dialect': use standard (comma, decimal point) or excel-nl (semicolon, decimal comma); got '"
+                + text + "'.").with("value", text);
     }
 
     private static String join(List<Long> ids) {

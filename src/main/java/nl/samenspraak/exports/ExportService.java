@@ -112,9 +112,10 @@ public final class ExportService implements ExportJobs.Writer {
         if (!freeText) v = new WorkbookSize.Volume(v.codeRows(), 0, v.units(), 0);
         long estimate = WorkbookSize.estimate(v, scope.codebook().codebook().dimensions().size(), scope.coders().size());
         if (!WorkbookSize.fits(estimate)) {
-            throw ApiException.badRequest("This workbook would be about " + String.format(java.util.Locale.ROOT, "%.1f", estimate / (double) (1L << 30))
+            String gib = String.format(java.util.Locale.ROOT, "%.1f", estimate / (double) (1L << 30));
+            throw ApiException.badRequest("export.workbookTooLarge", "This workbook would be about " + gib
                     + " GiB, more than an .xlsx file can hold (4 GiB). Choose fewer transcripts or coders, or export the units as CSV.",
-                    Map.of("estimatedBytes", estimate, "limitBytes", WorkbookSize.ZIP32_LIMIT));
+                    Map.of("estimatedBytes", estimate, "limitBytes", WorkbookSize.ZIP32_LIMIT)).with("gib", gib);
         }
     }
 

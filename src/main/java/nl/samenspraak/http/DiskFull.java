@@ -31,7 +31,7 @@ public final class DiskFull {
     }
 
     public static ApiException error() {
-        return new ApiException(STATUS, MESSAGE, Map.of("reason", "disk-full"));
+        return new ApiException(STATUS, "server.diskFull", MESSAGE, Map.of("reason", "disk-full"));
     }
 
     /** Rethrows a full disk as its 507; anything else is left to the caller. */

@@ -33,8 +33,8 @@ public final class RangedFile {
         ctx.header("Accept-Ranges", "bytes");
         if (range instanceof ByteRange.Unsatisfiable) {
             ctx.header("Content-Range", "bytes */" + length);
-            ErrorMapper.respond(ctx, 416, "The range '" + ctx.header("Range") + "' lies outside the file of " + length + " bytes.",
-                    Map.of("length", length));
+            ErrorMapper.respond(ctx, 416, "media.rangeNotSatisfiable", "The range '" + ctx.header("Range") + "' lies outside the file of " + length
+                    + " bytes.", Map.of("range", String.valueOf(ctx.header("Range")), "length", length), Map.of("length", length));
             return;
         }
         long first = 0, count = length;

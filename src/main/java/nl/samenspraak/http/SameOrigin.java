@@ -35,17 +35,22 @@ public final class SameOrigin {
         String site = ctx.header("Sec-Fetch-Site");
         String origin = ctx.header("Origin");
         if (site != null && !site.equalsIgnoreCase("same-origin")) {
-            throw ApiException.forbidden("This request came from another site (" + site + "); changes are accepted from this server's own pages only.");
+            throw ApiException.forbidden("request.otherSite", "This request came from another site (" + site
+                    + "); changes are accepted from this server's own pages only.").with("site", site);
         }
         if (site == null && origin == null) {
-            throw ApiException.forbidden("The request has no Origin header; send 'Origin: <the server's address>' with every change.");
+            throw ApiException.forbidden("request.noOrigin", "The request has no Origin header; send 'Origin: <the server's address>' with every change.");
         }
         if (site == null && !own(origin, ctx.header("Host"))) {
-            throw ApiException.forbidden("The request came from " + origin + "; changes are accepted from this server's own pages only.");
+            throw ApiException.forbidden("request.otherOrigin", "The request came from " + origin
+                    + "; changes are accepted from this server's own pages only.").with("origin", origin);
         }
         if (!ctx.routeRoles().contains(BodyType.UPLOAD) && !json(ctx)) {
-            throw ApiException.forbidden("Send the request body as JSON (Content-Type: application/json); it was "
-                    + (ctx.contentType() == null ? "sent without a type" : "'" + ctx.contentType() + "'") + ".");
+            if (ctx.contentType() == null) {
+                throw ApiException.forbidden("request.notJsonUntyped", "Send the request body as JSON (Content-Type: application/json); it was sent without a type.");
+            }
+            throw ApiException.forbidden("request.notJson", "Send the request body as JSON (Content-Type: application/json); it was '"
+                    + ctx.contentType() + "'.").with("type", ctx.contentType());
         }
     }
 

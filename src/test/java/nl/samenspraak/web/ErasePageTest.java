@@ -94,7 +94,7 @@ class ErasePageTest {
         browser.find("#name").sendKeys("vergeetachtig");
         browser.find("#password").sendKeys(TestApp.PASSWORD, org.openqa.selenium.Keys.ENTER);
         browser.until(d -> browser.find("#login-error").isDisplayed());
-        assertThat(browser.text("#login-error")).startsWith("Too many failed log-ins. Wait");
+        assertThat(browser.text("#login-error")).startsWith("Too many failed log-ins for this name or from this address; try again in");
         browser.screenshot("login-throttled-en");
     }
 }
