@@ -129,7 +129,7 @@ public final class CalibrationService {
         int referenceUnits = jdbi.withExtension(CalibrationDao.class, dao -> dao.unitsCoded(transcriptId, reference.coderId()));
         int units = jdbi.withExtension(CalibrationDao.class, dao -> dao.units(transcriptId));
         String summary = json(dimensions.stream().map(CalibrationResult.Summary::of).toList());
-        // Blind coding keeps coders from each other's codes: a fellow coder's (or the consensus's) reference is shown without detail.
+        // Blind coding keeps coders from each other's codes: a fellow coder's reference is shown without detail (the consensus is no fellow coder).
         boolean blind = role == Role.CODER && blind(projectId) && !jdbi.withExtension(CalibrationDao.class, dao -> dao.gold(projectId, reference.coderId()));
         return new Computed(projectId, transcriptId, trainee, traineeName, reference, threshold, dimensions, passed, summary, referenceUnits, units,
                 blind, Instant.now().toString());
