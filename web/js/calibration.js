@@ -1,7 +1,7 @@
 // Calibration: a trainee against the reference coding of a transcript (?t=&coder=), per dimension the
 // agreement, pass or fail against the threshold, misses and over-use, the confusion matrix; or (?p=&coder=)
 // the history of their calibrations as kappa over time against the threshold line.
-import { ApiError, get, requireLogin } from './api.js';
+import { ApiError, api, get, requireLogin } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, language, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -64,10 +64,21 @@ async function openTranscript(user, query) {
     $('#refused').hidden = false;
     return;
   }
-  // Each visit computes and stores a calibration (a point in the history), so a new language re-renders, never reloads.
-  const c = await get(`/api/transcripts/${transcriptId}/calibration${query}`);
+  // A visit computes; "Add to history" (a POST) stores it as a point of the history. A new language re-renders.
+  let c = await get(`/api/transcripts/${transcriptId}/calibration${query}`);
   showCalibration(c, doc);
   document.addEventListener('languagechange', async () => { await relabel(doc.transcript.projectId); showCalibration(c, doc); });
+  $('#record').addEventListener('click', async () => {
+    $('#record').disabled = true;
+    try {
+      c = await api('POST', `/api/transcripts/${transcriptId}/calibration${query}`);
+      showCalibration(c, doc);
+    } catch (e) {
+      $('#record-state').textContent = errorText(e);
+    } finally {
+      $('#record').disabled = false;
+    }
+  });
 }
 
 async function codebook(project) {
@@ -86,11 +97,20 @@ async function relabel(id) {
 function showCalibration(c, doc) {
   $('#where').textContent = doc.transcript.name;
   document.title = `${t('cal.title')} · ${c.coder} · Samenspraak`;
-  $('#summary').textContent = t('cal.summary', { coder: c.coder, reference: coderName(c.referenceCoder), transcript: doc.transcript.name, threshold: num(c.threshold, 2) });
+  // Blind: a fellow coder's reference is not named (the server leaves it out), and its counts per code are not shown.
+  const reference = c.blind ? t('trust.cal.theReference') : coderName(c.referenceCoder);
+  $('#summary').textContent = c.blind
+    ? t('trust.cal.summaryBlind', { coder: c.coder, transcript: doc.transcript.name, threshold: num(c.threshold, 2) })
+    : t('cal.summary', { coder: c.coder, reference, transcript: doc.transcript.name, threshold: num(c.threshold, 2) });
   const partial = c.referenceUnits < c.transcriptUnits;
   $('#coverage').className = partial ? 'coverage warning' : 'coverage';
-  $('#coverage').textContent = `${t('cal.coverage', { reference: coderName(c.referenceCoder), covered: int(c.referenceUnits), units: int(c.transcriptUnits) })}${
+  $('#coverage').textContent = `${t('cal.coverage', { reference, covered: int(c.referenceUnits), units: int(c.transcriptUnits) })}${
     partial ? ` ${t('coverage.partialReference')}` : ''}`;
+  $('#blind-note').textContent = t('trust.cal.blindNote');
+  $('#blind-note').hidden = !c.blind;
+  $('#record-state').textContent = c.id === null ? t('trust.cal.notRecorded') : t('trust.cal.recorded', { when: when(c.computedAt) });
+  $('#record').textContent = t('trust.cal.record');
+  $('#record').hidden = c.id !== null;
   $('#verdict').replaceWith(Object.assign(badge(c.passed), { id: 'verdict' }));
   $('#history-link').textContent = t('cal.historyLink');
   $('#history-link').href = `calibration.html?p=${doc.transcript.projectId}&coder=${c.coderId}`;
@@ -104,6 +124,10 @@ function dimension(d, c) {
     h('tbody', {}, h('tr', {}, h('td', { text: int(d.units) }), h('td', { text: percent(d.percent) || '—' }),
       h('td', { class: 'kappa', text: d.kappa === null ? '—' : num(d.kappa) }), h('td', { text: d.alpha === null ? '—' : num(d.alpha) }),
       h('td', { text: num(c.threshold, 2) }))));
+  if (c.blind) {
+    return h('section', { class: 'panel calibration-dimension', dataset: { dimension: d.dimension } },
+      h('h2', {}, `${dimLabel(d.dimension)} `, badge(d.passed)), d.reason ? h('p', { class: 'muted', text: reason(d.reason) }) : null, figures);
+  }
   const cats = h('table', { class: 'numbers categories' },
     h('caption', { text: t('cal.perCategory') }),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('cal.code') }),
@@ -126,12 +150,13 @@ function dimension(d, c) {
     figures, cats, matrix);
 }
 
+const when = (iso) => new Date(iso).toLocaleString(language() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
 function showHistory(runs, project, who) {
   $('#where').textContent = project.name;
   document.title = `${t('cal.title')} · ${who} · Samenspraak`;
   $('#history-summary').textContent = t('cal.historySummary', { coder: who, n: runs.length });
   const dims = [...new Set(runs.flatMap((r) => r.dimensions.map((d) => d.dimension)))];
-  const when = (iso) => new Date(iso).toLocaleString(language() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   $('#charts').replaceChildren(...dims.map((dim) => h('figure', { class: 'kappa-chart', dataset: { dimension: dim } },
     kappaChart(runs.map((r) => ({ kappa: (r.dimensions.find((d) => d.dimension === dim) || {}).kappa, threshold: r.threshold, label: when(r.computedAt) })),
       t('cal.chartLabel', { dimension: dimLabel(dim) })),

@@ -59,7 +59,7 @@ async function run(card) {
     let job = await api('POST', `/api/projects/${projectId}/exports`, {
       format: card.dataset.format, lang: language(), dialect: $('#dialect').value,
       bootstrap: $('#bootstrap').checked ? 1000 : 0, coders: selection.coders, transcripts: selection.transcripts,
-      dataset: $('#consensus').checked ? 'consensus' : undefined,
+      dataset: $('#consensus').checked ? 'consensus' : undefined, freeText: !$('#no-free-text').checked,
     });
     show(box, job);
     while (job.state === 'queued' || job.state === 'running') {

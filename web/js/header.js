@@ -18,13 +18,14 @@ function buildBarEnd() {
   translate(end);
 }
 
-/** For system administrators: Users and Codebooks, before the common controls. */
+/** For system administrators: Users, Codebooks and Backups, before the common controls. */
 function buildAdminLinks(user) {
   const select = $('header.bar .bar-end #language');
   if (!select || !user || user.systemRole !== 'admin' || $('#nav-users')) return;
   select.before(
     h('a', { class: 'button quiet', id: 'nav-users', href: 'users.html', text: t('nav.users'), dataset: { i18n: 'nav.users' } }),
-    h('a', { class: 'button quiet', id: 'nav-codebooks', href: 'codebooks.html', text: t('nav.codebooks'), dataset: { i18n: 'nav.codebooks' } }));
+    h('a', { class: 'button quiet', id: 'nav-codebooks', href: 'codebooks.html', text: t('nav.codebooks'), dataset: { i18n: 'nav.codebooks' } }),
+    h('a', { class: 'button quiet', id: 'nav-backups', href: 'backups.html', text: t('nav.backups'), dataset: { i18n: 'nav.backups' } }));
 }
 
 export function setUpHeader(user) {

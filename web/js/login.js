@@ -24,7 +24,9 @@ async function start() {
       await api('POST', '/api/login', { name: $('#name').value.trim(), password: $('#password').value });
       location.assign(next());
     } catch (err) {
-      error.textContent = err.status === 401 || err.status === 400 ? t('login.failed') : t('common.loadFailed', { message: errorText(err) });
+      // A log-in refused unchecked (429: this name or address is closed for a while; 503: too many at once) says why.
+      error.textContent = err.status === 401 || err.status === 400 ? t('login.failed')
+        : err.status === 429 || err.status === 503 ? errorText(err) : t('common.loadFailed', { message: errorText(err) });
       error.hidden = false;
       $('#password').select();
     }

@@ -16,12 +16,14 @@ public final class AccountRoutes {
     public record PasswordReset(String password) {}
 
     private final AccountService accounts;
+    private final LoginGuard guard;
     private final UserAdmin users;
     private final Access access;
     private final boolean secureCookies;
 
-    public AccountRoutes(AccountService accounts, UserAdmin users, Access access, boolean secureCookies) {
+    public AccountRoutes(AccountService accounts, LoginGuard guard, UserAdmin users, Access access, boolean secureCookies) {
         this.accounts = accounts;
+        this.guard = guard;
         this.users = users;
         this.access = access;
         this.secureCookies = secureCookies;
@@ -41,7 +43,7 @@ public final class AccountRoutes {
 
     private void login(Context ctx) {
         LoginRequest req = Requests.body(ctx, LoginRequest.class);
-        var login = accounts.login(req.name(), req.password())
+        var login = guard.login(ctx, req.name(), req.password())
                 .orElseThrow(() -> new ApiException(401, "auth.loginFailed", "The user name or password is not right."));
         setSessionCookie(ctx, login, secureCookies);
         ctx.json(Map.of("user", login.user()));
@@ -67,7 +69,7 @@ public final class AccountRoutes {
     private void changeOwnPassword(Context ctx) {
         User user = access.user(ctx);
         PasswordChange req = Requests.body(ctx, PasswordChange.class);
-        accounts.changeOwnPassword(user, ctx.cookie(Access.COOKIE), req.current(), req.password());
+        guard.bounded(ctx, () -> { accounts.changeOwnPassword(user, ctx.cookie(Access.COOKIE), req.current(), req.password()); return null; });
         ctx.status(204);
     }
 

@@ -8,6 +8,7 @@ import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Json;
 import nl.samenspraak.http.Limits;
 import nl.samenspraak.http.SecurityHeaders;
+import nl.samenspraak.transcript.MediaService;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.PrintStream;
@@ -27,16 +28,19 @@ public final class App {
 
     /**
      * Builds the app over a database; shipped codebooks are installed at every start, the demo
-     * project in demo mode. {@code closeOnStop} is closed after the server stops (the pool).
+     * project where {@link DemoData#start} allows it. {@code closeOnStop} is closed after the server stops (the pool).
      */
     public static Javalin create(AppConfig config, Jdbi jdbi, PrintStream out, AutoCloseable closeOnStop) {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
         int unfinished = services.imports().removeUnfinished();
         if (unfinished > 0) out.println("Removed " + unfinished + " transcript(s) whose import a stop cut off.");
-        if (config.demo()) DemoData.ensure(services, out);
+        DemoData.start(services, config.demo(), out);
         services.firstStart().code().ifPresent(code -> out.println("No users yet: the first visit to the server opens the set-up page,"
                 + " which makes the first administrator. It asks for this set-up code (new at every start): " + code));
+        BackupSchedule backups = config.backups() == null ? null
+                : new BackupSchedule(config.backups(), config.database(), MediaService.folderFor(config.database()));
+        if (backups != null) out.println(backups.start());
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -50,10 +54,11 @@ public final class App {
             });
             c.routes.before(SecurityHeaders::apply);
             c.events.serverStopped(() -> {
+                if (backups != null) backups.close();
                 services.close();
                 closeOnStop.close();
             });
-            Routes.register(c.routes, services);
+            Routes.register(c.routes, services, new BackupStatus(backups, services.access()));
             ErrorMapper.register(c.routes);
         });
     }

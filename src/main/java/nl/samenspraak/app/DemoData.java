@@ -3,6 +3,7 @@ package nl.samenspraak.app;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.db.ServerSettings;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.transcript.Utterance;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,6 +37,46 @@ final class DemoData {
     static final int[][] OPTION_5 = {{3, 3, 2, 3, 3}, {3, 2, 2, 3, 4}};
 
     private DemoData() {}
+
+    /**
+     * Loads (or refreshes) the demo when the mode and the database allow it, and says at start what
+     * it did. Never into a database that holds users or projects of its own: AUTO loads into an
+     * empty database and keeps one it marked as a demo a demo; ON also takes an unmarked database
+     * that holds the demo project and nothing else (made before the mark existed), and refuses to
+     * start over any other.
+     */
+    static void start(Services s, AppConfig.Demo mode, PrintStream out) {
+        if (mode == AppConfig.Demo.OFF) return;
+        var held = s.jdbi().withExtension(DemoDao.class, dao -> new int[]{dao.otherUsers(names()), dao.otherProjects(PROJECT), dao.users()});
+        boolean own = held[0] > 0 || held[1] > 0;
+        boolean marked = s.jdbi().withExtension(ServerSettings.class, st -> st.find(MARK)).isPresent();
+        boolean empty = held[2] == 0 && held[1] == 0;
+        boolean demoProject = s.projects().findByName(PROJECT).isPresent();
+        if (!own && (empty || marked || mode == AppConfig.Demo.ON && demoProject)) {
+            s.writes().useTransaction(h -> h.attach(ServerSettings.class).insertIfAbsent(MARK,
+                    Instant.now().toString().getBytes(StandardCharsets.UTF_8), Instant.now().toString()));
+            ensure(s, out);
+        } else if (mode == AppConfig.Demo.ON) {
+            throw new Refused("--demo: this database holds users or projects of its own, and the demo (with an "
+                    + "administrator whose password is printed) is never loaded into such a database. Start without --demo.");
+        } else {
+            out.println("No demo data: this database holds users or projects of its own (the demo is only loaded into a new, empty database).");
+        }
+    }
+
+    /** An explicit --demo over a database of its own: the server does not start. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) { super(message); }
+    }
+
+    /** The name under which a database that holds the demo is marked (server_settings). */
+    static final String MARK = "demo-loaded-at";
+
+    private static List<String> names() {
+        List<String> all = new java.util.ArrayList<>(CODERS);
+        all.add(ADMIN);
+        return all;
+    }
 
     static void ensure(Services s, PrintStream out) {
         StringBuilder credentials = new StringBuilder();

@@ -28,6 +28,8 @@ public final class Main {
             case "user" -> UserCommand.run(rest, System.in, out, err);
             case "irr" -> IrrCommand.run(rest, out, err);
             case "codebook" -> CodebookCommand.run(rest, out, err);
+            case "backup" -> BackupCommand.backup(rest, out, err);
+            case "restore" -> BackupCommand.restore(rest, out, err);
             case "help" -> { out.println(USAGE); yield 0; }
             default -> { err.println("Unknown command '" + command + "'.\n" + USAGE); yield 2; }
         };
@@ -39,12 +41,15 @@ public final class Main {
             Usage: java -jar samenspraak.jar <command> [options]
 
             Commands:
-              serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle 2h]   run the web server (the default command)
+              serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle 2h] [--backup-dir DIR --backup-every 1h --backup-keep 48]
+                                                                 run the web server (the default command)
               import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...]
                      [--columns ...] [--no-header] [--tiers ...] [--encoding ...] [--merge] [--pseudonymise] [--preview] FILE...
               user add --db FILE --name NAME --role ROLE         add a user; the password is read from stdin
               user passwd|deactivate|reactivate --db FILE --name NAME, user list --db FILE
               codebook validate FILE                             check a codebook file
+              backup --db FILE --to FILE                         a consistent copy of a live database and its recordings
+              restore --from FILE --db FILE                      put a backup in place (server stopped)
               irr [--level L] [--order a,b,c] [--bootstrap N --seed S] FILE.csv   inter-rater reliability of a CSV
 
             Every command takes --help.""";

@@ -9,8 +9,10 @@ import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
+import nl.samenspraak.erasure.ErasureRoutes;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.exports.ExportRoutes;
+import nl.samenspraak.http.SameOrigin;
 import nl.samenspraak.project.AssignmentRoutes;
 import nl.samenspraak.project.ProjectRoutes;
 import nl.samenspraak.reliability.ReliabilityRoutes;
@@ -34,11 +36,12 @@ final class Routes {
         ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable", "writes", writes));
     }
 
-    static void register(RoutesConfig r, Services s) {
+    static void register(RoutesConfig r, Services s, BackupStatus backups) {
         r.before("/api/*", s.access()::resolve);
+        r.beforeMatched("/api/*", new SameOrigin(s.config().origins())::check);
         r.get("/api/health", ctx -> health(ctx, s.writes().status()));
         new SetupRoutes(s.firstStart(), s.config().secureCookies()).register(r);
-        new AccountRoutes(s.accounts(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
+        new AccountRoutes(s.accounts(), s.loginGuard(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
         new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
@@ -54,6 +57,8 @@ final class Routes {
         new AuditRoutes(s.history(), s.teamProgress(), s.access()).register(r);
         new AdjudicationRoutes(s.adjudication(), s.access()).register(r);
         new CalibrationRoutes(s.calibration(), s.access()).register(r);
+        new ErasureRoutes(s.erasure(), s.access()).register(r);
         new ReviewRoutes(s.reviews(), s.profiles(), s.access()).register(r);
+        backups.register(r);
     }
 }

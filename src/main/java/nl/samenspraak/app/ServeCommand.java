@@ -7,54 +7,87 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle DURATION]}. */
+/** {@code serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle DURATION] [--backup-dir DIR [--backup-every T] [--backup-keep N]]}. */
 final class ServeCommand {
     private ServeCommand() {}
 
     static final String HELP = """
             Usage: java -jar samenspraak.jar serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle DURATION]
+                       [--backup-dir DIR [--backup-every 1h] [--backup-keep 48]]
 
             Runs the web server.
               --port N     HTTP port (default 7070, or SAMENSPRAAK_PORT)
               --db FILE    SQLite database file (default data/samenspraak.db, or SAMENSPRAAK_DB);
                            created and migrated on first start
-              --demo       load the demo project into an empty database (the default)
+              (no flag)    load the demo project into a new, empty database, and keep a demo database
+                           a demo; a database with users or projects of its own is left alone
+              --demo       also load it into an existing database that holds nothing of its own;
+                           refuse to start over one that does
               --no-demo    start without demo data; a database without users then opens a one-time
                            set-up page for the first administrator, with a code printed here
               --session-idle DURATION
                            log a user out after this long without a request, e.g. 2h, 30m, 1h30m
-                           (default 2h, or SAMENSPRAAK_SESSION_IDLE); sessions end after 12h in any case""";
+                           (default 2h, or SAMENSPRAAK_SESSION_IDLE); sessions end after 12h in any case
+              --backup-dir DIR    write rolling backups (database and recordings) into DIR
+              --backup-every T    how often: 90s, 30m, 1h (default), 24h
+              --backup-keep N     how many to keep, the newest (default 48)
+            Environment: SAMENSPRAAK_SECURE_COOKIES=true behind HTTPS; SAMENSPRAAK_ORIGIN=https://host[,...]
+            the public address(es) of a proxy in front, when it does not pass the Host on.""";
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        Flags flags;
+        AppConfig config;
         try {
-            flags = Flags.parse(args, List.of("--port", "--db", "--session-idle"), List.of("--demo", "--no-demo", "--help"));
+            Flags flags = Flags.parse(args, List.of("--port", "--db", "--session-idle", "--backup-dir", "--backup-every", "--backup-keep"),
+                    List.of("--demo", "--no-demo", "--help"));
+            if (flags.has("--help")) { out.println(HELP); return 0; }
+            config = config(flags);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + "\n" + HELP);
             return 2;
         }
-        if (flags.has("--help")) { out.println(HELP); return 0; }
-        int port;
+        Javalin app;
         try {
-            port = Integer.parseInt(flags.value("--port", env("SAMENSPRAAK_PORT", String.valueOf(AppConfig.DEFAULT_PORT))));
-        } catch (NumberFormatException e) {
-            err.println("--port must be a whole number.");
+            app = App.create(config);
+        } catch (DemoData.Refused e) {
+            err.println(e.getMessage());
             return 2;
         }
-        Path db = Path.of(flags.value("--db", env("SAMENSPRAAK_DB", AppConfig.DEFAULT_DATABASE.toString())));
-        Duration idle;
-        try {
-            idle = Durations.parse(flags.value("--session-idle", env("SAMENSPRAAK_SESSION_IDLE", "2h")));
-        } catch (IllegalArgumentException e) {
-            err.println("--session-idle: " + e.getMessage());
-            return 2;
-        }
-        boolean demo = !flags.has("--no-demo");
-        AppConfig config = new AppConfig(port, db, demo, Boolean.parseBoolean(env("SAMENSPRAAK_SECURE_COOKIES", "false")), idle);
-        Javalin app = App.create(config);
         app.start();
-        out.println("Samenspraak is running at http://localhost:" + app.port() + "/  (database: " + db.toAbsolutePath() + ")");
+        out.println("Samenspraak is running at http://localhost:" + app.port() + "/  (database: " + config.database().toAbsolutePath() + ")");
         return 0;
+    }
+
+    static AppConfig config(Flags flags) {
+        int port = whole(flags.value("--port", env("SAMENSPRAAK_PORT", String.valueOf(AppConfig.DEFAULT_PORT))), "--port");
+        Path db = Path.of(flags.value("--db", env("SAMENSPRAAK_DB", AppConfig.DEFAULT_DATABASE.toString())));
+        if (flags.has("--demo") && flags.has("--no-demo")) throw new IllegalArgumentException("Give --demo or --no-demo, not both.");
+        AppConfig.Demo demo = flags.has("--no-demo") ? AppConfig.Demo.OFF : flags.has("--demo") ? AppConfig.Demo.ON : AppConfig.Demo.AUTO;
+        Duration idle = duration(flags.value("--session-idle", env("SAMENSPRAAK_SESSION_IDLE", "2h")), "--session-idle");
+        List<String> origins = List.of(env("SAMENSPRAAK_ORIGIN", "").split(",")).stream().filter(o -> !o.isBlank()).toList();
+        AppConfig.BackupPlan backups = null;
+        if (flags.has("--backup-dir")) {
+            backups = new AppConfig.BackupPlan(Path.of(flags.required("--backup-dir")), duration(flags.value("--backup-every", "1h"), "--backup-every"),
+                    whole(flags.value("--backup-keep", "48"), "--backup-keep"));
+        } else if (flags.has("--backup-every") || flags.has("--backup-keep")) {
+            throw new IllegalArgumentException("--backup-every and --backup-keep need --backup-dir.");
+        }
+        return new AppConfig(port, db, demo, Boolean.parseBoolean(env("SAMENSPRAAK_SECURE_COOKIES", "false")), idle, origins, backups);
+    }
+
+    private static Duration duration(String text, String flag) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
+    }
+
+    private static int whole(String text, String flag) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a whole number; got '" + text + "'.");
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -2,6 +2,8 @@ package nl.samenspraak.app;
 
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
+import nl.samenspraak.account.DeviceCookies;
+import nl.samenspraak.account.LoginGuard;
 import nl.samenspraak.account.FirstStart;
 import nl.samenspraak.account.UserAdmin;
 import nl.samenspraak.adjudication.AdjudicationService;
@@ -11,6 +13,7 @@ import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.coding.HistoryService;
 import nl.samenspraak.coding.TeamProgress;
 import nl.samenspraak.db.Writes;
+import nl.samenspraak.erasure.ErasureService;
 import nl.samenspraak.exports.ExportExtras;
 import nl.samenspraak.exports.ExportJobs;
 import nl.samenspraak.exports.ExportService;
@@ -33,7 +36,8 @@ import nl.samenspraak.transcript.UnitService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
-public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
+public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writes, AccountService accounts, LoginGuard loginGuard, Access access,
+                       CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts, ImportService imports, UnitService units,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
@@ -41,13 +45,15 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
                        ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview,
-                       FirstStart firstStart, UserAdmin userAdmin, MemberService members) implements AutoCloseable {
+                       FirstStart firstStart, UserAdmin userAdmin, MemberService members, ErasureService erasure) implements AutoCloseable {
     static Services build(AppConfig config, Jdbi jdbi) {
         Workers workers = Workers.start();
         Writes writes = new Writes(jdbi, workers.commits());
         AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), java.time.Clock.systemUTC());
         accounts.fillNameKeys();
         Access access = new Access(accounts, jdbi);
+        LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, java.time.Clock.systemUTC()), config.secureCookies(),
+                java.time.Clock.systemUTC());
         CodebookService codebooks = new CodebookService(jdbi, writes);
         ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
@@ -63,14 +69,15 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, access, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons), workers.exportWork());
-        return new Services(config, jdbi, workers, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts,
+        return new Services(config, jdbi, workers, writes, accounts, loginGuard, access, codebooks, projects, projectCodebooks, transcripts,
                 new ImportService(jdbi, writes, access), new UnitService(jdbi, writes, access, transcripts), coding,
                 media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
                 calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
                 new FirstStart(accounts), new UserAdmin(accounts, access),
-                new MemberService(jdbi, writes, accounts, access));
+                new MemberService(jdbi, writes, accounts, access),
+                new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())));
     }
 
     /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */

@@ -21,6 +21,16 @@ public interface CalibrationDao {
     @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
     Optional<Long> projectOf(long transcriptId);
 
+    @SqlQuery("SELECT blind_coding FROM projects WHERE id = :projectId")
+    boolean blind(long projectId);
+
+    /** Whether a coding is a trainer's, an administrator's or the consensus: a gold standard made for training, not a fellow coder's work. */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = :projectId AND m.user_id = :userId AND m.role IN ('admin', 'trainer'))
+                OR EXISTS (SELECT 1 FROM users u WHERE u.id = :userId AND u.system_role = 'admin')
+                OR EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = :userId)""")
+    boolean gold(long projectId, long userId);
+
     @SqlQuery("SELECT name FROM users WHERE id = :userId")
     Optional<String> userName(long userId);
 

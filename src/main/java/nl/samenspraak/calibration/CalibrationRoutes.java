@@ -26,6 +26,8 @@ public final class CalibrationRoutes {
         r.get("/api/transcripts/{transcriptId}/codings", ctx -> ctx.json(calibration.codings(access.user(ctx), Requests.id(ctx, "transcriptId"))));
         r.get("/api/transcripts/{transcriptId}/calibration", ctx -> ctx.json(calibration.calibrate(access.user(ctx),
                 Requests.id(ctx, "transcriptId"), coder(ctx))));
+        r.post("/api/transcripts/{transcriptId}/calibration", ctx -> ctx.json(calibration.record(access.user(ctx),
+                Requests.id(ctx, "transcriptId"), coder(ctx))));
         r.get("/api/projects/{projectId}/calibrations", ctx -> ctx.json(calibration.history(access.user(ctx),
                 Requests.id(ctx, "projectId"), coder(ctx))));
     }

@@ -22,9 +22,11 @@ import java.util.Map;
 /**
  * Gold-standard calibration: admins and trainers mark one coding of a transcript (a coder's, or the
  * consensus) as its reference, and a trainee's coding is compared with it, dimension by dimension
- * ({@link Calibration}). Every calibration that differs from the coder's last one on that transcript is
- * stored, so its history shows drift without a point for every look. A coder
- * sees only their own calibrations: the reference compared with their own codes, no other coder's.
+ * ({@link Calibration}). Looking computes; recording (a POST) stores a calibration when it differs from
+ * the coder's last one on that transcript, so the history shows drift without a point for every look.
+ * A coder sees only their own calibrations, of transcripts open to them; in a blind project, when the
+ * reference is a fellow coder's coding or the consensus, without whose it is and without the counts
+ * per code (they would show that coder's codes). A trainer's or admin's reference is shown whole.
  */
 public final class CalibrationService {
     /** The kappa to reach when a project sets none: "substantial" agreement on Landis and Koch's scale. */
@@ -77,11 +79,42 @@ public final class CalibrationService {
         return Map.of("projectId", projectId, "kappa", kappa);
     }
 
-    /** Computes, stores and answers the calibration of a trainee (default: the caller) against the transcript's reference. */
+    /** The calibration of a trainee (default: the caller) against the transcript's reference, computed; nothing is stored. */
     public CalibrationResult calibrate(User user, long transcriptId, Long coder) {
+        Computed c = compute(user, transcriptId, coder, false);
+        var same = latestSame(c);
+        return c.view(same.map(CalibrationDao.Latest::id).orElse(null), same.map(CalibrationDao.Latest::computedAt).orElse(c.now()));
+    }
+
+    /**
+     * The same, stored as a point of the trainee's history when it says something new: looking again
+     * at an unchanged coding adds no point. Admins and trainers for anyone, a coder for themselves.
+     */
+    public CalibrationResult record(User user, long transcriptId, Long coder) {
+        Computed c = compute(user, transcriptId, coder, true);
+        var same = latestSame(c);
+        if (same.isPresent()) return c.view(same.get().id(), same.get().computedAt());
+        long id = writes.inTransaction(h -> h.attach(CalibrationDao.class).insertRun(c.projectId(), transcriptId, c.trainee(),
+                c.reference().coderId(), c.now(), user.id(), c.threshold(), c.passed(), c.summary()));
+        return c.view(id, c.now());
+    }
+
+    /** A calibration as computed, before it is shown (to a coder of a blind project without the reference's identity and detail). */
+    private record Computed(long projectId, long transcriptId, long trainee, String traineeName, CalibrationDao.Reference reference,
+                            double threshold, List<Calibration.DimensionResult> dimensions, boolean passed, String summary,
+                            int referenceUnits, int units, boolean blind, String now) {
+        CalibrationResult view(Long id, String at) {
+            CalibrationResult r = new CalibrationResult(id, transcriptId, trainee, traineeName, reference.coderId(), reference.coder(), at,
+                    threshold, passed, dimensions, referenceUnits, units, false);
+            return blind ? r.withoutReference() : r;
+        }
+    }
+
+    private Computed compute(User user, long transcriptId, Long coder, boolean storing) {
         long projectId = projectOf(transcriptId);
-        Role role = access.require(user, projectId);
+        Role role = storing ? access.require(user, projectId, Role.ADMIN, Role.TRAINER, Role.CODER) : access.require(user, projectId);
         long trainee = coder == null ? user.id() : coder;
+        if (role == Role.CODER) access.requireReadable(user, projectId, transcriptId);
         if (role == Role.CODER && trainee != user.id()) throw ApiException.forbidden("calibration.ownOnly", "Coders see their own calibrations only.");
         String traineeName = jdbi.withExtension(CalibrationDao.class, dao -> dao.userName(trainee))
                 .orElseThrow(() -> ApiException.badRequest("calibration.noSuchUser", "Parameter 'coder': there is no user " + trainee + ".").with("coder", trainee));
@@ -96,26 +129,25 @@ public final class CalibrationService {
         int referenceUnits = jdbi.withExtension(CalibrationDao.class, dao -> dao.unitsCoded(transcriptId, reference.coderId()));
         int units = jdbi.withExtension(CalibrationDao.class, dao -> dao.units(transcriptId));
         String summary = json(dimensions.stream().map(CalibrationResult.Summary::of).toList());
-        // A calibration is stored when it says something new: looking again at an unchanged coding adds no point to the history.
-        var same = jdbi.withExtension(CalibrationDao.class, dao -> dao.latest(transcriptId, trainee)).filter(l ->
-                l.referenceCoderId() == reference.coderId() && l.threshold() == threshold && l.passed() == passed && l.dimensions().equals(summary));
-        if (same.isPresent()) {
-            return new CalibrationResult(same.get().id(), transcriptId, trainee, traineeName, reference.coderId(), reference.coder(),
-                    same.get().computedAt(), threshold, passed, dimensions, referenceUnits, units);
-        }
-        String now = Instant.now().toString();
-        long id = writes.inTransaction(h -> h.attach(CalibrationDao.class).insertRun(projectId, transcriptId, trainee, reference.coderId(),
-                now, user.id(), threshold, passed, summary));
-        return new CalibrationResult(id, transcriptId, trainee, traineeName, reference.coderId(), reference.coder(), now, threshold, passed, dimensions,
-                referenceUnits, units);
+        // Blind coding keeps coders from each other's codes: a fellow coder's reference is shown without detail (the consensus is no fellow coder).
+        boolean blind = role == Role.CODER && blind(projectId) && !jdbi.withExtension(CalibrationDao.class, dao -> dao.gold(projectId, reference.coderId()));
+        return new Computed(projectId, transcriptId, trainee, traineeName, reference, threshold, dimensions, passed, summary, referenceUnits, units,
+                blind, Instant.now().toString());
     }
 
-    /** Stored calibrations of a project, oldest first; a coder gets their own only. */
+    private java.util.Optional<CalibrationDao.Latest> latestSame(Computed c) {
+        return jdbi.withExtension(CalibrationDao.class, dao -> dao.latest(c.transcriptId(), c.trainee())).filter(l ->
+                l.referenceCoderId() == c.reference().coderId() && l.threshold() == c.threshold() && l.passed() == c.passed()
+                        && l.dimensions().equals(c.summary()));
+    }
+
+    /** Stored calibrations of a project, oldest first; a coder gets their own only (in a blind project without whose the reference was). */
     public List<CalibrationResult.Run> history(User user, long projectId, Long coder) {
         Role role = access.require(user, projectId);
         if (role == Role.CODER && coder != null && coder != user.id()) throw ApiException.forbidden("calibration.ownOnly", "Coders see their own calibrations only.");
         Long who = role == Role.CODER ? Long.valueOf(user.id()) : coder;
-        return stored(projectId, who);
+        List<CalibrationResult.Run> runs = stored(projectId, who);
+        return role == Role.CODER && blind(projectId) ? runs.stream().map(CalibrationResult.Run::withoutReference).toList() : runs;
     }
 
     /** Stored calibrations of a project (one coder's only, when given), oldest first; the caller has checked access. */
@@ -141,6 +173,10 @@ public final class CalibrationService {
             out.add(Calibration.dimension(d.key(), d.codes().stream().map(Codebook.Code::key).toList(), pairs, threshold));
         }
         return out;
+    }
+
+    private boolean blind(long projectId) {
+        return jdbi.withExtension(CalibrationDao.class, dao -> dao.blind(projectId));
     }
 
     private long projectOf(long transcriptId) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.BodyType;
 import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Uploads;
 
@@ -27,9 +28,9 @@ public final class CodebookRoutes {
                 ErrorMapper.details("source", e.source(), "count", e.problems().size(), "first", e.problems().isEmpty() ? null : e.problems().get(0).toString()),
                 Map.of("source", e.source(), "problems", e.problems())));
         r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(this::summary).toList()); });
-        r.post("/api/codebooks", this::upload);
-        r.post("/api/codebooks/validate", this::validate);
-        r.post("/api/codebooks/qdc", this::importQdc);
+        r.post("/api/codebooks", this::upload, BodyType.UPLOAD);
+        r.post("/api/codebooks/validate", this::validate, BodyType.UPLOAD);
+        r.post("/api/codebooks/qdc", this::importQdc, BodyType.UPLOAD);
         r.get("/api/codebooks/{key}", this::get);
         r.get("/api/codebooks/{key}/qdc", this::exportQdc);
         r.get("/api/codebooks/{key}/json", this::exportJson);

@@ -122,24 +122,24 @@ public final class CodingService {
     }
 
     public List<Code> myCodes(User user, long transcriptId) {
-        access.require(user, projectOf(transcriptId));
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.codes(transcriptId, user.id()));
     }
 
     public List<Rating> myRatings(User user, long transcriptId) {
-        access.require(user, projectOf(transcriptId));
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.ratings(transcriptId, user.id()));
     }
 
     /** The caller's own changes to a transcript after a change-log id: how a second tab learns of the first. */
     public List<Change> myChangesSince(User user, long transcriptId, long afterId) {
-        access.require(user, projectOf(transcriptId));
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.changesSince(transcriptId, user.id(), afterId));
     }
 
     /** The id of the caller's newest change to a transcript (0 when none): where a screen starts polling. */
     public long myLastChangeId(User user, long transcriptId) {
-        access.require(user, projectOf(transcriptId));
+        access.requireReadable(user, projectOf(transcriptId), transcriptId);
         return jdbi.withExtension(CodingDao.class, dao -> dao.lastChangeId(transcriptId, user.id()));
     }
 

@@ -1,6 +1,7 @@
 package nl.samenspraak.db;
 
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.DiskFull;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -69,7 +70,9 @@ final class GroupCommit implements Runnable {
         } catch (Throwable t) { // an Error too: this batch fails, the next one is committed
             failedBatches.incrementAndGet();
             log.error("A batch of {} grouped writes failed and was rolled back; its callers are answered 503", started.size(), t);
-            ApiException answer = new ApiException(503, "writes.batchFailed", "The server could not save this change (its write path failed; the error has been logged). "
+            // A full disk is the server's state, not a fault of the write path: its callers get the 507 that says so.
+            ApiException answer = DiskFull.is(t) ? DiskFull.error()
+                    : new ApiException(503, "writes.batchFailed", "The server could not save this change (its write path failed; the error has been logged). "
                     + "Nothing of it was stored; try again.");
             for (GroupedWrite<?> w : started) w.fail(answer);
             close(h);

@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ExportRoutes {
     /** The body of POST /api/projects/{id}/exports; every field is optional (default: xlsx of everything). */
+    /** {@code freeText}: false leaves the units' text, comments and text session fields out (default: in). */
     public record NewExport(String format, List<Long> coders, List<Long> transcripts, Integer bootstrap, Long seed, String lang, String dialect, String dataset,
-                            ExportExtras.CompareRequest compare) {}
+                            ExportExtras.CompareRequest compare, Boolean freeText) {}
 
     private final ExportService exports;
     private final ExportJobs jobs;
@@ -53,7 +54,7 @@ public final class ExportRoutes {
 
     private void direct(Context ctx, ExportFormat format) {
         var prepared = exports.prepare(access.user(ctx), Requests.id(ctx, "projectId"), format, ReportRoutes.selection(ctx), dialect(ctx.queryParam("dialect")),
-                compare(ctx));
+                compare(ctx), freeText(ctx.queryParam("freeText")));
         Path file = exports.toTempFile(prepared, "samenspraak-direct-", new AtomicLong());
         try {
             // Linux unlinks a DELETE_ON_CLOSE file as it opens it: nothing is left behind, whatever the client does.
@@ -65,11 +66,11 @@ public final class ExportRoutes {
 
     private void start(Context ctx) {
         User user = access.user(ctx);
-        NewExport req = ctx.body().isBlank() ? new NewExport(null, null, null, null, null, null, null, null, null) : Requests.body(ctx, NewExport.class);
+        NewExport req = ctx.body().isBlank() ? new NewExport(null, null, null, null, null, null, null, null, null, null) : Requests.body(ctx, NewExport.class);
         Selection selection = Selection.parse(join(req.coders()), join(req.transcripts()), req.bootstrap() == null ? null : req.bootstrap().toString(),
                 req.seed() == null ? null : req.seed().toString(), req.lang(), req.dataset());
         var prepared = exports.prepare(user, Requests.id(ctx, "projectId"), ExportFormat.parse(req.format()), selection, dialect(req.dialect()),
-                req.compare());
+                req.compare(), req.freeText() == null || req.freeText());
         ctx.status(202).json(jobs.start(user, prepared));
     }
 
@@ -90,6 +91,14 @@ public final class ExportRoutes {
     private static ExportExtras.CompareRequest compare(Context ctx) {
         return new ExportExtras.CompareRequest(ctx.queryParam("compare.field"), ctx.queryParam("compare.a"), ctx.queryParam("compare.b"),
                 ctx.queryParam("compare.alternative"));
+    }
+
+    /** {@code ?freeText=false} (or 0, no) leaves free text out of a direct download. */
+    static boolean freeText(String text) {
+        if (text == null || text.isBlank() || text.equalsIgnoreCase("true") || text.equals("1") || text.equalsIgnoreCase("yes")) return true;
+        if (text.equalsIgnoreCase("false") || text.equals("0") || text.equalsIgnoreCase("no")) return false;
+        throw ApiException.badRequest("export.badFreeText", "Parameter 'freeText': use true (the units' text and comments in) or false (left out); got '"
+                + text + "'.").with("value", text);
     }
 
     static CsvTables.Dialect dialect(String text) {

@@ -16,6 +16,8 @@ import nl.samenspraak.spreadsheet.ExportInfo;
 import nl.samenspraak.spreadsheet.ProjectWorkbook;
 import nl.samenspraak.spreadsheet.UnitCode;
 import nl.samenspraak.spreadsheet.WorkbookExtras;
+import nl.samenspraak.spreadsheet.WorkbookSize;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Handle;
 
 import java.io.BufferedOutputStream;
@@ -69,7 +71,16 @@ public final class ExportService implements ExportJobs.Writer {
      * An export checked and resolved, ready to write: its scope, format and file name, and for a workbook the
      * extras read while the user was known (session data, calibrations, comparison; the consensus is read when written).
      */
-    public record Prepared(Scope scope, ExportFormat format, CsvTables.Dialect dialect, String fileName, WorkbookExtras extras) {}
+    public record Prepared(Scope scope, ExportFormat format, CsvTables.Dialect dialect, String fileName, WorkbookExtras extras, boolean freeText) {
+        public Prepared(Scope scope, ExportFormat format, CsvTables.Dialect dialect, String fileName, WorkbookExtras extras) {
+            this(scope, format, dialect, fileName, extras, true);
+        }
+
+        /** The same export without free text (the units' text, comments, text session fields): for sharing a pseudonymised dataset. */
+        public Prepared withoutFreeText() {
+            return new Prepared(scope, format, dialect, fileName, extras, false);
+        }
+    }
 
     public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect) {
         return prepare(user, projectId, format, selection, dialect, null);
@@ -78,13 +89,34 @@ public final class ExportService implements ExportJobs.Writer {
     /** As above; a comparison asked for is computed now, so a wrong field or value is answered at once (400). */
     public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect,
                             ExportExtras.CompareRequest compare) {
+        return prepare(user, projectId, format, selection, dialect, compare, true);
+    }
+
+    /** As above; {@code freeText} false leaves the units' text, comments and text session fields out of every file. */
+    public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect,
+                            ExportExtras.CompareRequest compare, boolean freeText) {
         access.requireOthersCodes(user, projectId);
         Project project = reader.project(projectId);
         Scope read = reader.scope(project, selection);
         // Files are read without the app: the consensus goes by its name in the export's language, never its internal one.
         Scope scope = read.withCoders(ConsensusName.shown(read.coders(), selection.language()));
+        if (format == ExportFormat.XLSX) requireFits(scope, freeText);
         WorkbookExtras more = extras != null && format == ExportFormat.XLSX ? extras.read(user, scope, compare) : WorkbookExtras.NONE;
-        return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);
+        Prepared prepared = new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);
+        return freeText ? prepared : prepared.withoutFreeText();
+    }
+
+    /** A workbook too large for an .xlsx (zip32, 4 GiB) is refused before it is written; the CSV files have no such limit. */
+    private void requireFits(Scope scope, boolean freeText) {
+        WorkbookSize.Volume v = reader.volume(scope);
+        if (!freeText) v = new WorkbookSize.Volume(v.codeRows(), 0, v.units(), 0);
+        long estimate = WorkbookSize.estimate(v, scope.codebook().codebook().dimensions().size(), scope.coders().size());
+        if (!WorkbookSize.fits(estimate)) {
+            String gib = String.format(java.util.Locale.ROOT, "%.1f", estimate / (double) (1L << 30));
+            throw ApiException.badRequest("export.workbookTooLarge", "This workbook would be about " + gib
+                    + " GiB, more than an .xlsx file can hold (4 GiB). Choose fewer transcripts or coders, or export the units as CSV.",
+                    Map.of("estimatedBytes", estimate, "limitBytes", WorkbookSize.ZIP32_LIMIT)).with("gib", gib);
+        }
     }
 
     public Prepared prepare(Scope scope, ExportFormat format, CsvTables.Dialect dialect) {
@@ -126,24 +158,29 @@ public final class ExportService implements ExportJobs.Writer {
         switch (p.format()) {
             case FREQUENCIES_CSV -> CsvTables.frequencies(out, codebook, reports.sessions(scope), lang, p.dialect());
             case UNITS_CSV -> reader.inReadTransaction(h -> {
-                CsvTables.units(out, source(h, scope, progress, null, work), codebook, lang, p.dialect());
+                CsvTables.units(out, text(p, source(h, scope, progress, null, work)), codebook, lang, p.dialect());
                 return null;
             });
             case XLSX -> {
                 ExportInfo info = new ExportInfo(scope.project().name(), codebook, Instant.now(), scope.coders(), scope.transcripts().size(),
-                        lang, scope.selection().bootstrap(), scope.selection().seed());
+                        lang, scope.selection().bootstrap(), scope.selection().seed(), p.freeText());
                 UnitStream stream = new UnitStream(scope);
                 reader.inReadTransaction(h -> {
                     WorkbookExtras more = p.extras();
                     more = new WorkbookExtras(ConsensusUnits.of(h, scope).orElse(null), more.sessions(), more.calibrations(), more.comparison(),
                             ConsensusUnits.coverage(h, scope));
-                    new ProjectWorkbook(work).write(out, info, source(h, scope, progress, stream, work),
+                    if (!p.freeText()) more = more.withoutFreeText();
+                    new ProjectWorkbook(work).write(out, info, text(p, source(h, scope, progress, stream, work)),
                             () -> new ProjectWorkbook.Summaries(reports.sessions(scope, stream.counts()), reliability.compute(scope, stream)),
                             more, new AtomicLong());
                     return null;
                 });
             }
         }
+    }
+
+    private static UnitCode.Source text(Prepared p, UnitCode.Source units) {
+        return p.freeText() ? units : units.withoutText();
     }
 
     /**

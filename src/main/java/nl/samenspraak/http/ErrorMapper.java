@@ -55,8 +55,19 @@ public final class ErrorMapper {
     }
 
     private static void serverError(Context ctx, Exception e) {
+        if (DiskFull.is(e)) {
+            diskFull(ctx, e);
+            return;
+        }
         log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         respond(ctx, 500, "server.error", "Something went wrong on the server; the error has been logged.", Map.of(), Map.of());
+    }
+
+    /** A full disk is the server's state, not a bug: logged without a stack trace, answered with what it means. */
+    private static void diskFull(Context ctx, Exception cause) {
+        log.warn("The disk is full: {} {} was refused ({})", ctx.method(), ctx.path(), cause.toString());
+        ApiException e = DiskFull.error();
+        respond(ctx, e.status(), e.code(), e.getMessage(), e.params(), e.details());
     }
 
     private static void unreadable(Context ctx, int status, String reason) {

@@ -46,6 +46,7 @@ public final class Uploads {
         try {
             files = ctx.uploadedFiles("file");
         } catch (Exception e) { // Jetty throws ServletException (checked) through Kotlin for a broken body
+            DiskFull.rethrow(e);
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw ApiException.badRequest("upload.unreadable", "The multipart upload could not be read: " + why + ".").with("reason", String.valueOf(why));
         }

@@ -8,6 +8,7 @@ import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectDao;
 import nl.samenspraak.results.Person;
 import nl.samenspraak.results.TranscriptRef;
+import nl.samenspraak.spreadsheet.WorkbookSize;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -115,6 +116,22 @@ public final class ProjectReader {
     public long codeCount(Scope scope) {
         if (scope.empty()) return 0;
         return jdbi.withExtension(ReportDao.class, dao -> dao.codeCount(scope.transcriptIds(), scope.coderIds()));
+    }
+
+    /** What a workbook of the scope will hold: its coded rows and their texts' bytes, its units and theirs (WorkbookSize). */
+    public WorkbookSize.Volume volume(Scope scope) {
+        if (scope.empty()) return new WorkbookSize.Volume(0, 0, 0, 0);
+        return jdbi.withHandle(h -> {
+            long[] codes = h.createQuery("""
+                            SELECT COALESCE(SUM(k.n), 0), COALESCE(SUM(k.n * LENGTH(CAST(u.text AS BLOB))), 0)
+                            FROM (SELECT c.utterance_id, COUNT(*) AS n FROM codes c JOIN utterances u ON u.id = c.utterance_id
+                                  WHERE u.transcript_id IN (<t>) AND c.coder_id IN (<c>) GROUP BY c.utterance_id) k
+                            JOIN utterances u ON u.id = k.utterance_id""")
+                    .bindList("t", scope.transcriptIds()).bindList("c", scope.coderIds()).map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)}).one();
+            long[] units = h.createQuery("SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM utterances WHERE transcript_id IN (<t>)")
+                    .bindList("t", scope.transcriptIds()).map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)}).one();
+            return new WorkbookSize.Volume(codes[0], codes[1], units[0], units[1]);
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.BodyType;
 import nl.samenspraak.http.Requests;
 import nl.samenspraak.http.Uploads;
 
@@ -27,7 +28,7 @@ public final class SessionDataRoutes {
         r.get("/api/projects/{projectId}/fields", ctx -> ctx.json(data.fields(access.user(ctx), project(ctx))));
         r.put("/api/projects/{projectId}/fields", ctx -> ctx.json(data.putFields(access.user(ctx), project(ctx),
                 Requests.body(ctx, SessionDataService.FieldList.class))));
-        r.post("/api/projects/{projectId}/fields/import", this::importTable);
+        r.post("/api/projects/{projectId}/fields/import", this::importTable, BodyType.UPLOAD);
         r.get("/api/projects/{projectId}/questionnaire", ctx -> ctx.json(data.questionnaire(access.user(ctx), project(ctx))
                 .map(q -> (Object) q).orElse(Map.of("codebookKey", ""))));
         r.put("/api/projects/{projectId}/questionnaire", ctx -> ctx.json(data.setQuestionnaire(access.user(ctx), project(ctx),

@@ -21,6 +21,10 @@ final class Readme {
         line(s, "transcripts", info.transcripts() + " (deleted transcripts are left out)");
         line(s, "label language", info.language());
         line(s, "alpha bootstrap", info.bootstrap() == 0 ? "none" : info.bootstrap() + " samples, seed " + info.seed());
+        if (!info.freeText()) {
+            line(s, "free text", "left out: the units' text, the adjudicators' comments and the values of session fields of type text are "
+                    + "blank in every sheet (an export to share without what was said)");
+        }
         coverage(s, coverage);
         line(s, "blank cells", "a blank cell means missing (not applicable, not coded, or undefined; the Reliability sheet gives each reason), never 0");
         s.row();

@@ -55,7 +55,7 @@ public final class Sheet {
             startRow();
             for (Column c : columns) {
                 int s = w.shared(c.name());
-                if (s < 0) x.raw("<c s=\"1\" t=\"inlineStr\"><is><t>").text(c.name(), XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
+                if (s < 0) x.raw("<c s=\"1\" t=\"inlineStr\"><is><t>").cellText(c.name(), XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
                 else x.raw("<c s=\"1\" t=\"s\"><v>").number(s).raw("</v></c>");
             }
         }
@@ -94,20 +94,20 @@ public final class Sheet {
         if (s == null || s.isEmpty()) return blank();
         boolean keepSpace = Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1));
         x.raw(keepSpace ? "<c t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "<c t=\"inlineStr\"><is><t>");
-        x.text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
+        x.cellText(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
         return this;
     }
 
     /** Wrapped text (README). */
     public Sheet wrapped(String s) {
         if (s == null || s.isEmpty()) return blank();
-        x.raw("<c s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
+        x.raw("<c s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").cellText(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
         return this;
     }
 
     /** A bold title cell (README, confusion matrix headings). */
     public Sheet title(String s) {
-        x.raw("<c s=\"4\" t=\"inlineStr\"><is><t>").text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
+        x.raw("<c s=\"4\" t=\"inlineStr\"><is><t>").cellText(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></is></c>");
         return this;
     }
 

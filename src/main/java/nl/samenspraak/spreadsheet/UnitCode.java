@@ -10,5 +10,11 @@ public record UnitCode(long transcriptId, String transcript, int unit, String sp
     /** Streams the rows; called once per sheet or table that needs them. */
     public interface Source {
         void forEach(java.util.function.Consumer<UnitCode> sink);
+
+        /** The same rows without the unit's text (an export without free text). */
+        default Source withoutText() {
+            return sink -> forEach(u -> sink.accept(new UnitCode(u.transcriptId(), u.transcript(), u.unit(), u.speaker(), u.role(), u.startMs(),
+                    u.endMs(), null, u.coder(), u.dimension(), u.code())));
+        }
     }
 }

@@ -24,6 +24,31 @@ public record WorkbookExtras(Consensus consensus, Sessions sessions, List<Calibr
         this(consensus, sessions, calibrations, comparison, List.of());
     }
 
+    /**
+     * The same without free text: the consensus units' text and the adjudicators' comments, and the
+     * values of session fields of type text (notes, names), are left out; codes, numbers and dates stay.
+     */
+    public WorkbookExtras withoutFreeText() {
+        Consensus c = consensus == null ? null : new Consensus(sink -> consensus.units().forEach(u -> sink.accept(new ConsensusUnit(u.transcriptId(),
+                u.transcript(), u.unit(), u.speaker(), u.role(), null, withoutComments(u.codes())))));
+        Sessions s = sessions == null ? null : new Sessions(sessions.fields(), sessions.questionnaire(), sessions.items(),
+                sessions.rows().stream().map(r -> new SessionRow(r.transcriptId(), r.transcript(), withoutText(r.values(), sessions.fields()),
+                        r.responses())).toList());
+        return new WorkbookExtras(c, s, calibrations, comparison, coverage);
+    }
+
+    private static Map<String, ConsensusCode> withoutComments(Map<String, ConsensusCode> codes) {
+        Map<String, ConsensusCode> out = new java.util.LinkedHashMap<>();
+        codes.forEach((k, v) -> out.put(k, v == null ? null : new ConsensusCode(v.code(), v.fromCoder(), v.source(), null)));
+        return out;
+    }
+
+    private static Map<String, String> withoutText(Map<String, String> values, List<Field> fields) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(values);
+        fields.stream().filter(f -> f.type().equals("text")).forEach(f -> out.remove(f.key()));
+        return out;
+    }
+
     /** Of a transcript's {@code units}, how many have a consensus code in some dimension. */
     public record Coverage(long transcriptId, String transcript, int units, int covered) {
         public boolean partial() {

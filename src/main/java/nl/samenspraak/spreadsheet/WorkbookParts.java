@@ -82,7 +82,7 @@ final class WorkbookParts {
         x.raw(HEAD + "<sst xmlns=\"" + MAIN + "\" count=\"").number(sharedRefs).raw("\" uniqueCount=\"").number(shared.size()).raw("\">");
         for (String s : shared) {
             boolean keep = !s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1)));
-            x.raw(keep ? "<si><t xml:space=\"preserve\">" : "<si><t>").text(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></si>");
+            x.raw(keep ? "<si><t xml:space=\"preserve\">" : "<si><t>").cellText(s, XlsxWriter.MAX_CELL_CHARS).raw("</t></si>");
         }
         x.raw("</sst>");
         w.closeEntry();

@@ -104,6 +104,59 @@ final class XmlSink {
         return this;
     }
 
+    /**
+     * A cell's text (an inline or shared string, ST_Xstring in ECMA-376 Part 1, 22.9.2.19), at most
+     * {@code max} characters: as {@link #text}, but nothing is lost. A reader turns {@code _xHHHH_} into
+     * the UTF-16 code unit HHHH, so a "_" that starts such a sequence in the text is written
+     * {@code _x005F_}; a character XML 1.0 cannot hold (a control character, a lone surrogate,
+     * U+FFFE, U+FFFF) or would change (a carriage return becomes a newline when XML is read) is
+     * written as its own {@code _xHHHH_}. POI, Excel and LibreOffice read them back.
+     */
+    XmlSink cellText(String s, int max) {
+        int n = Math.min(s.length(), max);
+        if (n < s.length() && n > 0 && Character.isHighSurrogate(s.charAt(n - 1))) n--; // never cut a pair in two
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '_' && looksEscaped(s, i)) {
+                raw("_x005F_");
+            } else if (c == '\r' || c < 0x20 && c != '\t' && c != '\n' || c == 0xFFFE || c == 0xFFFF) {
+                escaped(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                codePoint(Character.toCodePoint(c, s.charAt(++i)));
+            } else if (Character.isSurrogate(c)) {
+                escaped(c);
+            } else if (c < 0x80) {
+                ascii(c);
+            } else {
+                codePoint(c);
+            }
+        }
+        return this;
+    }
+
+    /** A legal ASCII character of text, escaped where XML needs it. */
+    private void ascii(char c) {
+        if (pos + 6 > buf.length) flush();
+        switch (c) {
+            case '&' -> raw("&amp;");
+            case '<' -> raw("&lt;");
+            case '>' -> raw("&gt;");
+            case '"' -> raw("&quot;");
+            default -> buf[pos++] = (byte) c;
+        }
+    }
+
+    /** "_x" or "_X", four hexadecimal digits, "_": what a reader would take for an escape. */
+    private static boolean looksEscaped(String s, int at) {
+        if (at + 6 >= s.length() || (s.charAt(at + 1) != 'x' && s.charAt(at + 1) != 'X') || s.charAt(at + 6) != '_') return false;
+        for (int k = at + 2; k < at + 6; k++) if (Character.digit(s.charAt(k), 16) < 0) return false;
+        return true;
+    }
+
+    private void escaped(char c) {
+        raw("_x").raw(String.format("%04X", (int) c)).raw("_");
+    }
+
     private void codePoint(int cp) {
         if (pos + 4 > buf.length) flush();
         if (cp < 0x800) {

@@ -3,6 +3,7 @@ package nl.samenspraak.transcript;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
+import nl.samenspraak.http.BodyType;
 import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Requests;
 import nl.samenspraak.transcript.format.TooManyUnitsException;
@@ -27,8 +28,8 @@ public final class ImportRoutes {
         // POI's own failures are caught by the readers and named there; this is the net under them.
         r.exception(org.apache.poi.util.RecordFormatException.class, (e, ctx) -> officeUnreadable(ctx, e));
         r.exception(org.apache.poi.ooxml.POIXMLException.class, (e, ctx) -> officeUnreadable(ctx, e));
-        r.post("/api/projects/{projectId}/transcripts/preview", this::preview);
-        r.post("/api/projects/{projectId}/transcripts", this::importFiles);
+        r.post("/api/projects/{projectId}/transcripts/preview", this::preview, BodyType.UPLOAD);
+        r.post("/api/projects/{projectId}/transcripts", this::importFiles, BodyType.UPLOAD);
     }
 
     private void preview(Context ctx) {

@@ -6,6 +6,9 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.Part;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.BodyType;
+import nl.samenspraak.http.DiskFull;
+import nl.samenspraak.http.RangedFile;
 import nl.samenspraak.http.Requests;
 
 import java.io.IOException;
@@ -32,7 +35,7 @@ public final class MediaRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.post("/api/transcripts/{transcriptId}/media", this::upload);
+        r.post("/api/transcripts/{transcriptId}/media", this::upload, BodyType.UPLOAD);
         r.get("/api/transcripts/{transcriptId}/media", this::stream);
         r.get("/api/transcripts/{transcriptId}/media/info", ctx -> ctx.json(media.recording(access.user(ctx), id(ctx))));
     }
@@ -64,6 +67,7 @@ public final class MediaRoutes {
         } catch (IllegalStateException e) {
             throw MediaService.tooLarge("The recording");
         } catch (Exception e) {
+            DiskFull.rethrow(e);
             throw ApiException.badRequest("upload.unreadable", "The multipart request could not be read: " + e.getMessage()).with("reason", String.valueOf(e.getMessage()));
         }
         if (part == null || part.getSubmittedFileName() == null) throw ApiException.badRequest("upload.fileMissing", "Field 'file': no file was sent.");
@@ -84,7 +88,7 @@ public final class MediaRoutes {
         if (!Files.isRegularFile(file)) {
             throw ApiException.notFound("media.fileMissing", "The recording file of transcript " + m.transcriptId()).with("transcriptId", m.transcriptId());
         }
-        ctx.writeSeekableStream(Files.newInputStream(file), m.contentType(), Files.size(file));
+        RangedFile.send(ctx, file, m.contentType());
     }
 
     private static long id(Context ctx) {

@@ -67,10 +67,10 @@ public final class MediaService {
         }
     }
 
-    /** The recording of a transcript, for the project's members; a 404 when it has none. */
+    /** The recording of a transcript, for the members it is open to (its content, as the text); a 404 when it has none. */
     public Media recording(User user, long transcriptId) {
         Transcript t = transcript(transcriptId);
-        access.require(user, t.projectId());
+        access.requireReadable(user, t.projectId(), t.id());
         return find(t.id()).orElseThrow(() -> new ApiException(404, "media.none", "Transcript " + t.id() + " has no recording.",
                 java.util.Map.of("transcriptId", t.id())).with("transcriptId", t.id()));
     }

@@ -25,7 +25,7 @@ class AssignmentAuditRoleTest {
     @TempDir static Path dir;
     static TestApp app;
     static final Map<String, Http> callers = new java.util.LinkedHashMap<>();
-    static long project, transcript, unit, coderId;
+    static long project, transcript, unit, coderId, trainerId, closed;
 
     @BeforeAll static void start() {
         app = TestApp.start(dir);
@@ -40,6 +40,22 @@ class AssignmentAuditRoleTest {
         coderId = callers.get("coder").get("/api/me").json().path("id").asLong();
         transcript = Fixtures.transcript(root, project, "gesprek.txt");
         unit = root.get("/api/transcripts/" + transcript).json().path("utterances").get(0).path("id").asLong();
+        // A transcript assigned to the trainer only, with a recording and the trainer's coding as its reference.
+        trainerId = callers.get("trainer").get("/api/me").json().path("id").asLong();
+        closed = Fixtures.transcript(root, project, "gesloten.txt");
+        closeToCoder();
+        long closedUnit = root.get("/api/transcripts/" + closed).json().path("utterances").get(0).path("id").asLong();
+        String dimension = Fixtures.firstDimension(root);
+        callers.get("trainer").put("/api/utterances/" + closedUnit + "/codes/" + dimension, Map.of("code", Fixtures.codeFor(root, dimension, "professional", 0)));
+        root.postFile("/api/transcripts/" + closed + "/media", "opname.wav", Fixtures.wav(4000), Map.of());
+        root.put("/api/transcripts/" + closed + "/reference", Map.of("coderId", trainerId));
+    }
+
+    /** The closed transcript is the trainer's only (other rules reassign; this puts it back). */
+    static void closeToCoder() {
+        Http root = app.as("root");
+        root.delete("/api/projects/" + project + "/assignments/" + closed + "/" + coderId);
+        root.put("/api/projects/" + project + "/assignments", Map.of("assignments", List.of(Map.of("transcriptId", closed, "userId", trainerId))));
     }
 
     @AfterAll static void stop() { app.close(); }
@@ -66,6 +82,14 @@ class AssignmentAuditRoleTest {
         rules.add(new Rule("GET utterance history.csv", h -> h.get("/api/utterances/" + unit + "/history.csv"), 200, 403, 403, 403, 404));
         rules.add(new Rule("GET transcript history.csv", h -> h.get("/api/transcripts/" + transcript + "/history.csv"), 200, 403, 403, 403, 404));
         rules.add(new Rule("GET project history.csv", h -> h.get(p + "/history.csv?coder=" + coderId), 200, 403, 403, 403, 404));
+        // "Open to this coder" holds for the recording and the calibration of a transcript assigned to someone else.
+        String c = "/api/transcripts/" + closed;
+        rules.add(new Rule("GET media (assigned to another)", h -> { closeToCoder(); return h.get(c + "/media"); }, 200, 404, 200, 200, 404));
+        rules.add(new Rule("GET media/info (assigned to another)", h -> { closeToCoder(); return h.get(c + "/media/info"); }, 200, 404, 200, 200, 404));
+        rules.add(new Rule("GET calibration (assigned to another)", h -> { closeToCoder(); return h.get(c + "/calibration?coder=" + coderId); },
+                200, 404, 200, 200, 404));
+        rules.add(new Rule("POST calibration (assigned to another)", h -> { closeToCoder(); return h.post(c + "/calibration?coder=" + coderId, Map.of()); },
+                200, 404, 200, 403, 404));
         return rules;
     }
 

@@ -29,10 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BlindCodingAuditTest {
     static final String OTHER = "zwijgzaamheid";
+    /** A word only in the transcript that is not open to the caller (assigned to the other coder only). */
+    static final String SECRET = "Vertrouwelijkheidsverklaring";
     @TempDir static Path dir;
     static TestApp app;
     static Http caller;
-    static long project, transcript, unit, otherId;
+    static long project, transcript, unit, otherId, closed, closedUnit;
     static String dimension, otherCode, ownCode;
 
     @BeforeAll static void start() {
@@ -61,6 +63,23 @@ class BlindCodingAuditTest {
                     Map.of("value", item.path("max").asInt()));
         }
         assertThat(caller.put("/api/utterances/" + unit + "/codes/" + dimension, Map.of("code", ownCode)).status()).isEqualTo(200);
+        // A second transcript, assigned to the other coder only (so the first one is assigned to both), with a
+        // recording and the other coder's coding as the reference of both transcripts (calibration).
+        closed = admin.postFile("/api/projects/" + project + "/transcripts", "gesloten.txt",
+                ("KM: " + SECRET + " van de klant.\nKlant: Dat is " + SECRET + ".\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("roles", "KM=professional,Klant=client")).json().path("transcripts").get(0).path("id").asLong();
+        closedUnit = admin.get("/api/transcripts/" + closed).json().path("utterances").get(0).path("id").asLong();
+        long callerId = caller.get("/api/me").json().path("id").asLong();
+        assertThat(admin.put("/api/projects/" + project + "/assignments", Map.of("assignments", List.of(
+                Map.of("transcriptId", transcript, "userId", callerId), Map.of("transcriptId", transcript, "userId", otherId),
+                Map.of("transcriptId", closed, "userId", otherId)))).status()).isEqualTo(200);
+        assertThat(other.put("/api/utterances/" + closedUnit + "/codes/" + dimension, Map.of("code", otherCode)).status()).isEqualTo(200);
+        for (long t : List.of(transcript, closed)) {
+            assertThat(admin.postFile("/api/transcripts/" + t + "/media", "opname.wav", Fixtures.wav(4000), Map.of())
+                    .status()).isEqualTo(201);
+            assertThat(admin.put("/api/transcripts/" + t + "/reference", Map.of("coderId", otherId)).status()).isEqualTo(200);
+        }
+        assertThat(admin.get("/api/transcripts/" + closed).body()).as("what the audit looks for is there").contains(SECRET);
         assertThat(admin.get("/api/transcripts/" + transcript).body()).doesNotContain(otherCode);
         assertThat(admin.get("/api/projects/" + project + "/history").body()).as("what the audit looks for is visible where allowed")
                 .contains(OTHER, otherCode, "\"coderId\":" + otherId);
@@ -70,6 +89,10 @@ class BlindCodingAuditTest {
 
     /** A value for every path parameter a GET route may have; an unknown one fails the test, so it gets added here. */
     static String fill(String path) {
+        return fill(path, transcript, unit);
+    }
+
+    static String fill(String path, long transcript, long unit) {
         Map<String, String> values = Map.of("projectId", "" + project, "transcriptId", "" + transcript, "utteranceId", "" + unit,
                 "key", Fixtures.CODEBOOK, "jobId", "no-such-job", "dimension", dimension);
         Matcher m = Pattern.compile("\\{([^}]+)}").matcher(path);
@@ -105,6 +128,29 @@ class BlindCodingAuditTest {
             assertThat(rows.get(0).path("coded").path(dimension).asInt()).isEqualTo(1);
             assertThat(rows.get(0).path("rated").asInt()).isZero();
         }));
+        return tests;
+    }
+
+    /**
+     * "Open to this coder", audited: every GET route that names a transcript or one of its units,
+     * called for a transcript assigned to someone else only, is refused (404 as for a transcript that
+     * is not there, or 403), and no route of the table answers a word of that transcript's text.
+     */
+    @TestFactory
+    List<DynamicTest> a_coder_gets_nothing_of_a_transcript_not_open_to_them() {
+        List<String> paths = app.app.unsafe.internalRouter.allHttpHandlers().stream().map(pe -> pe.endpoint)
+                .filter(e -> e.method == HandlerType.GET && e.path.startsWith("/api/")).map(e -> e.path).distinct().toList();
+        assertThat(paths).contains("/api/transcripts/{transcriptId}/media", "/api/transcripts/{transcriptId}/media/info",
+                "/api/transcripts/{transcriptId}/calibration");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String path : paths) {
+            boolean names = path.contains("{transcriptId}") || path.contains("{utteranceId}");
+            tests.add(DynamicTest.dynamicTest("GET " + path, () -> {
+                Http.Response r = caller.get(fill(path, closed, closedUnit));
+                if (names) assertThat(r.status()).as(r.body()).isIn(403, 404);
+                assertThat(r.body()).doesNotContain(SECRET);
+            }));
+        }
         return tests;
     }
 }

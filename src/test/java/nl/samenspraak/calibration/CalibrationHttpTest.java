@@ -109,23 +109,29 @@ class CalibrationHttpTest {
             }
         }
         assertThat(step.path("confusion").path("columns").get(STEPS.size()).asText()).isEqualTo("(none)");
+        assertThat(body.path("id").isNull()).as("a look is not stored").isTrue();
+        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations WHERE project_id = " + p.project)).isZero();
+        JsonNode stored = trainer.post(calibration() + "?coder=" + userId("bram"), Map.of()).json();
+        assertThat(stored.path("id").asLong()).isPositive();
         assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations WHERE project_id = " + p.project)).isEqualTo(1);
-        JsonNode again = trainer.get(calibration() + "?coder=" + userId("bram")).json();
-        assertThat(again.path("id").asLong()).as("looking again at an unchanged coding stores nothing new").isEqualTo(body.path("id").asLong());
+        JsonNode again = trainer.post(calibration() + "?coder=" + userId("bram"), Map.of()).json();
+        assertThat(again.path("id").asLong()).as("recording an unchanged coding again stores nothing new").isEqualTo(stored.path("id").asLong());
+        assertThat(trainer.get(calibration() + "?coder=" + userId("bram")).json().path("id").asLong()).as("a look says it is stored")
+                .isEqualTo(stored.path("id").asLong());
         assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations WHERE project_id = " + p.project)).isEqualTo(1);
     }
 
     @Test
     void a_trainee_who_fails_recodes_and_passes_and_the_history_shows_both() {
         annaIsTheReference();
-        Http.Response first = bram.get(calibration());
+        Http.Response first = bram.post(calibration(), Map.of());
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().path("passed").asBoolean()).isFalse();
         for (int i = 0; i < units.size(); i++) {
             Http.Response r = bram.put("/api/utterances/" + units.get(i) + "/codes/" + DIMENSION, Map.of("code", CodedProject.code("anna", 0, i)));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
-        JsonNode second = bram.get(calibration()).json();
+        JsonNode second = bram.post(calibration(), Map.of()).json();
         assertThat(second.path("passed").asBoolean()).isTrue();
         assertThat(step(second).path("kappa").asDouble()).isEqualTo(1.0);
 
@@ -183,5 +189,33 @@ class CalibrationHttpTest {
         assertThat(outsider.get(calibration() + "?coder=" + userId("bram")).status()).isEqualTo(404);
         assertThat(trainer.get(calibration() + "?coder=" + userId("anna")).status()).as("the reference against itself").isEqualTo(400);
         assertThat(trainer.get(calibration() + "?coder=abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_coder_of_a_blind_project_sees_a_fellow_coders_reference_as_figures_only() {
+        annaIsTheReference();
+        Http.Response mine = bram.get(calibration());
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.json().path("blind").asBoolean()).isTrue();
+        assertThat(mine.body()).doesNotContain("anna").doesNotContain("\"referenceCoderId\":" + userId("anna"));
+        assertThat(step(mine.json()).path("kappa").isNumber()).isTrue();
+        assertThat(step(mine.json()).path("categories")).as("the counts per code would show the reference's codes").isEmpty();
+        assertThat(step(mine.json()).path("confusion").isNull()).isTrue();
+        assertThat(bram.post(calibration(), Map.of()).status()).isEqualTo(200);
+        assertThat(bram.get("/api/projects/" + p.project + "/calibrations").body()).doesNotContain("\"referenceCoderId\":" + userId("anna"));
+        assertThat(trainer.get(calibration() + "?coder=" + userId("bram")).json().path("referenceCoder").asText()).as("the trainer sees all").isEqualTo("anna");
+        assertThat(p.analyst.post(calibration() + "?coder=" + userId("bram"), Map.of()).status()).as("analysts only read").isEqualTo(403);
+
+        for (int i = 0; i < units.size(); i++) trainer.put("/api/utterances/" + units.get(i) + "/codes/" + DIMENSION, Map.of("code", CodedProject.code("anna", 0, i)));
+        assertThat(trainer.put("/api/transcripts/" + t0 + "/reference", Map.of("coderId", userId("tina"))).status()).isEqualTo(200);
+        JsonNode gold = bram.get(calibration()).json();
+        assertThat(gold.path("referenceCoder").asText()).as("a trainer's reference is a gold standard, not a fellow coder's work").isEqualTo("tina");
+        assertThat(step(gold).path("categories")).isNotEmpty();
+
+        annaIsTheReference();
+        assertThat(p.admin.patch("/api/projects/" + p.project, Map.of("blindCoding", false)).status()).isEqualTo(200);
+        JsonNode open = bram.get(calibration()).json();
+        assertThat(open.path("referenceCoder").asText()).as("not blind: the trainee sees it").isEqualTo("anna");
+        assertThat(step(open).path("categories")).isNotEmpty();
     }
 }

@@ -74,7 +74,8 @@ class CrashDurabilityTest {
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder b) throws Exception {
-        return client.send(b.header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(b.header("Content-Type", "application/json").header("Origin", b.build().uri().resolve("/").toString().replaceAll("/$", ""))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void waitUntilUp(HttpClient client, String base) throws Exception {

@@ -112,7 +112,7 @@ class SaveBenchmark {
                   n = n + 1
                   local body = '{"code":"' .. codes[(n % 2) + 1] .. '"}'
                   return wrk.format("PUT", "/api/utterances/" .. units[(n % #units) + 1] .. "/codes/step",
-                    {["Cookie"] = cookies[(n % #cookies) + 1], ["Content-Type"] = "application/json"}, body)
+                    {["Cookie"] = cookies[(n % #cookies) + 1], ["Content-Type"] = "application/json", ["Origin"] = "http://" .. wrk.host .. ":" .. wrk.port}, body)
                 end
                 """);
         Path script = dir.resolve("save-" + thinkMs + ".lua");

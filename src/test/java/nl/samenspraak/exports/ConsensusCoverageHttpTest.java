@@ -124,7 +124,7 @@ class ConsensusCoverageHttpTest {
         assertThat(taken.status()).as(taken.body()).isEqualTo(200);
         long consensusId = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders WHERE project_id = " + p.project, Long.class);
         ok(trainer.put("/api/transcripts/" + t1 + "/reference", Map.of("coderId", consensusId)));
-        ok(trainer.get("/api/transcripts/" + t1 + "/calibration?coder=" + userId("bram")));
+        ok(trainer.post("/api/transcripts/" + t1 + "/calibration?coder=" + userId("bram"), Map.of())); // stored: Add to history
         assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM adjudications WHERE comment = 'agreed'")).isZero();
 
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download(p.url("/export.xlsx?bootstrap=0&lang=nl"))))) {
@@ -161,6 +161,7 @@ class ConsensusCoverageHttpTest {
     byte[] download(String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpRequest login = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json")
+                .header("Origin", app.baseUrl)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("name", "ria", "password", TestApp.PASSWORD)))).build();
         assertThat(client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -67,7 +67,7 @@ class ExportHttpTest {
     /** GET with the analyst's session cookie, as bytes. */
     Download download(String user, String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json")
+        HttpRequest login = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json").header("Origin", app.baseUrl)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("name", user, "password", TestApp.PASSWORD)))).build();
         assertThat(client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

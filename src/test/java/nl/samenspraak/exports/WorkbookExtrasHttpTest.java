@@ -61,7 +61,7 @@ class WorkbookExtrasHttpTest {
         unit0Code = CodedProject.code("anna", 0, 0);
 
         ok(trainer.put("/api/transcripts/" + t0 + "/reference", Map.of("coderId", anna)));
-        ok(trainer.get("/api/transcripts/" + t0 + "/calibration?coder=" + userId("bram")));
+        ok(trainer.post("/api/transcripts/" + t0 + "/calibration?coder=" + userId("bram"), Map.of()));
 
         ok(p.admin.put("/api/projects/" + p.project + "/fields", Map.of("fields", List.of(
                 Map.of("key", "condition", "label", Map.of("nl", "Conditie", "en", "Condition"), "type", "category", "allowed", List.of("trained", "untrained")),
@@ -215,7 +215,7 @@ class WorkbookExtrasHttpTest {
 
     byte[] download(String user, String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json")
+        HttpRequest login = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json").header("Origin", app.baseUrl)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("name", user, "password", TestApp.PASSWORD)))).build();
         assertThat(client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -79,7 +79,10 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
             Tools.require(Browser.installed(), "Chromium or ChromeDriver is not installed (apt-get install chromium chromium-driver)");
             try {
                 Path folder = Files.createTempDirectory("samenspraak-web-");
-                TestApp app = options.demo() ? TestApp.startDemo(folder) : TestApp.start(folder);
+                TestApp app = options.demo() ? TestApp.startDemo(folder)
+                        : options.backups() ? TestApp.start(folder, c -> c.withBackups(new nl.samenspraak.app.AppConfig.BackupPlan(
+                                folder.resolve("backups"), java.time.Duration.ofHours(1), 3)))
+                        : TestApp.start(folder);
                 try {
                     Path downloads = options.downloads() ? Files.createDirectories(folder.resolve("downloads")) : null;
                     return new Session(options, folder, app, Browser.start(options.language(), downloads));

@@ -18,6 +18,9 @@ public @interface BrowserOptions {
     /** The app starts in demo mode ({@link TestApp#startDemo}). */
     boolean demo() default false;
 
+    /** The app makes rolling backups (every hour, three kept) into {@code backups/} of its folder: the first at once. */
+    boolean backups() default false;
+
     /** Console errors a test causes on purpose (a server it stopped, say), as substrings; every other one fails the test. */
     String[] expectedConsoleErrors() default {};
 }

@@ -60,4 +60,13 @@ public final class Fixtures {
     public static String firstDimension(Http http) {
         return http.get("/api/codebooks/" + CODEBOOK).json().path("codebook").path("dimensions").get(0).path("key").asText();
     }
+
+    /** A WAV-looking recording (RIFF....WAVE, then bytes numbered 0..255 over and over) of {@code size} bytes. */
+    public static byte[] wav(int size) {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) b[i] = (byte) i;
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, b, 0, 4);
+        System.arraycopy("WAVEfmt ".getBytes(StandardCharsets.US_ASCII), 0, b, 8, 8);
+        return b;
+    }
 }

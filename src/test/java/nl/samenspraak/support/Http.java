@@ -87,7 +87,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json");
+        // Every change carries the server's own origin, as the pages' requests do (http.SameOrigin).
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").header("Origin", baseUrl);
     }
 
     private Response send(HttpRequest.Builder builder) {

@@ -36,19 +36,33 @@ public final class TestApp implements AutoCloseable {
     private final Database.Pooled db;
 
     private TestApp(Path database, boolean demo) {
-        this.database = database;
+        this(new AppConfig(0, database, demo, false));
+    }
+
+    private TestApp(AppConfig asked) {
+        this.database = asked.database();
         this.db = Database.openPooled(database);
         this.jdbi = db.jdbi();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        this.app = App.create(new AppConfig(0, database, demo, false), jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), () -> { }).start();
+        this.app = App.create(asked, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), () -> { }).start();
         this.startupOutput = out.toString(StandardCharsets.UTF_8);
         this.baseUrl = "http://localhost:" + app.port();
-        this.config = new AppConfig(app.port(), database, demo, false);
+        this.config = new AppConfig(app.port(), database, asked.demo(), asked.secureCookies(), asked.sessionIdle(), asked.origins(), asked.backups());
         this.accounts = new AccountService(jdbi, new Writes(jdbi));
+    }
+
+    /** With settings of the test's own (a backup plan, say) over {@code folder/test.db}. */
+    public static TestApp start(Path folder, java.util.function.UnaryOperator<AppConfig> settings) {
+        return new TestApp(settings.apply(new AppConfig(0, folder.resolve("test.db"), false, false)));
     }
 
     public static TestApp start(Path folder) {
         return new TestApp(folder.resolve("test.db"), false);
+    }
+
+    /** Over a database file of the test's choosing (a name may carry sqlite-jdbc pragmas: {@code test.db?max_page_count=N}). */
+    public static TestApp startAt(Path database) {
+        return new TestApp(database, false);
     }
 
     public static TestApp startDemo(Path folder) {

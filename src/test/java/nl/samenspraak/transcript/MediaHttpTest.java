@@ -126,7 +126,7 @@ class MediaHttpTest {
         String cookie = app.sessionCookie("root");
         try (java.net.Socket socket = new java.net.Socket("localhost", app.app.port())) {
             socket.setSoTimeout(10_000);
-            String request = "POST " + media() + "?fileName=lang.wav HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
+            String request = "POST " + media() + "?fileName=lang.wav HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost\r\nCookie: " + cookie
                     + "\r\nContent-Type: audio/wav\r\nContent-Length: " + (MediaService.MAX_MEDIA_BYTES + 1024 * 1024)
                     + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

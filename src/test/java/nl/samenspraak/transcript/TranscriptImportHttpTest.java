@@ -130,8 +130,8 @@ class TranscriptImportHttpTest {
         String cookie = app.sessionCookie("root");
         try (java.net.Socket socket = new java.net.Socket("localhost", app.app.port())) {
             socket.setSoTimeout(10_000);
-            String request = "POST /api/projects/" + project + "/transcripts?fileName=reus.txt HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Cookie: " + cookie + "\r\n"
+            String request = "POST /api/projects/" + project + "/transcripts?fileName=reus.txt HTTP/1.1\r\nHost: localhost:" + app.app.port() + "\r\n"
+                    + "Origin: " + app.baseUrl + "\r\nCookie: " + cookie + "\r\n"
                     + "Content-Type: text/plain\r\nContent-Length: " + 45 * 1024 * 1024 + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -41,6 +41,8 @@ class CalibrationPageTest {
     @Test
     void a_trainee_who_fails_sees_their_misses_passes_after_recoding_and_the_history_shows_two_points() {
         Study s = Study.conversation(app, root);
+        // Not blind: the trainee sees whose the reference is and the counts per code (a blind project shows the figures only).
+        assertThat(root.patch("/api/projects/" + s.project(), Map.of("blindCoding", false)).status()).isEqualTo(200);
         String gold = "gold-" + s.coder();
         app.user(gold, Role.CODER);
         Fixtures.member(root, s.project(), gold, "coder");
@@ -66,7 +68,12 @@ class CalibrationPageTest {
         assertThat(cell(dim, c, "missed")).isEqualTo("1");
         assertThat(cell(dim, a, "overused")).isEqualTo("2");
         assertThat(browser.all("section[data-dimension='" + dim + "'] table.heatmap")).hasSize(1);
+        assertThat(browser.text("#record-state")).startsWith("Not yet in the history");
         browser.screenshot("calibration-fail");
+        browser.find("#record").click();
+        browser.until(d -> browser.text("#record-state").startsWith("In the history since"));
+        assertThat(browser.find("#record").isDisplayed()).isFalse();
+        assertThat(app.count("SELECT COUNT(*) FROM calibrations WHERE project_id = " + s.project())).isEqualTo(1);
 
         code(s.coderHttp(), s.unitId(2), dim, b);
         code(s.coderHttp(), s.unitId(4), dim, c);
@@ -75,6 +82,9 @@ class CalibrationPageTest {
         browser.until(d -> browser.find("#result").isDisplayed());
         assertThat(browser.text("#verdict")).isEqualTo("pass");
         assertThat(cell(dim, b, "missed")).isEqualTo("0");
+        assertThat(app.count("SELECT COUNT(*) FROM calibrations WHERE project_id = " + s.project())).as("a look stores nothing").isEqualTo(1);
+        browser.find("#record").click();
+        browser.until(d -> browser.text("#record-state").startsWith("In the history since"));
 
         browser.find("#history-link").click();
         browser.waitReady();
@@ -94,5 +104,16 @@ class CalibrationPageTest {
         browser.logInAs(app, s.coder(), "calibration.html?t=" + s.transcript() + "&coder=" + goldId);
         browser.until(d -> browser.find("#refused").isDisplayed());
         assertThat(browser.find("#result").isDisplayed()).isFalse();
+
+        // blind again: the figures, no reference name, no counts per code
+        assertThat(root.patch("/api/projects/" + s.project(), Map.of("blindCoding", true)).status()).isEqualTo(200);
+        browser.logInAs(app, s.coder(), page);
+        browser.until(d -> browser.find("#result").isDisplayed());
+        assertThat(browser.text("#summary")).doesNotContain(gold);
+        assertThat(browser.find("#blind-note").isDisplayed()).isTrue();
+        assertThat(browser.all("table.categories")).isEmpty();
+        assertThat(browser.all("table.heatmap")).isEmpty();
+        assertThat(browser.all("section[data-dimension='" + dim + "'] td.kappa")).hasSize(1);
+        browser.screenshot("calibration-blind");
     }
 }

@@ -243,6 +243,8 @@ class TeamFlowTest {
         String table = "section[data-dimension='" + step + "'] ";
         assertThat(browser.text(table + "tr[data-code='option-talk'] td.missed")).isEqualTo("2");
         assertThat(browser.text(table + "tr[data-code='team-talk'] td.overused")).isEqualTo("2");
+        browser.find("#record").click();
+        browser.until(d -> browser.text("#record-state").startsWith("In the history"));
 
         // Back to the coding screen: the third unit, option talk twice.
         browser.open(app.baseUrl + "/code.html?t=" + t);
@@ -257,6 +259,8 @@ class TeamFlowTest {
         browser.until(d -> browser.find("#result").isDisplayed());
         assertThat(browser.text("#verdict")).isEqualTo("pass");
         assertThat(browser.text(table + "tr[data-code='option-talk'] td.missed")).isEqualTo("0");
+        browser.find("#record").click();
+        browser.until(d -> browser.text("#record-state").startsWith("In the history"));
 
         follow("#history-link");
         browser.until(d -> browser.find("#history").isDisplayed());
@@ -288,7 +292,7 @@ class TeamFlowTest {
     private byte[] download(String user, String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String login = "{\"name\":\"" + user + "\",\"password\":\"" + TestApp.PASSWORD + "\"}";
-        HttpResponse<Void> in = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json")
+        HttpResponse<Void> in = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json").header("Origin", app.baseUrl)
                 .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(in.statusCode()).isEqualTo(200);
         HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

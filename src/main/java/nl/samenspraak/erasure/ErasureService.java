@@ -1,0 +1,142 @@
+package nl.samenspraak.erasure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
+import nl.samenspraak.http.Json;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Erasing a transcript for a data-subject request (GDPR article 17), by an admin of its project: its
+ * text and speakers, every code and rating on it, feedback, session data, calibrations, assignments,
+ * its change-log rows and the recording file are removed, in one transaction, with SQLite's
+ * {@code secure_delete} on, so freed pages are zeroed rather than left readable; afterwards the WAL is
+ * checkpointed and truncated. What stays is a tombstone ({@link Erasure.Tombstone}, and one change-log
+ * row that says it): who, when, why, how much, and no content. Backups made earlier still hold the
+ * transcript until they are replaced (docs/security.md, "Erasure and pseudonyms").
+ */
+public final class ErasureService {
+    private static final Logger log = LoggerFactory.getLogger(ErasureService.class);
+    static final int MAX_REASON = 500;
+
+    private final Jdbi jdbi;
+    private final Writes writes;
+    private final Access access;
+    private final Path mediaFolder;
+
+    public ErasureService(Jdbi jdbi, Writes writes, Access access, Path mediaFolder) {
+        this.jdbi = jdbi;
+        this.writes = writes;
+        this.access = access;
+        this.mediaFolder = mediaFolder;
+    }
+
+    /** What erasing the transcript would remove; for an erased one, its tombstone. */
+    public Erasure.Preview preview(User user, long transcriptId) {
+        ErasureDao.Subject s = subject(user, transcriptId);
+        return jdbi.withExtension(ErasureDao.class, dao -> new Erasure.Preview(s.id(), s.projectId(), s.project(),
+                dao.tombstone(s.id()).isPresent() ? null : s.name(), s.deleted(), removed(dao, s.id()), dao.recording(s.id()).orElse(null),
+                dao.tombstone(s.id()).orElse(null)));
+    }
+
+    public Erasure.Tombstone erase(User user, long transcriptId, String reason, String confirmName) {
+        ErasureDao.Subject s = subject(user, transcriptId);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw ApiException.badRequest("erasure.reasonMissing", "Field 'reason': say why the transcript is erased (a data-subject request, say), in at most "
+                    + MAX_REASON + " characters; no personal data, the reason is kept.").with("max", MAX_REASON);
+        }
+        if (jdbi.withExtension(ErasureDao.class, dao -> dao.tombstone(s.id())).isPresent()) {
+            throw ApiException.conflict("erasure.done", "Transcript " + s.id() + " has been erased already.").with("transcriptId", s.id());
+        }
+        if (confirmName == null || !confirmName.strip().equals(s.name().strip())) {
+            throw ApiException.badRequest("erasure.nameNotConfirmed", "Field 'confirmName': type the transcript's name exactly, '" + s.name()
+                    + "', to confirm.", Map.of("field", "confirmName")).with("name", s.name());
+        }
+        String now = Instant.now().toString();
+        Optional<String> file = jdbi.withExtension(ErasureDao.class, dao -> dao.storedRecording(s.id()));
+        long id = writes.inTransaction(h -> {
+            h.execute("PRAGMA secure_delete = ON");
+            try {
+                ErasureDao dao = h.attach(ErasureDao.class);
+                String removed = json(removed(dao, s.id()));
+                dao.begin(s.id());
+                dao.deleteAdjudications(s.id());
+                dao.deleteChanges(s.id());
+                dao.deleteFeedback(s.id());
+                dao.deleteCodes(s.id());
+                dao.deleteRatings(s.id());
+                dao.deleteSessionValues(s.id());
+                dao.deleteQuestionnaireResponses(s.id());
+                dao.deleteSessionProfessional(s.id());
+                dao.deleteCalibrations(s.id());
+                dao.deleteReference(s.id());
+                dao.deleteAssignments(s.id());
+                dao.deleteMedia(s.id());
+                dao.deleteUtterances(s.id());
+                dao.deleteSpeakers(s.id());
+                dao.blank(s.id(), now, user.id());
+                long tombstone = dao.insertTombstone(s.id(), s.projectId(), user.id(), now, why, removed);
+                dao.logTombstone(s.id(), s.projectId(), user.id(), now, "erasure " + tombstone + ": " + why);
+                dao.end(s.id());
+                return tombstone;
+            } finally {
+                h.execute("PRAGMA secure_delete = OFF");
+            }
+        });
+        file.ifPresent(this::deleteRecording);
+        truncateWal();
+        log.info("Transcript {} of project {} erased by user {} (erasure {})", s.id(), s.projectId(), user.id(), id);
+        return jdbi.withExtension(ErasureDao.class, dao -> dao.tombstone(s.id())).orElseThrow();
+    }
+
+    private ErasureDao.Subject subject(User user, long transcriptId) {
+        ErasureDao.Subject s = jdbi.withExtension(ErasureDao.class, dao -> dao.subject(transcriptId))
+                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
+        access.require(user, s.projectId(), Role.ADMIN);
+        return s;
+    }
+
+    private static Erasure.Removed removed(ErasureDao dao, long t) {
+        return new Erasure.Removed(dao.units(t), dao.codes(t), dao.coders(t), dao.ratings(t), dao.feedback(t), dao.sessionData(t),
+                dao.calibrations(t), dao.changes(t), dao.recording(t).isPresent());
+    }
+
+    private void deleteRecording(String storedName) {
+        try {
+            Files.deleteIfExists(mediaFolder.resolve(storedName));
+        } catch (IOException e) {
+            // The row is gone already; the file is an orphan the administrator must remove by hand.
+            log.error("The recording {} of an erased transcript could not be deleted; remove it by hand", mediaFolder.resolve(storedName), e);
+        }
+    }
+
+    /** Copies the WAL into the database and empties it, so that old page versions do not linger in it (best effort: readers may hold it). */
+    private void truncateWal() {
+        try {
+            jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
+        } catch (RuntimeException e) {
+            log.warn("The WAL could not be truncated after an erasure; the next checkpoint overwrites it: {}", e.toString());
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package nl.samenspraak.account;
+
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.RawHttp;
+import nl.samenspraak.support.TestApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Log-in under attack: a flood of wrong passwords is refused beyond a few password checks at a time,
+ * failures close the name and the address for growing waits, and a stranger's failures do not keep
+ * the real user out of a browser that logged in before. The memory side (no OutOfMemoryError at
+ * -Xmx256m) is measured by LoginFloodBench.
+ */
+class LoginFloodHttpTest {
+    static final String WRONG = "{\"name\":\"%s\",\"password\":\"not the password\"}";
+    @TempDir Path dir;
+    TestApp app;
+
+    @BeforeEach void start() {
+        app = TestApp.start(dir);
+        app.user("anna", Role.CODER);
+    }
+
+    @AfterEach void stop() { app.close(); }
+
+    RawHttp.Answer attempt(String from, String name, String password) {
+        return RawHttp.postJson(from, app.app.port(), "/api/login", "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}");
+    }
+
+    @Test
+    void a_flood_beyond_the_password_checks_is_refused_at_once_with_retry_after() throws Exception {
+        int n = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<RawHttp.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String from = "127.0.1." + (i + 1), name = "stranger" + i; // every attempt from its own address, for its own name
+            answers.add(pool.submit(() -> { go.await(); return attempt(from, name, "not the password"); }));
+        }
+        go.countDown();
+        int refused = 0, wrong = 0;
+        for (Future<RawHttp.Answer> f : answers) {
+            RawHttp.Answer a = f.get();
+            assertThat(a.status()).as(a.body()).isIn(401, 503);
+            if (a.status() == 503) {
+                refused++;
+                assertThat(a.header("Retry-After")).isEqualTo("1");
+                assertThat(a.body()).contains("\"error\"").contains("many log-ins");
+            } else {
+                wrong++;
+            }
+        }
+        pool.shutdown();
+        assertThat(refused).as("attempts refused unchecked").isPositive();
+        assertThat(wrong).as("attempts checked").isLessThan(n);
+        assertThat(attempt("127.0.1.99", "anna", TestApp.PASSWORD).status()).as("afterwards the real user logs in").isEqualTo(200);
+    }
+
+    @Test
+    void failures_close_the_name_but_not_for_a_browser_that_logged_in_before() {
+        Http annasBrowser = app.anonymous();
+        annasBrowser.login("anna", TestApp.PASSWORD);
+        for (int i = 0; i < LoginGuard.ACCOUNT.free() + 1; i++) assertThat(attempt("127.0.2.1", "anna", "guess " + i).status()).isEqualTo(401);
+
+        RawHttp.Answer closed = attempt("127.0.2.2", "Anna", TestApp.PASSWORD);
+        assertThat(closed.status()).as("even the right password, from a new browser elsewhere").isEqualTo(429);
+        assertThat(Integer.parseInt(closed.header("Retry-After"))).isBetween(1, 300);
+        assertThat(closed.body()).contains("try again in");
+        assertThat(annasBrowser.post("/api/login", Map.of("name", "anna", "password", TestApp.PASSWORD)).status())
+                .as("anna's own browser is not held by a stranger's failures").isEqualTo(200);
+        assertThat(annasBrowser.post("/api/login", Map.of("name", "bram", "password", "x")).status())
+                .as("anna's device cookie does not help for another name").isEqualTo(401);
+    }
+
+    @Test
+    void failures_from_one_address_close_that_address_for_every_name() {
+        for (int i = 0; i < LoginGuard.ADDRESS.free() + 1; i++) assertThat(attempt("127.0.3.1", "name" + i, "guess").status()).isEqualTo(401);
+        RawHttp.Answer closed = attempt("127.0.3.1", "anna", TestApp.PASSWORD);
+        assertThat(closed.status()).isEqualTo(429);
+        assertThat(closed.header("Retry-After")).isNotNull();
+        assertThat(attempt("127.0.3.2", "anna", TestApp.PASSWORD).status()).as("another address").isEqualTo(200);
+    }
+}
