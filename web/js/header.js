@@ -30,7 +30,7 @@ export function setUpHeader(user) {
     });
   }
   const who = $('#user-name');
-  if (who && user) who.textContent = user.name;
+  if (who && user) who.textContent = who.title = user.name;
   const out = $('#logout');
   if (out) out.addEventListener('click', async () => {
     await api('POST', '/api/logout').catch(() => {});
@@ -48,7 +48,7 @@ export async function openProjectPage(projectId, prefix, roles) {
   const user = await requireLogin(() => get('/api/me'));
   setUpHeader(user);
   const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
-  $('#project-name').textContent = project.name;
+  $('#project-name').textContent = $('#project-name').title = project.name;
   document.title = `${t(prefix + '.title')} · ${project.name} · Samenspraak`;
   $('#loading').hidden = true;
   const role = (mine.find((p) => p.id === projectId) || {}).role;

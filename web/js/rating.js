@@ -35,8 +35,8 @@ async function start() {
   const [doc, ratings] = await Promise.all([get(`/api/transcripts/${transcriptId}`), get(`/api/transcripts/${transcriptId}/ratings`)]);
   const project = await get(`/api/projects/${doc.transcript.projectId}`);
   const book = await get(`/api/codebooks/${encodeURIComponent(project.codebookKey)}`);
-  $('#project-name').textContent = project.name;
-  $('#transcript-name').textContent = doc.transcript.name;
+  $('#project-name').textContent = $('#project-name').title = project.name;
+  $('#transcript-name').textContent = $('#transcript-name').title = doc.transcript.name;
   $('#transcript-link').href = `code.html?t=${transcriptId}`;
   S.scales = book.codebook.ratingScales || [];
   for (const r of ratings) S.values.set(`${r.scale}/${r.item}`, r.value);
