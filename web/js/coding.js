@@ -1,5 +1,5 @@
 // The coding screen: a transcript, the codebook beside it, everything by keyboard.
-import { get, requireLogin } from './api.js';
+import { get, currentUser } from './api.js';
 import { $, param } from './dom.js';
 import { loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -20,9 +20,9 @@ const perf = (window.samenspraak = { keyMs: [], handlerMs: [], readyMs: null, re
 const S = { units: [], dims: [], dim: 0, cur: 0, undo: [], redo: [], auto: true };
 let view, bar, saver, sync, place, player = null, user;
 
+/** Every request as early as it can go: the language beside the log-in check, then what needs a login. */
 async function load() {
-  await loadLanguage();
-  user = await requireLogin(() => get('/api/me'));
+  [, user] = await Promise.all([loadLanguage(), currentUser()]);
   const [doc, codes] = await Promise.all([get(`/api/transcripts/${transcriptId}`), get(`/api/transcripts/${transcriptId}/codes`)]);
   const project = await get(`/api/projects/${doc.transcript.projectId}`);
   const book = await get(`/api/codebooks/${encodeURIComponent(project.codebookKey)}`);
