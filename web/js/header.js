@@ -1,5 +1,5 @@
 // The bar every page shares: language switch and log-out.
-import { api, get, requireLogin } from './api.js';
+import { api, get, currentUser } from './api.js';
 import { h, $ } from './dom.js';
 import { language, languages, loadLanguage, switchLanguage, t, translate } from './i18n.js';
 
@@ -45,7 +45,7 @@ export function setUpHeader(user) {
  */
 export async function openProjectPage(projectId, prefix, roles) {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
   $('#project-name').textContent = $('#project-name').title = project.name;

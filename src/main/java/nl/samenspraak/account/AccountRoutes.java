@@ -9,10 +9,12 @@ import nl.samenspraak.http.Requests;
 
 import java.util.Map;
 
-/** /api/login, /api/logout, /api/me, /api/users. */
+/** /api/login, /api/logout, /api/me, /api/session, /api/users. */
 public final class AccountRoutes {
     public record LoginRequest(String name, String password) {}
     public record NewUser(String name, String password, Role role) {}
+    /** Who is logged in, for pages: a 200 either way (user null when not), so a log-in page's check leaves no error behind. */
+    public record SessionState(boolean loggedIn, User user) {}
 
     private final AccountService accounts;
     private final Access access;
@@ -28,6 +30,7 @@ public final class AccountRoutes {
         r.post("/api/login", this::login);
         r.post("/api/logout", this::logout);
         r.get("/api/me", ctx -> ctx.json(access.user(ctx)));
+        r.get("/api/session", ctx -> ctx.json(access.current(ctx).map(u -> new SessionState(true, u)).orElse(new SessionState(false, null))));
         r.get("/api/users", this::list);
         r.post("/api/users", this::create);
     }
