@@ -4,6 +4,7 @@ import { api, ApiError, get, currentUser } from './api.js';
 import { $, h, newId, param } from './dom.js';
 import { loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
+import { coderName } from './names.js';
 
 const transcriptId = Number(param('t'));
 /** Navigation keys of the coding screen (codebooks/README.md); never read as hotkeys here either. */
@@ -65,10 +66,38 @@ const label = (dim, code) => {
   return c ? tx(c.label) : code;
 };
 
+/** A code by its label in the page's language; its key (what the export and hotkeys use) in the tooltip. */
 function codeCell(dim, code) {
   return code === null || code === undefined
-    ? h('td', { class: 'dash', text: t('adj.notCoded') })
-    : h('td', { title: label(dim, code) }, h('code', { text: code }));
+    ? h('td', { class: 'coded dash', text: t('adj.notCoded') })
+    : h('td', { class: 'coded', title: code, dataset: { code } }, label(dim, code));
+}
+
+/** Where the consensus code came from, in its own column: comments are only what an adjudicator wrote. */
+function source(cell) {
+  if (!cell.consensus && cell.source !== 'cleared') return '';
+  if (cell.source === 'coder') {
+    const from = view.coders.find((c) => c.id === cell.fromCoder);
+    return t('adj.sourceCoder', { coder: from ? coderName(from.name) : `#${cell.fromCoder}` });
+  }
+  return cell.source ? t(`adj.source.${cell.source}`) : '';
+}
+
+/**
+ * How much the consensus covers: units of the transcript, and per dimension of the units the coders coded. Short of
+ * those is a warning: a partial consensus is not a whole coding (issue 9, defect 4).
+ */
+function coverage() {
+  const has = (u, d) => u.dimensions[d] && u.dimensions[d].consensus;
+  const covered = view.units.filter((u) => view.dimensions.some((d) => has(u, d))).length;
+  const counts = view.dimensions.map((d) => ({ d, n: view.units.filter((u) => has(u, d)).length, of: view.codedPerDimension[d] || 0 }));
+  const partial = counts.some((c) => c.n < c.of);
+  const el = $('#coverage');
+  el.className = partial ? 'coverage warning' : 'coverage';
+  el.textContent = covered === 0 ? t('adj.coverageNone') : `${t('adj.coverage', {
+    covered, units: view.unitCount,
+    dimensions: counts.map((c) => t('adj.coverageDimension', { dimension: dims.get(c.d) ? tx(dims.get(c.d).label) : c.d, n: c.n, of: c.of })).join('; '),
+  })}${partial ? ` ${t('coverage.partialConsensus')}` : ''}`;
 }
 
 function render() {
@@ -83,25 +112,26 @@ function render() {
   cur = Math.min(cur, Math.max(0, rows.length - 1));
   $('#head').replaceChildren(h('th', { scope: 'col', text: t('adj.unit') }), h('th', { scope: 'col', text: t('adj.speaker') }),
     h('th', { scope: 'col', text: t('adj.text') }), h('th', { scope: 'col', text: t('adj.dimension') }),
-    ...view.coders.map((c, i) => h('th', { scope: 'col', text: `${i + 1} · ${c.name}` })),
-    h('th', { scope: 'col', text: t('adj.consensus') }), h('th', { scope: 'col', text: t('adj.comment') }));
+    ...view.coders.map((c, i) => h('th', { scope: 'col', text: `${i + 1} · ${coderName(c.name)}` })),
+    h('th', { scope: 'col', text: t('adj.consensus') }), h('th', { scope: 'col', text: t('adj.source') }), h('th', { scope: 'col', text: t('adj.comment') }));
   $('#rows').replaceChildren(...rows.map(row));
   $('#empty').hidden = rows.length > 0;
   $('#summary').textContent = t('adj.summary', { n: view.disagreements, shown: rows.length });
+  coverage();
   mark();
 }
 
 function row(r, i) {
   const d = dims.get(r.dim);
-  const from = view.coders.findIndex((c) => c.id === r.cell.fromCoder);
   return h('tr', { class: r.cell.disagree ? 'disagree' : null, dataset: { index: i, unit: r.unit.utteranceId, dimension: r.dim } },
     h('td', { class: 'seq', text: String(r.unit.seq) }),
     h('td', { text: r.unit.speakerLabel || '' }),
     h('td', { class: 'text', text: r.unit.text }),
     h('td', {}, d ? tx(d.label) : r.dim, r.cell.disagree ? h('span', { class: 'badge fail', text: ` ${t('adj.differ')}` }) : null),
     r.cell.codes.map((c) => codeCell(r.dim, c)),
-    h('td', { class: 'consensus' }, r.cell.consensus ? h('code', { text: r.cell.consensus }) : h('span', { class: 'dash', text: t('adj.notCoded') }),
-      from >= 0 ? h('span', { class: 'small muted', text: ` ${t('adj.from', { coder: view.coders[from].name })}` }) : null),
+    h('td', { class: 'consensus', title: r.cell.consensus || null },
+      r.cell.consensus ? h('strong', { text: label(r.dim, r.cell.consensus) }) : h('span', { class: 'dash', text: t('adj.notCoded') })),
+    h('td', { class: 'source', text: source(r.cell) }),
     h('td', { class: 'comment', text: r.cell.comment || '' }));
 }
 
@@ -115,7 +145,8 @@ function mark() {
 }
 
 function onKey(e) {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, select, textarea')) return;
+  // A focused control keeps its own keys: Enter on a button presses it (issue 9, defect 3).
+  if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('input, select, textarea, button, a[href]')) return;
   const r = rows[cur];
   if (e.key === 'j' || e.key === 'ArrowDown') move(1);
   else if (e.key === 'k' || e.key === 'ArrowUp') move(-1);
@@ -136,7 +167,7 @@ function move(by) {
 
 function pick(r, coder) {
   const code = r.cell.codes[view.coders.indexOf(coder)];
-  if (code === null || code === undefined) return status(t('adj.noCode', { coder: coder.name }), true);
+  if (code === null || code === undefined) return status(t('adj.noCode', { coder: coderName(coder.name) }), true);
   save(r, 'PUT', { fromCoder: coder.id });
 }
 
@@ -165,6 +196,7 @@ async function save(r, method, body) {
     const res = method === 'PUT' ? await api('PUT', path, { ...body, opId: newId() }) : await api('DELETE', `${path}?opId=${newId()}`);
     r.cell.consensus = res ? res.after : null;
     r.cell.fromCoder = res ? res.fromCoder : null;
+    r.cell.source = res ? res.source : null;
     r.cell.comment = res ? res.comment : null;
     if (res) view.consensusCoderId = res.consensusCoderId;
     render();

@@ -8,6 +8,8 @@ import { setUpHeader } from './header.js';
 import { int, num, percent, reason } from './format.js';
 import { confusionTable } from './charts/heatmap.js';
 import { kappaChart } from './charts/dots.js';
+import { coderName } from './names.js';
+import { setUpReferenceTools } from './reference.js';
 
 const transcriptId = Number(param('t'));
 const projectId = Number(param('p'));
@@ -20,19 +22,14 @@ async function start() {
   setUpHeader(user);
   const query = coder ? `?coder=${encodeURIComponent(coder)}` : '';
   try {
-    // Each visit computes and stores a calibration (a point in the history), so a new language re-renders, never reloads.
     if (transcriptId) {
-      const c = await get(`/api/transcripts/${transcriptId}/calibration${query}`);
-      const doc = await get(`/api/transcripts/${c.transcriptId}`);
-      await codebook(await get(`/api/projects/${doc.transcript.projectId}`));
-      showCalibration(c, doc);
-      document.addEventListener('languagechange', async () => { await relabel(doc.transcript.projectId); showCalibration(c, doc); });
+      await openTranscript(user, query);
     } else {
       // Without ?coder= the history is the caller's own, also for an administrator (the server would mix everyone's).
       const runs = await get(`/api/projects/${projectId}/calibrations?coder=${encodeURIComponent(coder || user.id)}`);
       const project = await get(`/api/projects/${projectId}`);
       await codebook(project);
-      const who = coder ? await coderName(Number(coder), user) : user.name;
+      const who = coder ? await memberName(Number(coder), user) : user.name;
       showHistory(runs, project, who);
       document.addEventListener('languagechange', async () => { await relabel(projectId); showHistory(runs, project, who); });
     }
@@ -43,6 +40,34 @@ async function start() {
   }
   $('#loading').hidden = true;
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * A transcript: administrators and trainers get the reference chooser (and, without ?coder=, the coders to
+ * calibrate); a trainee their own calibration. Without a reference there is nothing to compare, and the page says so.
+ */
+async function openTranscript(user, query) {
+  const doc = await get(`/api/transcripts/${transcriptId}`);
+  const [project, mine] = await Promise.all([get(`/api/projects/${doc.transcript.projectId}`), get('/api/projects')]);
+  await codebook(project);
+  const role = (mine.find((p) => p.id === project.id) || {}).role;
+  const staff = role === 'admin' || role === 'trainer';
+  $('#where').textContent = doc.transcript.name;
+  document.title = `${t('cal.title')} · ${doc.transcript.name} · Samenspraak`;
+  const tools = staff ? await setUpReferenceTools(transcriptId, () => location.reload()) : null;
+  if (staff && !coder) return;
+  if (tools && !tools.reference) return;
+  // A trainee's progress says whether there is a reference to compare with (asking for a calibration would answer 404).
+  const progress = staff ? null : (await get(`/api/projects/${project.id}/progress`)).find((p) => p.transcriptId === transcriptId);
+  if (!staff && !(progress && progress.calibration)) {
+    $('#refused').textContent = t('cal.noReference');
+    $('#refused').hidden = false;
+    return;
+  }
+  // Each visit computes and stores a calibration (a point in the history), so a new language re-renders, never reloads.
+  const c = await get(`/api/transcripts/${transcriptId}/calibration${query}`);
+  showCalibration(c, doc);
+  document.addEventListener('languagechange', async () => { await relabel(doc.transcript.projectId); showCalibration(c, doc); });
 }
 
 async function codebook(project) {
@@ -61,7 +86,11 @@ async function relabel(id) {
 function showCalibration(c, doc) {
   $('#where').textContent = doc.transcript.name;
   document.title = `${t('cal.title')} · ${c.coder} · Samenspraak`;
-  $('#summary').textContent = t('cal.summary', { coder: c.coder, reference: c.referenceCoder, transcript: doc.transcript.name, threshold: num(c.threshold, 2) });
+  $('#summary').textContent = t('cal.summary', { coder: c.coder, reference: coderName(c.referenceCoder), transcript: doc.transcript.name, threshold: num(c.threshold, 2) });
+  const partial = c.referenceUnits < c.transcriptUnits;
+  $('#coverage').className = partial ? 'coverage warning' : 'coverage';
+  $('#coverage').textContent = `${t('cal.coverage', { reference: coderName(c.referenceCoder), covered: int(c.referenceUnits), units: int(c.transcriptUnits) })}${
+    partial ? ` ${t('coverage.partialReference')}` : ''}`;
   $('#verdict').replaceWith(Object.assign(badge(c.passed), { id: 'verdict' }));
   $('#history-link').textContent = t('cal.historyLink');
   $('#history-link').href = `calibration.html?p=${doc.transcript.projectId}&coder=${c.coderId}`;
@@ -87,7 +116,7 @@ function dimension(d, c) {
   const matrix = k ? confusionTable({
     labels: d.confusion.rows.map((r) => codeLabel(d.dimension, r)), counts: d.confusion.counts.map((row) => row.slice(0, k)), format: int,
     text: {
-      caption: t('cal.confusion'), rows: `${c.referenceCoder} ↓`, columns: `${c.coder} →`, total: t('cal.total'),
+      caption: t('cal.confusion'), rows: `${coderName(c.referenceCoder)} ↓`, columns: `${c.coder} →`, total: t('cal.total'),
       agreed: (agreed, total) => t('cal.agreedOn', { agreed: int(agreed), total: int(total), uncoded: int(d.uncoded) }),
     },
   }) : null;
@@ -118,7 +147,7 @@ function showHistory(runs, project, who) {
   $('#history').hidden = false;
 }
 
-async function coderName(id, user) {
+async function memberName(id, user) {
   if (id === user.id) return user.name;
   try {
     const members = await get(`/api/projects/${projectId}/members`);

@@ -12,6 +12,7 @@ import { combo, commandFor, isCharacter } from './keys.js';
 import { showHelp, closeHelp, helpOpen } from './help.js';
 import { showStatus, toast } from './status.js';
 import { Place } from './place.js';
+import { showRolesNotice, explainRoleRefusal } from './rolesbanner.js';
 
 const transcriptId = Number(param('t'));
 // For the benchmark: usableMs is navigation start (performance's time origin) to the frame painted
@@ -80,6 +81,7 @@ async function start() {
   sync = new Sync(user.id, transcriptId, fromElsewhere);
   sync.start();
   setUpMedia(doc);
+  showRolesNotice(doc);
 }
 
 async function setUpMedia(doc) {
@@ -155,13 +157,7 @@ function applies(code, role) {
 
 function setCode(code) {
   const u = unit();
-  if (!applies(code, u.speakerRole)) {
-    toast(t('coding.refusedRole', {
-      code: tx(code.label), roles: code.roles.map((r) => t('role.' + r)).join(', '),
-      role: t('role.' + u.speakerRole), speaker: u.speakerLabel,
-    }), 'warn');
-    return;
-  }
+  if (!applies(code, u.speakerRole)) return explainRoleRefusal(code, u);
   change(S.cur, dimKey(), code.key);
   if (S.auto && S.cur < S.units.length - 1) move(S.cur + 1);
 }

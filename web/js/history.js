@@ -4,6 +4,7 @@ import { get } from './api.js';
 import { $, h, param } from './dom.js';
 import { language, t } from './i18n.js';
 import { openProjectPage } from './header.js';
+import { coderName } from './names.js';
 
 const projectId = Number(param('p'));
 /** Changes per page; ?limit= changes it (1–1000, as the server allows). */
@@ -94,7 +95,7 @@ function render() {
     h('td', { class: 'when' }, h('time', { datetime: e.at, text: when(e.at) })),
     h('td', { text: e.userName }),
     h('td', { text: where(e) }),
-    h('td', { text: e.coderName || '' }),
+    h('td', { text: coderName(e.coderName || '') }),
     h('td', { text: `${t('his.entity.' + e.entity)}: ${e.field || ''}` }),
     h('td', { class: 'change' }, value(e.before), h('span', { class: 'arrow', role: 'img', 'aria-label': t('his.to'), text: ' → ' }),
       value(e.after)))));

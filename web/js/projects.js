@@ -50,6 +50,7 @@ function links(project) {
   const admin = project.role === 'admin';
   const link = (page, key) => h('a', { class: 'button quiet', href: `${page}?p=${project.id}`, text: t(key) });
   return [
+    admin || project.role === 'trainer' ? link('transcripts.html', 'projects.transcripts') : null,
     link('reliability.html', 'projects.reliability'),
     link('export.html', 'projects.export'),
     admin ? link('assign.html', 'projects.assign') : null,

@@ -6,13 +6,15 @@ import { $, h, param } from './dom.js';
 import { loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { profileChart } from './charts/profile.js';
+import { coderName } from './names.js';
+import { setUpCodingChoice, setUpProfessionalLink } from './reviewtools.js';
 
 const transcriptId = Number(param('t'));
-let profile, feedback, labels = new Map(), referenceIds = [];
+let profile, feedback, user, labels = new Map(), referenceIds = [], codingQuery = '';
 
 async function start() {
   await loadLanguage();
-  const user = await currentUser();
+  user = await currentUser();
   setUpHeader(user);
   try {
     if (transcriptId) await openSession();
@@ -52,14 +54,16 @@ async function openSession() {
 }
 
 async function loadProfile() {
-  const query = referenceIds.length ? `?reference=${referenceIds.join(',')}` : '';
-  profile = await get(`/api/transcripts/${transcriptId}/profile${query}`);
+  const query = [codingQuery, referenceIds.length ? `reference=${referenceIds.join(',')}` : ''].filter(Boolean).join('&');
+  profile = await get(`/api/transcripts/${transcriptId}/profile${query ? `?${query}` : ''}`);
 }
 
 async function setUpTrainerTools() {
   const sessions = await get(`/api/projects/${profile.projectId}/transcripts`);
   $('#reference').replaceChildren(...sessions.filter((s) => s.id !== transcriptId).map((s) => h('option', { value: s.id, text: s.name })));
   $('#reference-tools').hidden = false;
+  await setUpCodingChoice(() => profile, transcriptId, async (query) => { codingQuery = query; await loadProfile(); render(); });
+  await setUpProfessionalLink(() => profile, user, async () => { await loadProfile(); render(); });
   $('#apply-reference').addEventListener('click', async () => {
     referenceIds = [...$('#reference').selectedOptions].map((o) => Number(o.value));
     await loadProfile();
@@ -93,14 +97,23 @@ function render() {
   $('#session-title').textContent = t('review.sessionTitle', { name: profile.transcript });
   $('#session-meta').textContent = t('review.meta', {
     professional: profile.professional ? profile.professional.name : t('review.noProfessional'),
-    coding: profile.consensus ? t('review.consensus') : profile.coding.name, date: day(profile.session.createdAt), units: profile.units.length,
+    coding: profile.consensus ? t('consensus.name') : coderName(profile.coding.name), date: day(profile.session.createdAt), units: profile.units.length,
   });
+  renderCoverage();
   const series = seriesList();
   $('#legend').replaceChildren(...series.map((s) => h('span', { class: `key ${s.cls}`, text: s.label })));
   const dims = [...new Set(profile.session.codes.map((c) => c.dimension))];
   $('#charts').replaceChildren(...dims.map((dim, i) => figure(dim, i, series)));
   renderRatings(series);
   renderUnits();
+}
+
+/** How many of the session's units the coding covers; a partial one is warned about, since its counts are partial too. */
+function renderCoverage() {
+  const s = profile.session, partial = s.covered < s.units;
+  const coding = profile.consensus ? t('consensus.name') : coderName(profile.coding.name);
+  $('#coverage').className = partial ? 'coverage warning' : 'coverage';
+  $('#coverage').textContent = `${t('review.coverage', { coding, covered: s.covered, units: s.units })}${partial ? ` ${t('coverage.partialCounts')}` : ''}`;
 }
 
 function seriesList() {

@@ -33,8 +33,9 @@ export class TranscriptView {
     this.rows = new VirtualList(this.list, this.estimates(), (i) => this.build(i),
       { top: parseFloat(style.paddingTop), bottom: parseFloat(style.paddingBottom) });
     this.width = this.list.clientWidth;
+    // A new width rewraps every row; a new height (the roles notice above the list, say) only shows more or fewer.
     new ResizeObserver(() => {
-      if (this.list.clientWidth === this.width) return;
+      if (this.list.clientWidth === this.width) return this.rows.draw(Math.max(0, this.current));
       this.width = this.list.clientWidth;
       this.rows.reset(this.estimates(), Math.max(0, this.current));
     }).observe(this.list);

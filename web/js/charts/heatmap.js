@@ -1,6 +1,7 @@
 // A confusion matrix of two coders as a table whose cells are shaded by their count (set through the
 // CSSOM, which the content security policy allows): agreement on the diagonal in green and outlined,
-// disagreement off it in a warm tone. The table is its own text equivalent.
+// disagreement off it in a warm tone, never so dark that the count in dark text falls below 4.5:1 (WCAG AA).
+// The table is its own text equivalent; its figure scrolls sideways, so it takes the focus (keyboard users scroll it).
 import { h } from '../dom.js';
 
 /**
@@ -23,7 +24,7 @@ export function confusionTable({ labels, counts, format, text }) {
     h('td', { class: 'total', text: format(rowTotals[c]) })));
   const foot = h('tr', {}, h('th', { scope: 'row', class: 'row-head total', text: text.total }),
     colTotals.map((v) => h('td', { class: 'total', text: format(v) })), h('td', { class: 'total grand', text: format(total) }));
-  return h('figure', { class: 'matrix' },
+  return h('figure', { class: 'matrix', tabindex: '0' },
     h('table', { class: 'heatmap' }, h('caption', { text: text.caption }), h('thead', {}, head), h('tbody', {}, body, foot)),
     h('p', { class: 'muted small', text: text.agreed(agreed, total) }));
 }
@@ -35,8 +36,6 @@ function cell(v, max, diagonal, format) {
     return td;
   }
   const f = v / max;
-  const light = Math.round(96 - 52 * f);
-  td.style.backgroundColor = diagonal ? `hsl(145 38% ${light}%)` : `hsl(18 62% ${Math.round(96 - 40 * f)}%)`;
-  if (light < 62) td.style.color = '#fff';
+  td.style.backgroundColor = diagonal ? `hsl(145 38% ${Math.round(96 - 44 * f)}%)` : `hsl(18 62% ${Math.round(96 - 40 * f)}%)`;
   return td;
 }

@@ -7,14 +7,16 @@ const W = 520, BAR = 7, GAP = 8, TOP = 8, BOTTOM = 22, VALUE = 40, FONT = 12;
 /** rows: [{label, values: [number|null per series]}]; series: [{label, cls}]; title: string. */
 export function profileChart({ title, rows, series, describedBy }) {
   const max = Math.max(1, ...rows.flatMap((r) => r.values.filter((v) => v !== null && v !== undefined)));
-  const labelW = Math.min(190, Math.max(60, ...rows.map((r) => textWidth(r.label, FONT) + 10)));
+  const labelW = Math.min(250, Math.max(60, ...rows.map((r) => textWidth(r.label, FONT) + 10)));
   const x0 = labelW + 8, x1 = W - VALUE;
-  const x = (v) => x0 + (v / max) * (x1 - x0);
+  const step = max <= 5 ? 1 : Math.ceil(max / 5);
+  // The axis ends at the first tick at or past the largest bar, never below it.
+  const top = Math.ceil(max / step - 1e-9) * step;
+  const x = (v) => x0 + (v / top) * (x1 - x0);
   const rowH = series.length * BAR + GAP;
   const height = TOP + rows.length * rowH + BOTTOM;
   const ticks = [];
-  const step = max <= 5 ? 1 : Math.ceil(max / 5);
-  for (let v = 0; v <= max + 1e-9; v += step) {
+  for (let v = 0; v <= top + 1e-9; v += step) {
     ticks.push(s('line', { class: v === 0 ? 'zero' : 'grid', x1: x(v), x2: x(v), y1: TOP, y2: height - BOTTOM }),
       s('text', { class: 'tick', x: x(v), y: height - 6, 'text-anchor': 'middle', text: String(v) }));
   }

@@ -8,14 +8,24 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
- * The access rules: who is calling, and what role they hold in a project. A system admin holds
- * the admin role in every project; everyone else holds the role of their membership, or none.
+ * The access rules, in one place: who is calling, what role they hold in a project, and the rules
+ * built on it. A system admin holds the admin role in every project; everyone else holds the role of
+ * their membership, or none. Services check; routes only pass the caller. A non-member gets a 404
+ * (a project's existence is not revealed), a member whose role does not allow it a 403.
  */
 public final class Access {
     public static final String COOKIE = "samenspraak_session";
     private static final String USER_ATTRIBUTE = "samenspraak.user";
+    /** Roles that code: coders, and admins and trainers making expert or reference codings. */
+    public static final Role[] CODING_ROLES = {Role.CODER, Role.ADMIN, Role.TRAINER};
+    /** Roles that read everyone's codes, whatever the project's blind coding. */
+    public static final Role[] READERS = {Role.ADMIN, Role.TRAINER, Role.ANALYST};
+
+    /** A session under review and who reads it: staff (an admin or trainer of its project) or its own professional. */
+    public record SessionReader(long transcriptId, long projectId, boolean staff) {}
 
     private final AccountService accounts;
     private final Jdbi jdbi;
@@ -46,9 +56,8 @@ public final class Access {
     /** The caller's role in a project; remembered per user and project until {@link #membersChanged}. */
     public Optional<Role> roleIn(User user, long projectId) {
         if (user.isAdmin()) return Optional.of(Role.ADMIN);
-        return roles.computeIfAbsent(user.id() + ":" + projectId, k -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT role FROM project_members WHERE project_id = :p AND user_id = :u")
-                .bind("p", projectId).bind("u", user.id()).mapTo(String.class).findOne().map(Role::fromKey)));
+        return roles.computeIfAbsent(user.id() + ":" + projectId,
+                k -> jdbi.withExtension(AccessDao.class, dao -> dao.role(projectId, user.id())).map(Role::fromKey));
     }
 
     /** Forgets remembered roles after a membership changed (called by the project service). */
@@ -57,8 +66,8 @@ public final class Access {
     }
 
     /**
-     * The caller's role in the project when it is one of {@code allowed}; a 404 when the caller is
-     * not a member (a project's existence is not revealed), a 403 when the role does not allow it.
+     * The caller's role in the project when it is one of {@code allowed} (none given: any member);
+     * a 404 when the caller is not a member, a 403 when the role does not allow it.
      */
     public Role require(User user, long projectId, Role... allowed) {
         Role role = roleIn(user, projectId).orElseThrow(() -> ApiException.notFound("Project " + projectId));
@@ -68,7 +77,96 @@ public final class Access {
         return role;
     }
 
-    public void requireSystemAdmin(User user) {
+    /** A system administrator only (users, projects, codebooks); a rule on the user alone, so it needs no instance. */
+    public static void requireSystemAdmin(User user) {
         if (!user.isAdmin()) throw ApiException.forbidden("Only an administrator may do this.");
+    }
+
+    /**
+     * Reading every coder's codes (reports, reliability, exports): admins, trainers and analysts; coders
+     * only while the project does not code blind.
+     */
+    public Role requireOthersCodes(User user, long projectId) {
+        return requireSeesOthers(user, projectId, "This project codes blind: coders may not see other coders' codes, "
+                + "so reports, reliability and exports are for admins, trainers and analysts.");
+    }
+
+    /** Everyone's progress: the same rule as {@link #requireOthersCodes}, since it shows how far the others are. */
+    public Role requireOthersProgress(User user, long projectId) {
+        return requireSeesOthers(user, projectId, "This project codes blind: coders may not see how far other coders are.");
+    }
+
+    private Role requireSeesOthers(User user, long projectId, String refusal) {
+        Role role = require(user, projectId);
+        if (role == Role.CODER && jdbi.withExtension(AccessDao.class, dao -> dao.blind(projectId)).orElse(true)) {
+            throw ApiException.forbidden(refusal);
+        }
+        return role;
+    }
+
+    /** Whether a transcript is open to the user under its project's assignments. */
+    public boolean openTo(long transcriptId, long userId) {
+        return jdbi.withExtension(AccessDao.class, dao -> dao.openTo(transcriptId, userId));
+    }
+
+    /**
+     * Reading a transcript's content: any member; a coder only a transcript open to them (else a 404, as
+     * for a transcript that does not exist: transcripts are personal data).
+     */
+    public Role requireReadable(User user, long projectId, long transcriptId) {
+        Role role = require(user, projectId);
+        if (role == Role.CODER && !openTo(transcriptId, user.id())) throw ApiException.notFound("Transcript " + transcriptId);
+        return role;
+    }
+
+    /**
+     * Coding a transcript: coders, admins and trainers; once the project assigns work, a coder codes only
+     * the transcripts given to them. {@code open} answers whether it is open to the caller (asked for coders only).
+     */
+    public Role requireCodable(User user, long projectId, long transcriptId, BooleanSupplier open) {
+        Role role = require(user, projectId, CODING_ROLES);
+        if (role == Role.CODER && !open.getAsBoolean()) {
+            throw ApiException.forbidden("Transcript " + transcriptId + " is not assigned to you; ask the project's admin to assign it before you code it.");
+        }
+        return role;
+    }
+
+    /** As above, asking the database whether the transcript is open to the caller. */
+    public Role requireCodable(User user, long projectId, long transcriptId) {
+        return requireCodable(user, projectId, transcriptId, () -> openTo(transcriptId, user.id()));
+    }
+
+    /**
+     * Reading a session's review (profile, feedback): admins and trainers of its project, and the
+     * professional linked to the session (for their own session only; they need not be a member).
+     * Anyone else: a 404 when not a member (nothing is revealed), a 403 when their role does not allow it.
+     */
+    public SessionReader requireSessionReader(User user, long transcriptId) {
+        long projectId = liveProjectOf(transcriptId);
+        if (roleIn(user, projectId).filter(r -> r == Role.ADMIN || r == Role.TRAINER).isPresent()) {
+            return new SessionReader(transcriptId, projectId, true);
+        }
+        if (professionalOf(user, transcriptId)) return new SessionReader(transcriptId, projectId, false);
+        require(user, projectId, Role.ADMIN, Role.TRAINER);
+        throw ApiException.notFound("Transcript " + transcriptId);
+    }
+
+    /** Working on a session's review (feedback, linking its professional): admins and trainers of its project only. */
+    public SessionReader requireSessionStaff(User user, long transcriptId) {
+        long projectId = liveProjectOf(transcriptId);
+        if (roleIn(user, projectId).isEmpty() && professionalOf(user, transcriptId)) {
+            throw ApiException.forbidden("Only an admin or trainer of the project may do this; you may read this session's profile and feedback.");
+        }
+        require(user, projectId, Role.ADMIN, Role.TRAINER);
+        return new SessionReader(transcriptId, projectId, true);
+    }
+
+    private boolean professionalOf(User user, long transcriptId) {
+        return jdbi.withExtension(AccessDao.class, dao -> dao.professionalOf(transcriptId, user.id()));
+    }
+
+    private long liveProjectOf(long transcriptId) {
+        return jdbi.withExtension(AccessDao.class, dao -> dao.projectOfLiveTranscript(transcriptId))
+                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
     }
 }

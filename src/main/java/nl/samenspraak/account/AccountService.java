@@ -36,6 +36,13 @@ public final class AccountService {
 
     public record Login(String token, User user) {}
 
+    /** A new user, made by a system administrator. */
+    public User createUser(User by, String name, String password, Role role) {
+        Access.requireSystemAdmin(by);
+        return createUser(name, password, role);
+    }
+
+    /** A new user, without a caller: the command line and the demo, which run with the database's own authority. */
     public User createUser(String name, String password, Role role) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100) throw ApiException.badRequest("Field 'name': give a user name of 1 to 100 characters.");
@@ -106,6 +113,12 @@ public final class AccountService {
     public Optional<User> find(long id) { return jdbi.withExtension(UserDao.class, dao -> dao.find(id)); }
 
     public Optional<User> findByName(String name) { return jdbi.withExtension(UserDao.class, dao -> dao.findByName(name)); }
+
+    /** Every user, for a system administrator. */
+    public List<User> list(User by) {
+        Access.requireSystemAdmin(by);
+        return list();
+    }
 
     public List<User> list() { return jdbi.withExtension(UserDao.class, UserDao::list); }
 }

@@ -20,7 +20,7 @@ public interface AdjudicationDao {
     record Coder(long id, String name) {}
 
     /** The adjudication notes of the latest consensus change of a unit and dimension. */
-    record Note(long utteranceId, String dimension, Long fromCoderId, String comment, long userId, String at) {}
+    record Note(long utteranceId, String dimension, Long fromCoderId, Provenance source, String comment, long userId, String at) {}
 
     @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
     Optional<Long> projectOf(long transcriptId);
@@ -42,6 +42,12 @@ public interface AdjudicationDao {
     @SqlQuery("SELECT COUNT(*) > 0 FROM users WHERE name = :name")
     boolean nameTaken(String name);
 
+    /** A coder's code of a unit and dimension; none for the consensus coder (a consensus code is not taken from itself). */
+    @SqlQuery("""
+            SELECT c.code FROM codes c WHERE c.utterance_id = :utteranceId AND c.coder_id = :coderId AND c.dimension = :dimension
+              AND NOT EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = c.coder_id)""")
+    Optional<String> originalCode(long utteranceId, long coderId, String dimension);
+
     @SqlQuery("SELECT id, seq, speaker_label, speaker_role, text FROM utterances WHERE transcript_id = :transcriptId ORDER BY seq")
     List<Unit> units(long transcriptId);
 
@@ -62,11 +68,22 @@ public interface AdjudicationDao {
     List<Coder> users(@BindList("ids") List<Long> ids);
 
     @SqlQuery("""
-            SELECT l.utterance_id, l.field AS dimension, a.from_coder_id, a.comment, l.user_id, l.at
+            SELECT l.utterance_id, l.field AS dimension, a.from_coder_id, a.source, a.comment, l.user_id, l.at
             FROM change_log l JOIN adjudications a ON a.change_id = l.id
             WHERE l.transcript_id = :transcriptId AND l.coder_id = :consensusId ORDER BY l.id""")
     List<Note> notes(long transcriptId, long consensusId);
 
-    @SqlUpdate("INSERT INTO adjudications(change_id, from_coder_id, comment) VALUES (:changeId, :fromCoderId, :comment)")
-    void insertAdjudication(long changeId, Long fromCoderId, String comment);
+    /** The consensus code of a unit and dimension now, and the source of the latest adjudication that set it. */
+    record Current(String code, Provenance source) {}
+
+    @SqlQuery("""
+            SELECT c.code, (SELECT a.source FROM change_log l JOIN adjudications a ON a.change_id = l.id
+                            WHERE l.utterance_id = c.utterance_id AND l.coder_id = c.coder_id AND l.field = c.dimension
+                            ORDER BY l.id DESC LIMIT 1) AS source
+            FROM codes c WHERE c.utterance_id = :utteranceId AND c.coder_id = :consensusId AND c.dimension = :dimension""")
+    @RegisterConstructorMapper(Current.class)
+    Optional<Current> current(long utteranceId, long consensusId, String dimension);
+
+    @SqlUpdate("INSERT INTO adjudications(change_id, from_coder_id, source, comment) VALUES (:changeId, :fromCoderId, :source, :comment)")
+    void insertAdjudication(long changeId, Long fromCoderId, String source, String comment);
 }

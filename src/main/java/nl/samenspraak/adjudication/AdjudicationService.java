@@ -3,9 +3,7 @@ package nl.samenspraak.adjudication;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
-import nl.samenspraak.adjudication.AdjudicationView.Cell;
 import nl.samenspraak.adjudication.AdjudicationView.Coder;
-import nl.samenspraak.adjudication.AdjudicationView.UnitView;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.coding.SaveResult;
@@ -65,27 +63,7 @@ public final class AdjudicationService {
         return jdbi.withExtension(AdjudicationDao.class, dao -> {
             Long consensus = dao.consensusCoder(projectId).orElse(null);
             List<Coder> coders = pick(dao.coders(transcriptId), coderIds);
-            Map<String, String> codes = new HashMap<>();
-            for (AdjudicationDao.UnitCode c : dao.codes(transcriptId)) codes.put(key(c.utteranceId(), c.coderId(), c.dimension()), c.code());
-            Map<String, AdjudicationDao.Note> notes = new HashMap<>();
-            if (consensus != null) dao.notes(transcriptId, consensus).forEach(n -> notes.put(n.utteranceId() + "|" + n.dimension(), n));
-            List<UnitView> units = new ArrayList<>();
-            int disagreements = 0;
-            for (AdjudicationDao.Unit u : dao.units(transcriptId)) {
-                Map<String, Cell> cells = new LinkedHashMap<>();
-                boolean any = false;
-                for (String d : dimensions) {
-                    List<String> given = coders.stream().map(c -> codes.get(key(u.id(), c.id(), d))).toList();
-                    boolean disagree = given.stream().distinct().count() > 1;
-                    AdjudicationDao.Note note = notes.get(u.id() + "|" + d);
-                    String agreed = consensus == null ? null : codes.get(key(u.id(), consensus, d));
-                    cells.put(d, new Cell(given, disagree, agreed, note == null ? null : note.fromCoderId(), note == null ? null : note.comment()));
-                    if (disagree) disagreements++;
-                    any |= disagree;
-                }
-                if (any || !onlyDisagreements) units.add(new UnitView(u.id(), u.seq(), u.speakerLabel(), u.speakerRole(), u.text(), cells));
-            }
-            return new AdjudicationView(transcriptId, projectId, consensus, coders, dimensions, disagreements, units);
+            return SideBySide.of(dao, transcriptId, projectId, consensus, coders, dimensions, onlyDisagreements);
         });
     }
 
@@ -106,16 +84,18 @@ public final class AdjudicationService {
         }
         String value = clear ? null : chosen(projectId, utteranceId, dimension, code, fromCoder);
         long consensus = consensusCoder(projectId);
+        Provenance source = source(consensus, utteranceId, dimension, value, fromCoder);
         SaveResult r = coding.saveCodeFor(user, consensus, utteranceId, dimension, value, opId,
-                (h, changeId) -> h.attach(AdjudicationDao.class).insertAdjudication(changeId, fromCoder, note));
-        return ConsensusResult.of(r, consensus, fromCoder, note);
+                (h, changeId) -> h.attach(AdjudicationDao.class).insertAdjudication(changeId, fromCoder, source.key(), note));
+        return ConsensusResult.of(r, consensus, fromCoder, source, note);
     }
 
     /**
      * Takes every code the chosen coders agree on (all gave the same code) into the consensus where
      * the consensus has none yet, so that the consensus dataset is whole and only the disagreements
      * need a decision. Each is saved and logged like any consensus code (the adjudicator as user,
-     * no {@code fromCoder}, the comment "agreed"). Returns how many were taken.
+     * no {@code fromCoder}, the source {@link Provenance#AGREED} and no comment: comments are what an
+     * adjudicator wrote). Returns how many were taken.
      */
     public int acceptAgreements(User user, long transcriptId, List<Long> coderIds) {
         long projectId = projectOf(transcriptId);
@@ -132,15 +112,12 @@ public final class AdjudicationService {
                 String code = c.codes().get(0);
                 if (c.disagree() || code == null || c.consensus() != null) continue;
                 coding.saveCodeFor(user, consensus, u.utteranceId(), cell.getKey(), code, null,
-                        (h, changeId) -> h.attach(AdjudicationDao.class).insertAdjudication(changeId, null, AGREED));
+                        (h, changeId) -> h.attach(AdjudicationDao.class).insertAdjudication(changeId, null, Provenance.AGREED.key(), null));
                 taken++;
             }
         }
         return taken;
     }
-
-    /** The note on a consensus code taken over because every chosen coder gave it. */
-    static final String AGREED = "agreed";
 
     /** The project's consensus coder, made on first use: a user row whose password hash no password matches. */
     public long consensusCoder(long projectId) {
@@ -161,15 +138,23 @@ public final class AdjudicationService {
         });
     }
 
+    /**
+     * Where the code comes from: taken from a coder, set directly, or cleared; but a comment added to the code the
+     * consensus already has (sent with that code and no coder) leaves its source as it was, agreed or taken.
+     */
+    private Provenance source(long consensus, long utteranceId, String dimension, String value, Long fromCoder) {
+        if (value == null || fromCoder != null) return Provenance.of(value, fromCoder);
+        return jdbi.withExtension(AdjudicationDao.class, dao -> dao.current(utteranceId, consensus, dimension))
+                .filter(c -> value.equals(c.code()) && c.source() != null && c.source() != Provenance.CLEARED)
+                .map(AdjudicationDao.Current::source).orElse(Provenance.DIRECT);
+    }
+
     private String chosen(long projectId, long utteranceId, String dimension, String code, Long fromCoder) {
         if (fromCoder == null) {
             if (code == null || code.isBlank()) throw ApiException.badRequest("Field 'code': name the consensus code, or give 'fromCoder' to take that coder's code.");
             return code.strip();
         }
-        String taken = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.code FROM codes c WHERE c.utterance_id = :u AND c.coder_id = :c AND c.dimension = :d
-                          AND NOT EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = c.coder_id)""")
-                .bind("u", utteranceId).bind("c", fromCoder).bind("d", dimension).mapTo(String.class).findOne().orElse(null));
+        String taken = jdbi.withExtension(AdjudicationDao.class, dao -> dao.originalCode(utteranceId, fromCoder, dimension)).orElse(null);
         if (taken == null) {
             throw ApiException.badRequest("Field 'fromCoder': coder " + fromCoder + " has no code in dimension '" + dimension
                     + "' for utterance " + utteranceId + ".");
@@ -194,9 +179,5 @@ public final class AdjudicationService {
     private long projectOf(long transcriptId) {
         return jdbi.withExtension(AdjudicationDao.class, dao -> dao.projectOf(transcriptId))
                 .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
-    }
-
-    private static String key(long utteranceId, long coderId, String dimension) {
-        return utteranceId + "|" + coderId + "|" + dimension;
     }
 }

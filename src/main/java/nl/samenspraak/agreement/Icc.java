@@ -16,7 +16,9 @@ import org.apache.commons.math3.distribution.FDistribution;
  * 95% intervals from the F distribution (Shrout &amp; Fleiss 1979; McGraw &amp; Wong 1996), exactly as
  * psych::ICC computes them, including Satterthwaite's degrees of freedom for ICC(2,.).
  * <p>Policies: values must all be numbers; at least two coders and two units coded by every coder;
- * a zero denominator (all values equal) makes an ICC undefined.
+ * a denominator of 0 makes an ICC undefined (all values equal, or e.g. every unit with the same mean).
+ * Sums of squares that are 0 for the values as written are exactly 0 here, also for decimals that
+ * binary floating point cannot hold ({@link AnovaSums}).
  */
 final class Icc {
     private Icc() {}
@@ -52,41 +54,24 @@ final class Icc {
 
     static MeanSquares meanSquares(ReliabilityData data) {
         int k = data.coderCount();
-        int[][] codes = data.codes();
-        double[] x = data.categoryValues();
-        int units = data.unitCount();
-        boolean[] complete = new boolean[units];
-        int n = 0;
-        double grand = 0;
-        double[] coderSum = new double[k];
-        for (int u = 0; u < units; u++) {
-            boolean all = true;
-            for (int j = 0; j < k && all; j++) all = codes[j][u] >= 0;
-            if (!all) continue;
-            complete[u] = true;
-            n++;
-            for (int j = 0; j < k; j++) coderSum[j] += x[codes[j][u]];
-        }
+        int[] units = completeUnits(data);
+        int n = units.length;
         if (n < 2) return new MeanSquares(n, k, 0, 0, 0, 0);
-        for (double s : coderSum) grand += s;
-        grand /= (double) n * k;
-        double ssTotal = 0;
-        double ssRows = 0;
-        for (int u = 0; u < units; u++) {
-            if (!complete[u]) continue;
-            double row = 0;
-            for (int j = 0; j < k; j++) {
-                double d = x[codes[j][u]] - grand;
-                ssTotal += d * d;
-                row += d;
-            }
-            ssRows += row * row / k;
+        AnovaSums ss = AnovaSums.of(data, units);
+        return new MeanSquares(n, k, ss.rows() / (n - 1), ss.columns() / (k - 1), ss.error() / ((n - 1.0) * (k - 1)),
+                (ss.columns() + ss.error()) / (n * (k - 1.0)));
+    }
+
+    /** Indexes of the units coded by every coder. */
+    static int[] completeUnits(ReliabilityData data) {
+        int[] units = new int[data.unitCount()];
+        int n = 0;
+        for (int u = 0; u < units.length; u++) {
+            boolean all = true;
+            for (int[] coder : data.codes()) all &= coder[u] >= 0;
+            if (all) units[n++] = u;
         }
-        double ssCols = 0;
-        for (double s : coderSum) ssCols += Math.pow(s / n - grand, 2) * n;
-        double ssError = Math.max(0, ssTotal - ssRows - ssCols);
-        return new MeanSquares(n, k, ssRows / (n - 1), ssCols / (k - 1), ssError / ((n - 1.0) * (k - 1)),
-                (ssCols + ssError) / (n * (k - 1.0)));
+        return java.util.Arrays.copyOf(units, n);
     }
 
     /** Upper 1 - alpha/2 quantile of F(df1, df2), or NaN when the degrees of freedom are not usable. */

@@ -138,12 +138,12 @@ public final class Reliability {
     private AlphaBootstrap bootstrap(Parts parts) {
         long[] marginals = counts != null ? counts.marginals() : null;
         Difference delta = Difference.of(level, data.categoryValues(), marginals != null ? marginals : KrippendorffAlpha.directMarginals(data));
-        BootstrapPools.Plan plan = counts != null ? BootstrapPools.fromCounts(counts, delta, parts) : BootstrapPools.direct(data, delta, parts);
+        BootstrapSampler.Plan plan = counts != null ? BootstrapPools.fromCounts(counts, delta, parts) : BootstrapPools.direct(data, delta, parts);
         if (plan == null) {
             notes.put("alpha_ci95", "the values differ in more than " + BootstrapPools.MAX_KINDS + " ways, too many to bootstrap; round the values");
             return null;
         }
-        return BootstrapSampler.run(plan.slots(), plan.pool(), options.bootstrapSamples(), options.seed(), options.minima());
+        return BootstrapSampler.run(plan, options.bootstrapSamples(), options.seed(), options.minima());
     }
 
     private void noteBootstrap(String alphaReason) {

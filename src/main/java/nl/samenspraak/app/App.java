@@ -46,7 +46,7 @@ public final class App {
             });
             c.routes.before(SecurityHeaders::apply);
             c.events.serverStopped(() -> {
-                services.writes().close();
+                services.close();
                 closeOnStop.close();
             });
             Routes.register(c.routes, services);

@@ -1,5 +1,7 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.AccountService;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
@@ -57,7 +59,8 @@ public final class ImportCommand {
             CodebookService codebooks = new CodebookService(jdbi, writes);
             codebooks.installShipped();
             codebooks.requireLatest(codebookKey);
-            var imported = new TranscriptService(jdbi, writes).importAll(h -> ProjectService.findOrCreate(h, project, codebookKey),
+            Access access = new Access(new AccountService(jdbi, writes), jdbi);
+            var imported = new TranscriptService(jdbi, writes, access).importAll(h -> ProjectService.findOrCreate(h, project, codebookKey),
                     uploads, segmentation, roles, null);
             out.println(Json.mapper().writeValueAsString(Map.of("transcripts", imported.stream().map(ImportCommand::summary).toList())));
             return 0;

@@ -27,11 +27,11 @@ final class Routes {
         r.before("/api/*", s.access()::resolve);
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
         new AccountRoutes(s.accounts(), s.access(), s.config().secureCookies()).register(r);
-        new ProjectRoutes(s.projects(), s.accounts(), s.access()).register(r);
+        new ProjectRoutes(s.projects(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
-        new TranscriptRoutes(s.transcripts(), s.access()).register(r);
+        new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
-        new MediaRoutes(s.transcripts(), s.media(), s.access()).register(r);
+        new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access()).register(r);

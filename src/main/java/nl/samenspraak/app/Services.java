@@ -17,49 +17,57 @@ import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.review.ProfileService;
 import nl.samenspraak.review.ReviewService;
 import nl.samenspraak.sessiondata.ComparisonService;
 import nl.samenspraak.sessiondata.SessionDataService;
 import nl.samenspraak.transcript.MediaService;
+import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
-public record Services(AppConfig config, Jdbi jdbi, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
+public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writes, AccountService accounts, Access access, CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
                        ExportService exports, ExportJobs exportJobs,
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles) {
+                       ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview) implements AutoCloseable {
     static Services build(AppConfig config, Jdbi jdbi) {
-        Writes writes = new Writes(jdbi);
+        Workers workers = Workers.start();
+        Writes writes = new Writes(jdbi, workers.commits());
         AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, accounts);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
-        TranscriptService transcripts = new TranscriptService(jdbi, writes);
+        TranscriptService transcripts = new TranscriptService(jdbi, writes, access);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
-        MediaService media = new MediaService(jdbi, writes, MediaService.folderFor(config.database()));
+        MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
-        ReadAccess readAccess = new ReadAccess(access, projects);
-        ReportService reports = new ReportService(reader, readAccess);
-        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
+        ReportService reports = new ReportService(reader, access);
+        ReliabilityService reliability = new ReliabilityService(reader, access);
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
         ReviewService reviews = new ReviewService(jdbi, writes, access);
-        ExportService exports = new ExportService(reader, readAccess, reports, reliability,
-                new ExportExtras(jdbi, access, sessionData, calibration, comparisons));
-        return new Services(config, jdbi, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
-                media, reports, reliability, exports, new ExportJobs(exports), sessionData, comparisons,
-                new AssignmentService(jdbi, writes), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
+        ExportService exports = new ExportService(reader, access, reports, reliability,
+                new ExportExtras(jdbi, access, sessionData, calibration, comparisons), workers.exportWork());
+        return new Services(config, jdbi, workers, writes, accounts, access, codebooks, projects, projectCodebooks, transcripts, coding,
+                media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
+                new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, reviews, projectCodebooks));
+                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access));
+    }
+
+    /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */
+    @Override
+    public void close() {
+        exportJobs.close();
+        writes.close();
+        workers.close();
     }
 }

@@ -39,6 +39,26 @@ public interface CalibrationDao {
             WHERE r.transcript_id = :transcriptId""")
     Optional<Reference> reference(long transcriptId);
 
+    /** One coding of a transcript in one dimension: its coder, whether that is the consensus, and the units it codes there. */
+    record CodedDimension(long coderId, String name, boolean consensus, String dimension, int units) {}
+
+    @SqlQuery("""
+            SELECT c.coder_id, u.name, EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = c.coder_id) AS consensus,
+                   c.dimension, COUNT(*) AS units
+            FROM codes c JOIN utterances x ON x.id = c.utterance_id JOIN users u ON u.id = c.coder_id
+            WHERE x.transcript_id = :transcriptId GROUP BY c.coder_id, c.dimension ORDER BY u.name, c.coder_id""")
+    @RegisterConstructorMapper(CodedDimension.class)
+    List<CodedDimension> codedDimensions(long transcriptId);
+
+    /** Units of the transcript that the coder coded in some dimension. */
+    @SqlQuery("""
+            SELECT COUNT(DISTINCT c.utterance_id) FROM codes c JOIN utterances x ON x.id = c.utterance_id
+            WHERE x.transcript_id = :transcriptId AND c.coder_id = :coderId""")
+    int unitsCoded(long transcriptId, long coderId);
+
+    @SqlQuery("SELECT COUNT(*) FROM utterances WHERE transcript_id = :transcriptId")
+    int units(long transcriptId);
+
     @SqlQuery("SELECT kappa_threshold FROM calibration_settings WHERE project_id = :projectId")
     Optional<Double> threshold(long projectId);
 

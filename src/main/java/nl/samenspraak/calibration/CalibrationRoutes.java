@@ -23,6 +23,7 @@ public final class CalibrationRoutes {
                 Requests.id(ctx, "transcriptId"), Requests.body(ctx, PutReference.class).coderId())));
         r.put("/api/projects/{projectId}/calibration-threshold", ctx -> ctx.json(calibration.setThreshold(access.user(ctx),
                 Requests.id(ctx, "projectId"), Requests.body(ctx, PutThreshold.class).kappa())));
+        r.get("/api/transcripts/{transcriptId}/codings", ctx -> ctx.json(calibration.codings(access.user(ctx), Requests.id(ctx, "transcriptId"))));
         r.get("/api/transcripts/{transcriptId}/calibration", ctx -> ctx.json(calibration.calibrate(access.user(ctx),
                 Requests.id(ctx, "transcriptId"), coder(ctx))));
         r.get("/api/projects/{projectId}/calibrations", ctx -> ctx.json(calibration.history(access.user(ctx),

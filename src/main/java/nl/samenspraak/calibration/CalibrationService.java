@@ -35,12 +35,19 @@ public final class CalibrationService {
     private final Writes writes;
     private final Access access;
     private final ProjectCodebooks codebooks;
+    private final TranscriptCodings codings;
 
     public CalibrationService(Jdbi jdbi, Writes writes, Access access, ProjectCodebooks codebooks) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.access = access;
         this.codebooks = codebooks;
+        this.codings = new TranscriptCodings(jdbi, access);
+    }
+
+    /** The codings of a transcript to choose a reference from, with what each covers (admins and trainers). */
+    public TranscriptCodings.Result codings(User user, long transcriptId) {
+        return codings.of(user, transcriptId);
     }
 
     public CalibrationDao.Reference setReference(User user, long transcriptId, Long coderId) {
@@ -80,18 +87,21 @@ public final class CalibrationService {
         double threshold = jdbi.withExtension(CalibrationDao.class, dao -> dao.threshold(projectId)).orElse(DEFAULT_THRESHOLD);
         List<Calibration.DimensionResult> dimensions = compare(projectId, transcriptId, reference.coderId(), trainee, threshold);
         boolean passed = !dimensions.isEmpty() && dimensions.stream().allMatch(Calibration.DimensionResult::passed);
+        int referenceUnits = jdbi.withExtension(CalibrationDao.class, dao -> dao.unitsCoded(transcriptId, reference.coderId()));
+        int units = jdbi.withExtension(CalibrationDao.class, dao -> dao.units(transcriptId));
         String summary = json(dimensions.stream().map(CalibrationResult.Summary::of).toList());
         // A calibration is stored when it says something new: looking again at an unchanged coding adds no point to the history.
         var same = jdbi.withExtension(CalibrationDao.class, dao -> dao.latest(transcriptId, trainee)).filter(l ->
                 l.referenceCoderId() == reference.coderId() && l.threshold() == threshold && l.passed() == passed && l.dimensions().equals(summary));
         if (same.isPresent()) {
             return new CalibrationResult(same.get().id(), transcriptId, trainee, traineeName, reference.coderId(), reference.coder(),
-                    same.get().computedAt(), threshold, passed, dimensions);
+                    same.get().computedAt(), threshold, passed, dimensions, referenceUnits, units);
         }
         String now = Instant.now().toString();
         long id = writes.inTransaction(h -> h.attach(CalibrationDao.class).insertRun(projectId, transcriptId, trainee, reference.coderId(),
                 now, user.id(), threshold, passed, summary));
-        return new CalibrationResult(id, transcriptId, trainee, traineeName, reference.coderId(), reference.coder(), now, threshold, passed, dimensions);
+        return new CalibrationResult(id, transcriptId, trainee, traineeName, reference.coderId(), reference.coder(), now, threshold, passed, dimensions,
+                referenceUnits, units);
     }
 
     /** Stored calibrations of a project, oldest first; a coder gets their own only. */

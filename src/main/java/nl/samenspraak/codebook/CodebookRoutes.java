@@ -40,9 +40,7 @@ public final class CodebookRoutes {
 
     private void upload(Context ctx) {
         User user = access.user(ctx);
-        access.requireSystemAdmin(user);
-        Codebook codebook = CodebookReader.read(sourceName(ctx, "codebook.json"), body(ctx)).orElseThrow();
-        ctx.status(201).json(codebooks.store(codebook, user.id()));
+        ctx.status(201).json(codebooks.upload(user, sourceName(ctx, "codebook.json"), body(ctx)));
     }
 
     private void validate(Context ctx) {
@@ -64,10 +62,7 @@ public final class CodebookRoutes {
 
     private void importQdc(Context ctx) {
         User user = access.user(ctx);
-        access.requireSystemAdmin(user);
-        String name = sourceName(ctx, "codebook.qdc");
-        Codebook codebook = QdcReader.read(name, body(ctx), ctx.queryParam("key")).orElseThrow();
-        ctx.status(201).json(codebooks.store(codebook, user.id()));
+        ctx.status(201).json(codebooks.importQdc(user, sourceName(ctx, "codebook.qdc"), body(ctx), ctx.queryParam("key")));
     }
 
     private StoredCodebook find(Context ctx) {

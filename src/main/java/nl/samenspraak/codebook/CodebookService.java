@@ -2,6 +2,8 @@ package nl.samenspraak.codebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.User;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
@@ -29,6 +31,18 @@ public final class CodebookService {
     public CodebookService(Jdbi jdbi, Writes writes) {
         this.jdbi = jdbi;
         this.writes = writes;
+    }
+
+    /** A codebook uploaded as JSON by a system administrator: checked, validated (every problem a 400), stored. */
+    public StoredCodebook upload(User user, String sourceName, byte[] json) {
+        Access.requireSystemAdmin(user);
+        return store(CodebookReader.read(sourceName, json).orElseThrow(), user.id());
+    }
+
+    /** A REFI-QDA codebook (.qdc) uploaded by a system administrator; {@code key} names it when the file does not. */
+    public StoredCodebook importQdc(User user, String sourceName, byte[] xml, String key) {
+        Access.requireSystemAdmin(user);
+        return store(QdcReader.read(sourceName, xml, key).orElseThrow(), user.id());
     }
 
     /** Stores a codebook that has passed validation; returns the stored (or identical existing) version. */

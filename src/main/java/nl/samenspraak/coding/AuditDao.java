@@ -42,9 +42,6 @@ public interface AuditDao {
     @SqlQuery("SELECT t.project_id FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE u.id = :utteranceId")
     Optional<Long> projectOfUtterance(long utteranceId);
 
-    @SqlQuery("SELECT blind_coding FROM projects WHERE id = :projectId")
-    Optional<Boolean> blind(long projectId);
-
     /** Members with the coder role, anyone given a transcript, and anyone who coded or rated in the project. */
     @SqlQuery("""
             SELECT u.id, u.name FROM users u WHERE u.id IN (
@@ -68,6 +65,7 @@ public interface AuditDao {
             WHERE t.project_id = :projectId AND t.deleted_at IS NULL""")
     List<Count> rated(long projectId);
 
-    @SqlQuery("SELECT user_id AS coder_id, transcript_id, NULL AS key, 1 AS count FROM assignments WHERE project_id = :projectId")
-    List<Count> assigned(long projectId);
+    /** Who is given which live transcript (view open_transcripts): by assignment, or every coder while the project has none. */
+    @SqlQuery("SELECT user_id AS coder_id, transcript_id, NULL AS key, 1 AS count FROM open_transcripts WHERE project_id = :projectId")
+    List<Count> open(long projectId);
 }

@@ -16,21 +16,26 @@ import java.util.Optional;
 final class CodeWrites {
     private CodeWrites() {}
 
-    /** One query before every save (on the request thread), so it too skips Jdbi's mapping machinery. */
+    /**
+     * One query before every save (on the request thread), so it too skips Jdbi's mapping machinery. Whether
+     * the transcript is open to the caller comes from the view {@code open_transcripts}, like every other use of that rule.
+     */
+    static final String TARGET = """
+            SELECT u.id, t.id, t.project_id, u.speaker_role,
+                   (SELECT MAX(cb.id) FROM codebooks cb WHERE cb.key = p.codebook_key),
+                   EXISTS (SELECT 1 FROM open_transcripts o WHERE o.transcript_id = t.id AND o.user_id = ?),
+                   u.speaker_label
+            FROM utterances u JOIN transcripts t ON t.id = u.transcript_id JOIN projects p ON p.id = t.project_id
+            WHERE u.id = ? AND t.deleted_at IS NULL""";
+
     static Optional<CodingDao.Target> target(Connection c, long utteranceId, long userId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT u.id, t.id, t.project_id, u.speaker_role,
-                       (SELECT MAX(cb.id) FROM codebooks cb WHERE cb.key = p.codebook_key),
-                       CASE WHEN NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.project_id) THEN 1
-                            ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = t.id AND a.user_id = ?) END
-                FROM utterances u JOIN transcripts t ON t.id = u.transcript_id JOIN projects p ON p.id = t.project_id
-                WHERE u.id = ? AND t.deleted_at IS NULL""")) {
+        try (PreparedStatement s = c.prepareStatement(TARGET)) {
             s.setLong(1, userId);
             s.setLong(2, utteranceId);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) return Optional.empty();
                 return Optional.of(new CodingDao.Target(r.getLong(1), r.getLong(2), r.getLong(3), r.getString(4), r.getLong(5),
-                        r.getBoolean(6)));
+                        r.getBoolean(6), r.getString(7)));
             }
         }
     }

@@ -18,27 +18,16 @@ public interface CodingDao extends org.jdbi.v3.sqlobject.SqlObject {
 
     /**
      * Where an utterance sits: its transcript, project and speaker role (live transcripts only),
-     * and the codebook version its project codes with now; {@code assigned}: the caller may code it under the
-     * project's assignments (always, while the project has none). Read by {@link CodeWrites#target}.
+     * and the codebook version its project codes with now; {@code assigned}: the transcript is open to the
+     * caller (view {@code open_transcripts}); {@code speakerLabel}: who speaks, to name in a refusal. Read by
+     * {@link CodeWrites#target}.
      */
-    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId, boolean assigned) {}
+    record Target(long utteranceId, long transcriptId, long projectId, String speakerRole, long codebookId, boolean assigned,
+                  String speakerLabel) {}
 
 
     @SqlQuery("SELECT project_id FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
     Optional<Long> projectOf(long transcriptId);
-
-    @SqlQuery("SELECT code FROM codes WHERE utterance_id = :utteranceId AND coder_id = :coderId AND dimension = :dimension")
-    Optional<String> code(long utteranceId, long coderId, String dimension);
-
-    @SqlUpdate("""
-            INSERT INTO codes(utterance_id, coder_id, dimension, code, codebook_id, updated_at)
-            VALUES (:utteranceId, :coderId, :dimension, :code, :codebookId, :now)
-            ON CONFLICT(utterance_id, coder_id, dimension)
-            DO UPDATE SET code = excluded.code, codebook_id = excluded.codebook_id, updated_at = excluded.updated_at""")
-    void upsertCode(long utteranceId, long coderId, String dimension, String code, long codebookId, String now);
-
-    @SqlUpdate("DELETE FROM codes WHERE utterance_id = :utteranceId AND coder_id = :coderId AND dimension = :dimension")
-    void deleteCode(long utteranceId, long coderId, String dimension);
 
     @SqlQuery("""
             SELECT c.utterance_id, c.dimension, c.code, c.codebook_id, c.updated_at FROM codes c
@@ -64,6 +53,10 @@ public interface CodingDao extends org.jdbi.v3.sqlobject.SqlObject {
             WHERE transcript_id = :transcriptId AND coder_id = :coderId ORDER BY scale, item""")
     List<Rating> ratings(long transcriptId, long coderId);
 
+    /**
+     * A change-log row (a rating's; a code save writes the same row in plain JDBC, {@link CodeWrites#log},
+     * and CodeWritesEquivalenceTest holds the two to identical rows).
+     */
     @SqlQuery("""
             INSERT INTO change_log(at, user_id, entity, project_id, transcript_id, utterance_id, coder_id, field, before_value, after_value, op_id)
             VALUES (:at, :userId, :entity, :projectId, :transcriptId, :utteranceId, :coderId, :field, :before, :after, :opId)
@@ -84,11 +77,19 @@ public interface CodingDao extends org.jdbi.v3.sqlobject.SqlObject {
     @SqlQuery("SELECT COALESCE(MAX(id), 0) FROM change_log WHERE transcript_id = :transcriptId AND coder_id = :coderId")
     long lastChangeId(long transcriptId, long coderId);
 
-    @SqlQuery("""
+    String UNIT_COUNTS = """
             SELECT t.id AS transcript_id, t.name, NULL AS key,
                    (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS count
-            FROM transcripts t WHERE t.project_id = :projectId AND t.deleted_at IS NULL ORDER BY t.name, t.id""")
+            FROM transcripts t WHERE t.project_id = :projectId AND t.deleted_at IS NULL""";
+
+    @SqlQuery(UNIT_COUNTS + " ORDER BY t.name, t.id")
     List<Counted> unitCounts(long projectId);
+
+    /** The same for the transcripts open to a coder (view open_transcripts). */
+    @SqlQuery(UNIT_COUNTS + """
+             AND t.id IN (SELECT o.transcript_id FROM open_transcripts o WHERE o.project_id = :projectId AND o.user_id = :userId)
+            ORDER BY t.name, t.id""")
+    List<Counted> openUnitCounts(long projectId, long userId);
 
     /** The project's transcripts whose reference coding is another coder's than this one. */
     @SqlQuery("""

@@ -9,7 +9,7 @@ import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
-import nl.samenspraak.project.AssignmentDao;
+import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,8 +31,6 @@ import java.util.Set;
  * log and not applied again (the browser's offline queue may send it twice).
  */
 public final class CodingService {
-    /** Roles that code: coders, and admins and trainers making expert or reference codings. */
-    static final Role[] CODING_ROLES = {Role.CODER, Role.ADMIN, Role.TRAINER};
     static final int MAX_OP_ID_LENGTH = 100;
 
     private final Jdbi jdbi;
@@ -53,8 +51,7 @@ public final class CodingService {
     public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
         checkOpId(opId);
         CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
-        Role role = access.require(user, target.projectId(), CODING_ROLES);
-        if (role == Role.CODER && !target.assigned()) throw notAssigned(target.transcriptId());
+        access.requireCodable(user, target.projectId(), target.transcriptId(), target::assigned);
         return write(user, user.id(), target, dimensionKey, code, opId, (h, changeId) -> { });
     }
 
@@ -80,7 +77,7 @@ public final class CodingService {
     private SaveResult write(User user, long coderId, CodingDao.Target target, String dimensionKey, String code, String opId, AfterSave after) {
         long utteranceId = target.utteranceId();
         StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
-        if (code != null) checkCode(stored.codebook(), dimensionKey, code, SpeakerRole.fromKey(target.speakerRole()));
+        if (code != null) checkCode(stored.codebook(), dimensionKey, code, target);
         else requireDimension(stored.codebook(), dimensionKey);
         return writes.grouped(h -> {
             try {
@@ -105,10 +102,7 @@ public final class CodingService {
     public SaveResult saveRating(User user, long transcriptId, String scaleKey, String itemKey, Double value, String opId) {
         checkOpId(opId);
         long projectId = projectOf(transcriptId);
-        Role role = access.require(user, projectId, CODING_ROLES);
-        if (role == Role.CODER && !jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, user.id()))) {
-            throw notAssigned(transcriptId);
-        }
+        access.requireCodable(user, projectId, transcriptId);
         StoredCodebook stored = codebooks.forProject(projectId);
         if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
         else requireItem(stored.codebook(), scaleKey, itemKey);
@@ -167,8 +161,8 @@ public final class CodingService {
             // A transcript with someone else's reference coding can be calibrated against.
             Set<Long> calibrate = new HashSet<>(dao.referencedBy(projectId, user.id()));
             // A coder's list follows the project's assignments, as the transcript list does.
-            return dao.unitCounts(projectId).stream()
-                    .filter(t -> role != Role.CODER || dao.getHandle().attach(AssignmentDao.class).openTo(t.transcriptId(), user.id())).map(t -> {
+            List<CodingDao.Counted> transcripts = role == Role.CODER ? dao.openUnitCounts(projectId, user.id()) : dao.unitCounts(projectId);
+            return transcripts.stream().map(t -> {
                 Map<String, Integer> perDimension = new LinkedHashMap<>();
                 Map<String, Integer> mine = coded.getOrDefault(t.transcriptId(), Map.of());
                 codebook.dimensions().forEach(d -> perDimension.put(d.key(), mine.getOrDefault(d.key(), 0)));
@@ -176,14 +170,6 @@ public final class CodingService {
                         rated.getOrDefault(t.transcriptId(), 0), items.size(), calibrate.contains(t.transcriptId()));
             }).toList();
         });
-    }
-
-    /**
-     * Once a project has assignments, a coder codes only the transcripts given to them; admins and
-     * trainers (expert and reference codings) code any.
-     */
-    private static ApiException notAssigned(long transcriptId) {
-        return ApiException.forbidden("Transcript " + transcriptId + " is not assigned to you; ask the project's admin to assign it before you code it.");
     }
 
     private Optional<CodingDao.Target> target(long utteranceId, long userId) {
@@ -219,15 +205,22 @@ public final class CodingService {
                 "The codebook '" + codebook.key() + "' has no dimension '" + key + "'."));
     }
 
-    static void checkCode(Codebook codebook, String dimensionKey, String codeKey, SpeakerRole role) {
+    /**
+     * The code must exist and fit the speaker's role. A refusal for the role says why in plain words and where
+     * roles are set, and its details name the speaker, the roles, the code and the transcript (issue 9, defect 8),
+     * so that a page can explain it in its own language and link to the roles.
+     */
+    static void checkCode(Codebook codebook, String dimensionKey, String codeKey, CodingDao.Target target) {
         Codebook.Code code = requireDimension(codebook, dimensionKey).code(codeKey).orElseThrow(() -> ApiException.badRequest(
                 "Field 'code': the dimension '" + dimensionKey + "' has no code '" + codeKey + "'."));
-        if (!code.appliesTo(role)) {
-            throw ApiException.badRequest("The code '" + codeKey + "' applies to "
-                    + String.join(" or ", code.roles().stream().map(SpeakerRole::key).toList())
-                    + " utterances; this utterance is by the " + role.key() + ".",
-                    java.util.Map.of("field", "code", "speakerRole", role.key()));
-        }
+        SpeakerRole role = SpeakerRole.fromKey(target.speakerRole());
+        if (code.appliesTo(role)) return;
+        List<String> roles = code.roles().stream().map(SpeakerRole::key).toList();
+        throw ApiException.badRequest("'" + codeKey + "' (" + code.label().in("en") + ") is a code for what the " + String.join(" or the ", roles)
+                + " says; this unit is spoken by '" + target.speakerLabel() + "', whose role in this transcript is " + role.key()
+                + ". If that role is wrong, an administrator or trainer of the project sets the speakers' roles on its transcripts page.",
+                ErrorMapper.details("field", "code", "code", codeKey, "dimension", dimensionKey, "speakerLabel", target.speakerLabel(),
+                        "speakerRole", role.key(), "codeRoles", roles, "transcriptId", target.transcriptId(), "projectId", target.projectId()));
     }
 
     private static Codebook.RatingItem requireItem(Codebook codebook, String scaleKey, String itemKey) {

@@ -1,10 +1,8 @@
 package nl.samenspraak.coding;
 
 import nl.samenspraak.account.Access;
-import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
-import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,11 +34,7 @@ public final class TeamProgress {
     private record Key(long coderId, long transcriptId) {}
 
     public List<CoderProgress> all(User user, long projectId) {
-        Role role = access.require(user, projectId);
-        boolean blind = jdbi.withExtension(AuditDao.class, dao -> dao.blind(projectId)).orElse(true);
-        if (role == Role.CODER && blind) {
-            throw ApiException.forbidden("This project codes blind: coders may not see how far other coders are.");
-        }
+        access.requireOthersProgress(user, projectId);
         Codebook codebook = codebooks.forProject(projectId).codebook();
         Set<String> items = new HashSet<>();
         codebook.ratingScales().forEach(s -> s.items().forEach(i -> items.add(s.key() + "/" + i.key())));
@@ -50,16 +44,14 @@ public final class TeamProgress {
             dao.coded(projectId).forEach(c -> coded.computeIfAbsent(new Key(c.coderId(), c.transcriptId()), k -> new HashMap<>()).put(c.key(), c.count()));
             Map<Key, Integer> rated = new HashMap<>();
             dao.rated(projectId).forEach(r -> { if (items.contains(r.key())) rated.merge(new Key(r.coderId(), r.transcriptId()), 1, Integer::sum); });
-            Set<Key> assigned = new HashSet<>();
-            dao.assigned(projectId).forEach(a -> assigned.add(new Key(a.coderId(), a.transcriptId())));
-            Set<Long> coderMembers = new HashSet<>(h.createQuery("SELECT user_id FROM project_members WHERE project_id = :p AND role = 'coder'")
-                    .bind("p", projectId).mapTo(Long.class).list());
+            Set<Key> open = new HashSet<>();
+            dao.open(projectId).forEach(a -> open.add(new Key(a.coderId(), a.transcriptId())));
             List<CodingDao.Counted> transcripts = h.attach(CodingDao.class).unitCounts(projectId);
             List<CoderProgress> out = new ArrayList<>();
             for (AuditDao.Person coder : dao.coders(projectId)) {
                 for (CodingDao.Counted t : transcripts) {
                     Key key = new Key(coder.id(), t.transcriptId());
-                    boolean given = assigned.isEmpty() ? coderMembers.contains(coder.id()) : assigned.contains(key);
+                    boolean given = open.contains(key);
                     if (!given && !coded.containsKey(key) && !rated.containsKey(key)) continue;
                     Map<String, Integer> perDimension = new LinkedHashMap<>();
                     Map<String, Integer> counts = coded.getOrDefault(key, Map.of());

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,13 +19,8 @@ public final class Migrations {
     private Migrations() {}
 
     public static void apply(Jdbi jdbi) {
-        jdbi.useHandle(h -> h.execute("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                  version INTEGER PRIMARY KEY,
-                  name TEXT NOT NULL,
-                  applied_at TEXT NOT NULL)"""));
-        Set<Integer> applied = new HashSet<>(jdbi.withHandle(h ->
-                h.createQuery("SELECT version FROM schema_migrations").mapTo(Integer.class).list()));
+        jdbi.useExtension(MigrationDao.class, MigrationDao::createTable);
+        Set<Integer> applied = jdbi.withExtension(MigrationDao.class, MigrationDao::applied);
         for (String name : index()) {
             int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
             if (applied.contains(version)) continue;
@@ -39,8 +33,7 @@ public final class Migrations {
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException("Migration " + name + " failed: " + e.getMessage(), e);
                 }
-                h.createUpdate("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)")
-                        .bind(0, version).bind(1, name).bind(2, Instant.now().toString()).execute();
+                h.attach(MigrationDao.class).record(version, name, Instant.now().toString());
             });
         }
     }

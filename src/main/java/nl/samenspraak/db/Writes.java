@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,9 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The one way to write. SQLite has one writer at a time, and a writer that finds the lock taken
  * sleeps in SQLite's busy handler (1, 2, 5 ... 100 ms), which ruins latency under load; so writers
  * of this process queue on a fair Java lock instead. Small independent writes (a coder's save) go
- * through {@link #grouped}: a committer thread runs everything waiting in one transaction, each
- * write in its own savepoint, and answers each caller after the commit (group commit), so every
- * acknowledged write is durable and one fsync serves many.
+ * through {@link #grouped}: a committer (one long task on the executor the app gives it) runs
+ * everything waiting in one transaction, each write in its own savepoint, and answers each caller
+ * after the commit (group commit), so every acknowledged write is durable and one fsync serves many.
  */
 public final class Writes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Writes.class);
@@ -30,11 +35,29 @@ public final class Writes implements AutoCloseable {
     private final Jdbi jdbi;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
-    private Thread committer;
+    private final ExecutorService executor;
+    private final boolean ownsExecutor;
+    private Future<?> committer;
     private volatile boolean closed;
 
+    /** Over the app's executor for the committer (a single thread; the app shuts it down after {@link #close}). */
+    public Writes(Jdbi jdbi, ExecutorService committerExecutor) {
+        this(jdbi, committerExecutor, false);
+    }
+
+    /** On its own, for the command line and tests: with an executor of its own, shut down by {@link #close}. */
     public Writes(Jdbi jdbi) {
+        this(jdbi, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "group-commit");
+            t.setDaemon(true);
+            return t;
+        }), true);
+    }
+
+    private Writes(Jdbi jdbi, ExecutorService executor, boolean ownsExecutor) {
         this.jdbi = jdbi;
+        this.executor = executor;
+        this.ownsExecutor = ownsExecutor;
     }
 
     public <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
@@ -69,9 +92,7 @@ public final class Writes implements AutoCloseable {
     private synchronized void startCommitter() {
         if (closed) throw new IllegalStateException("The database is closed.");
         if (committer != null) return;
-        committer = new Thread(this::commitLoop, "group-commit");
-        committer.setDaemon(true);
-        committer.start();
+        committer = executor.submit(this::commitLoop);
     }
 
     private void commitLoop() {
@@ -114,11 +135,14 @@ public final class Writes implements AutoCloseable {
         if (committer != null) {
             queue.add(new Job<>(null));
             try {
-                committer.join(5_000);
+                committer.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.error("The group-commit task did not end cleanly", e);
             }
         }
+        if (ownsExecutor) executor.shutdown();
     }
 
     private static final class Job<T> {

@@ -10,6 +10,7 @@ import nl.samenspraak.codebook.StoredCodebook;
 import nl.samenspraak.compare.WelchResult;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
+import nl.samenspraak.results.ConsensusName;
 import nl.samenspraak.sessiondata.ComparisonService;
 import nl.samenspraak.sessiondata.SessionDataService;
 import nl.samenspraak.spreadsheet.WorkbookExtras.CalibrationRow;
@@ -57,7 +58,8 @@ public final class ExportExtras {
         Role role = access.require(user, projectId);
         boolean reader = role != Role.CODER;
         WorkbookExtras.Comparison comparison = compare != null && compare.asked() ? comparison(user, projectId, compare) : null;
-        return new WorkbookExtras(null, reader ? sessions(scope) : null, calibrations(projectId, reader ? null : user.id()), comparison);
+        return new WorkbookExtras(null, reader ? sessions(scope) : null, calibrations(projectId, reader ? null : user.id(),
+                scope.selection().language()), comparison);
     }
 
     private WorkbookExtras.Sessions sessions(Scope scope) {
@@ -79,19 +81,25 @@ public final class ExportExtras {
         return new WorkbookExtras.Sessions(fields, instrument.map(s -> s.key() + " " + s.version()).orElse(null), items, rows);
     }
 
-    private List<CalibrationRow> calibrations(long projectId, Long coder) {
+    /** The stored calibrations (a coder's own only, when given), the consensus as reference by its name in the export's language. */
+    private List<CalibrationRow> calibrations(long projectId, Long coder, String language) {
         List<CalibrationResult.Run> runs = calibrations.stored(projectId, coder);
         Map<Long, String> names = new HashMap<>();
+        Map<Long, Integer> units = new HashMap<>();
         if (!runs.isEmpty()) {
             List<Long> ids = runs.stream().flatMap(r -> java.util.stream.Stream.of(r.coderId(), r.referenceCoderId())).distinct().toList();
-            jdbi.useHandle(h -> h.createQuery("SELECT id, name FROM users WHERE id IN (<ids>)").bindList("ids", ids)
-                    .map((rs, ctx) -> names.put(rs.getLong(1), rs.getString(2))).list());
+            List<Long> transcripts = runs.stream().map(CalibrationResult.Run::transcriptId).distinct().toList();
+            jdbi.useExtension(ExportDao.class, dao -> {
+                dao.users(ids).forEach(p -> names.put(p.id(), ConsensusName.shown(p.name(), language)));
+                dao.units(transcripts).forEach(c -> units.put(c.transcriptId(), c.units()));
+            });
         }
         List<CalibrationRow> rows = new ArrayList<>();
         for (CalibrationResult.Run r : runs) {
             for (CalibrationResult.Summary d : r.dimensions()) {
                 rows.add(new CalibrationRow(r.id(), names.get(r.coderId()), r.transcriptId(), r.transcript(), names.get(r.referenceCoderId()),
-                        r.computedAt(), d.dimension(), d.units(), d.percent(), d.kappa(), d.alpha(), r.threshold(), d.passed(), r.passed()));
+                        r.computedAt(), d.dimension(), d.units(), units.getOrDefault(r.transcriptId(), 0), d.percent(), d.kappa(), d.alpha(),
+                        r.threshold(), d.passed(), r.passed()));
             }
         }
         return rows;

@@ -12,55 +12,61 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Export jobs for large projects: each writes to a temp file on one background thread (exports run one at
- * a time, so two large ones do not compete for the heap), reports its progress while it runs, and serves
- * its file once. A file is deleted when it has been downloaded, or an hour after the job finished (checked
- * whenever the jobs are used, and at the latest when the server stops); jobs are in memory and end with the
- * server. Only the user who started a job
- * sees it; for anyone else it does not exist.
+ * Export jobs for large projects: each writes to a temp file as a task on the app's export-job executor
+ * (one export at a time, so two large ones do not compete for the heap), reports its progress while it
+ * runs, and serves its file once. A job that throws anything (an Error too) reports "failed". Every job's
+ * state is read and changed under one lock. A file is deleted when it has been downloaded, or an hour after
+ * the job finished (checked whenever the jobs are used), or when the server stops; jobs are in memory and
+ * end with the server. Only the user who started a job sees it; for anyone else it does not exist.
  */
-public final class ExportJobs {
+public final class ExportJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ExportJobs.class);
     static final Duration KEEP = Duration.ofHours(1);
     static final int MAX_WAITING = 10;
+    static final String FAILED = "The export failed on the server; the error has been logged.";
 
     public enum State { QUEUED, RUNNING, DONE, FAILED, DOWNLOADED;
         @com.fasterxml.jackson.annotation.JsonValue public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
 
-    private final ExportService exports;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "export-job");
-        t.setDaemon(true);
-        return t;
-    });
+    /** What a job runs: {@link ExportService} in the app, a stand-in in tests. */
+    public interface Writer {
+        long rowsToRead(ExportService.Prepared prepared);
 
-    public ExportJobs(ExportService exports) {
-        this.exports = exports;
-        worker.allowCoreThreadTimeOut(true);
+        Path toTempFile(ExportService.Prepared prepared, String prefix, AtomicLong progress);
     }
 
-    static final class Job {
+    private final Writer writer;
+    private final Executor executor;
+    private final Object lock = new Object();
+    /** Guarded by {@link #lock}, as is every field of every job but its progress counter. */
+    private final Map<String, Job> jobs = new HashMap<>();
+    private boolean closed;
+
+    public ExportJobs(Writer writer, Executor executor) {
+        this.writer = writer;
+        this.executor = executor;
+    }
+
+    private static final class Job {
         final String id = UUID.randomUUID().toString();
         final long userId;
         final ExportService.Prepared prepared;
         final AtomicLong done = new AtomicLong();
         final Instant created = Instant.now();
-        volatile State state = State.QUEUED;
-        volatile Path file;
-        volatile String error;
-        volatile Instant finished;
-        volatile long total = -1;
+        State state = State.QUEUED;
+        Path file;
+        String error;
+        Instant finished;
+        long total = -1;
 
         Job(long userId, ExportService.Prepared prepared) {
             this.userId = userId;
@@ -77,43 +83,69 @@ public final class ExportJobs {
     public record Download(InputStream content, String fileName, String mediaType, long bytes) {}
 
     public Status start(User user, ExportService.Prepared prepared) {
-        sweep();
-        if (worker.getQueue().size() >= MAX_WAITING) {
-            throw new ApiException(503, "Too many exports are waiting; try again in a few minutes.");
-        }
         Job job = new Job(user.id(), prepared);
-        jobs.put(job.id, job);
-        worker.execute(() -> run(job));
-        return status(job);
+        synchronized (lock) {
+            sweep();
+            if (closed) throw new ApiException(503, "The server is stopping; start the export again when it is back.");
+            if (jobs.values().stream().filter(j -> j.state == State.QUEUED).count() >= MAX_WAITING) {
+                throw new ApiException(503, "Too many exports are waiting; try again in a few minutes.");
+            }
+            jobs.put(job.id, job);
+        }
+        try {
+            executor.execute(() -> run(job));
+        } catch (RejectedExecutionException e) {
+            finish(job, null, e);
+        }
+        synchronized (lock) {
+            return status(job);
+        }
     }
 
     private void run(Job job) {
-        job.state = State.RUNNING;
+        synchronized (lock) {
+            if (job.state != State.QUEUED) return;
+            job.state = State.RUNNING;
+        }
         try {
-            job.total = exports.rowsToRead(job.prepared);
-            job.file = exports.toTempFile(job.prepared, "samenspraak-export-" + job.id + "-", job.done);
-            job.file.toFile().deleteOnExit();
-            job.state = State.DONE;
-        } catch (RuntimeException e) {
-            log.error("Export job {} failed", job.id, e);
-            job.error = "The export failed on the server; the error has been logged.";
-            job.state = State.FAILED;
-        } finally {
-            job.finished = Instant.now();
+            long total = writer.rowsToRead(job.prepared);
+            synchronized (lock) {
+                job.total = total;
+            }
+            finish(job, writer.toTempFile(job.prepared, "samenspraak-export-" + job.id + "-", job.done), null);
+        } catch (Throwable e) { // an Error too: the job reports it, and the executor's thread lives on for the next
+            finish(job, null, e);
         }
     }
 
+    private void finish(Job job, Path file, Throwable failure) {
+        if (failure != null) log.error("Export job {} failed", job.id, failure);
+        synchronized (lock) {
+            job.finished = Instant.now();
+            if (failure == null && !closed) {
+                job.file = file;
+                job.state = State.DONE;
+                return;
+            }
+            job.error = FAILED;
+            job.state = State.FAILED;
+        }
+        if (file != null) deleteQuietly(file);
+    }
+
     public Status status(User user, String id) {
-        sweep();
-        return status(find(user, id));
+        synchronized (lock) {
+            sweep();
+            return status(find(user, id));
+        }
     }
 
     public Download take(User user, String id) {
-        sweep();
-        Job job = find(user, id);
-        if (job.state == State.DOWNLOADED) throw new ApiException(410, "Export " + id + " was downloaded already; its file is deleted. Start a new export.");
-        if (job.state != State.DONE) throw ApiException.conflict("Export " + id + " is " + job.state.key() + ", not ready to download.");
-        synchronized (job) {
+        synchronized (lock) {
+            sweep();
+            Job job = find(user, id);
+            if (job.state == State.DOWNLOADED) throw new ApiException(410, "Export " + id + " was downloaded already; its file is deleted. Start a new export.");
+            if (job.state != State.DONE) throw ApiException.conflict("Export " + id + " is " + job.state.key() + ", not ready to download.");
             try {
                 long bytes = Files.size(job.file);
                 InputStream in = Files.newInputStream(job.file, StandardOpenOption.DELETE_ON_CLOSE);
@@ -125,12 +157,30 @@ public final class ExportJobs {
         }
     }
 
+    /** Ends with the server: waiting jobs will not run, finished files are deleted (a running job deletes its own when it ends). */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            for (Job j : jobs.values()) {
+                if (j.state == State.QUEUED) {
+                    j.state = State.FAILED;
+                    j.error = "The server stopped before the export ran.";
+                    j.finished = Instant.now();
+                } else if (j.state == State.DONE) {
+                    deleteQuietly(j.file);
+                }
+            }
+        }
+    }
+
     private Job find(User user, String id) {
         Job job = jobs.get(id);
         if (job == null || job.userId != user.id()) throw ApiException.notFound("Export " + id);
         return job;
     }
 
+    /** Called under the lock. */
     private Status status(Job j) {
         long total = Math.max(0, j.total);
         long done = j.state == State.DONE || j.state == State.DOWNLOADED ? total : Math.min(j.done.get(), total);
@@ -146,17 +196,21 @@ public final class ExportJobs {
                 j.error, j.created, j.finished, j.finished == null ? null : j.finished.plus(KEEP));
     }
 
-    /** Deletes files an hour after their job finished, and forgets those jobs. */
-    void sweep() {
+    /** Deletes files an hour after their job finished, and forgets those jobs; called under the lock. */
+    private void sweep() {
         Instant cutoff = Instant.now().minus(KEEP);
         jobs.values().removeIf(j -> {
             if (j.finished == null || j.finished.isAfter(cutoff)) return false;
-            try {
-                if (j.file != null && j.state == State.DONE) Files.deleteIfExists(j.file);
-            } catch (IOException e) {
-                log.warn("Could not delete export file {}", j.file, e);
-            }
+            if (j.file != null && j.state == State.DONE) deleteQuietly(j.file);
             return true;
         });
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete export file {}", file, e);
+        }
     }
 }

@@ -1,14 +1,15 @@
 package nl.samenspraak.exports;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.reliability.UnitStream;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
+import nl.samenspraak.results.ConsensusName;
 import nl.samenspraak.results.TranscriptRef;
 import nl.samenspraak.spreadsheet.CsvTables;
 import nl.samenspraak.spreadsheet.ExportInfo;
@@ -29,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -39,24 +41,28 @@ import java.util.function.Consumer;
  * The workbook reads the codes once: the same pass fills Units, Wide and Disagreements and collects the
  * counts and reliability matrices. Progress counts unit-code rows read.
  */
-public final class ExportService {
+public final class ExportService implements ExportJobs.Writer {
     private final ProjectReader reader;
-    private final ReadAccess readAccess;
+    private final Access access;
     private final ReportService reports;
     private final ReliabilityService reliability;
     private final ExportExtras extras;
+    private final Executor work;
 
-    public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability) {
-        this(reader, readAccess, reports, reliability, null);
+    /** {@code work} runs an export's helper tasks (the database reader, a deflater per sheet) at once, each on a thread of its own. */
+    public ExportService(ProjectReader reader, Access access, ReportService reports, ReliabilityService reliability, Executor work) {
+        this(reader, access, reports, reliability, null, work);
     }
 
     /** With {@code extras}, the workbook also holds session data, calibrations and, when asked, a comparison. */
-    public ExportService(ProjectReader reader, ReadAccess readAccess, ReportService reports, ReliabilityService reliability, ExportExtras extras) {
+    public ExportService(ProjectReader reader, Access access, ReportService reports, ReliabilityService reliability, ExportExtras extras,
+                         Executor work) {
         this.reader = reader;
-        this.readAccess = readAccess;
+        this.access = access;
         this.reports = reports;
         this.reliability = reliability;
         this.extras = extras;
+        this.work = work;
     }
 
     /**
@@ -72,8 +78,11 @@ public final class ExportService {
     /** As above; a comparison asked for is computed now, so a wrong field or value is answered at once (400). */
     public Prepared prepare(User user, long projectId, ExportFormat format, Selection selection, CsvTables.Dialect dialect,
                             ExportExtras.CompareRequest compare) {
-        Project project = readAccess.require(user, projectId);
-        Scope scope = reader.scope(project, selection);
+        access.requireOthersCodes(user, projectId);
+        Project project = reader.project(projectId);
+        Scope read = reader.scope(project, selection);
+        // Files are read without the app: the consensus goes by its name in the export's language, never its internal one.
+        Scope scope = read.withCoders(ConsensusName.shown(read.coders(), selection.language()));
         WorkbookExtras more = extras != null && format == ExportFormat.XLSX ? extras.read(user, scope, compare) : WorkbookExtras.NONE;
         return new Prepared(scope, format, dialect, fileName(scope.project().name(), format), more);
     }
@@ -83,6 +92,7 @@ public final class ExportService {
     }
 
     /** The unit-code rows the export will read (a progress total; a count over the codes, so only jobs ask). */
+    @Override
     public long rowsToRead(Prepared p) {
         return p.format() == ExportFormat.FREQUENCIES_CSV ? 0 : reader.codeCount(p.scope());
     }
@@ -93,6 +103,7 @@ public final class ExportService {
     }
 
     /** Writes the export into a new temp file and returns it; the caller deletes it. */
+    @Override
     public Path toTempFile(Prepared p, String prefix, AtomicLong progress) {
         try {
             Path file = Files.createTempFile(prefix, p.format().suffix);
@@ -115,7 +126,7 @@ public final class ExportService {
         switch (p.format()) {
             case FREQUENCIES_CSV -> CsvTables.frequencies(out, codebook, reports.sessions(scope), lang, p.dialect());
             case UNITS_CSV -> reader.inReadTransaction(h -> {
-                CsvTables.units(out, source(h, scope, progress, null), codebook, lang, p.dialect());
+                CsvTables.units(out, source(h, scope, progress, null, work), codebook, lang, p.dialect());
                 return null;
             });
             case XLSX -> {
@@ -124,8 +135,9 @@ public final class ExportService {
                 UnitStream stream = new UnitStream(scope);
                 reader.inReadTransaction(h -> {
                     WorkbookExtras more = p.extras();
-                    more = new WorkbookExtras(ConsensusUnits.of(h, scope).orElse(null), more.sessions(), more.calibrations(), more.comparison());
-                    new ProjectWorkbook().write(out, info, source(h, scope, progress, stream),
+                    more = new WorkbookExtras(ConsensusUnits.of(h, scope).orElse(null), more.sessions(), more.calibrations(), more.comparison(),
+                            ConsensusUnits.coverage(h, scope));
+                    new ProjectWorkbook(work).write(out, info, source(h, scope, progress, stream, work),
                             () -> new ProjectWorkbook.Summaries(reports.sessions(scope, stream.counts()), reliability.compute(scope, stream)),
                             more, new AtomicLong());
                     return null;
@@ -136,16 +148,16 @@ public final class ExportService {
 
     /**
      * The unit codes of the scope, per transcript in unit order, read on the given handle (one snapshot)
-     * by a reader thread ({@link Prefetch}); each row also goes into {@code stream} when there is one.
+     * by a reader task ({@link Prefetch}); each row also goes into {@code stream} when there is one.
      */
-    static UnitCode.Source source(Handle h, Scope scope, AtomicLong progress, UnitStream stream) {
+    static UnitCode.Source source(Handle h, Scope scope, AtomicLong progress, UnitStream stream, Executor work) {
         Map<Long, String> coders = new HashMap<>();
         scope.coders().forEach(c -> coders.put(c.id(), c.name()));
         return sink -> {
             if (scope.empty()) return;
             Prefetch.run(rows -> {
                 for (TranscriptRef t : scope.transcripts()) stream(h, scope, t, coders, progress, stream, rows);
-            }, sink);
+            }, sink, work);
         };
     }
 

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Runs a producer of rows (the database read) on its own thread and hands its rows, in batches through
+ * Runs a producer of rows (the database read) as a task on the given executor (the app's export executor,
+ * which runs it at once) and hands its rows, in batches through
  * a small bounded queue, to the consumer on the calling thread (the writer): reading and decoding rows
  * overlaps with writing and compressing them. At most {@code QUEUED} batches wait, so memory stays flat.
  * A failure on either side stops both and is rethrown on the calling thread.
@@ -21,12 +25,12 @@ final class Prefetch {
     static final int BATCH = 2048;
     static final int QUEUED = 8;
 
-    static <T> void run(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
+    static <T> void run(Consumer<Consumer<T>> producer, Consumer<T> consumer, Executor executor) {
         BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(QUEUED);
         List<T> end = new ArrayList<>(0);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean cancelled = new AtomicBoolean();
-        Thread reader = new Thread(() -> {
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
             List<List<T>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
             try {
                 producer.accept(row -> {
@@ -43,9 +47,7 @@ final class Prefetch {
             } finally {
                 put(queue, end);
             }
-        }, "export-reader");
-        reader.setDaemon(true);
-        reader.start();
+        }, executor);
         try {
             for (List<T> rows = take(queue); rows != end; rows = take(queue)) {
                 if (failure.get() == null) rows.forEach(consumer);
@@ -83,11 +85,14 @@ final class Prefetch {
         }
     }
 
-    private static void join(Thread t) {
+    /** Waits for the reader task; its failures were recorded in the task itself. */
+    private static void join(CompletableFuture<Void> reader) {
         try {
-            t.join();
+            reader.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the task catches everything it throws; nothing reaches here
         }
     }
 }

@@ -13,16 +13,6 @@ public interface AssignmentDao {
     /** A live transcript's id and name. */
     record Live(long id, String name) {}
 
-    /**
-     * The assignment rule in one place: a transcript is open to a user when it is assigned to them,
-     * or while its project has no assignment at all. (The code-save query in coding/CodeWrites
-     * inlines the same rule, to stay one query on the hot path.)
-     */
-    @SqlQuery("""
-            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM assignments a JOIN transcripts t ON t.project_id = a.project_id WHERE t.id = :transcriptId)
-                        THEN 1 ELSE EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = :transcriptId AND a.user_id = :userId) END""")
-    boolean openTo(long transcriptId, long userId);
-
     @SqlUpdate("""
             INSERT INTO assignments(project_id, transcript_id, user_id, assigned_at, assigned_by)
             VALUES (:projectId, :transcriptId, :userId, :now, :by) ON CONFLICT(transcript_id, user_id) DO NOTHING""")

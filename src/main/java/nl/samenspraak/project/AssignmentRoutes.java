@@ -3,8 +3,6 @@ package nl.samenspraak.project;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import nl.samenspraak.account.Access;
-import nl.samenspraak.account.Role;
-import nl.samenspraak.account.User;
 import nl.samenspraak.http.Requests;
 
 /** /api/projects/{id}/assignments: the coder &times; transcript grid, set by hand or by rule; admins only. */
@@ -18,33 +16,20 @@ public final class AssignmentRoutes {
     }
 
     public void register(RoutesConfig r) {
-        r.get("/api/projects/{projectId}/assignments", ctx -> ctx.json(assignments.grid(admin(ctx))));
-        r.put("/api/projects/{projectId}/assignments", this::put);
+        r.get("/api/projects/{projectId}/assignments", ctx -> ctx.json(assignments.grid(access.user(ctx), project(ctx))));
+        r.put("/api/projects/{projectId}/assignments", ctx -> ctx.json(assignments.put(access.user(ctx), project(ctx),
+                Requests.body(ctx, AssignmentService.NewAssignments.class))));
         r.delete("/api/projects/{projectId}/assignments/{transcriptId}/{userId}", this::delete);
-        r.post("/api/projects/{projectId}/assignments/rule", this::rule);
-    }
-
-    private long admin(Context ctx) {
-        long projectId = Requests.id(ctx, "projectId");
-        access.require(access.user(ctx), projectId, Role.ADMIN);
-        return projectId;
-    }
-
-    private void put(Context ctx) {
-        long projectId = admin(ctx);
-        User user = access.user(ctx);
-        ctx.json(assignments.put(projectId, Requests.body(ctx, AssignmentService.NewAssignments.class), user.id()));
+        r.post("/api/projects/{projectId}/assignments/rule", ctx -> ctx.json(assignments.applyRule(access.user(ctx), project(ctx),
+                Requests.body(ctx, AssignmentService.NewRule.class))));
     }
 
     private void delete(Context ctx) {
-        long projectId = admin(ctx);
-        assignments.delete(projectId, Requests.id(ctx, "transcriptId"), Requests.id(ctx, "userId"));
+        assignments.delete(access.user(ctx), project(ctx), Requests.id(ctx, "transcriptId"), Requests.id(ctx, "userId"));
         ctx.status(204);
     }
 
-    private void rule(Context ctx) {
-        long projectId = admin(ctx);
-        User user = access.user(ctx);
-        ctx.json(assignments.applyRule(projectId, Requests.body(ctx, AssignmentService.NewRule.class), user.id()));
+    private static long project(Context ctx) {
+        return Requests.id(ctx, "projectId");
     }
 }

@@ -1,6 +1,8 @@
 package nl.samenspraak.project;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
@@ -15,18 +17,20 @@ import java.util.Set;
 
 /**
  * Which coder codes which transcript: set by hand, pair by pair, or all at once by
- * {@link AssignmentRule}. A project without assignments is open to every coder; access is checked
- * by the routes. Only members who code (coder, trainer or admin role) can be given a transcript.
+ * {@link AssignmentRule}. A project without assignments is open to every coder. Only the project's
+ * admins see and set them; only members who code (coder, trainer or admin role) can be given a transcript.
  */
 public final class AssignmentService {
     private static final Set<String> CODING_ROLES = Set.of(Role.CODER.key(), Role.TRAINER.key(), Role.ADMIN.key());
 
     private final Jdbi jdbi;
     private final Writes writes;
+    private final Access access;
 
-    public AssignmentService(Jdbi jdbi, Writes writes) {
+    public AssignmentService(Jdbi jdbi, Writes writes, Access access) {
         this.jdbi = jdbi;
         this.writes = writes;
+        this.access = access;
     }
 
     public record NewAssignment(Long transcriptId, Long userId) {}
@@ -34,7 +38,12 @@ public final class AssignmentService {
     public record NewRule(List<Long> coders, Double secondShare, Long seed) {}
     public record RuleResult(long seed, double secondShare, int transcripts, int doubleCoded, List<AssignmentRule.Pair> pairs, AssignmentGrid grid) {}
 
-    public AssignmentGrid grid(long projectId) {
+    public AssignmentGrid grid(User user, long projectId) {
+        access.require(user, projectId, Role.ADMIN);
+        return grid(projectId);
+    }
+
+    private AssignmentGrid grid(long projectId) {
         return jdbi.withExtension(AssignmentDao.class, dao -> {
             Map<Long, List<Long>> given = new LinkedHashMap<>();
             for (Assignment a : dao.list(projectId)) given.computeIfAbsent(a.transcriptId(), k -> new ArrayList<>()).add(a.userId());
@@ -45,7 +54,9 @@ public final class AssignmentService {
     }
 
     /** Adds the pairs (those already there stay); all or nothing. */
-    public AssignmentGrid put(long projectId, NewAssignments req, long by) {
+    public AssignmentGrid put(User user, long projectId, NewAssignments req) {
+        access.require(user, projectId, Role.ADMIN);
+        long by = user.id();
         if (req.assignments() == null || req.assignments().isEmpty()) {
             throw ApiException.badRequest("Field 'assignments': give a list of {transcriptId, userId} pairs.");
         }
@@ -65,13 +76,16 @@ public final class AssignmentService {
         return grid(projectId);
     }
 
-    public void delete(long projectId, long transcriptId, long userId) {
+    public void delete(User user, long projectId, long transcriptId, long userId) {
+        access.require(user, projectId, Role.ADMIN);
         int n = writes.inTransaction(h -> h.attach(AssignmentDao.class).delete(projectId, transcriptId, userId));
         if (n == 0) throw ApiException.notFound("The assignment of transcript " + transcriptId + " to user " + userId);
     }
 
     /** Replaces every assignment of the project by the rule's, in one transaction. */
-    public RuleResult applyRule(long projectId, NewRule req, long by) {
+    public RuleResult applyRule(User user, long projectId, NewRule req) {
+        access.require(user, projectId, Role.ADMIN);
+        long by = user.id();
         if (req.coders() == null || req.coders().isEmpty()) throw ApiException.badRequest("Field 'coders': give the ids of the coders to assign.");
         double share = req.secondShare() == null ? 0.2 : req.secondShare();
         if (!(share >= 0 && share <= 1)) throw ApiException.badRequest("Field 'secondShare': give a share from 0 to 1 (0.2 is 20%).");

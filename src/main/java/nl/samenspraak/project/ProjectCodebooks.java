@@ -17,10 +17,7 @@ public final class ProjectCodebooks {
 
     /** One query on every save, so the project and its codebook's latest version are read together. */
     public StoredCodebook forProject(long projectId) {
-        long id = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.id FROM projects p JOIN codebooks c ON c.key = p.codebook_key
-                        WHERE p.id = :projectId ORDER BY c.id DESC LIMIT 1""")
-                .bind("projectId", projectId).mapTo(Long.class).findOne())
+        long id = jdbi.withExtension(ProjectDao.class, dao -> dao.currentCodebookId(projectId))
                 .orElseThrow(() -> ApiException.notFound("The codebook of project " + projectId));
         return codebooks.byIdCached(id);
     }

@@ -29,6 +29,12 @@ public interface ProjectDao {
             JOIN project_members m ON m.project_id = p.id WHERE m.user_id = :userId ORDER BY p.name""")
     List<Project> forMember(long userId);
 
+    /** The latest stored version of the project's codebook, read with the project in one query. */
+    @SqlQuery("""
+            SELECT c.id FROM projects p JOIN codebooks c ON c.key = p.codebook_key
+            WHERE p.id = :projectId ORDER BY c.id DESC LIMIT 1""")
+    Optional<Long> currentCodebookId(long projectId);
+
     @SqlUpdate("UPDATE projects SET codebook_key = :codebookKey, blind_coding = :blind WHERE id = :id")
     void updateSettings(long id, String codebookKey, boolean blind);
 

@@ -1,6 +1,7 @@
 package nl.samenspraak.project;
 
 import nl.samenspraak.account.Access;
+import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.CodebookService;
@@ -18,19 +19,27 @@ public final class ProjectService {
     private final Writes writes;
     private final CodebookService codebooks;
     private final Access access;
+    private final AccountService accounts;
 
-    public ProjectService(Jdbi jdbi, Writes writes, CodebookService codebooks, Access access) {
+    public ProjectService(Jdbi jdbi, Writes writes, CodebookService codebooks, Access access, AccountService accounts) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.codebooks = codebooks;
         this.access = access;
+        this.accounts = accounts;
     }
 
     public record NewProject(String name, String codebookKey, Boolean blindCoding) {}
     public record Settings(String codebookKey, Boolean blindCoding) {}
     public record NewMember(String userName, Role role) {}
 
-    /** Creates a project; its creator becomes a member with the admin role. */
+    /** Creates a project (system administrators only); its creator becomes a member with the admin role. */
+    public Project create(User user, NewProject req) {
+        Access.requireSystemAdmin(user);
+        return create(req, user.id());
+    }
+
+    /** Creates a project without a caller's check (the demo); a creator given becomes a member with the admin role. */
     public Project create(NewProject req, Long creatorId) {
         String name = req.name() == null ? "" : req.name().strip();
         if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
@@ -70,6 +79,12 @@ public final class ProjectService {
                 access.roleIn(user, p.id()).orElseThrow())).toList();
     }
 
+    /** A project, for its members. */
+    public Project get(User user, long id) {
+        access.require(user, id);
+        return get(id);
+    }
+
     public Project get(long id) {
         return jdbi.withExtension(ProjectDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Project " + id));
     }
@@ -78,7 +93,9 @@ public final class ProjectService {
         return jdbi.withExtension(ProjectDao.class, dao -> dao.findByName(name));
     }
 
-    public Project updateSettings(long id, Settings req) {
+    /** Changes the settings (the project's admins only). */
+    public Project updateSettings(User user, long id, Settings req) {
+        access.require(user, id, Role.ADMIN);
         Project p = get(id);
         String key = req.codebookKey() == null ? p.codebookKey() : req.codebookKey();
         requireCodebook(key);
@@ -87,7 +104,21 @@ public final class ProjectService {
         return get(id);
     }
 
-    public List<Member> members(long projectId) {
+    /** The members, for the project's admins, trainers and analysts. */
+    public List<Member> members(User user, long projectId) {
+        access.require(user, projectId, Role.ADMIN, Role.TRAINER, Role.ANALYST);
+        return members(projectId);
+    }
+
+    /** Adds a member by user name, or changes their role (the project's admins only). */
+    public Member addMember(User user, long projectId, NewMember req) {
+        access.require(user, projectId, Role.ADMIN);
+        User member = accounts.findByName(req.userName() == null ? "" : req.userName().strip())
+                .orElseThrow(() -> ApiException.badRequest("Field 'userName': there is no user '" + req.userName() + "'."));
+        return putMember(projectId, member.id(), req.role());
+    }
+
+    private List<Member> members(long projectId) {
         return jdbi.withExtension(ProjectDao.class, dao -> dao.members(projectId));
     }
 

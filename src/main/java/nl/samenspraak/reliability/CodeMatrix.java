@@ -26,17 +26,10 @@ record CodeMatrix(List<Person> coders, List<String> categories, int[][] codes, L
     /** Reads the matrix from the database, transcript by transcript. */
     static CodeMatrix read(Handle h, Scope scope, Dimension dimension, List<TranscriptRef> transcripts) {
         Builder b = new Builder(dimension, scope.coders());
+        ReliabilityDao dao = h.attach(ReliabilityDao.class);
         for (TranscriptRef t : transcripts) {
             b.begin(t);
-            h.createQuery("""
-                            SELECT u.seq, c.coder_id, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
-                            WHERE u.transcript_id = :t AND c.dimension = :d AND c.coder_id IN (<c>) ORDER BY u.seq""")
-                    .bind("t", t.id()).bind("d", dimension.key()).bindList("c", scope.coderIds()).setFetchSize(10_000)
-                    .scanResultSet((rs, ctx) -> {
-                        var r = rs.get();
-                        while (r.next()) b.add(r.getInt(1), r.getLong(2), r.getString(3));
-                        return null;
-                    });
+            dao.codes(t.id(), dimension.key(), scope.coderIds(), c -> b.add(c.seq(), c.coderId(), c.code()));
             b.end();
         }
         return b.build();

@@ -1,12 +1,12 @@
 package nl.samenspraak.reliability;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
 import nl.samenspraak.results.ProjectReliability;
@@ -28,15 +28,16 @@ import java.util.Set;
  */
 public final class ReliabilityService {
     private final ProjectReader reader;
-    private final ReadAccess readAccess;
+    private final Access access;
 
-    public ReliabilityService(ProjectReader reader, ReadAccess readAccess) {
+    public ReliabilityService(ProjectReader reader, Access access) {
         this.reader = reader;
-        this.readAccess = readAccess;
+        this.access = access;
     }
 
     public ProjectReliability project(User user, long projectId, Selection selection) {
-        Project project = readAccess.require(user, projectId);
+        access.requireOthersCodes(user, projectId);
+        Project project = reader.project(projectId);
         return compute(reader.scope(project, selection));
     }
 

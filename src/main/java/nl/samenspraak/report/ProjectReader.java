@@ -4,6 +4,7 @@ import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectCodebooks;
+import nl.samenspraak.project.ProjectDao;
 import nl.samenspraak.results.Person;
 import nl.samenspraak.results.TranscriptRef;
 import org.jdbi.v3.core.Handle;
@@ -27,27 +28,25 @@ public final class ProjectReader {
         this.codebooks = codebooks;
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
+    /** A project by id, or a 404. */
+    public Project project(long projectId) {
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(projectId)).orElseThrow(() -> ApiException.notFound("Project " + projectId));
     }
 
     /** Resolves a selection; unknown coders or transcripts are a 400 naming them. */
     public Scope scope(Project project, Selection selection) {
-        return jdbi.withHandle(h -> {
-            List<TranscriptRef> live = h.createQuery("SELECT id, name FROM transcripts WHERE project_id = :p AND deleted_at IS NULL ORDER BY name, id")
-                    .bind("p", project.id()).map((rs, ctx) -> new TranscriptRef(rs.getLong(1), rs.getString(2))).list();
-            // EXISTS per user stops at the first code (index codes_coder), instead of scanning every code of the project.
-            List<Person> coders = h.createQuery("""
-                    SELECT u.id, u.name FROM users u
-                    WHERE EXISTS (SELECT 1 FROM codes c JOIN utterances x ON x.id = c.utterance_id JOIN transcripts t ON t.id = x.transcript_id
-                                  WHERE c.coder_id = u.id AND t.project_id = :p AND t.deleted_at IS NULL)
-                       OR EXISTS (SELECT 1 FROM ratings r JOIN transcripts t ON t.id = r.transcript_id
-                                  WHERE r.coder_id = u.id AND t.project_id = :p AND t.deleted_at IS NULL)
-                    ORDER BY u.name""").bind("p", project.id()).map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2))).list();
-            return new Scope(project, codebooks.forProject(project.id()), coders(h, project, selection, coders),
+        return jdbi.withExtension(ReportDao.class, dao -> {
+            List<TranscriptRef> live = dao.liveTranscripts(project.id());
+            return new Scope(project, codebooks.forProject(project.id()), coders(dao, project, selection, dao.coders(project.id())),
                     pick("transcripts", live, selection.transcripts(), TranscriptRef::id, "is not a transcript of this project"),
                     selection);
         });
+    }
+
+    /** The project of a live transcript, or a 404. */
+    public long projectOfTranscript(long transcriptId) {
+        return jdbi.withExtension(ReportDao.class, dao -> dao.projectOfLiveTranscript(transcriptId))
+                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
     }
 
     /**
@@ -55,9 +54,8 @@ public final class ProjectReader {
      * is left out unless chosen: by {@code dataset=consensus} (then it alone) or by its id among the coders,
      * so reliability and reports over the original coders do not change when adjudication begins.
      */
-    private static List<Person> coders(Handle h, Project project, Selection selection, List<Person> all) {
-        Long consensus = h.createQuery("SELECT user_id FROM consensus_coders WHERE project_id = :p").bind("p", project.id())
-                .mapTo(Long.class).findOne().orElse(null);
+    private static List<Person> coders(ReportDao dao, Project project, Selection selection, List<Person> all) {
+        Long consensus = dao.consensusCoder(project.id()).orElse(null);
         if (selection.dataset() == Selection.Dataset.CONSENSUS) {
             List<Person> only = all.stream().filter(c -> consensus != null && c.id() == consensus).toList();
             if (only.isEmpty()) throw ApiException.badRequest("Parameter 'dataset': this project has no consensus codes yet; adjudicate a transcript first.");
@@ -80,14 +78,9 @@ public final class ProjectReader {
     public Map<Long, Map<SpeakerRole, Integer>> unitsPerRole(Scope scope) {
         Map<Long, Map<SpeakerRole, Integer>> out = new HashMap<>();
         if (scope.transcripts().isEmpty()) return out;
-        jdbi.useHandle(h -> h.createQuery("""
-                        SELECT transcript_id, speaker_role, COUNT(*) FROM utterances WHERE transcript_id IN (<t>)
-                        GROUP BY transcript_id, speaker_role""").bindList("t", scope.transcriptIds())
-                .map((rs, ctx) -> {
-                    out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(SpeakerRole.class))
-                            .put(SpeakerRole.fromKey(rs.getString(2)), rs.getInt(3));
-                    return 0;
-                }).list());
+        for (ReportDao.RoleCount r : jdbi.withExtension(ReportDao.class, dao -> dao.unitsPerRole(scope.transcriptIds()))) {
+            out.computeIfAbsent(r.transcriptId(), k -> new EnumMap<>(SpeakerRole.class)).put(SpeakerRole.fromKey(r.speakerRole()), r.count());
+        }
         return out;
     }
 
@@ -96,34 +89,22 @@ public final class ProjectReader {
 
     public List<CountRow> codeCounts(Scope scope) {
         if (scope.empty()) return List.of();
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT u.transcript_id, c.coder_id, c.dimension, c.code, u.speaker_role, COUNT(*)
-                        FROM codes c JOIN utterances u ON u.id = c.utterance_id
-                        WHERE u.transcript_id IN (<t>) AND c.coder_id IN (<c>)
-                        GROUP BY u.transcript_id, c.coder_id, c.dimension, c.code, u.speaker_role""")
-                .bindList("t", scope.transcriptIds()).bindList("c", scope.coderIds())
-                .map((rs, ctx) -> new CountRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        SpeakerRole.fromKey(rs.getString(5)), rs.getLong(6))).list());
+        return jdbi.withExtension(ReportDao.class, dao -> dao.codeCounts(scope.transcriptIds(), scope.coderIds())).stream()
+                .map(c -> new CountRow(c.transcriptId(), c.coderId(), c.dimension(), c.code(), SpeakerRole.fromKey(c.speakerRole()), c.count()))
+                .toList();
     }
 
     public record RatingRow(long transcriptId, long coderId, String scale, String item, double value) {}
 
     public List<RatingRow> ratings(Scope scope) {
         if (scope.empty()) return List.of();
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT transcript_id, coder_id, scale, item, value FROM ratings
-                        WHERE transcript_id IN (<t>) AND coder_id IN (<c>)""")
-                .bindList("t", scope.transcriptIds()).bindList("c", scope.coderIds())
-                .map((rs, ctx) -> new RatingRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDouble(5))).list());
+        return jdbi.withExtension(ReportDao.class, dao -> dao.ratings(scope.transcriptIds(), scope.coderIds()));
     }
 
     /** Coded utterances in scope: how many rows an export of the long table will write. */
     public long codeCount(Scope scope) {
         if (scope.empty()) return 0;
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT COUNT(*) FROM codes c JOIN utterances u ON u.id = c.utterance_id
-                        WHERE u.transcript_id IN (<t>) AND c.coder_id IN (<c>)""")
-                .bindList("t", scope.transcriptIds()).bindList("c", scope.coderIds()).mapTo(Long.class).one());
+        return jdbi.withExtension(ReportDao.class, dao -> dao.codeCount(scope.transcriptIds(), scope.coderIds()));
     }
 
     /**

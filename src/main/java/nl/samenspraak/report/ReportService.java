@@ -1,9 +1,9 @@
 package nl.samenspraak.report;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.SpeakerRole;
-import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.ProjectReader.RatingRow;
@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
 /** Session reports from the database: per transcript (every coder) and per project (every session, every coder). */
 public final class ReportService {
     private final ProjectReader reader;
-    private final ReadAccess readAccess;
+    private final Access access;
 
-    public ReportService(ProjectReader reader, ReadAccess readAccess) {
+    public ReportService(ProjectReader reader, Access access) {
         this.reader = reader;
-        this.readAccess = readAccess;
+        this.access = access;
     }
 
     /** What a report route answers: the scope and one report per session and coder. */
@@ -33,14 +33,15 @@ public final class ReportService {
                                 List<Person> coders, List<TranscriptRef> transcripts, List<SessionReport> sessions) {}
 
     public ProjectReport project(User user, long projectId, Selection selection) {
-        Project project = readAccess.require(user, projectId);
+        access.requireOthersCodes(user, projectId);
+        Project project = reader.project(projectId);
         return report(reader.scope(project, selection));
     }
 
     public ProjectReport transcript(User user, long transcriptId, Selection.Dataset dataset) {
-        long projectId = reader.jdbi().withHandle(h -> h.createQuery("SELECT project_id FROM transcripts WHERE id = :t AND deleted_at IS NULL")
-                .bind("t", transcriptId).mapTo(Long.class).findOne()).orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
-        Project project = readAccess.require(user, projectId);
+        long projectId = reader.projectOfTranscript(transcriptId);
+        access.requireOthersCodes(user, projectId);
+        Project project = reader.project(projectId);
         return report(reader.scope(project, new Selection(List.of(), List.of(transcriptId), 0, 0, "en", dataset)));
     }
 

@@ -27,6 +27,11 @@ public record Scope(Project project, StoredCodebook codebook, List<Person> coder
         return transcripts.stream().map(TranscriptRef::id).toList();
     }
 
+    /** The same scope with other coder names (the consensus by its human name in an export, say); ids and order stay. */
+    public Scope withCoders(List<Person> renamed) {
+        return new Scope(project, codebook, renamed, transcripts, selection);
+    }
+
     public boolean empty() {
         return coders.isEmpty() || transcripts.isEmpty();
     }

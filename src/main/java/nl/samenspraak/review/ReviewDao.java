@@ -9,7 +9,14 @@ import java.util.Optional;
 
 @RegisterConstructorMapper(ReviewService.Feedback.class)
 @RegisterConstructorMapper(ReviewService.MySession.class)
+@RegisterConstructorMapper(ReviewDao.Session.class)
 public interface ReviewDao {
+    /** A live session (transcript) under review. */
+    record Session(long transcriptId, long projectId, String name, String createdAt) {}
+
+    @SqlQuery("SELECT id AS transcript_id, project_id, name, created_at FROM transcripts WHERE id = :transcriptId AND deleted_at IS NULL")
+    Optional<Session> session(long transcriptId);
+
     @SqlQuery("SELECT name FROM users WHERE id = :userId")
     Optional<String> userName(long userId);
 

@@ -1,5 +1,6 @@
 package nl.samenspraak.review;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
@@ -15,12 +16,12 @@ public final class ReviewService {
 
     private final Jdbi jdbi;
     private final Writes writes;
-    final ReviewAccess access;
+    private final Access access;
 
-    public ReviewService(Jdbi jdbi, Writes writes, nl.samenspraak.account.Access access) {
+    public ReviewService(Jdbi jdbi, Writes writes, Access access) {
         this.jdbi = jdbi;
         this.writes = writes;
-        this.access = new ReviewAccess(jdbi, access);
+        this.access = access;
     }
 
     public record NewProfessional(Long userId) {}
@@ -31,7 +32,7 @@ public final class ReviewService {
 
     /** Links (or, with no userId, unlinks) the professional of a session. */
     public Professional link(User user, long transcriptId, NewProfessional body) {
-        access.staff(user, transcriptId);
+        access.requireSessionStaff(user, transcriptId);
         if (body.userId() == null) {
             writes.useTransaction(h -> h.attach(ReviewDao.class).unlink(transcriptId));
             return new Professional(transcriptId, null, null);
@@ -43,7 +44,7 @@ public final class ReviewService {
     }
 
     public Feedback add(User user, long transcriptId, NewFeedback body) {
-        access.staff(user, transcriptId);
+        access.requireSessionStaff(user, transcriptId);
         String text = body.text() == null ? "" : body.text().strip();
         if (text.isEmpty()) throw ApiException.badRequest("Field 'text': write the feedback; it is empty.");
         if (text.length() > MAX_FEEDBACK) throw ApiException.badRequest("Field 'text': feedback holds at most " + MAX_FEEDBACK + " characters; this has " + text.length() + ".");
@@ -55,7 +56,7 @@ public final class ReviewService {
     }
 
     public List<Feedback> read(User user, long transcriptId) {
-        access.read(user, transcriptId);
+        access.requireSessionReader(user, transcriptId);
         return list(transcriptId);
     }
 

@@ -51,7 +51,7 @@ public final class ComparisonService {
                                    String perSession, List<Measure> measures) {}
 
     public ComparisonResult compare(User user, long projectId, String fieldKey, String a, String b, String alternativeKey, Long coder) {
-        access.require(user, projectId, SessionDataService.READERS);
+        access.require(user, projectId, Access.READERS);
         Alternative alternative = alternativeKey == null || alternativeKey.isBlank() ? Alternative.TWO_SIDED : Alternative.fromKey(alternativeKey);
         if (alternative == null) throw ApiException.badRequest("Parameter 'alternative': use two-sided, greater or less; got " + alternativeKey + ".");
         SessionField field = data.fields(projectId).stream().filter(f -> f.key().equals(fieldKey)).findFirst()

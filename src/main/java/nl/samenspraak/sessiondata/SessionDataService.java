@@ -34,7 +34,6 @@ import java.util.TreeMap;
  * Admins write; admins, trainers and analysts read; coders get a 403.
  */
 public final class SessionDataService {
-    static final Role[] READERS = {Role.ADMIN, Role.TRAINER, Role.ANALYST};
     private static final ObjectMapper MAPPER = Json.mapper();
     private final Jdbi jdbi;
     private final Writes writes;
@@ -55,7 +54,7 @@ public final class SessionDataService {
     public record ImportResult(int rows, int values, int responses) {}
 
     public FieldList fields(User user, long projectId) {
-        access.require(user, projectId, READERS);
+        access.require(user, projectId, Access.READERS);
         return new FieldList(fields(projectId));
     }
 
@@ -93,7 +92,7 @@ public final class SessionDataService {
     }
 
     public Optional<Questionnaire> questionnaire(User user, long projectId) {
-        access.require(user, projectId, READERS);
+        access.require(user, projectId, Access.READERS);
         return questionnaire(projectId).map(s -> new Questionnaire(s.key(), s.version(), s.codebook().ratingScales()));
     }
 
@@ -119,7 +118,7 @@ public final class SessionDataService {
 
     public SessionValues values(User user, long transcriptId) {
         TranscriptRow t = transcript(transcriptId);
-        access.require(user, t.projectId(), READERS);
+        access.require(user, t.projectId(), Access.READERS);
         return values(t);
     }
 

@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
  * One part of the package (a sheet's XML) compressed while it is written: the writer hands over chunks,
- * a thread of this part deflates them (raw deflate, as a zip entry holds it) into a temp file and keeps
- * the CRC-32 and sizes, so the writer thread only generates XML. A bounded queue keeps memory flat.
+ * a task of this part (on the executor the caller gives, which must run it at once: the app's export
+ * executor has a thread for every task) deflates them (raw deflate, as a zip entry holds it) into a temp
+ * file and keeps the CRC-32 and sizes, so the writer thread only generates XML. A bounded queue keeps memory flat.
  */
 final class CompressedPart extends OutputStream {
     private static final byte[] END = new byte[0];
@@ -24,29 +28,28 @@ final class CompressedPart extends OutputStream {
     final String name;
     final Path file;
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED);
-    private final Thread thread;
+    private final CompletableFuture<Void> compressed;
     private volatile Throwable failure;
     private boolean closed;
     long crc;
     long size;
     long compressedSize;
 
-    CompressedPart(String name) {
+    CompressedPart(String name, Executor executor) {
         this.name = name;
         try {
             this.file = Files.createTempFile("samenspraak-part-", ".deflate");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        thread = new Thread(this::compress, "xlsx-deflate");
-        thread.setDaemon(true);
-        thread.start();
+        compressed = CompletableFuture.runAsync(this::compress, executor);
     }
 
     private void compress() {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         CRC32 crc32 = new CRC32();
         byte[] out = new byte[1 << 16];
+        boolean ended = false;
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(this.file), 1 << 16)) {
             for (byte[] chunk = queue.take(); chunk != END; chunk = queue.take()) {
                 if (failure != null) continue;
@@ -55,16 +58,29 @@ final class CompressedPart extends OutputStream {
                 deflater.setInput(chunk);
                 while (!deflater.needsInput()) compressedSize += write(file, out, deflater.deflate(out));
             }
+            ended = true;
             deflater.finish();
             while (!deflater.finished()) compressedSize += write(file, out, deflater.deflate(out));
             crc = crc32.getValue();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             failure = e;
+            if (!ended) drain();
         } catch (InterruptedException e) {
             failure = e;
             Thread.currentThread().interrupt();
         } finally {
             deflater.end();
+        }
+    }
+
+    /** After a failure: takes what the writer still hands over until the end, so it never waits on a full queue. */
+    private void drain() {
+        try {
+            while (queue.take() != END) {
+                // dropped: the part failed, and the writer learns so at its next write or at close
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -91,16 +107,11 @@ final class CompressedPart extends OutputStream {
         if (closed) return;
         closed = true;
         put(END);
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while compressing " + name, e);
-        }
+        await();
         check();
     }
 
-    /** Stops the thread and deletes the temp file (after a failure, or after the part was copied). */
+    /** Stops the task and deletes the temp file (after a failure, or after the part was copied). */
     void discard() {
         if (!closed) {
             failure = failure == null ? new IllegalStateException("discarded") : failure;
@@ -116,11 +127,19 @@ final class CompressedPart extends OutputStream {
     private void close0() {
         closed = true;
         queue.clear();
+        put(END);
+        await();
+    }
+
+    /** Waits until the compressing task has ended (its failure, if any, is kept in {@link #failure}). */
+    private void await() {
         try {
-            queue.put(END);
-            thread.join();
+            compressed.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compressing " + name, e);
+        } catch (ExecutionException e) {
+            if (failure == null) failure = e.getCause();
         }
     }
 

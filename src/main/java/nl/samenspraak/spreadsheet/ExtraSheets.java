@@ -34,6 +34,8 @@ final class ExtraSheets {
         ColumnNames names = new ColumnNames(columns.stream().map(Column::name).toArray(String[]::new));
         for (String d : dimensions) {
             columns.add(Column.text(names.unique(d), 14, "the consensus code in dimension " + d + "; blank when the unit has none"));
+            columns.add(Column.text(names.unique(d + "_source"), 10, "how the consensus code in " + d + " came about: agreed (every coder compared "
+                    + "gave it, taken in one go), coder (taken from the coder in " + d + "_from) or direct (set by the adjudicator)"));
             columns.add(Column.text(names.unique(d + "_from"), 12, "the coder whose code in " + d + " the adjudicator took; blank when set directly"));
             columns.add(Column.text(names.unique(d + "_comment"), 30, "the adjudicator's comment on " + d + ", if any"));
         }
@@ -46,8 +48,8 @@ final class ExtraSheets {
             s.row().number(u.transcriptId()).shared(u.transcript()).number(u.unit()).shared(u.speaker()).shared(u.role()).text(u.text());
             for (String d : dimensions) {
                 ConsensusCode c = u.codes().get(d);
-                if (c == null) s.blank().blank().blank();
-                else s.shared(c.code()).shared(c.fromCoder()).text(c.comment());
+                if (c == null) s.blank().blank().blank().blank();
+                else s.shared(c.code()).shared(c.source()).shared(c.fromCoder()).text(c.comment());
             }
         });
         return s.end();
@@ -92,7 +94,9 @@ final class ExtraSheets {
                 Column.text("reference", 14, "the coder whose coding was the reference (gold)"),
                 Column.text("computed_at", 22, "when the calibration was computed (ISO 8601, UTC)"),
                 Column.text("dimension", 12, "the codebook dimension"),
-                Column.text("units", 8, "units the reference coded in the dimension"),
+                Column.text("units", 8, "units the reference coded in the dimension: the units the trainee was compared on"),
+                Column.text("transcript_units", 10, "units of the transcript; when units is much smaller, the reference (a partial consensus, say) "
+                        + "covered only part of it, and the result says nothing about the rest"),
                 Column.decimal("percent", 10, "percent agreement of trainee and reference (a proportion, 0 to 1)"),
                 Column.decimal("kappa", 10, "Cohen's kappa of trainee against reference; blank when undefined (then the dimension fails)"),
                 Column.decimal("alpha", 10, "Krippendorff's alpha (nominal) of trainee and reference; blank when undefined"),
@@ -102,7 +106,7 @@ final class ExtraSheets {
         List<List<Object>> rows = new ArrayList<>();
         for (CalibrationRow r : runs) {
             rows.add(java.util.Arrays.asList(r.id(), r.coder(), r.transcriptId(), r.transcript(), r.reference(), r.computedAt(), r.dimension(),
-                    (long) r.units(), r.percent(), r.kappa(), r.alpha(), r.threshold(), r.passedDimension() ? 1L : 0L, r.passed() ? 1L : 0L));
+                    (long) r.units(), (long) r.transcriptUnits(), r.percent(), r.kappa(), r.alpha(), r.threshold(), r.passedDimension() ? 1L : 0L, r.passed() ? 1L : 0L));
         }
         return new Table(columns, rows);
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -23,13 +24,16 @@ import java.util.function.Supplier;
  */
 public final class ProjectWorkbook {
     private final int maxRowsPerSheet;
+    private final Executor deflaters;
 
-    public ProjectWorkbook() {
-        this(XlsxWriter.EXCEL_MAX_ROWS);
+    /** {@code deflaters}: where each sheet is compressed while it is written (see {@link CompressedPart}). */
+    public ProjectWorkbook(Executor deflaters) {
+        this(XlsxWriter.EXCEL_MAX_ROWS, deflaters);
     }
 
-    ProjectWorkbook(int maxRowsPerSheet) {
+    ProjectWorkbook(int maxRowsPerSheet, Executor deflaters) {
         this.maxRowsPerSheet = maxRowsPerSheet;
+        this.deflaters = deflaters;
     }
 
     /** What the workbook needs besides the unit codes, computed once they have all been read. */
@@ -52,7 +56,7 @@ public final class ProjectWorkbook {
         List<String> coders = info.coders().stream().map(Person::name).toList();
         Map<String, Map<String, String>> labels = labels(cb, info.language());
         Map<String, List<Column>> columns = new LinkedHashMap<>();
-        try (XlsxWriter w = new XlsxWriter(out, progress, maxRowsPerSheet)) {
+        try (XlsxWriter w = new XlsxWriter(out, progress, maxRowsPerSheet, deflaters)) {
             Map<String, List<String>> parts = new LinkedHashMap<>(UnitSheets.write(w, units, labels, dimensions, coders));
             columns.put("Units", UnitSheets.unitColumns());
             columns.put("Wide", UnitSheets.wideColumns(dimensions, coders));
@@ -69,7 +73,7 @@ public final class ProjectWorkbook {
             }
             parts.put("Confusion matrices", ReliabilityTables.confusion(w, 7, reliability));
             Map<String, String> absent = extras(w, extras, dimensions, parts, columns);
-            Readme.write(w, 0, info, parts, columns, absent);
+            Readme.write(w, 0, info, extras.coverage(), parts, columns, absent);
             w.finish();
         }
     }
@@ -125,7 +129,8 @@ public final class ProjectWorkbook {
         SHEETS.put("Confusion matrices", "per dimension and pair of coders: how often coder A's code (rows) met coder B's (columns)");
         SHEETS.put("Disagreements", "the units where coders who coded them differ, per dimension, with the text and each coder's code");
         SHEETS.put("Consensus", "the final dataset after adjudication: a row per unit the consensus coded, with the consensus code per dimension, "
-                + "the coder it was taken from and the adjudicator's comment");
+                + "how it came about (agreed, taken from a coder, or set directly), the coder it was taken from and the adjudicator's comment; "
+                + "the README's consensus lines say how many units of each transcript it covers");
         SHEETS.put("Sessions", "a row per transcript with every session field and questionnaire item, to merge with Frequencies and Ratings "
                 + "in SPSS or R by transcript_id; number fields and responses are numeric cells, dates are text yyyy-mm-dd");
         SHEETS.put("Calibration", "every stored calibration of a trainee against a reference coding: a row per calibration and dimension, "

@@ -9,8 +9,8 @@ import java.util.Map;
 final class Readme {
     private Readme() {}
 
-    static void write(XlsxWriter w, int rank, ExportInfo info, Map<String, List<String>> parts, Map<String, List<Column>> columns,
-                      Map<String, String> absent) {
+    static void write(XlsxWriter w, int rank, ExportInfo info, List<WorkbookExtras.Coverage> coverage, Map<String, List<String>> parts,
+                      Map<String, List<Column>> columns, Map<String, String> absent) {
         Sheet s = w.sheet("README", rank, List.of(Column.text("", 26, ""), Column.text("", 24, ""), new Column("", 100, Column.Style.WRAP, "")), false);
         s.row().title("Samenspraak export: " + info.project());
         s.row();
@@ -21,6 +21,7 @@ final class Readme {
         line(s, "transcripts", info.transcripts() + " (deleted transcripts are left out)");
         line(s, "label language", info.language());
         line(s, "alpha bootstrap", info.bootstrap() == 0 ? "none" : info.bootstrap() + " samples, seed " + info.seed());
+        coverage(s, coverage);
         line(s, "blank cells", "a blank cell means missing (not applicable, not coded, or undefined; the Reliability sheet gives each reason), never 0");
         s.row();
         s.row().title("Sheets");
@@ -44,6 +45,20 @@ final class Readme {
         s.row().wrapped("Numbers are numeric cells; text is never a formula. Headers are frozen and filtered; the Confusion matrices sheet is "
                 + "a set of blocks rather than one table.");
         s.end();
+    }
+
+    /** How much of each transcript the consensus codes; a partial one is said plainly, since it is not a whole coding. */
+    private static void coverage(Sheet s, List<WorkbookExtras.Coverage> coverage) {
+        for (int i = 0; i < coverage.size(); i++) {
+            WorkbookExtras.Coverage c = coverage.get(i);
+            line(s, i == 0 ? "consensus coverage" : "", c.transcript() + " (" + c.transcriptId() + "): " + c.covered() + " of " + c.units()
+                    + " units" + (c.partial() ? " (partial)" : " (all)"));
+        }
+        if (coverage.stream().anyMatch(WorkbookExtras.Coverage::partial)) {
+            line(s, "partial consensus", "a consensus that covers only some units of a transcript is not a whole coding: units without a "
+                    + "consensus code are missing from the Consensus sheet, from counts of the consensus (dataset=consensus) and from a "
+                    + "calibration against it; finish adjudicating before using it as one");
+        }
     }
 
     private static void line(Sheet s, String name, String value) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,16 +44,19 @@ public final class XlsxWriter implements AutoCloseable {
     private long sharedRefs;
     private CompressedPart entry;
     final AtomicLong rowsWritten;
+    private final Executor deflaters;
 
     /** One sheet as listed in the workbook: name, rank, file number, and the autofilter range if any. */
     record Part(String name, int rank, int file, String filter) {}
 
-    public XlsxWriter(OutputStream out, AtomicLong rowsWritten) {
-        this(out, rowsWritten, EXCEL_MAX_ROWS);
+    /** {@code deflaters} runs each part's compressing task at once (one task per part being written). */
+    public XlsxWriter(OutputStream out, AtomicLong rowsWritten, Executor deflaters) {
+        this(out, rowsWritten, EXCEL_MAX_ROWS, deflaters);
     }
 
-    XlsxWriter(OutputStream out, AtomicLong rowsWritten, int maxRowsPerSheet) {
+    XlsxWriter(OutputStream out, AtomicLong rowsWritten, int maxRowsPerSheet, Executor deflaters) {
         this.out = out;
+        this.deflaters = deflaters;
         this.xml = new XmlSink(OutputStream.nullOutputStream());
         this.maxRowsPerSheet = maxRowsPerSheet;
         this.rowsWritten = rowsWritten;
@@ -66,9 +70,9 @@ public final class XlsxWriter implements AutoCloseable {
         return new Sheet(this, name, rank, columns, table);
     }
 
-    /** A new part of the package, compressed on its own thread while it is written. */
+    /** A new part of the package, compressed by its own task while it is written. */
     CompressedPart part(String path) {
-        CompressedPart p = new CompressedPart(path);
+        CompressedPart p = new CompressedPart(path, deflaters);
         parts.add(p);
         return p;
     }

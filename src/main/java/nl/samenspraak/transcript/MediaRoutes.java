@@ -5,15 +5,11 @@ import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.Part;
 import nl.samenspraak.account.Access;
-import nl.samenspraak.account.Role;
-import nl.samenspraak.account.User;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Requests;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.Map;
 
 /**
  * The recording of a transcript: upload (admins and trainers), its description, and the file itself
@@ -22,18 +18,15 @@ import java.util.Map;
  * rather than the app's request limit for transcripts.
  */
 public final class MediaRoutes {
-    private static final Role[] UPLOADERS = {Role.ADMIN, Role.TRAINER};
     /** Jetty's attribute for the multipart settings of one request (what Javalin's own uploadedFiles sets). */
     private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
     /** Parts up to this size stay in memory while Jetty parses the request; larger ones go to the spool folder. */
     private static final int IN_MEMORY_PART_BYTES = 1024 * 1024;
 
-    private final TranscriptService transcripts;
     private final MediaService media;
     private final Access access;
 
-    public MediaRoutes(TranscriptService transcripts, MediaService media, Access access) {
-        this.transcripts = transcripts;
+    public MediaRoutes(MediaService media, Access access) {
         this.media = media;
         this.access = access;
     }
@@ -41,36 +34,30 @@ public final class MediaRoutes {
     public void register(RoutesConfig r) {
         r.post("/api/transcripts/{transcriptId}/media", this::upload);
         r.get("/api/transcripts/{transcriptId}/media", this::stream);
-        r.get("/api/transcripts/{transcriptId}/media/info", ctx -> ctx.json(recording(ctx)));
+        r.get("/api/transcripts/{transcriptId}/media/info", ctx -> ctx.json(media.recording(access.user(ctx), id(ctx))));
     }
 
     private void upload(Context ctx) throws IOException {
-        Transcript t = transcripts.get(Requests.id(ctx, "transcriptId"));
-        User user = access.user(ctx);
-        access.require(user, t.projectId(), UPLOADERS);
-        if (ctx.req().getContentLengthLong() > MediaService.MAX_MEDIA_BYTES + 64 * 1024) throw MediaService.tooLarge("The recording");
+        ctx.status(201).json(media.upload(access.user(ctx), id(ctx), ctx.req().getContentLengthLong(), () -> incoming(ctx)));
+    }
+
+    /** The recording of the request: multipart field 'file', or the body with its name in the query parameter 'fileName'. */
+    private MediaService.Incoming incoming(Context ctx) throws IOException {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (type.startsWith("multipart/form-data")) {
             Part part = filePart(ctx);
-            try (InputStream in = part.getInputStream()) {
-                ctx.status(201).json(media.store(t, part.getSubmittedFileName(), in, user.id()));
-            } finally {
-                part.delete();
-            }
-        } else {
-            String name = ctx.queryParam("fileName");
-            if (name == null || name.isBlank()) {
-                throw ApiException.badRequest("Send the recording as multipart form field 'file', or as the body with its name in the query parameter 'fileName'.");
-            }
-            try (InputStream in = ctx.req().getInputStream()) {
-                ctx.status(201).json(media.store(t, name, in, user.id()));
-            }
+            return new MediaService.Incoming(part.getSubmittedFileName(), part.getInputStream(), () -> deleteQuietly(part));
         }
+        String name = ctx.queryParam("fileName");
+        if (name == null || name.isBlank()) {
+            throw ApiException.badRequest("Send the recording as multipart form field 'file', or as the body with its name in the query parameter 'fileName'.");
+        }
+        return new MediaService.Incoming(name, ctx.req().getInputStream(), () -> { });
     }
 
     private Part filePart(Context ctx) {
         ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(media.spoolFolder().toString(),
-                MediaService.MAX_MEDIA_BYTES, MediaService.MAX_MEDIA_BYTES + 64 * 1024, IN_MEMORY_PART_BYTES));
+                MediaService.MAX_MEDIA_BYTES, MediaService.MAX_MEDIA_BYTES + MediaService.MULTIPART_OVERHEAD, IN_MEMORY_PART_BYTES));
         Part part;
         try {
             part = ctx.req().getPart("file");
@@ -83,17 +70,22 @@ public final class MediaRoutes {
         return part;
     }
 
-    private Media recording(Context ctx) {
-        Transcript t = transcripts.get(Requests.id(ctx, "transcriptId"));
-        access.require(access.user(ctx), t.projectId());
-        return media.find(t.id()).orElseThrow(() -> new ApiException(404, "Transcript " + t.id() + " has no recording.",
-                Map.of("transcriptId", t.id())));
+    private static void deleteQuietly(Part part) {
+        try {
+            part.delete();
+        } catch (IOException ignored) {
+            // a spooled part left behind is removed with the spool folder's other leftovers
+        }
     }
 
     private void stream(Context ctx) throws IOException {
-        Media m = recording(ctx);
+        Media m = media.recording(access.user(ctx), id(ctx));
         var file = media.file(m);
         if (!Files.isRegularFile(file)) throw ApiException.notFound("The recording file of transcript " + m.transcriptId());
         ctx.writeSeekableStream(Files.newInputStream(file), m.contentType(), Files.size(file));
+    }
+
+    private static long id(Context ctx) {
+        return Requests.id(ctx, "transcriptId");
     }
 }

@@ -1,5 +1,8 @@
 package nl.samenspraak.transcript;
 
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
@@ -23,15 +26,57 @@ import java.util.Optional;
 public final class MediaService {
     /** The largest recording accepted (README: "Limits"): an hour of video at a modest bit rate. */
     public static final long MAX_MEDIA_BYTES = 500L * 1024 * 1024;
+    /** Room for the multipart framing around a recording of the largest size. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+    private static final Role[] UPLOADERS = {Role.ADMIN, Role.TRAINER};
+
+    /** A recording as it arrives: its file name and content, opened only once the caller may upload. */
+    public record Incoming(String fileName, InputStream content, Runnable cleanUp) {}
+
+    /** Opens the upload of a request (parsing its multipart body, say); called after the checks. */
+    @FunctionalInterface
+    public interface Opener {
+        Incoming open() throws IOException;
+    }
 
     private final Jdbi jdbi;
     private final Writes writes;
+    private final Access access;
     private final Path folder;
 
-    public MediaService(Jdbi jdbi, Writes writes, Path folder) {
+    public MediaService(Jdbi jdbi, Writes writes, Access access, Path folder) {
         this.jdbi = jdbi;
         this.writes = writes;
+        this.access = access;
         this.folder = folder;
+    }
+
+    /**
+     * Stores the recording of a transcript for its project's admins and trainers. The request is read only
+     * after the checks (role, announced size), so a refused upload is not spooled to disk first.
+     */
+    public Media upload(User user, long transcriptId, long contentLength, Opener opener) throws IOException {
+        Transcript t = transcript(transcriptId);
+        access.require(user, t.projectId(), UPLOADERS);
+        if (contentLength > MAX_MEDIA_BYTES + MULTIPART_OVERHEAD) throw tooLarge("The recording");
+        Incoming incoming = opener.open();
+        try (InputStream in = incoming.content()) {
+            return store(t, incoming.fileName(), in, user.id());
+        } finally {
+            incoming.cleanUp().run();
+        }
+    }
+
+    /** The recording of a transcript, for the project's members; a 404 when it has none. */
+    public Media recording(User user, long transcriptId) {
+        Transcript t = transcript(transcriptId);
+        access.require(user, t.projectId());
+        return find(t.id()).orElseThrow(() -> new ApiException(404, "Transcript " + t.id() + " has no recording.",
+                java.util.Map.of("transcriptId", t.id())));
+    }
+
+    private Transcript transcript(long id) {
+        return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Transcript " + id));
     }
 
     /** The media folder beside a database file. */

@@ -37,11 +37,10 @@ public interface TranscriptDao {
     @SqlQuery(SELECT + " WHERE t.project_id = :projectId AND t.deleted_at IS NULL ORDER BY t.name, t.id")
     List<Transcript> list(long projectId);
 
-    /** The transcripts a coder codes: those assigned to them, or all while the project has no assignment. */
+    /** The transcripts open to a coder (view open_transcripts): those assigned to them, or all while the project has no assignment. */
     @SqlQuery(SELECT + """
              WHERE t.project_id = :projectId AND t.deleted_at IS NULL
-              AND (NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = :projectId)
-                   OR EXISTS (SELECT 1 FROM assignments a WHERE a.transcript_id = t.id AND a.user_id = :userId))
+              AND t.id IN (SELECT o.transcript_id FROM open_transcripts o WHERE o.project_id = :projectId AND o.user_id = :userId)
             ORDER BY t.name, t.id""")
     List<Transcript> listAssigned(long projectId, long userId);
 

@@ -1,9 +1,11 @@
 package nl.samenspraak.transcript;
 
+import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
-import nl.samenspraak.project.AssignmentDao;
 import nl.samenspraak.transcript.format.ParsedTranscript;
 import nl.samenspraak.transcript.format.ParsedTurn;
 import nl.samenspraak.transcript.format.RoleGuesser;
@@ -26,16 +28,24 @@ import java.util.function.ToLongFunction;
 
 /**
  * Imports transcripts: every file of a request is read and segmented first, then all are stored in
- * one transaction, so a refused file leaves nothing behind. Access is checked by the callers.
+ * one transaction, so a refused file leaves nothing behind. Admins and trainers import and set speaker
+ * roles, admins delete; members read, a coder only the transcripts open to them.
  */
 public final class TranscriptService {
+    private static final Role[] IMPORTERS = {Role.ADMIN, Role.TRAINER};
+
     private final Jdbi jdbi;
     private final Writes writes;
+    private final Access access;
 
-    public TranscriptService(Jdbi jdbi, Writes writes) {
+    public TranscriptService(Jdbi jdbi, Writes writes, Access access) {
         this.jdbi = jdbi;
         this.writes = writes;
+        this.access = access;
     }
+
+    /** A transcript as the coding screen reads it. */
+    public record Content(Transcript transcript, List<Speaker> speakers, List<Utterance> utterances) {}
 
     public record Upload(String fileName, byte[] content) {}
 
@@ -46,6 +56,13 @@ public final class TranscriptService {
     /** A file read and segmented, not yet stored. */
     private record Prepared(Upload upload, String name, ParsedTranscript parsed, List<ParsedTurn> units, List<Speaker> speakers) {}
 
+    /** Imports into a project, for its admins and trainers. */
+    public List<Imported> importAll(User user, long projectId, List<Upload> uploads, Segmentation segmentation, RoleMapping mapping) {
+        access.require(user, projectId, IMPORTERS);
+        return importAll(projectId, uploads, segmentation, mapping, user.id());
+    }
+
+    /** Imports without a caller's check (the demo, which runs with the database's own authority). */
     public List<Imported> importAll(long projectId, List<Upload> uploads, Segmentation segmentation, RoleMapping mapping, Long userId) {
         return importAll(h -> projectId, uploads, segmentation, mapping, userId);
     }
@@ -112,18 +129,17 @@ public final class TranscriptService {
         return new Imported(p.upload().fileName(), id, p.name(), rows.size(), roles, p.speakers(), confirmed);
     }
 
-    public List<Transcript> list(long projectId) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.list(projectId));
+    /** A project's transcripts for a member; a coder's list holds those open to them (assigned, or all while none is). */
+    public List<Transcript> list(User user, long projectId) {
+        Role role = access.require(user, projectId);
+        return jdbi.withExtension(TranscriptDao.class, dao -> role == Role.CODER ? dao.listAssigned(projectId, user.id()) : dao.list(projectId));
     }
 
-    /** Whether the transcript is open to that coder under the project's assignments. */
-    public boolean assignedTo(long transcriptId, long userId) {
-        return jdbi.withExtension(AssignmentDao.class, dao -> dao.openTo(transcriptId, userId));
-    }
-
-    /** A coder's list: the transcripts assigned to them once the project has any assignment, all before that. */
-    public List<Transcript> listAssigned(long projectId, long userId) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.listAssigned(projectId, userId));
+    /** A transcript with its speakers and units, for a member it is open to. */
+    public Content read(User user, long transcriptId) {
+        Transcript t = get(transcriptId);
+        access.requireReadable(user, t.projectId(), t.id());
+        return new Content(t, speakers(t.id()), utterances(t.id()));
     }
 
     public Transcript get(long id) {
@@ -138,8 +154,11 @@ public final class TranscriptService {
         return jdbi.withExtension(TranscriptDao.class, dao -> dao.speakers(id));
     }
 
-    /** Sets (and so confirms) the roles of the given labels; each change is logged. */
-    public List<Speaker> setRoles(Transcript t, Map<String, SpeakerRole> roles, long userId) {
+    /** Sets (and so confirms) the roles of the given labels, for the project's admins and trainers; each change is logged. */
+    public List<Speaker> setRoles(User user, long transcriptId, Map<String, SpeakerRole> roles) {
+        Transcript t = get(transcriptId);
+        access.require(user, t.projectId(), IMPORTERS);
+        long userId = user.id();
         Map<String, Speaker> current = new LinkedHashMap<>();
         speakers(t.id()).forEach(s -> current.put(s.label(), s));
         for (var e : roles.entrySet()) {
@@ -161,8 +180,11 @@ public final class TranscriptService {
         return speakers(t.id());
     }
 
-    /** A soft delete: the transcript disappears from every list, its rows and the log stay. */
-    public void delete(Transcript t, long userId) {
+    /** A soft delete by an admin of the project: the transcript disappears from every list, its rows and the log stay. */
+    public void delete(User user, long transcriptId) {
+        Transcript t = get(transcriptId);
+        access.require(user, t.projectId(), Role.ADMIN);
+        long userId = user.id();
         writes.useTransaction(h -> {
             TranscriptDao dao = h.attach(TranscriptDao.class);
             String now = Instant.now().toString();

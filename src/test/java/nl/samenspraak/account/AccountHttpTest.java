@@ -2,9 +2,10 @@ package nl.samenspraak.account;
 
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -12,12 +13,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Log-in, log-out and users over HTTP: one app for the class (the users a test makes are made once). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
 
-    @BeforeEach void start() { app = TestApp.start(dir); }
-    @AfterEach void stop() { app.close(); }
+    @BeforeAll void start() { app = TestApp.start(dir); }
+    @AfterAll void stop() { app.close(); }
 
     @Test
     void login_sets_an_http_only_same_site_cookie_and_me_answers_who_i_am() {

@@ -7,9 +7,11 @@ import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.Sql;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -23,25 +25,30 @@ import static nl.samenspraak.report.CodedProject.CODERS;
 import static nl.samenspraak.report.CodedProject.DIMENSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Adjudication over HTTP on the coded project of the report tests, with trainer 'tina' as adjudicator. */
+/** Adjudication over HTTP on the coded project of the report tests, with trainer 'tina' as adjudicator: one app, a fresh project per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdjudicationHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     CodedProject p;
     Http trainer;
     long t0;
     List<Long> units = new ArrayList<>();
 
-    @BeforeEach void start() {
+    @BeforeAll void start() {
         app = TestApp.start(dir);
+    }
+
+    @AfterAll void stop() { app.close(); }
+
+    @BeforeEach void freshProject() {
         p = new CodedProject(app);
+        units.clear();
         trainer = app.loggedIn("tina", Role.TRAINER);
         Fixtures.member(p.admin, p.project, "tina", "trainer");
         t0 = p.transcripts.get(0);
         for (JsonNode u : p.admin.get("/api/transcripts/" + t0).json().path("utterances")) units.add(u.path("id").asLong());
     }
-
-    @AfterEach void stop() { app.close(); }
 
     long userId(String name) {
         return Sql.one(app.jdbi, "SELECT id FROM users WHERE name = '" + name + "'", Long.class);
@@ -135,9 +142,11 @@ class AdjudicationHttpTest {
             if (!disagree(0, i)) {
                 agreed++;
                 assertThat(cell.path("consensus").asText()).as("unit " + i).isEqualTo(CodedProject.code("anna", 0, i));
-                assertThat(cell.path("comment").asText()).isEqualTo("agreed");
+                assertThat(cell.path("source").asText()).isEqualTo("agreed");
+                assertThat(cell.path("comment").isNull()).as("a comment is what an adjudicator wrote").isTrue();
             } else if (i == picked) {
                 assertThat(cell.path("consensus").asText()).isEqualTo(CodedProject.code("bram", 0, i));
+                assertThat(cell.path("source").asText()).isEqualTo("coder");
             } else {
                 assertThat(cell.path("consensus").isNull()).as("a disagreement stays for the adjudicator").isTrue();
             }
@@ -171,7 +180,8 @@ class AdjudicationHttpTest {
         assertThat(trainer.put(consensus(0, DIMENSION), Map.of("code", "no-step", "comment", "x".repeat(2001))).status()).isEqualTo(400);
         long otherUnit = p.admin.get("/api/transcripts/" + p.transcripts.get(1)).json().path("utterances").get(0).path("id").asLong();
         assertThat(trainer.put("/api/transcripts/" + t0 + "/consensus/" + otherUnit + "/" + DIMENSION, Map.of("code", "no-step")).status()).isEqualTo(404);
-        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM adjudications")).isZero();
+        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM adjudications a JOIN change_log l ON l.id = a.change_id JOIN utterances u ON u.id = l.utterance_id"
+                + " WHERE u.transcript_id = " + t0)).isZero();
 
         assertThat(trainer.put(consensus(0, DIMENSION), Map.of("code", "no-step")).status()).isEqualTo(200);
         Http.Response cleared = trainer.delete(consensus(0, DIMENSION) + "?comment=undo");
@@ -210,7 +220,7 @@ class AdjudicationHttpTest {
         assertThat(reportAfter.path("coders")).isEqualTo(reportBefore.path("coders"));
         assertThat(reportAfter.path("sessions")).isEqualTo(reportBefore.path("sessions"));
         // Chosen explicitly, the consensus is a coder like any other: anna against the consensus agrees on transcript 0.
-        long consensusId = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders", Long.class);
+        long consensusId = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders WHERE project_id = " + p.project, Long.class);
         Http.Response chosen = p.analyst.get(p.url("/reliability?bootstrap=0&transcripts=" + t0 + "&coders=" + userId("anna") + "," + consensusId));
         assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
         JsonNode percent = null;
@@ -240,7 +250,9 @@ class AdjudicationHttpTest {
         assertThat(total).isEqualTo(units.size());
         Http.Response csv = p.analyst.get(p.url("/units.csv?dataset=consensus"));
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
-        assertThat(csv.body()).contains("consensus:" + p.project).doesNotContain("anna");
+        // A file is read without the app: the consensus goes by its name for people there (issue 9, defect 6).
+        assertThat(csv.body()).contains(",Consensus (adjudicated),").doesNotContain("consensus:").doesNotContain("anna");
+        assertThat(p.analyst.get(p.url("/units.csv?dataset=consensus&lang=nl")).body()).contains(",Consensus (na beoordeling),");
         assertThat(p.analyst.get("/api/transcripts/" + t0 + "/report?dataset=consensus").json().path("coders").findValuesAsText("name"))
                 .containsExactly("consensus:" + p.project);
         assertThat(p.analyst.get(p.url("/report?dataset=consensus&coders=" + userId("anna"))).status()).isEqualTo(400);

@@ -76,6 +76,25 @@ class IrrCommandTest {
     }
 
     @Test
+    void every_null_per_category_figure_has_its_reason_and_no_defined_one_has() throws IOException {
+        // category 5 is not in a unit coded by all four coders (no kappa); x alone is every value (no kappa, no alpha)
+        for (String csv : List.of(KRIPPENDORFF, "unit,a,b\n1,x,x\n2,x,x\n")) {
+            int nulls = 0;
+            for (JsonNode category : ok(file(csv)).get("per_category")) {
+                for (String field : List.of("agreement", "kappa", "alpha")) {
+                    String what = category.get("category").asText() + " " + field;
+                    boolean isNull = category.get(field).isNull();
+                    assertThat(category.path("reasons").has(field)).as(what).isEqualTo(isNull);
+                    if (isNull) assertThat(category.get("reasons").get(field).asText()).as(what).isNotBlank();
+                    if (isNull) nulls++;
+                }
+            }
+            assertThat(nulls).as(csv).isPositive();
+            out.reset();
+        }
+    }
+
+    @Test
     void interval_run_with_bootstrap_gives_an_interval_around_alpha_and_repeats_with_the_seed() throws IOException {
         String csv = file(KRIPPENDORFF);
         JsonNode first = ok("--level", "interval", "--bootstrap", "1000", "--seed", "7", csv);

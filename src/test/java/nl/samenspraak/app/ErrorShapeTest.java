@@ -3,9 +3,10 @@ package nl.samenspraak.app;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -16,12 +17,14 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The one error shape, for every kind of bad request: one app for the class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorShapeTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
 
-    @BeforeEach void start() { app = TestApp.start(dir); }
-    @AfterEach void stop() { app.close(); }
+    @BeforeAll void start() { app = TestApp.start(dir); }
+    @AfterAll void stop() { app.close(); }
 
     @Test
     void malformed_json_is_a_400_in_the_one_error_shape() {
@@ -50,7 +53,7 @@ class ErrorShapeTest {
     @Test
     void a_broken_multipart_upload_is_a_400_not_a_500() {
         Http admin = app.loggedIn("root", Role.ADMIN);
-        long project = nl.samenspraak.support.Fixtures.project(admin, "Kapot");
+        long project = nl.samenspraak.support.Fixtures.project(admin, app.unique("Kapot"));
         Http.Response r = admin.postRaw("/api/projects/" + project + "/transcripts", "multipart/form-data; boundary=zzz", "garbage".getBytes());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error()).contains("could not be read");

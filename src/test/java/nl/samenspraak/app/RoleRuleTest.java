@@ -81,7 +81,9 @@ class RoleRuleTest {
         rules.add(new Rule("GET /api/projects/{id}/transcripts", h -> h.get(p + "/transcripts"), expect(200, 200, 200, 200, 404)));
         rules.add(new Rule("POST /api/projects/{id}/transcripts", h -> h.postFile(p + "/transcripts", "n" + System.nanoTime() + ".txt",
                 Fixtures.CONVERSATION.getBytes(), Map.of()), expect(201, 403, 201, 403, 404)));
+        rules.add(new Rule("GET /api/projects/{id}/transcripts/overview", h -> h.get(p + "/transcripts/overview"), expect(200, 403, 200, 403, 404)));
         rules.add(new Rule("GET /api/transcripts/{id}", h -> h.get(t), expect(200, 200, 200, 200, 404)));
+        rules.add(new Rule("GET /api/transcripts/{id}/codings", h -> h.get(t + "/codings"), expect(200, 403, 200, 403, 404)));
         rules.add(new Rule("PUT /api/transcripts/{id}/speakers", h -> h.put(t + "/speakers", Map.of("KM", "professional")), expect(200, 403, 200, 403, 404)));
         rules.add(new Rule("DELETE /api/transcripts/{id}", h -> h.delete("/api/transcripts/" + fresh.get()), expect(204, 403, 403, 403, 404)));
         rules.add(new Rule("GET /api/transcripts/{id}/codes", h -> h.get(t + "/codes"), expect(200, 200, 200, 200, 404)));

@@ -13,9 +13,11 @@ import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.Sql;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -28,21 +30,24 @@ import static nl.samenspraak.report.CodedProject.STEPS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Calibration of trainee bram against anna's coding of the first transcript of the coded project; tina trains. */
+/** Calibration of trainee bram against anna's coding of the first transcript of the coded project; tina trains. One app, a fresh project per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalibrationHttpTest {
     /** The service passes the engine's doubles through JSON: only the last printed digit may differ. */
     static final double SAME = 1e-12;
 
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     CodedProject p;
     Http trainer, bram;
     long t0;
     List<Long> units = new ArrayList<>();
 
-    @BeforeEach void start() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         p = new CodedProject(app);
+        units.clear();
         trainer = app.loggedIn("tina", Role.TRAINER);
         Fixtures.member(p.admin, p.project, "tina", "trainer");
         bram = p.coders.get("bram");
@@ -50,7 +55,7 @@ class CalibrationHttpTest {
         for (JsonNode u : p.admin.get("/api/transcripts/" + t0).json().path("utterances")) units.add(u.path("id").asLong());
     }
 
-    @AfterEach void stop() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     long userId(String name) {
         return Sql.one(app.jdbi, "SELECT id FROM users WHERE name = '" + name + "'", Long.class);
@@ -104,10 +109,10 @@ class CalibrationHttpTest {
             }
         }
         assertThat(step.path("confusion").path("columns").get(STEPS.size()).asText()).isEqualTo("(none)");
-        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations")).isEqualTo(1);
+        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations WHERE project_id = " + p.project)).isEqualTo(1);
         JsonNode again = trainer.get(calibration() + "?coder=" + userId("bram")).json();
         assertThat(again.path("id").asLong()).as("looking again at an unchanged coding stores nothing new").isEqualTo(body.path("id").asLong());
-        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations")).isEqualTo(1);
+        assertThat(Sql.count(app.jdbi, "SELECT COUNT(*) FROM calibrations WHERE project_id = " + p.project)).isEqualTo(1);
     }
 
     @Test
@@ -151,7 +156,7 @@ class CalibrationHttpTest {
             Http.Response r = trainer.put("/api/transcripts/" + t0 + "/consensus/" + units.get(i) + "/" + DIMENSION, Map.of("fromCoder", userId("anna")));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
-        long consensus = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders", Long.class);
+        long consensus = Sql.one(app.jdbi, "SELECT user_id FROM consensus_coders WHERE project_id = " + p.project, Long.class);
         assertThat(trainer.put("/api/transcripts/" + t0 + "/reference", Map.of("coderId", consensus)).status()).isEqualTo(200);
         JsonNode anna = trainer.get(calibration() + "?coder=" + userId("anna")).json();
         assertThat(anna.path("referenceCoder").asText()).isEqualTo("consensus:" + p.project);

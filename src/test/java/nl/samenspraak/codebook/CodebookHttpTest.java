@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Codebooks over HTTP: one app for the class; a test that stores nothing counts the codebooks before and after. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodebookHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     Http admin;
 
@@ -26,12 +30,13 @@ class CodebookHttpTest {
                          {"key": "tell", "label": {"nl": "Vertelt", "en": "Tells"}, "hotkey": "t"}]}]}
             """;
 
-    @BeforeEach void start() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         admin = app.loggedIn("root", Role.ADMIN);
     }
 
-    @AfterEach void stop() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     private Http.Response upload(String json) {
         return admin.postRaw("/api/codebooks", "application/json", json.getBytes(StandardCharsets.UTF_8));
@@ -61,11 +66,12 @@ class CodebookHttpTest {
     @Test
     void an_invalid_codebook_is_refused_whole_with_every_problem_and_its_path() {
         String bad = SMALL.replace("\"hotkey\": \"t\"", "\"hotkey\": \"a\"").replace("\"nl\": \"Vertelt\", ", "");
+        long stored = app.count("SELECT COUNT(*) FROM codebooks");
         Http.Response r = upload(bad);
         assertThat(r.status()).isEqualTo(400);
         JsonNode problems = r.json().path("details").path("problems");
         assertThat(problems.findValuesAsText("path")).contains("$.dimensions[0].codes[1].hotkey", "$.dimensions[0].codes[1].label.nl");
-        assertThat(app.count("SELECT COUNT(*) FROM codebooks WHERE key = 'mini'")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM codebooks")).isEqualTo(stored);
         Http.Response malformed = upload("{\"key\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("details").path("problems").get(0).path("path").asText()).contains("line");
@@ -73,13 +79,14 @@ class CodebookHttpTest {
 
     @Test
     void validate_answers_without_storing() {
+        long stored = app.count("SELECT COUNT(*) FROM codebooks");
         JsonNode ok = admin.postRaw("/api/codebooks/validate", "application/json", SMALL.getBytes(StandardCharsets.UTF_8)).json();
         assertThat(ok.path("valid").asBoolean()).isTrue();
         assertThat(ok.path("summary").path("codes").asInt()).isEqualTo(2);
         JsonNode bad = admin.postRaw("/api/codebooks/validate", "application/json", "{}".getBytes()).json();
         assertThat(bad.path("valid").asBoolean()).isFalse();
         assertThat(bad.path("problems")).isNotEmpty();
-        assertThat(app.count("SELECT COUNT(*) FROM codebooks WHERE key = 'mini'")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM codebooks")).isEqualTo(stored);
     }
 
     @Test

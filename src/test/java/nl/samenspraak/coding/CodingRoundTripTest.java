@@ -5,9 +5,11 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -15,20 +17,23 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Codes and ratings over HTTP: one app, a fresh project per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodingRoundTripTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     Http admin, anna, bram;
     long project, transcript;
     String dimension;
     JsonNode units;
 
-    @BeforeEach void start() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         admin = app.loggedIn("root", Role.ADMIN);
         anna = app.loggedIn("anna", Role.CODER);
         bram = app.loggedIn("bram", Role.CODER);
-        project = Fixtures.project(admin, "Arnhem");
+        project = Fixtures.project(admin, app.unique("Arnhem"));
         Fixtures.member(admin, project, "anna", "coder");
         Fixtures.member(admin, project, "bram", "coder");
         transcript = Fixtures.transcript(admin, project, "gesprek.txt");
@@ -36,7 +41,7 @@ class CodingRoundTripTest {
         dimension = Fixtures.firstDimension(anna);
     }
 
-    @AfterEach void stop() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     private String code(JsonNode unit, int index) {
         return Fixtures.codeFor(anna, dimension, unit.path("speakerRole").asText(), index);
@@ -57,7 +62,7 @@ class CodingRoundTripTest {
             assertThat(bramCodes.get(i).path("code").asText()).isEqualTo(code(units.get(i), 1));
             assertThat(annaCodes.get(i).path("codebookId").asLong()).isPositive();
         }
-        assertThat(app.count("SELECT COUNT(*) FROM codes")).isEqualTo(2L * units.size());
+        assertThat(app.count("SELECT COUNT(*) FROM codes c JOIN utterances u ON u.id = c.utterance_id WHERE u.transcript_id = " + transcript)).isEqualTo(2L * units.size());
     }
 
     @Test
@@ -109,7 +114,7 @@ class CodingRoundTripTest {
         assertThat(first.path("replayed").asBoolean()).isFalse();
         assertThat(replay.path("replayed").asBoolean()).isTrue();
         assertThat(replay.path("changeId").asLong()).isEqualTo(first.path("changeId").asLong());
-        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE entity = 'code'")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM change_log l JOIN utterances u ON u.id = l.utterance_id WHERE l.entity = 'code' AND u.transcript_id = " + transcript)).isEqualTo(1);
         Http.Response stolen = bram.put("/api/utterances/" + u + "/codes/" + dimension, body);
         assertThat(stolen.status()).isEqualTo(409);
     }
@@ -126,7 +131,7 @@ class CodingRoundTripTest {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.error()).contains("client");
         }
-        assertThat(app.count("SELECT COUNT(*) FROM codes")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM codes c JOIN utterances u ON u.id = c.utterance_id WHERE u.transcript_id = " + transcript)).isZero();
     }
 
     private String professionalOnlyCode() {

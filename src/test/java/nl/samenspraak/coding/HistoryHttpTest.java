@@ -7,9 +7,11 @@ import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
@@ -20,19 +22,21 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     Http admin, ann, bob;
     long project, transcript, unit, annId, bobId;
     String dimension, first, second;
 
-    @BeforeEach void setUp() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         admin = app.loggedIn("admin", Role.ADMIN);
         annId = app.user("ann", Role.CODER).id();
         bobId = app.user("=bob", Role.CODER).id();
-        project = Fixtures.project(admin, "Geschiedenis");
+        project = Fixtures.project(admin, app.unique("Geschiedenis"));
         Fixtures.member(admin, project, "ann", "coder");
         Fixtures.member(admin, project, "=bob", "coder");
         transcript = Fixtures.transcript(admin, project, "gesprek.txt");
@@ -49,7 +53,7 @@ class HistoryHttpTest {
         assertThat(bob.put(path, Map.of("code", first)).status()).isEqualTo(200);
     }
 
-    @AfterEach void tearDown() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     @Test
     void a_units_history_shows_who_changed_what_when_with_names() {

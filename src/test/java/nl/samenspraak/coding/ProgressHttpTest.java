@@ -5,9 +5,11 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -15,24 +17,26 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     Http admin, anna, bram;
     long project, first, second;
 
-    @BeforeEach void start() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         admin = app.loggedIn("root", Role.ADMIN);
         anna = app.loggedIn("anna", Role.CODER);
         bram = app.loggedIn("bram", Role.CODER);
-        project = Fixtures.project(admin, "Arnhem");
+        project = Fixtures.project(admin, app.unique("Arnhem"));
         Fixtures.member(admin, project, "anna", "coder");
         first = Fixtures.transcript(admin, project, "eerste.txt");
         second = Fixtures.transcript(admin, project, "tweede.txt");
     }
 
-    @AfterEach void stop() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     @Test
     void progress_counts_my_coded_units_per_dimension_of_every_transcript() {

@@ -6,10 +6,8 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.project.ProjectCodebooks;
-import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
-import nl.samenspraak.report.ReadAccess;
 import nl.samenspraak.report.ReportService;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
@@ -23,6 +21,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,17 +44,20 @@ public final class ExportBenchMain {
         AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectReader reader = new ProjectReader(jdbi, new ProjectCodebooks(jdbi, codebooks));
-        ReadAccess readAccess = new ReadAccess(access, projects);
-        ReportService reports = new ReportService(reader, readAccess);
-        ReliabilityService reliability = new ReliabilityService(reader, readAccess);
-        ExportService exports = new ExportService(reader, readAccess, reports, reliability);
+        ReportService reports = new ReportService(reader, access);
+        ReliabilityService reliability = new ReliabilityService(reader, access);
+        ExecutorService work = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "export-work");
+            t.setDaemon(true);
+            return t;
+        });
+        ExportService exports = new ExportService(reader, access, reports, reliability, work);
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        Scope scope = reader.scope(projects.get(1), new Selection(List.of(), List.of(), bootstrap, 1, "en"));
+        Scope scope = reader.scope(reader.project(1), new Selection(List.of(), List.of(), bootstrap, 1, "en"));
         AtomicLong rows = new AtomicLong();
         String extra = "";
         if (task.equals("reliability")) {

@@ -87,18 +87,21 @@ class WorkbookExtrasHttpTest {
             assertThat(names).endsWith("Disagreements", "Consensus", "Sessions", "Calibration", "Comparison");
             XSSFSheet consensus = wb.getSheet("Consensus");
             assertThat(header(consensus)).startsWith("transcript_id", "transcript", "unit", "speaker", "role", "text")
-                    .contains(DIMENSION, DIMENSION + "_from", DIMENSION + "_comment");
+                    .contains(DIMENSION, DIMENSION + "_source", DIMENSION + "_from", DIMENSION + "_comment");
             assertThat(consensus.getLastRowNum()).as("the two units adjudicated").isEqualTo(2);
             int step = header(consensus).indexOf(DIMENSION);
             Row first = consensus.getRow(1);
             assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(t0);
             assertThat(first.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(first.getCell(step).getStringCellValue()).isEqualTo(unit0Code);
-            assertThat(first.getCell(step + 1).getStringCellValue()).isEqualTo("anna");
-            assertThat(first.getCell(step + 2).getStringCellValue()).isEqualTo("Anna heard it right.");
+            assertThat(first.getCell(step + 1).getStringCellValue()).isEqualTo("coder");
+            assertThat(first.getCell(step + 2).getStringCellValue()).isEqualTo("anna");
+            assertThat(first.getCell(step + 3).getStringCellValue()).isEqualTo("Anna heard it right.");
             Row second = consensus.getRow(2);
             assertThat(second.getCell(step).getStringCellValue()).isEqualTo("no-step");
-            assertThat(blank(second.getCell(step + 1))).as("set directly, taken from nobody").isTrue();
+            assertThat(second.getCell(step + 1).getStringCellValue()).isEqualTo("direct");
+            assertThat(blank(second.getCell(step + 2))).as("set directly, taken from nobody").isTrue();
+            assertThat(blank(second.getCell(step + 3))).as("no comment written").isTrue();
 
             XSSFSheet sessions = wb.getSheet("Sessions");
             List<String> sh = header(sessions);
@@ -114,11 +117,12 @@ class WorkbookExtrasHttpTest {
             XSSFSheet calibration = wb.getSheet("Calibration");
             List<String> ch = header(calibration);
             assertThat(ch).containsExactly("calibration_id", "coder", "transcript_id", "transcript", "reference", "computed_at", "dimension",
-                    "units", "percent", "kappa", "alpha", "threshold", "passed", "passed_all");
+                    "units", "transcript_units", "percent", "kappa", "alpha", "threshold", "passed", "passed_all");
             Row c = calibration.getRow(1);
             assertThat(c.getCell(ch.indexOf("coder")).getStringCellValue()).isEqualTo("bram");
             assertThat(c.getCell(ch.indexOf("reference")).getStringCellValue()).isEqualTo("anna");
             assertThat(c.getCell(ch.indexOf("dimension")).getStringCellValue()).isEqualTo(DIMENSION);
+            assertThat(c.getCell(ch.indexOf("transcript_units")).getNumericCellValue()).isEqualTo(6.0);
             assertThat(c.getCell(ch.indexOf("percent")).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(c.getCell(ch.indexOf("threshold")).getNumericCellValue()).isCloseTo(0.70, within(1e-12));
             assertThat(c.getCell(ch.indexOf("passed")).getNumericCellValue()).isIn(0.0, 1.0);
@@ -138,6 +142,8 @@ class WorkbookExtrasHttpTest {
             String readme = readme(wb);
             assertThat(readme).contains("Consensus").contains("Sessions").contains("Calibration").contains("Comparison")
                     .contains("step_from").contains("passed_all").contains("p_holm").contains("yyyy-mm-dd").doesNotContain("Not in this workbook");
+            // The consensus covers 2 of the 6 units of a-gesprek: the README says so, and that it is partial (issue 9, defect 4).
+            assertThat(readme).contains("consensus coverage").contains("a-gesprek (" + t0 + "): 2 of 6 units (partial)").contains("partial consensus");
         }
     }
 

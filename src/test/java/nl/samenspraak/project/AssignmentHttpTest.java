@@ -5,9 +5,11 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,19 +19,21 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssignmentHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     Http admin, ann, bob;
     long project, annId, bobId, t1, t2, t3;
     String dimension, code;
 
-    @BeforeEach void setUp() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         admin = app.loggedIn("admin", Role.ADMIN);
         annId = app.user("ann", Role.CODER).id();
         bobId = app.user("bob", Role.CODER).id();
-        project = Fixtures.project(admin, "Toewijzing");
+        project = Fixtures.project(admin, app.unique("Toewijzing"));
         Fixtures.member(admin, project, "ann", "coder");
         Fixtures.member(admin, project, "bob", "coder");
         t1 = Fixtures.transcript(admin, project, "a.txt");
@@ -41,7 +45,7 @@ class AssignmentHttpTest {
         code = Fixtures.codeFor(admin, dimension, "professional", 0);
     }
 
-    @AfterEach void tearDown() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     @Test
     void before_any_assignment_every_coder_sees_and_codes_every_transcript() {

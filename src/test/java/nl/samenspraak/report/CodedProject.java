@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A small Samen Beslissen project over HTTP: three transcripts of the fixture conversation, coded in the
  * dimension 'step' by anna, bram and cees with planned disagreements, and OPTION-5 rated by anna and
  * bram. Members: analyst 'ria' and the three coders (blind coding on). The planned codes are public so
- * tests can build the same matrix and hand it to the engine.
+ * tests can build the same matrix and hand it to the engine. Tests that share one app make one each
+ * (the users are made once; the project is named Arnhem, Arnhem-2, ...).
  */
 public final class CodedProject {
     public static final String DIMENSION = "step";
@@ -37,7 +38,7 @@ public final class CodedProject {
         admin = app.loggedIn("root", Role.ADMIN);
         analyst = app.loggedIn("ria", Role.ANALYST);
         coders = Map.of("anna", app.loggedIn("anna", Role.CODER), "bram", app.loggedIn("bram", Role.CODER), "cees", app.loggedIn("cees", Role.CODER));
-        project = Fixtures.project(admin, "Arnhem");
+        project = Fixtures.project(admin, app.unique("Arnhem"));
         Fixtures.member(admin, project, "ria", "analyst");
         CODERS.forEach(c -> Fixtures.member(admin, project, c, "coder"));
         for (String name : List.of("a-gesprek.txt", "b-gesprek.txt", "c-gesprek.txt")) transcripts.add(Fixtures.transcript(admin, project, name));

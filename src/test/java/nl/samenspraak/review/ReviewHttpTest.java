@@ -3,9 +3,11 @@ package nl.samenspraak.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -16,20 +18,19 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Trainer review over HTTP on {@link ReviewedProject}: one app, a fresh project per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     ReviewedProject p;
 
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dir);
-        p = new ReviewedProject(app);
-    }
+    @BeforeAll void start() { app = TestApp.start(dir); }
 
-    @AfterEach
-    void stop() {
-        app.close();
+    @AfterAll void stop() { app.close(); }
+
+    @BeforeEach void freshProject() {
+        p = new ReviewedProject(app);
     }
 
     private String profile(int session) {
@@ -55,7 +56,7 @@ class ReviewHttpTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode s = r.json().path("session");
         assertThat(r.json().path("coding").path("name").asText()).isEqualTo("anna");
-        assertThat(r.json().path("professional").path("name").asText()).isEqualTo("piet");
+        assertThat(r.json().path("professional").path("name").asText()).isEqualTo(p.pietName);
         assertThat(code(s, "step", "team-talk").path("count").asDouble()).isEqualTo(1);
         assertThat(units(code(s, "step", "option-talk"))).containsExactly(3, 5);
         assertThat(units(code(s, "step", "decision-talk"))).containsExactly(6);
@@ -135,7 +136,7 @@ class ReviewHttpTest {
         JsonNode mine = p.piet.get("/api/me/sessions").json();
         assertThat(mine.size()).isEqualTo(2);
         assertThat(mine.get(0).path("transcriptId").asLong()).isEqualTo(p.sessions.get(1));
-        assertThat(mine.get(0).path("project").asText()).isEqualTo("Review");
+        assertThat(mine.get(0).path("project").asText()).isEqualTo(p.projectName);
         assertThat(mine.get(0).path("feedback").asInt()).isEqualTo(1);
         assertThat(mine.get(1).path("feedback").asInt()).isZero();
         assertThat(p.olga.get("/api/me/sessions").json().size()).isEqualTo(1);

@@ -18,11 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Session 1: step team-talk at 1, option-talk at 3 and 5, decision-talk at 6; behaviour co-decide at 1,
  * several-options at 3 and 5, states-goal at 4; OPTION-5 all items 2 (sum 10 of 20: 50 rescaled).
  * Session 0: team-talk at 1, no ratings. Session 2: option-talk at 1 and 3; OPTION-5 all items 4 (100).
+ * Tests that share one app make one each: the project and the two professionals are new each time
+ * (Review, piet, olga; then Review-2, piet-2, olga-2, ...), the other users are the same.
  */
 public final class ReviewedProject {
     public final TestApp app;
     public final Http admin, trainer, anna, analyst, piet, olga, stranger;
     public final long project, pietId, olgaId;
+    public final String projectName, pietName, olgaName;
     public final List<Long> sessions = new ArrayList<>();
     /** Utterance ids per session, unit number - 1. */
     public final List<List<Long>> units = new ArrayList<>();
@@ -33,12 +36,15 @@ public final class ReviewedProject {
         trainer = app.loggedIn("tom", Role.TRAINER);
         anna = app.loggedIn("anna", Role.CODER);
         analyst = app.loggedIn("ria", Role.ANALYST);
-        pietId = app.user("piet", Role.CODER).id();
-        olgaId = app.user("olga", Role.CODER).id();
-        piet = app.as("piet");
-        olga = app.as("olga");
+        pietName = app.unique("piet");
+        olgaName = app.unique("olga");
+        pietId = app.user(pietName, Role.CODER).id();
+        olgaId = app.user(olgaName, Role.CODER).id();
+        piet = app.as(pietName);
+        olga = app.as(olgaName);
         stranger = app.loggedIn("sven", Role.CODER);
-        project = Fixtures.project(admin, "Review");
+        projectName = app.unique("Review");
+        project = Fixtures.project(admin, projectName);
         Fixtures.member(admin, project, "tom", "trainer");
         Fixtures.member(admin, project, "anna", "coder");
         Fixtures.member(admin, project, "ria", "analyst");

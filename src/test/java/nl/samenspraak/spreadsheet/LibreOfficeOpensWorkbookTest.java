@@ -1,5 +1,6 @@
 package nl.samenspraak.spreadsheet;
 
+import nl.samenspraak.support.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,11 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A second reader besides POI: LibreOffice converts every sheet of a small workbook to CSV. Skipped where
- * LibreOffice is not installed (Debian: libreoffice-calc-nogui).
+ * LibreOffice is not installed (Debian: libreoffice-calc-nogui), except in CI, whose .ci/run installs it.
  */
 class LibreOfficeOpensWorkbookTest {
     @TempDir Path dir;
@@ -26,7 +26,7 @@ class LibreOfficeOpensWorkbookTest {
 
     @Test
     void libreoffice_reads_every_sheet_and_keeps_formula_like_text_as_text() throws Exception {
-        assumeTrue(installed(), "LibreOffice (soffice) is not installed");
+        Tools.require(installed(), "LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)");
         Path xlsx = dir.resolve("arnhem.xlsx");
         Files.write(xlsx, ProjectWorkbookTest.workbook(10, ProjectWorkbookTest.units(6), ProjectWorkbookTest.small()));
         // Filter options: comma, double quote, UTF-8, from line 1, ..., sheet -1 = every sheet to its own file.

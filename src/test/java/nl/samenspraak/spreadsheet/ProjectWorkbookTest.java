@@ -49,6 +49,13 @@ class ProjectWorkbookTest {
         return rows;
     }
 
+    /** The sheets' compressing tasks; daemon threads that end when idle. */
+    static final java.util.concurrent.ExecutorService DEFLATERS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-deflate");
+        t.setDaemon(true);
+        return t;
+    });
+
     static byte[] workbook(int maxRows, List<UnitCode> rows, Codebook codebook) {
         List<SessionReport> sessions = List.of(SessionReports.of(codebook, new SessionInput(7, "gesprek-7", 3, "anna",
                 Map.of(SpeakerRole.PROFESSIONAL, 3, SpeakerRole.CLIENT, 2),
@@ -56,7 +63,7 @@ class ProjectWorkbookTest {
         ProjectReliability none = new ProjectReliability(1, "Arnhem", codebook.key(), codebook.version(), CODERS, List.of(), 0, 0, List.of(), List.of(), List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AtomicLong progress = new AtomicLong();
-        new ProjectWorkbook(maxRows).write(out, new ExportInfo("Arnhem", codebook, Instant.parse("2026-01-02T03:04:05Z"), CODERS, 1, "en", 0, 0),
+        new ProjectWorkbook(maxRows, DEFLATERS).write(out, new ExportInfo("Arnhem", codebook, Instant.parse("2026-01-02T03:04:05Z"), CODERS, 1, "en", 0, 0),
                 sink -> rows.forEach(sink), () -> new ProjectWorkbook.Summaries(sessions, none), progress);
         assertThat(progress.get()).isPositive();
         return out.toByteArray();

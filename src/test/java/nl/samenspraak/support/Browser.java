@@ -39,20 +39,30 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = System.getProperty("samenspraak.chromium", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("samenspraak.chromedriver", "/usr/bin/chromedriver");
     public static final Duration WAIT = Duration.ofSeconds(15);
+    /** How often a wait looks again: Selenium's default of 500 ms added up to minutes over the suite. */
+    public static final Duration POLL = Duration.ofMillis(50);
 
     public final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, Path downloads) {
         this.driver = driver;
         this.profile = profile;
+        this.downloads = downloads;
     }
 
-    /** Skips the calling test class when browser tests are switched off or Chromium is not installed. */
+    public static boolean installed() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    /**
+     * Skips the calling test class when browser tests are switched off or Chromium is not installed
+     * (in CI, where .ci/run installs it, a missing Chromium fails instead: {@link Tools}).
+     */
     public static void assumeAvailable() {
         Assumptions.assumeFalse(Boolean.getBoolean("skipBrowser"), "browser tests skipped (-DskipBrowser=true)");
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Chromium or ChromeDriver is not installed (apt-get install chromium chromium-driver)");
+        Tools.require(installed(), "Chromium or ChromeDriver is not installed (apt-get install chromium chromium-driver)");
     }
 
     /** A browser whose preferred language is {@code lang} (navigator.languages), 1280x900. */
@@ -82,7 +92,7 @@ public final class Browser implements AutoCloseable {
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), profile);
+            return new Browser(new ChromeDriver(service, options), profile, downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +109,7 @@ public final class Browser implements AutoCloseable {
 
     public <T> T until(Function<WebDriver, T> condition) {
         // A page that navigates on (log-in to its next page) can make an element stale between two looks.
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Logs in through the log-in page and waits for the page it leads to. */
@@ -111,6 +121,16 @@ public final class Browser implements AutoCloseable {
         // Wait for the page the log-in leads to, not the log-in page's own ready mark.
         until(d -> !d.getCurrentUrl().contains("/index.html"));
         waitReady();
+    }
+
+    /** Logs in to {@code app} as a fresh visitor with {@link TestApp#PASSWORD} and lands on {@code page} (e.g. {@code code.html?t=3}). */
+    public void logInAs(TestApp app, String name, String page) {
+        logInAfresh(app.baseUrl, name, TestApp.PASSWORD, page);
+    }
+
+    /** The folder downloads land in, or null when this browser was started without one. */
+    public Path downloads() {
+        return downloads;
     }
 
     /** Types into whatever has the focus, as a user would. */
@@ -132,6 +152,11 @@ public final class Browser implements AutoCloseable {
 
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Runs a script that ends by calling its last argument (the callback), and returns what it passed. */
+    public Object jsAsync(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
     public WebElement find(String css) {
@@ -159,8 +184,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Console errors since the last call (CSP violations and uncaught exceptions show here). */
-    /** Console errors but failed resource loads (a refused API call logs one of those by design). */
+    /** Console errors but failed resource loads (a refused API call logs one of those by design), since the last look. */
     public List<String> scriptErrors() {
         return consoleErrors().stream().filter(m -> !m.contains("Failed to load resource")).toList();
     }
@@ -173,6 +197,7 @@ public final class Browser implements AutoCloseable {
         logIn(baseUrl, name, password, java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Console errors since the last call (CSP violations and uncaught exceptions show here). */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();

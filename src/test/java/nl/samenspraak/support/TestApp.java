@@ -30,6 +30,7 @@ public final class TestApp implements AutoCloseable {
     public final String startupOutput;
     private final AccountService accounts;
     private final AppConfig config;
+    private final java.util.Map<String, Integer> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The pooled database outlives server restarts; it is closed with the TestApp. */
     private final Database.Pooled db;
@@ -54,8 +55,26 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(folder.resolve("demo.db"), true);
     }
 
+    /**
+     * A user of that system role with {@link #PASSWORD}: made now, or the same user again when an
+     * earlier test of a class that shares this app made it (with that role).
+     */
     public User user(String name, Role role) {
-        return accounts.createUser(name, PASSWORD, role);
+        synchronized (accounts) {
+            var existing = accounts.findByName(name);
+            if (existing.isEmpty()) return accounts.createUser(name, PASSWORD, role);
+            if (existing.get().systemRole() != role) throw new AssertionError("User " + name + " exists already as " + existing.get().systemRole());
+            return existing.get();
+        }
+    }
+
+    /**
+     * {@code name} the first time it is asked for in this app, then {@code name-2}, {@code name-3}...:
+     * names that must be unique (projects, users) for tests that share one app and each make their own.
+     */
+    public String unique(String name) {
+        int n = names.merge(name, 1, Integer::sum);
+        return n == 1 ? name : name + "-" + n;
     }
 
     /** A new HTTP client with its own cookie jar, not logged in. */
@@ -79,6 +98,14 @@ public final class TestApp implements AutoCloseable {
     public String sessionCookie(String name) {
         return anonymous().login(name, PASSWORD).headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("samenspraak_session=")).findFirst().orElseThrow().split(";")[0];
+    }
+
+    /** In demo mode: the password the start printed for a demo user (they change at every start). */
+    public String demoPassword(String user) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+" + java.util.regex.Pattern.quote(user) + "\\s+\\(\\w+\\)\\s+password: (\\S+)$")
+                .matcher(startupOutput);
+        if (!m.find()) throw new AssertionError("No password for " + user + " in the start-up output:\n" + startupOutput);
+        return m.group(1);
     }
 
     public long count(String sql) {

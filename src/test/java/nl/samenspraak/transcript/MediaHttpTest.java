@@ -4,9 +4,11 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -21,23 +23,26 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Recordings over HTTP: one app, a fresh project and transcript per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     Http admin, anna, bram;
     long project, transcript;
 
-    @BeforeEach void start() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         admin = app.loggedIn("root", Role.ADMIN);
         anna = app.loggedIn("anna", Role.CODER);
         bram = app.loggedIn("bram", Role.CODER);
-        project = Fixtures.project(admin, "Arnhem");
+        project = Fixtures.project(admin, app.unique("Arnhem"));
         Fixtures.member(admin, project, "anna", "coder");
         transcript = Fixtures.transcript(admin, project, "gesprek.txt");
     }
 
-    @AfterEach void stop() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     /** A WAV-looking file: RIFF....WAVE, then bytes numbered 0..255 over and over, so ranges are checkable. */
     static byte[] wav(int size) {
@@ -65,7 +70,7 @@ class MediaHttpTest {
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/" + content.length);
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(content, 1000, 2000));
-        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE field = 'media'")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE field = 'media' AND transcript_id = " + transcript)).isEqualTo(1);
     }
 
     @Test
@@ -96,7 +101,7 @@ class MediaHttpTest {
         Http.Response disguised = admin.postFile(media(), "gesprek.mp3", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(disguised.status()).isEqualTo(400);
         assertThat(disguised.error()).contains("first bytes");
-        assertThat(app.count("SELECT COUNT(*) FROM media")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM media WHERE transcript_id = " + transcript)).isZero();
         assertThat(dir.resolve("media").resolve("incoming").toFile().list()).isEmpty();
         assertThat(anna.get(media() + "/info").status()).isEqualTo(404);
     }
@@ -130,7 +135,7 @@ class MediaHttpTest {
             assertThat(answer).startsWith("HTTP/1.1 413");
             assertThat(answer).contains((MediaService.MAX_MEDIA_BYTES / (1024 * 1024)) + " MiB");
         }
-        assertThat(app.count("SELECT COUNT(*) FROM media")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM media WHERE transcript_id = " + transcript)).isZero();
     }
 
     private HttpResponse<byte[]> rangeAs(String user, String range) throws Exception {

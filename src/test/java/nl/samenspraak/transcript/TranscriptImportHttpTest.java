@@ -5,9 +5,11 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -17,19 +19,22 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Transcript import over HTTP: one app, a fresh project per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TranscriptImportHttpTest {
-    @TempDir Path dir;
+    @TempDir static Path dir;
     TestApp app;
     Http admin;
     long project;
 
-    @BeforeEach void start() {
-        app = TestApp.start(dir);
+    @BeforeAll void start() { app = TestApp.start(dir); }
+
+    @BeforeEach void fresh() {
         admin = app.loggedIn("root", Role.ADMIN);
-        project = Fixtures.project(admin, "Arnhem");
+        project = Fixtures.project(admin, app.unique("Arnhem"));
     }
 
-    @AfterEach void stop() { app.close(); }
+    @AfterAll void stop() { app.close(); }
 
     @Test
     void import_with_a_role_mapping_stores_units_in_order_with_roles() {
@@ -71,7 +76,7 @@ class TranscriptImportHttpTest {
         JsonNode t = admin.get("/api/transcripts/" + id).json();
         assertThat(t.path("transcript").path("rolesConfirmed").asBoolean()).isTrue();
         assertThat(t.path("utterances").get(3).path("speakerRole").asText()).isEqualTo("client");
-        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE entity = 'transcript' AND field LIKE 'speaker:%'")).isEqualTo(4);
+        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE project_id = " + project + " AND entity = 'transcript' AND field LIKE 'speaker:%'")).isEqualTo(4);
     }
 
     @Test
@@ -81,8 +86,8 @@ class TranscriptImportHttpTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error()).contains("kapot.txt").contains("line 1");
         assertThat(r.json().path("details").path("file").asText()).isEqualTo("kapot.txt");
-        assertThat(app.count("SELECT COUNT(*) FROM transcripts")).isZero();
-        assertThat(app.count("SELECT COUNT(*) FROM utterances")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE project_id = " + project)).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE t.project_id = " + project)).isZero();
     }
 
     @Test
@@ -92,7 +97,7 @@ class TranscriptImportHttpTest {
                 Map.entry("leeg.vtt", new byte[0])));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error()).contains("leeg.vtt");
-        assertThat(app.count("SELECT COUNT(*) FROM transcripts")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE project_id = " + project)).isZero();
     }
 
     @Test
@@ -108,7 +113,7 @@ class TranscriptImportHttpTest {
                 Fixtures.CONVERSATION.getBytes(StandardCharsets.UTF_8), Map.of("roles", "KM=boss"));
         assertThat(roles.status()).isEqualTo(400);
         assertThat(roles.error()).contains("KM=boss");
-        assertThat(app.count("SELECT COUNT(*) FROM transcripts")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE project_id = " + project)).isZero();
     }
 
     @Test
@@ -133,7 +138,7 @@ class TranscriptImportHttpTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        assertThat(app.count("SELECT COUNT(*) FROM transcripts")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE project_id = " + project)).isZero();
     }
 
     @Test
@@ -142,7 +147,7 @@ class TranscriptImportHttpTest {
         Http.Response again = admin.postFile("/api/projects/" + project + "/transcripts", "gesprek.txt",
                 Fixtures.CONVERSATION.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(again.status()).isEqualTo(409);
-        assertThat(app.count("SELECT COUNT(*) FROM transcripts")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE project_id = " + project)).isEqualTo(1);
     }
 
     @Test
@@ -151,7 +156,7 @@ class TranscriptImportHttpTest {
         assertThat(admin.delete("/api/transcripts/" + id).status()).isEqualTo(204);
         assertThat(admin.get("/api/transcripts/" + id).status()).isEqualTo(404);
         assertThat(admin.get("/api/projects/" + project + "/transcripts").json()).isEmpty();
-        assertThat(app.count("SELECT COUNT(*) FROM utterances")).isEqualTo(6);
-        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE entity = 'transcript' AND field = 'deleted'")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM utterances u JOIN transcripts t ON t.id = u.transcript_id WHERE t.project_id = " + project)).isEqualTo(6);
+        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE project_id = " + project + " AND entity = 'transcript' AND field = 'deleted'")).isEqualTo(1);
     }
 }

@@ -3,49 +3,33 @@ package nl.samenspraak.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The adjudication page: a trainer settles two coders' disagreements by keyboard; the API and the consensus report agree. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdjudicationPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     private String hotkey(String dimension, String code) {
@@ -82,7 +66,7 @@ class AdjudicationPageTest {
         code(s.coderHttp(), s.unitId(4), dim, a);
         code(other, s.unitId(4), dim, a);
 
-        open(trainer, "projects.html");
+        browser.logInAs(app, trainer, "projects.html");
         browser.until(d -> !browser.all("a[href='adjudicate.html?t=" + s.transcript() + "']").isEmpty());
         browser.find("a[href='adjudicate.html?t=" + s.transcript() + "']").click();
         browser.waitReady();
@@ -97,10 +81,12 @@ class AdjudicationPageTest {
         browser.find("#grid").click();
         browser.keys("2");
         browser.until(d -> browser.text("#status").startsWith("Saved"));
-        assertThat(browser.find("#rows tr[data-index='0'] td.consensus").getText()).startsWith(b).contains(second);
+        // The consensus shows the code's label (its key in the tooltip) and, in its own column, the coder it came from.
+        assertThat(browser.find("#rows tr[data-index='0'] td.consensus").getDomAttribute("title")).isEqualTo(b);
+        assertThat(browser.text("#rows tr[data-index='0'] td.source")).isEqualTo("from " + second);
         browser.keys("j");
         browser.keys(hotkey(dim, c));
-        browser.until(d -> browser.find("#rows tr[data-index='1'] td.consensus").getText().startsWith(c));
+        browser.until(d -> c.equals(browser.find("#rows tr[data-index='1'] td.consensus").getDomAttribute("title")));
         browser.keys(Keys.ENTER);
         browser.until(d -> browser.find("#comment-input").isDisplayed());
         browser.find("#comment-input").sendKeys("Neither coder heard the decision.", Keys.ENTER);
@@ -141,10 +127,10 @@ class AdjudicationPageTest {
     @Test
     void a_coder_is_told_adjudication_is_for_administrators_and_trainers() {
         Study s = Study.conversation(app, root);
-        open(s.coder(), "projects.html");
+        browser.logInAs(app, s.coder(), "projects.html");
         browser.until(d -> !browser.all("a[href='code.html?t=" + s.transcript() + "']").isEmpty());
         assertThat(browser.all("a[href='adjudicate.html?t=" + s.transcript() + "']")).isEmpty();
-        open(s.coder(), "adjudicate.html?t=" + s.transcript());
+        browser.logInAs(app, s.coder(), "adjudicate.html?t=" + s.transcript());
         browser.until(d -> browser.find("#refused").isDisplayed());
         assertThat(browser.text("#refused")).contains("Only administrators and trainers");
         assertThat(browser.find("#adjudication").isDisplayed()).isFalse();

@@ -3,19 +3,17 @@ package nl.samenspraak.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,30 +22,20 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The assignments page: an admin gives transcripts by hand (keyboard) and by rule; a coder then sees only theirs. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssignPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
     int projects;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
         app.user("anna", Role.CODER);
         app.user("bert", Role.CODER);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     /** A project with anna and bert as coders and three transcripts. */
@@ -57,10 +45,6 @@ class AssignPageTest {
         Fixtures.member(root, p, "bert", "coder");
         for (String name : List.of("een.txt", "twee.txt", "drie.txt")) Fixtures.transcript(root, p, name);
         return p;
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     /** The grid on the server as "transcript -> coder names". */
@@ -84,7 +68,7 @@ class AssignPageTest {
     @Test
     void the_admin_assigns_by_hand_with_the_keyboard_and_the_coder_sees_only_that_transcript() {
         long p = project();
-        open("root", "assign.html?p=" + p);
+        browser.logInAs(app, "root", "assign.html?p=" + p);
         assertThat(browser.text("#grid-state")).contains("every coder sees and codes every transcript");
         List<String> rows = browser.all("#grid tbody th").stream().map(WebElement::getText).toList();
         List<String> coders = browser.all("#grid thead th.cell-head").stream().map(WebElement::getText).toList();
@@ -107,7 +91,7 @@ class AssignPageTest {
         assertThat(browser.text("#progress")).contains("anna").contains("bert").contains("0 of 5");
         browser.screenshot("assign-by-hand");
 
-        open("anna", "projects.html");
+        browser.logInAs(app, "anna", "projects.html");
         String name = root.get("/api/projects/" + p).json().path("name").asText();
         List<String> seen = browser.driver.findElements(org.openqa.selenium.By.xpath(
                 "//section[h2='" + name + "']//a[contains(@class,'transcript-link')]")).stream().map(WebElement::getText).toList();
@@ -121,7 +105,7 @@ class AssignPageTest {
         long anna = app.count("SELECT id FROM users WHERE name = 'anna'");
         long first = root.get("/api/projects/" + p + "/assignments").json().path("transcripts").get(0).path("transcriptId").asLong();
         root.put("/api/projects/" + p + "/assignments", Map.of("assignments", List.of(Map.of("transcriptId", first, "userId", anna))));
-        open("root", "projects.html");
+        browser.logInAs(app, "root", "projects.html");
         browser.find("a[href='assign.html?p=" + p + "']").click();
         browser.waitReady();
 

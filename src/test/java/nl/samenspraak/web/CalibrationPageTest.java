@@ -2,47 +2,31 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The calibration page: a trainee fails against the reference and sees their misses, recodes, passes; the history shows both. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalibrationPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     private void code(Http who, long unit, String dim, String code) {
@@ -74,7 +58,7 @@ class CalibrationPageTest {
         for (int unit : new int[] {0, 2, 4}) code(s.coderHttp(), s.unitId(unit), dim, a);
 
         String page = "calibration.html?t=" + s.transcript() + "&coder=" + trainee;
-        open(s.coder(), page);
+        browser.logInAs(app, s.coder(), page);
         browser.until(d -> browser.find("#result").isDisplayed());
         assertThat(browser.text("#verdict")).isEqualTo("fail");
         assertThat(browser.text("section[data-dimension='" + dim + "'] h2 .badge")).isEqualTo("fail");
@@ -107,7 +91,7 @@ class CalibrationPageTest {
         browser.js("localStorage.clear()");
 
         // a trainee sees only their own
-        open(s.coder(), "calibration.html?t=" + s.transcript() + "&coder=" + goldId);
+        browser.logInAs(app, s.coder(), "calibration.html?t=" + s.transcript() + "&coder=" + goldId);
         browser.until(d -> browser.find("#refused").isDisplayed());
         assertThat(browser.find("#result").isDisplayed()).isFalse();
     }

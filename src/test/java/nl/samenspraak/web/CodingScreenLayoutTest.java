@@ -2,20 +2,18 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,34 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * project, a coder), in both languages: nothing pushed out of the window, the definition panel
  * clean, and a reload that returns the coder to their place.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodingScreenLayoutTest {
     static final String FILE = "2026-03-14 Gesprek KM Jansen en klant 0412 – tweede gesprek na intake (transcriptie definitief v3).txt";
     static final String PROJECT = "Samen Beslissen in Werk en Inkomen – gemeente Arnhem, tweede meting na de training (2026)";
     static final String CODER = "Maria van den Berg-Oosterhuis";
 
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
     Http admin;
     Study study;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
+        browser.driver.manage().window().setSize(new Dimension(1400, 900));
         admin = app.loggedIn("root", Role.ADMIN);
         study = Study.create(app, admin, PROJECT, CODER, FILE, Fixtures.CONVERSATION, "KM=professional,Klant=client");
-        browser = Browser.start("en");
-        browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void cleanConsole() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void open(String lang) {

@@ -2,56 +2,43 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.BrowserOptions;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The coding screen in a real browser: one app and one Chromium for the class, a fresh study per test. */
+@ExtendWith(BrowserExtension.class)
+@BrowserOptions(expectedConsoleErrors = "ERR_CONNECTION_REFUSED") // the tests that stop the server
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodingScreenTest {
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
     Http admin;
     Study study;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         admin = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
     }
 
     @BeforeEach void freshStudy() {
         study = Study.conversation(app, admin);
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, study.coder(), TestApp.PASSWORD, study.codePage());
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.consoleErrors()).filteredOn(m -> !m.contains("Failed to load resource") && !m.contains("ERR_CONNECTION_REFUSED")).isEmpty();
+        browser.logInAs(app, study.coder(), study.codePage());
     }
 
     private void waitSaved() {
@@ -106,9 +93,9 @@ class CodingScreenTest {
     @Test
     void a_code_that_does_not_apply_to_the_speaker_is_refused_with_a_hint() {
         browser.keys(Keys.TAB, "p");
-        WebElement toast = browser.find("#toast");
-        browser.until(d -> toast.isDisplayed());
-        assertThat(toast.getText()).contains("professional").contains("KM");
+        // Said in the roles notice above the transcript (js/rolesbanner.js), which stays until closed.
+        browser.until(d -> !browser.all("#roles-notice").isEmpty() && browser.find("#roles-notice").isDisplayed());
+        assertThat(browser.text("#roles-notice")).contains("client").contains("KM").contains("professional");
         browser.screenshot("coding-refused-role");
         waitSaved();
         assertThat(study.serverCodes()).isEmpty();

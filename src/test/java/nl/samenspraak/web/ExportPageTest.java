@@ -2,15 +2,15 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.report.CodedProject;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.BrowserOptions;
 import nl.samenspraak.support.TestApp;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -26,38 +26,24 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The export page in a real browser whose downloads land in a temp folder: a job, its progress bar, the file. */
+@ExtendWith(BrowserExtension.class)
+@BrowserOptions(downloads = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportPageTest {
-    @TempDir static Path dir;
-    @TempDir static Path downloads;
     TestApp app;
     CodedProject p;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         p = new CodedProject(app);
-        browser = Browser.start("en", downloads);
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     /** The finished download whose name ends so (Chromium writes a .crdownload first). */
     private Path downloaded(String ending) {
         return browser.until(d -> {
-            try (Stream<Path> files = Files.list(downloads)) {
+            try (Stream<Path> files = Files.list(browser.downloads())) {
                 Optional<Path> f = files.filter(x -> x.getFileName().toString().endsWith(ending)).findFirst();
                 return f.filter(x -> x.toFile().length() > 0).orElse(null);
             } catch (IOException e) {
@@ -68,7 +54,7 @@ class ExportPageTest {
 
     @Test
     void the_analyst_downloads_the_workbook_poi_opens_it_and_the_progress_bar_reaches_100_percent() throws IOException {
-        open("ria", "export.html?p=" + p.project);
+        browser.logInAs(app, "ria", "export.html?p=" + p.project);
         WebElement card = browser.find(".export-card[data-format='xlsx']");
         card.findElement(org.openqa.selenium.By.tagName("button")).click();
         browser.until(d -> "done".equals(card.findElement(org.openqa.selenium.By.className("job")).getDomAttribute("data-state")));
@@ -91,7 +77,7 @@ class ExportPageTest {
     @Test
     void the_units_csv_follows_the_selection_from_the_reliability_page() throws IOException {
         long anna = app.count("SELECT id FROM users WHERE name = 'anna'");
-        open("ria", "export.html?p=" + p.project + "&coders=" + anna);
+        browser.logInAs(app, "ria", "export.html?p=" + p.project + "&coders=" + anna);
         assertThat(browser.text("#selection-text")).contains("coders 1 chosen, transcripts all");
         browser.find(".export-card[data-format='units.csv'] button").click();
         Path file = downloaded("-units.csv");
@@ -102,7 +88,7 @@ class ExportPageTest {
 
     @Test
     void a_coder_in_a_blind_project_is_told_why_there_is_nothing_to_download() {
-        open("anna", "export.html?p=" + p.project);
+        browser.logInAs(app, "anna", "export.html?p=" + p.project);
         assertThat(browser.find("#refused").isDisplayed()).isTrue();
         assertThat(browser.text("#refused")).contains("cannot export").contains("blind");
         assertThat(browser.all(".export-card button").stream().filter(WebElement::isDisplayed)).isEmpty();

@@ -2,51 +2,35 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The history page: after a few saves by two people the admin reads them oldest first, with names, page by page. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     private List<String> column(int index) {
@@ -63,7 +47,7 @@ class HistoryPageTest {
         assertThat(s.coderHttp().put(unit, Map.of("code", b)).status()).isEqualTo(200);
         assertThat(root.put(unit, Map.of("code", a)).status()).isEqualTo(200);
 
-        open("root", "history.html?p=" + s.project() + "&limit=2");
+        browser.logInAs(app, "root", "history.html?p=" + s.project() + "&limit=2");
         browser.until(d -> browser.all("#entries tr").size() == 2);
         assertThat(browser.find("#more").isDisplayed()).isTrue();
         browser.find("#more").click();
@@ -92,7 +76,7 @@ class HistoryPageTest {
     @Test
     void a_coder_is_told_the_history_is_for_administrators() {
         Study s = Study.conversation(app, root);
-        open(s.coder(), "history.html?p=" + s.project());
+        browser.logInAs(app, s.coder(), "history.html?p=" + s.project());
         assertThat(browser.text("#refused")).contains("Only administrators");
         assertThat(browser.find("#history").isDisplayed()).isFalse();
     }

@@ -2,19 +2,17 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mouse scrolling, code search, undo, another tab's change, follow mode with the recording, and
  * the place of each row for a screen reader.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LongTranscriptTest {
     static final int UNITS = 2000;
@@ -34,15 +33,15 @@ class LongTranscriptTest {
             + "en mijn vorige consulent zei toen dat ik eerst maar eens moest kijken wat ik wel kon, dus daarom dacht ik aan "
             + "vrijwilligerswerk, om te beginnen, en dan later misschien een opleiding als het goed gaat.";
 
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
     Http admin;
     Study study;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
+        browser.driver.manage().window().setSize(new Dimension(1400, 900));
         admin = app.loggedIn("root", Role.ADMIN);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < UNITS; i++) {
@@ -50,17 +49,6 @@ class LongTranscriptTest {
                     .append('\n');
         }
         study = Study.create(app, admin, "lang-gesprek.txt", text.toString(), "KM=professional,Klant=client");
-        browser = Browser.start("en");
-        browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void cleanConsole() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void open(Study s) {

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.report.CodedProject;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 
 import java.nio.file.Files;
@@ -26,30 +26,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * console (log-in page included), the transcripts table inside its card on My projects, and the
  * reliability charts' threshold labels apart.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageLayoutTest {
     static final String FILE = "2026-03-14 Gesprek KM Jansen en klant 0412 – tweede gesprek na intake (transcriptie definitief v3).txt";
 
-    @TempDir static Path dir;
     TestApp app;
     CodedProject coded;
     Browser browser;
     long transcript, disagreeing;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
+        browser.driver.manage().window().setSize(new Dimension(1400, 900));
         coded = new CodedProject(app);
         long project = Fixtures.project(coded.admin, "Samen Beslissen in Werk en Inkomen – gemeente Arnhem, tweede meting na de training (2026)");
         transcript = Fixtures.transcript(coded.admin, project, FILE);
         disagreeing = disagreeingProject();
-        browser = Browser.start("en");
-        browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
     }
 
     /**
@@ -113,7 +107,7 @@ class PageLayoutTest {
         logInAsAdmin("en", "projects.html");
         for (String page : List.of("projects.html", "code.html?t=" + t, "rate.html?t=" + t, "reliability.html?p=" + p, "export.html?p=" + p,
                 "assign.html?p=" + p, "history.html?p=" + p, "sessions.html?p=" + p, "compare.html?p=" + p, "adjudicate.html?t=" + t,
-                "review.html?t=" + t, "review.html")) {
+                "review.html?t=" + t, "review.html", "transcripts.html?p=" + p)) {
             browser.consoleErrors();
             browser.open(app.baseUrl + "/" + page);
             browser.waitReady();

@@ -2,21 +2,20 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.BrowserOptions;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -24,34 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Log-in, projects, rating form, languages, inert markup and media, in a browser whose language is Dutch. */
+@ExtendWith(BrowserExtension.class)
+@BrowserOptions(language = "nl-NL")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagesTest {
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
     Http admin;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         admin = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("nl-NL");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void logIn(Study study, String next) {
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, study.coder(), TestApp.PASSWORD, next);
     }
 
     @Test
@@ -90,7 +73,7 @@ class PagesTest {
                 KM: Tot ziens & "dag" 'hoor'.
                 """;
         Study study = Study.create(app, admin, "markup.txt", text, "KM=professional,Klant=client");
-        logIn(study, study.codePage());
+        browser.logInAs(app, study.coder(), study.codePage());
         List<String> texts = browser.all(".unit .text").stream().map(WebElement::getText).toList();
         assertThat(texts.get(0)).isEqualTo("<script>window.__pwned = 'script'</script>Welkom <b>vet</b>");
         assertThat(texts.get(1)).contains("<img src=x onerror=");
@@ -104,7 +87,7 @@ class PagesTest {
     @Test
     void the_rating_form_is_filled_by_keyboard_and_shows_the_rescaled_total() {
         Study study = Study.conversation(app, admin);
-        logIn(study, "rate.html?t=" + study.transcript());
+        browser.logInAs(app, study.coder(), "rate.html?t=" + study.transcript());
         assertThat(browser.text(".total")).contains("0 van 5");
         browser.keys("2", "3", "4", "1");
         browser.keys(Keys.ARROW_UP, Keys.ARROW_RIGHT, Keys.ARROW_DOWN, "0");
@@ -126,7 +109,7 @@ class PagesTest {
     @Test
     void projects_page_shows_my_progress_per_transcript_and_dimension() {
         Study study = Study.conversation(app, admin);
-        logIn(study, study.codePage());
+        browser.logInAs(app, study.coder(), study.codePage());
         browser.keys("t", "o");
         browser.until(d -> "saved".equals(browser.find("#save-status").getDomAttribute("data-state")));
         browser.open(app.baseUrl + "/projects.html");
@@ -164,7 +147,7 @@ class PagesTest {
         Study study = Study.create(app, admin, "opname.vtt", vtt, "Coach=professional,Deelnemer=client");
         Http.Response up = admin.postFile("/api/transcripts/" + study.transcript() + "/media", "opname.wav", Sounds.tone(6), Map.of());
         assertThat(up.status()).as(up.body()).isEqualTo(201);
-        logIn(study, study.codePage());
+        browser.logInAs(app, study.coder(), study.codePage());
         browser.until(d -> !browser.all("#media audio").isEmpty());
         assertThat(browser.text(".unit .time")).isEqualTo("0:00");
 

@@ -2,18 +2,16 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,28 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the coding screen (a box and Ctrl+.), remembered; followed to the letter, the instructions fill
  * every item. OPTION-5 has five items scored 0 to 4.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RatingFormTest {
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
     Http admin;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
-        admin = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void cleanConsole() {
-        assertThat(browser.scriptErrors()).isEmpty();
+        admin = app.loggedIn("root", Role.ADMIN);
     }
 
     private Study open(String lang) {

@@ -3,20 +3,18 @@ package nl.samenspraak.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.report.CodedProject;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,39 +27,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * three transcripts, the dimension 'step') plus a fourth transcript that only anna coded. Every number
  * on the page is compared with the API's answer for the same selection.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReliabilityPageTest {
-    @TempDir static Path dir;
     TestApp app;
     CodedProject p;
     Browser browser;
     long onlyAnna;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         p = new CodedProject(app);
         onlyAnna = Fixtures.transcript(p.admin, p.project, "d-alleen-anna.txt");
         JsonNode units = p.admin.get("/api/transcripts/" + onlyAnna).json().path("utterances");
         Http.Response coded = p.coders.get("anna").put("/api/utterances/" + units.get(0).path("id").asLong() + "/codes/step", Map.of("code", "team-talk"));
         assertThat(coded.status()).as(coded.body()).isEqualTo(200);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     private void open(String user) {
-        browser.open(app.baseUrl + "/index.html");
-        browser.js("localStorage.clear()");
-        browser.driver.manage().deleteAllCookies();
-        browser.logIn(app.baseUrl, user, TestApp.PASSWORD, "reliability.html?p=" + p.project);
+        browser.logInAs(app, user, "reliability.html?p=" + p.project);
     }
 
     private JsonNode api(String query) {

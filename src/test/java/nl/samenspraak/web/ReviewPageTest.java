@@ -2,55 +2,39 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.review.ReviewedProject;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The review page: trainer tom opens piet's session, sees the profile, adds feedback on a unit and prints; piet reads it. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewPageTest {
     static final String FEEDBACK = "<i>Goed</i>: u noemt drie routes.";
 
-    @TempDir static Path dir;
     TestApp app;
     ReviewedProject p;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         p = new ReviewedProject(app);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void logIn(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     @Test
     void a_trainer_adds_feedback_on_a_unit_and_the_professional_reads_it() {
         long session = p.sessions.get(1);
-        logIn("tom", "projects.html");
+        browser.logInAs(app, "tom", "projects.html");
         browser.find("a.review-link[href='review.html?t=" + session + "']").click();
         browser.waitReady();
         assertThat(browser.all("#charts svg.profile-chart")).hasSize(2);
@@ -79,7 +63,7 @@ class ReviewPageTest {
             browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
 
-        logIn("piet", "projects.html");
+        browser.logInAs(app, "piet", "projects.html");
         browser.find("#my-sessions").click();
         browser.waitReady();
         browser.find("#mine-list li[data-transcript='" + session + "'] a").click();

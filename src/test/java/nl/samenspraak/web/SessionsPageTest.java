@@ -2,14 +2,14 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.report.CodedProject;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,17 +25,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Session data and group comparison: define a field, fill it in, compare two groups; an import with a bad row stores nothing. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionsPageTest {
-    @TempDir static Path dir;
     @TempDir static Path files;
     TestApp app;
     CodedProject p;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         p = new CodedProject(app);
         // a fourth session, coded by anna, so both groups have two
         long d = Fixtures.transcript(p.admin, p.project, "d-gesprek.txt");
@@ -45,20 +45,6 @@ class SessionsPageTest {
                     Map.of("code", CodedProject.STEPS.get(i % 2)));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     private void choose(String transcript, String value) {
@@ -69,7 +55,7 @@ class SessionsPageTest {
 
     @Test
     void the_admin_defines_a_field_fills_it_in_and_compares_two_groups_with_t_and_d() {
-        open("root", "projects.html");
+        browser.logInAs(app, "root", "projects.html");
         browser.find("a[href='sessions.html?p=" + p.project + "']").click();
         browser.waitReady();
         browser.find("#add-field").click();
@@ -115,7 +101,7 @@ class SessionsPageTest {
         Path csv = files.resolve("sessies.csv");
         Files.writeString(csv, "transcript,age\neen,41\ntwee,oud\n", StandardCharsets.UTF_8);
 
-        open("root", "sessions.html?p=" + q);
+        browser.logInAs(app, "root", "sessions.html?p=" + q);
         browser.find("#import-file").sendKeys(csv.toAbsolutePath().toString());
         browser.find("#import-form button[type=submit]").click();
         browser.until(d -> !browser.all("#import-result li").isEmpty());
@@ -132,7 +118,7 @@ class SessionsPageTest {
     void the_admin_attaches_the_client_card_and_enters_an_answer_from_the_page() {
         long q = Fixtures.project(p.admin, "Vragenlijst");
         long a = Fixtures.transcript(p.admin, q, "kaart.txt");
-        open("root", "sessions.html?p=" + q);
+        browser.logInAs(app, "root", "sessions.html?p=" + q);
         browser.until(d -> browser.text("#questionnaire-current").contains("no questionnaire"));
         new Select(browser.find("#questionnaire-key")).selectByValue("client-card-arnhem");
         browser.find("#questionnaire-save").click();

@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A project with the Samen Beslissen codebook, one coder, and a transcript: what each browser test starts from. */
 record Study(long project, long transcript, String coder, Http coderHttp, JsonNode units) {
-    private static int counter;
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A fresh project and coder (unique names, so tests sharing one app do not meet). */
     static Study create(TestApp app, Http admin, String fileName, String text, String roles) {
-        int n = ++counter;
+        int n = COUNTER.incrementAndGet();
         return create(app, admin, "Studie " + n, "coder" + n, fileName, text, roles);
     }
 

@@ -3,18 +3,18 @@ package nl.samenspraak.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.BrowserOptions;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -41,34 +41,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coders, reliability, adjudication and the consensus export; and a trainee's calibration, failed then passed.
  * Each run checks what the pages did through the API.
  */
+@ExtendWith(BrowserExtension.class)
+@BrowserOptions(downloads = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamFlowTest {
-    @TempDir static Path dir;
-    @TempDir static Path downloads;
     TestApp app;
     Http root;
     Browser browser;
     String step;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
         step = Fixtures.firstDimension(root);
-        browser = Browser.start("en", downloads);
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void open(String user, String page) {
-        browser.logInAfresh(app.baseUrl, user, TestApp.PASSWORD, page);
     }
 
     /** Follows a link as a user would and waits for the page it leads to. */
@@ -115,7 +101,7 @@ class TeamFlowTest {
      * it has a reference coding), code its six units by keyboard.
      */
     private void codeAs(String coder, String project, String transcriptName, long transcript, boolean reference, String... keys) {
-        open(coder, "projects.html");
+        browser.logInAs(app, coder, "projects.html");
         assertThat(seen(project)).containsExactly(transcriptName);
         assertThat(browser.all("a[href='calibration.html?t=" + transcript + "']")).hasSize(reference ? 1 : 0);
         follow("a.transcript-link[href='code.html?t=" + transcript + "']");
@@ -136,7 +122,7 @@ class TeamFlowTest {
         List<Long> units = units(given);
 
         // The admin gives one transcript to both coders on the grid.
-        open("root", "projects.html");
+        browser.logInAs(app, "root", "projects.html");
         follow("a[href='assign.html?p=" + p + "']");
         List<String> rows = browser.all("#grid tbody th").stream().map(WebElement::getText).toList();
         List<String> coders = browser.all("#grid thead th.cell-head").stream().map(WebElement::getText).toList();
@@ -162,7 +148,7 @@ class TeamFlowTest {
         assertThat(browser.all(".dimension")).isEmpty();
 
         // The admin sees alpha as the API computes it.
-        open("root", "projects.html");
+        browser.logInAs(app, "root", "projects.html");
         follow("a[href^='reliability.html?p=" + p + "']");
         String alphaCss = ".dimension[data-dimension='" + step + "'] .alpha-value";
         browser.until(d -> !browser.all(alphaCss).isEmpty());
@@ -183,9 +169,10 @@ class TeamFlowTest {
         assertThat(head).contains(ansKey + " · ans", basKey + " · bas");
         browser.find("#grid").click();
         browser.keys(basKey);
-        browser.until(d -> browser.find("#rows tr[data-index='0'] td.consensus").getText().startsWith("option-talk"));
+        // The consensus cell shows the code's label, its key in the tooltip.
+        browser.until(d -> "option-talk".equals(browser.find("#rows tr[data-index='0'] td.consensus").getDomAttribute("title")));
         browser.keys("j", ansKey);
-        browser.until(d -> browser.find("#rows tr[data-index='1'] td.consensus").getText().startsWith("decision-talk"));
+        browser.until(d -> "decision-talk".equals(browser.find("#rows tr[data-index='1'] td.consensus").getDomAttribute("title")));
         browser.until(d -> browser.text("#status").startsWith("Saved"));
 
         JsonNode view = root.get("/api/transcripts/" + given + "/adjudication?only=disagreements").json().path("units");
@@ -283,7 +270,7 @@ class TeamFlowTest {
     /** The finished download whose name ends so (Chromium writes a .crdownload first). */
     private Path downloaded(String ending) {
         return browser.until(d -> {
-            try (Stream<Path> files = Files.list(downloads)) {
+            try (Stream<Path> files = Files.list(browser.downloads())) {
                 return files.filter(x -> x.getFileName().toString().endsWith(ending) && x.toFile().length() > 0).findFirst().orElse(null);
             } catch (java.io.IOException e) {
                 return null;

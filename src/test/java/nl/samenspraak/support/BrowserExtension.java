@@ -1,0 +1,109 @@
+package nl.samenspraak.support;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The set-up every browser test class shared, once: {@code @ExtendWith(BrowserExtension.class)} gives
+ * the class a running {@link TestApp} over its own database and a headless {@link Browser}, as
+ * parameters of its constructor, its {@code @BeforeAll}/{@code @BeforeEach} methods or its tests; both
+ * start at the first use and are closed after the class. A test fails when a page wrote an error to the
+ * console during it. Without Chromium the class is skipped (in CI it fails: {@link Tools}).
+ * {@link BrowserOptions} sets language, downloads and demo mode; {@link Browser#logInAs} logs in.
+ */
+public final class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEachCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (Boolean.getBoolean("skipBrowser")) return ConditionEvaluationResult.disabled("browser tests skipped (-DskipBrowser=true)");
+        if (!Browser.installed() && !Tools.inCi()) {
+            return ConditionEvaluationResult.disabled("Chromium or ChromeDriver is not installed (apt-get install chromium chromium-driver)");
+        }
+        return ConditionEvaluationResult.enabled("Chromium is installed");
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == TestApp.class || type == Browser.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Session session = session(context);
+        return parameter.getParameter().getType() == TestApp.class ? session.app : session.browser;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Session session = store(context).get(Session.class, Session.class);
+        if (session == null) return;
+        List<String> errors = session.browser.scriptErrors().stream()
+                .filter(m -> Stream.of(session.options.expectedConsoleErrors()).noneMatch(m::contains)).toList();
+        if (!errors.isEmpty()) throw new AssertionError("The page wrote errors to the console:\n  " + String.join("\n  ", errors));
+    }
+
+    /** The app and browser of the test class that {@code context} belongs to, started at the first ask. */
+    private static Session session(ExtensionContext context) {
+        BrowserOptions options = context.getRequiredTestClass().getAnnotation(BrowserOptions.class);
+        return store(context).getOrComputeIfAbsent(Session.class, k -> Session.start(options), Session.class);
+    }
+
+    private static ExtensionContext.Store store(ExtensionContext context) {
+        ExtensionContext c = context;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
+        return c.getStore(NAMESPACE);
+    }
+
+    /** One class's app, browser and temp folder; JUnit closes it with the class's store. */
+    private record Session(BrowserOptions options, Path folder, TestApp app, Browser browser) implements AutoCloseable {
+        @BrowserOptions
+        private static final class Defaults {}
+
+        static Session start(BrowserOptions given) {
+            BrowserOptions options = given != null ? given : Defaults.class.getAnnotation(BrowserOptions.class);
+            Tools.require(Browser.installed(), "Chromium or ChromeDriver is not installed (apt-get install chromium chromium-driver)");
+            try {
+                Path folder = Files.createTempDirectory("samenspraak-web-");
+                TestApp app = options.demo() ? TestApp.startDemo(folder) : TestApp.start(folder);
+                try {
+                    Path downloads = options.downloads() ? Files.createDirectories(folder.resolve("downloads")) : null;
+                    return new Session(options, folder, app, Browser.start(options.language(), downloads));
+                } catch (RuntimeException e) {
+                    app.close();
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                browser.close();
+            } finally {
+                app.close();
+                try (Stream<Path> files = Files.walk(folder)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                } catch (IOException ignored) {
+                    // a temp folder left behind is the system's to clean
+                }
+            }
+        }
+    }
+}
