@@ -68,7 +68,7 @@ async function start() {
   place = new Place(user.id, transcriptId);
   goTo(place.read());
   place.flush();
-  window.addEventListener('hashchange', () => goTo(place.read()));
+  window.addEventListener('hashchange', () => { const at = place.fromAddress(); if (at.unit !== null) goTo(at); });
   updateProgress();
   document.addEventListener('keydown', onKey);
   document.addEventListener('languagechange', relabel);

@@ -21,13 +21,18 @@ export class Place {
     const how = (performance.getEntriesByType('navigation')[0] || {}).type;
     const tab = sessionStorage.getItem(this.key);
     if (tab && (how === 'reload' || how === 'back_forward')) return parse(tab);
-    const fromHash = parse(location.hash.slice(1));
+    const fromHash = this.fromAddress();
     if (fromHash.unit !== null) return fromHash;
     try {
       return parse(localStorage.getItem(this.key) || '');
     } catch {
       return { unit: null, dimension: null };
     }
+  }
+
+  /** The place the address names (#u=..&d=..); a link followed within the page is read with this. */
+  fromAddress() {
+    return parse(location.hash.slice(1));
   }
 
   save(unit, dimension) {

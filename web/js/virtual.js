@@ -120,7 +120,7 @@ export class VirtualList {
     const onScreen = this.top + this.tops[anchor] - this.el.scrollTop;
     let moved = false;
     for (const [i, el] of fresh) {
-      const height = el.offsetHeight + 1;
+      const height = el.getBoundingClientRect().height + 1; // fractions too: rounded heights would add up to gaps
       this.known[i] = 1;
       if (Math.abs(height - this.h[i]) > 0.5) {
         this.h[i] = height;

@@ -120,6 +120,11 @@ class CodingScreenLayoutTest {
         assertThat(currentUnit()).isEqualTo("3");
         assertThat(browser.text(".codebar .tab[aria-selected=true]")).isEqualTo("Behaviour");
 
+        // A link to a place within the page is followed.
+        browser.js("location.hash = 'u=' + arguments[0] + '&d=step'", study.unitId(5));
+        browser.until(d -> currentUnit().equals("5"));
+        assertThat(browser.text(".codebar .tab[aria-selected=true]")).isEqualTo("Step (three-talk model)");
+
         // A colleague logging in on this browser starts at their own place, not at Maria's.
         String other = "Johannes Petrus de Vries-van Lingen";
         app.user(other, Role.CODER);
