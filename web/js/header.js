@@ -13,13 +13,23 @@ function buildBarEnd() {
   end.append(
     h('label', { class: 'visually-hidden', for: 'language', dataset: { i18n: 'language.label' } }),
     h('select', { id: 'language' }),
-    h('span', { id: 'user-name', class: 'user' }),
+    h('a', { id: 'user-name', class: 'user', href: 'account.html', dataset: { i18nTitle: 'account.title' } }),
     h('button', { type: 'button', id: 'logout', class: 'quiet', dataset: { i18n: 'nav.logout' } }));
   translate(end);
 }
 
+/** For system administrators: Users and Codebooks, before the common controls. */
+function buildAdminLinks(user) {
+  const select = $('header.bar .bar-end #language');
+  if (!select || !user || user.systemRole !== 'admin' || $('#nav-users')) return;
+  select.before(
+    h('a', { class: 'button quiet', id: 'nav-users', href: 'users.html', text: t('nav.users'), dataset: { i18n: 'nav.users' } }),
+    h('a', { class: 'button quiet', id: 'nav-codebooks', href: 'codebooks.html', text: t('nav.codebooks'), dataset: { i18n: 'nav.codebooks' } }));
+}
+
 export function setUpHeader(user) {
   buildBarEnd();
+  buildAdminLinks(user);
   const select = $('#language');
   if (select) {
     select.replaceChildren(...languages().map((l) => h('option', { value: l, text: t('language.' + l) })));
@@ -59,4 +69,24 @@ export async function openProjectPage(projectId, prefix, roles) {
     return null;
   }
   return { user, project, role };
+}
+
+/**
+ * The start of a page for system administrators (users, codebooks can be read by all): language,
+ * log-in, header. Returns the user, or null after showing the page's refusal when {@code adminOnly}
+ * and the user is no system administrator.
+ */
+export async function openPage(prefix, adminOnly) {
+  await loadLanguage();
+  const user = await currentUser();
+  setUpHeader(user);
+  document.title = `${t(prefix + '.title')} · Samenspraak`;
+  $('#loading').hidden = true;
+  if (adminOnly && user.systemRole !== 'admin') {
+    $('#refused').textContent = t(prefix + '.refused');
+    $('#refused').hidden = false;
+    document.body.dataset.ready = 'true';
+    return null;
+  }
+  return user;
 }

@@ -7,6 +7,8 @@ import { Saver } from './saver.js';
 import { showStatus } from './status.js';
 
 let data = [];
+/** System administrators make projects (New project); with none yet, that is what the page says. */
+let systemAdmin = false;
 /** Roles that may see every coder's codes: reliability and exports (coders may not, while coding blind). */
 const ANALYSTS = ['admin', 'trainer', 'analyst'];
 
@@ -14,6 +16,8 @@ async function start() {
   await loadLanguage();
   const user = await currentUser();
   setUpHeader(user);
+  systemAdmin = user.systemRole === 'admin';
+  $('#new-project').hidden = !systemAdmin;
   // Changes still waiting in this browser are sent from here too.
   const saver = new Saver(user.id);
   saver.addEventListener('status', (e) => showStatus(e.detail));
@@ -55,6 +59,8 @@ function links(project) {
     link('export.html', 'projects.export'),
     admin ? link('assign.html', 'projects.assign') : null,
     admin ? link('history.html', 'projects.history') : null,
+    admin ? link('members.html', 'projects.members') : null,
+    admin ? link('settings.html', 'projects.settings') : null,
     link('sessions.html', 'projects.sessions'),
     link('compare.html', 'projects.compare'),
   ];
@@ -63,7 +69,7 @@ function links(project) {
 function render() {
   $('#loading').hidden = true;
   const root = $('#projects');
-  if (!data.length) return root.replaceChildren(h('p', { class: 'muted', text: t('projects.none') }));
+  if (!data.length) return root.replaceChildren(h('p', { class: 'muted', text: t(systemAdmin ? 'projects.noneAdmin' : 'projects.none') }));
   root.replaceChildren(...data.map(({ project, progress, codebook }) => {
     const dims = codebook ? codebook.dimensions : [];
     const scales = codebook ? codebook.ratingScales || [] : [];

@@ -3,6 +3,16 @@ package nl.samenspraak.account;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,14 +21,22 @@ import java.util.regex.Pattern;
  * 32 bytes, 1 lane, and by default 19 MiB and 2 iterations, the OWASP-recommended minimum for
  * Argon2id. The cost can be lowered with {@code -Dsamenspraak.argon2=m=KiB,t=N} for the test suite,
  * where a strong hash per log-in costs minutes. A hash carries its own parameters, so one made at any
- * cost is checked correctly under any other.
+ * cost is checked correctly under any other. A new password must be at least {@value #MIN_LENGTH}
+ * characters and not one of the 30,000 most common passwords (zxcvbn's list, shipped as
+ * {@code account/common-passwords.txt}; see its header).
  */
 public final class Passwords {
     /** The system property that sets the cost, in the notation of the hash itself ({@code m=19456,t=2}). */
     public static final String COST_PROPERTY = "samenspraak.argon2";
     /** OWASP Password Storage Cheat Sheet, Argon2id: m=19456 (19 MiB), t=2, p=1. */
     public static final Cost PRODUCTION = new Cost(19 * 1024, 2);
-    public static final int MIN_LENGTH = 8;
+    public static final int MIN_LENGTH = 10;
+    /** Long passphrases are welcome; this bounds the work one request can ask of the hash. */
+    public static final int MAX_LENGTH = 1000;
+    static final String COMMON_LIST = "account/common-passwords.txt";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** No 0/o, 1/l/i: a generated password is read off a screen and typed. */
+    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     private static final Pattern NOTATION = Pattern.compile("m=(\\d{1,7}),t=(\\d{1,3})");
     private static final Cost COST = cost(System.getProperty(COST_PROPERTY));
@@ -37,6 +55,10 @@ public final class Passwords {
     }
 
     private Passwords() {}
+
+    private static final class Common {
+        static final Set<String> LIST = load();
+    }
 
     public static String hash(String password) { return ENCODER.encode(password); }
 
@@ -64,11 +86,44 @@ public final class Passwords {
         return new Argon2PasswordEncoder(16, 32, 1, cost.memoryKiB(), cost.iterations());
     }
 
-    /** A problem with a new password, or null when it is acceptable. */
+    /** A problem with a new password, as a sentence, or null when it is acceptable. */
     public static String problem(String password) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            return "The password must be at least " + MIN_LENGTH + " characters long.";
-        }
+        int length = password == null ? 0 : password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) return "The password must be at least " + MIN_LENGTH + " characters long.";
+        if (length > MAX_LENGTH) return "The password may be at most " + MAX_LENGTH + " characters long.";
+        if (isCommon(password)) return "This password is one of the most common passwords, which are tried first; choose another.";
         return null;
+    }
+
+    /** In the list, ignoring case and spaces ("Password 123" is "password123"). */
+    static boolean isCommon(String password) {
+        String lower = password.strip().toLowerCase(Locale.ROOT);
+        return Common.LIST.contains(lower) || Common.LIST.contains(lower.replaceAll("\\s+", ""));
+    }
+
+    static int commonListSize() { return Common.LIST.size(); }
+
+    /** A random password to be shown once: four groups of four letters and digits (about 79 bits). */
+    public static String generate() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) sb.append('-');
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    private static Set<String> load() {
+        try (InputStream in = Passwords.class.getClassLoader().getResourceAsStream(COMMON_LIST)) {
+            if (in == null) throw new IllegalStateException(COMMON_LIST + " is missing from the jar");
+            Set<String> words = new HashSet<>(40_000);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank() && !line.startsWith("#")) words.add(line.strip().toLowerCase(Locale.ROOT));
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

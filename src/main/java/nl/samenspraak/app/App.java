@@ -33,6 +33,8 @@ public final class App {
         Services services = Services.build(config, jdbi);
         services.codebooks().installShipped();
         if (config.demo()) DemoData.ensure(services, out);
+        services.firstStart().code().ifPresent(code -> out.println("No users yet: the first visit to the server opens the set-up page,"
+                + " which makes the first administrator. It asks for this set-up code (new at every start): " + code));
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));

@@ -5,7 +5,7 @@ import nl.samenspraak.agreement.IrrCommand;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Command-line entry: {@code serve} (default), {@code import}, {@code user add}, {@code codebook validate}, {@code irr}. */
+/** Command-line entry: {@code serve} (default), {@code import}, {@code user add|passwd|deactivate|reactivate|list}, {@code codebook validate}, {@code irr}. */
 public final class Main {
     private Main() {}
 
@@ -39,9 +39,10 @@ public final class Main {
             Usage: java -jar samenspraak.jar <command> [options]
 
             Commands:
-              serve [--port N] [--db FILE] [--demo|--no-demo]   run the web server (the default command)
+              serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle 2h]   run the web server (the default command)
               import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...] FILE...
               user add --db FILE --name NAME --role ROLE         add a user; the password is read from stdin
+              user passwd|deactivate|reactivate --db FILE --name NAME, user list --db FILE
               codebook validate FILE                             check a codebook file
               irr [--level L] [--order a,b,c] [--bootstrap N --seed S] FILE.csv   inter-rater reliability of a CSV
 

@@ -2,6 +2,7 @@ package nl.samenspraak.app;
 
 import io.javalin.config.RoutesConfig;
 import nl.samenspraak.account.AccountRoutes;
+import nl.samenspraak.account.SetupRoutes;
 import nl.samenspraak.adjudication.AdjudicationRoutes;
 import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
@@ -26,8 +27,9 @@ final class Routes {
     static void register(RoutesConfig r, Services s) {
         r.before("/api/*", s.access()::resolve);
         r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
-        new AccountRoutes(s.accounts(), s.access(), s.config().secureCookies()).register(r);
-        new ProjectRoutes(s.projects(), s.access()).register(r);
+        new SetupRoutes(s.firstStart(), s.config().secureCookies()).register(r);
+        new AccountRoutes(s.accounts(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
+        new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);

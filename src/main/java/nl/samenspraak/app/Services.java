@@ -2,6 +2,8 @@ package nl.samenspraak.app;
 
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
+import nl.samenspraak.account.FirstStart;
+import nl.samenspraak.account.UserAdmin;
 import nl.samenspraak.adjudication.AdjudicationService;
 import nl.samenspraak.calibration.CalibrationService;
 import nl.samenspraak.codebook.CodebookService;
@@ -13,6 +15,7 @@ import nl.samenspraak.exports.ExportExtras;
 import nl.samenspraak.exports.ExportJobs;
 import nl.samenspraak.exports.ExportService;
 import nl.samenspraak.project.AssignmentService;
+import nl.samenspraak.project.MemberService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
 import nl.samenspraak.reliability.ReliabilityService;
@@ -35,14 +38,16 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
-                       ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview) implements AutoCloseable {
+                       ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview,
+                       FirstStart firstStart, UserAdmin userAdmin, MemberService members) implements AutoCloseable {
     static Services build(AppConfig config, Jdbi jdbi) {
         Workers workers = Workers.start();
         Writes writes = new Writes(jdbi, workers.commits());
-        AccountService accounts = new AccountService(jdbi, writes);
+        AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), java.time.Clock.systemUTC());
+        accounts.fillNameKeys();
         Access access = new Access(accounts, jdbi);
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, accounts);
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
         TranscriptService transcripts = new TranscriptService(jdbi, writes, access);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
@@ -60,7 +65,9 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                 media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access));
+                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
+                new FirstStart(accounts), new UserAdmin(accounts, access),
+                new MemberService(jdbi, writes, accounts, access));
     }
 
     /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */

@@ -11,7 +11,7 @@ import nl.samenspraak.http.Uploads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /api/codebooks: list, read, upload, validate, and REFI-QDA (.qdc) export and import. */
+/** /api/codebooks: list, read, upload, validate, download as JSON, and REFI-QDA (.qdc) export and import. */
 public final class CodebookRoutes {
     private final CodebookService codebooks;
     private final Access access;
@@ -25,12 +25,13 @@ public final class CodebookRoutes {
         // A refused codebook, from whichever route reads one: a 400 with every problem and its path.
         r.exception(InvalidCodebookException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
                 Map.of("source", e.source(), "problems", e.problems())));
-        r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(CodebookRoutes::summary).toList()); });
+        r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(this::summary).toList()); });
         r.post("/api/codebooks", this::upload);
         r.post("/api/codebooks/validate", this::validate);
         r.post("/api/codebooks/qdc", this::importQdc);
         r.get("/api/codebooks/{key}", this::get);
         r.get("/api/codebooks/{key}/qdc", this::exportQdc);
+        r.get("/api/codebooks/{key}/json", this::exportJson);
     }
 
     private void get(Context ctx) {
@@ -60,6 +61,14 @@ public final class CodebookRoutes {
         ctx.contentType("application/xml; charset=utf-8").result(QdcWriter.write(stored.codebook()));
     }
 
+    /** The codebook file itself, indented, to read, edit and upload as a new version. */
+    private void exportJson(Context ctx) {
+        access.user(ctx);
+        StoredCodebook stored = find(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + stored.key() + "-" + stored.version() + ".json\"");
+        ctx.contentType("application/json; charset=utf-8").result(CodebookWriter.toJson(stored.codebook()));
+    }
+
     private void importQdc(Context ctx) {
         User user = access.user(ctx);
         ctx.status(201).json(codebooks.importQdc(user, sourceName(ctx, "codebook.qdc"), body(ctx), ctx.queryParam("key")));
@@ -83,12 +92,14 @@ public final class CodebookRoutes {
         return name == null || name.isBlank() ? fallback : name;
     }
 
-    private static Map<String, Object> summary(CodebookRow row) {
+    /** A stored version in the list; {@code label} is the title in both languages. */
+    private Map<String, Object> summary(CodebookRow row) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", row.id());
         m.put("key", row.key());
         m.put("version", row.version());
         m.put("title", row.title());
+        m.put("label", codebooks.byIdCached(row.id()).codebook().title());
         m.put("createdAt", row.createdAt());
         return m;
     }

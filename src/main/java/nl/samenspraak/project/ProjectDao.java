@@ -9,7 +9,12 @@ import java.util.Optional;
 
 @RegisterConstructorMapper(Project.class)
 @RegisterConstructorMapper(Member.class)
+@RegisterConstructorMapper(ProjectSettings.CodedWith.class)
+@RegisterConstructorMapper(ProjectDao.Candidate.class)
 public interface ProjectDao {
+    /** A user who could be added to a project. */
+    record Candidate(long id, String name) {}
+
     @SqlQuery("""
             INSERT INTO projects(name, codebook_key, blind_coding, created_at, created_by)
             VALUES (:name, :codebookKey, :blind, :now, :createdBy) RETURNING id""")
@@ -35,8 +40,28 @@ public interface ProjectDao {
             WHERE p.id = :projectId ORDER BY c.id DESC LIMIT 1""")
     Optional<Long> currentCodebookId(long projectId);
 
-    @SqlUpdate("UPDATE projects SET codebook_key = :codebookKey, blind_coding = :blind WHERE id = :id")
-    void updateSettings(long id, String codebookKey, boolean blind);
+    @SqlUpdate("UPDATE projects SET name = :name, codebook_key = :codebookKey, blind_coding = :blind WHERE id = :id")
+    void updateSettings(long id, String name, String codebookKey, boolean blind);
+
+    @SqlQuery("SELECT kappa_threshold FROM calibration_settings WHERE project_id = :projectId")
+    Optional<Double> threshold(long projectId);
+
+    @SqlUpdate("""
+            INSERT INTO calibration_settings(project_id, kappa_threshold) VALUES (:projectId, :kappa)
+            ON CONFLICT(project_id) DO UPDATE SET kappa_threshold = excluded.kappa_threshold""")
+    void setThreshold(long projectId, double kappa);
+
+    /** Per codebook version, the codes and ratings of the project's transcripts made with it. */
+    @SqlQuery("""
+            SELECT c.key, c.version, sum(x.codes) AS codes, sum(x.ratings) AS ratings FROM (
+              SELECT k.codebook_id AS id, count(*) AS codes, 0 AS ratings FROM codes k
+                JOIN utterances u ON u.id = k.utterance_id JOIN transcripts t ON t.id = u.transcript_id
+                WHERE t.project_id = :projectId GROUP BY k.codebook_id
+              UNION ALL
+              SELECT r.codebook_id, 0, count(*) FROM ratings r JOIN transcripts t ON t.id = r.transcript_id
+                WHERE t.project_id = :projectId GROUP BY r.codebook_id
+            ) x JOIN codebooks c ON c.id = x.id GROUP BY c.id ORDER BY c.id""")
+    List<ProjectSettings.CodedWith> codedWith(long projectId);
 
     @SqlUpdate("""
             INSERT INTO project_members(project_id, user_id, role, added_at) VALUES (:projectId, :userId, :role, :now)
@@ -44,7 +69,21 @@ public interface ProjectDao {
     void putMember(long projectId, long userId, String role, String now);
 
     @SqlQuery("""
-            SELECT m.user_id, u.name, m.role, m.added_at FROM project_members m JOIN users u ON u.id = m.user_id
+            SELECT m.user_id, u.name, m.role, m.added_at, u.active FROM project_members m JOIN users u ON u.id = m.user_id
             WHERE m.project_id = :projectId ORDER BY u.name""")
     List<Member> members(long projectId);
+
+    @SqlUpdate("DELETE FROM project_members WHERE project_id = :projectId AND user_id = :userId")
+    void removeMember(long projectId, long userId);
+
+    @SqlQuery("SELECT count(*) FROM project_members WHERE project_id = :projectId AND role = 'admin'")
+    int adminMembers(long projectId);
+
+    /** Active people (not adjudication's pseudo-users) who are not members of the project. */
+    @SqlQuery("""
+            SELECT id, name FROM users WHERE active = 1
+              AND id NOT IN (SELECT user_id FROM project_members WHERE project_id = :projectId)
+              AND id NOT IN (SELECT user_id FROM consensus_coders)
+            ORDER BY name""")
+    List<Candidate> candidates(long projectId);
 }

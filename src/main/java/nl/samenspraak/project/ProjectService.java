@@ -1,7 +1,6 @@
 package nl.samenspraak.project;
 
 import nl.samenspraak.account.Access;
-import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.CodebookService;
@@ -14,36 +13,38 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** Projects and their settings: name, codebook, blind coding, calibration threshold. */
 public final class ProjectService {
     private final Jdbi jdbi;
     private final Writes writes;
     private final CodebookService codebooks;
     private final Access access;
-    private final AccountService accounts;
 
-    public ProjectService(Jdbi jdbi, Writes writes, CodebookService codebooks, Access access, AccountService accounts) {
+    public ProjectService(Jdbi jdbi, Writes writes, CodebookService codebooks, Access access) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.codebooks = codebooks;
         this.access = access;
-        this.accounts = accounts;
     }
 
-    public record NewProject(String name, String codebookKey, Boolean blindCoding) {}
-    public record Settings(String codebookKey, Boolean blindCoding) {}
+    public record NewProject(String name, String codebookKey, Boolean blindCoding, Double calibrationThreshold) {
+        public NewProject(String name, String codebookKey, Boolean blindCoding) { this(name, codebookKey, blindCoding, null); }
+    }
+    /** A change of settings; a field left out (null) stays as it is. */
+    public record Settings(String name, String codebookKey, Boolean blindCoding, Double calibrationThreshold) {}
     public record NewMember(String userName, Role role) {}
 
-    /** Creates a project (system administrators only); its creator becomes a member with the admin role. */
-    public Project create(User user, NewProject req) {
-        Access.requireSystemAdmin(user);
-        return create(req, user.id());
+    /** A system administrator's new project; they become its first member, with the admin role. */
+    public Project create(User caller, NewProject req) {
+        Access.requireSystemAdmin(caller);
+        return create(req, caller.id());
     }
 
-    /** Creates a project without a caller's check (the demo); a creator given becomes a member with the admin role. */
+    /** Creates a project (demo data, tests); its creator, if any, becomes a member with the admin role. */
     public Project create(NewProject req, Long creatorId) {
-        String name = req.name() == null ? "" : req.name().strip();
-        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
+        String name = cleanName(req.name());
         requireCodebook(req.codebookKey());
+        if (req.calibrationThreshold() != null) requireThreshold(req.calibrationThreshold());
         boolean blind = req.blindCoding() == null || req.blindCoding();
         return writes.inTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
@@ -51,6 +52,7 @@ public final class ProjectService {
             String now = Instant.now().toString();
             long id = dao.insert(name, req.codebookKey(), blind, now, creatorId);
             if (creatorId != null) dao.putMember(id, creatorId, Role.ADMIN.key(), now);
+            if (req.calibrationThreshold() != null) dao.setThreshold(id, req.calibrationThreshold());
             access.membersChanged();
             return dao.find(id).orElseThrow();
         });
@@ -93,44 +95,66 @@ public final class ProjectService {
         return jdbi.withExtension(ProjectDao.class, dao -> dao.findByName(name));
     }
 
-    /** Changes the settings (the project's admins only). */
-    public Project updateSettings(User user, long id, Settings req) {
-        access.require(user, id, Role.ADMIN);
+    /** The settings with what a codebook change would touch; for the project's administrators. */
+    public ProjectSettings settings(User caller, long id) {
+        access.require(caller, id, Role.ADMIN);
+        return settings(id);
+    }
+
+    public ProjectSettings updateSettings(User caller, long id, Settings req) {
+        access.require(caller, id, Role.ADMIN);
         Project p = get(id);
+        String name = req.name() == null ? p.name() : cleanName(req.name());
         String key = req.codebookKey() == null ? p.codebookKey() : req.codebookKey();
         requireCodebook(key);
+        if (req.calibrationThreshold() != null) requireThreshold(req.calibrationThreshold());
         boolean blind = req.blindCoding() == null ? p.blindCoding() : req.blindCoding();
-        writes.useTransaction(h -> h.attach(ProjectDao.class).updateSettings(id, key, blind));
-        return get(id);
+        writes.useTransaction(h -> {
+            ProjectDao dao = h.attach(ProjectDao.class);
+            if (dao.findByName(name).filter(other -> other.id() != id).isPresent()) {
+                throw ApiException.conflict("A project named '" + name + "' already exists.");
+            }
+            dao.updateSettings(id, name, key, blind);
+            if (req.calibrationThreshold() != null) dao.setThreshold(id, req.calibrationThreshold());
+        });
+        return settings(id);
     }
 
-    /** The members, for the project's admins, trainers and analysts. */
-    public List<Member> members(User user, long projectId) {
-        access.require(user, projectId, Role.ADMIN, Role.TRAINER, Role.ANALYST);
-        return members(projectId);
+    private ProjectSettings settings(long id) {
+        Project p = get(id);
+        return jdbi.withExtension(ProjectDao.class, dao -> {
+            List<ProjectSettings.CodedWith> coded = dao.codedWith(id);
+            String version = codebooks.latest(p.codebookKey()).map(c -> c.version()).orElse(null);
+            return new ProjectSettings(p.id(), p.name(), p.codebookKey(), version, p.blindCoding(),
+                    dao.threshold(id).orElse(ProjectSettings.DEFAULT_THRESHOLD), p.createdAt(),
+                    coded.stream().mapToLong(ProjectSettings.CodedWith::codes).sum(),
+                    coded.stream().mapToLong(ProjectSettings.CodedWith::ratings).sum(), coded);
+        });
     }
 
-    /** Adds a member by user name, or changes their role (the project's admins only). */
-    public Member addMember(User user, long projectId, NewMember req) {
-        access.require(user, projectId, Role.ADMIN);
-        User member = accounts.findByName(req.userName() == null ? "" : req.userName().strip())
-                .orElseThrow(() -> ApiException.badRequest("Field 'userName': there is no user '" + req.userName() + "'."));
-        return putMember(projectId, member.id(), req.role());
-    }
-
-    private List<Member> members(long projectId) {
-        return jdbi.withExtension(ProjectDao.class, dao -> dao.members(projectId));
-    }
-
+    /** Adds or changes a member without a role check (demo data; the members page goes through {@link MemberService}). */
     public Member putMember(long projectId, long userId, Role role) {
         if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
         writes.useTransaction(h -> h.attach(ProjectDao.class).putMember(projectId, userId, role.key(), Instant.now().toString()));
         access.membersChanged();
-        return members(projectId).stream().filter(m -> m.userId() == userId).findFirst().orElseThrow();
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.members(projectId)).stream()
+                .filter(m -> m.userId() == userId).findFirst().orElseThrow();
+    }
+
+    private static String cleanName(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
+        return name;
     }
 
     private void requireCodebook(String key) {
         if (key == null || key.isBlank()) throw ApiException.badRequest("Field 'codebookKey': name the codebook the project codes with.");
         if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("Field 'codebookKey': there is no codebook '" + key + "'.");
+    }
+
+    private static void requireThreshold(double kappa) {
+        if (Double.isNaN(kappa) || kappa < -1 || kappa > 1) {
+            throw ApiException.badRequest("Field 'calibrationThreshold': give the kappa a trainee must reach, from -1 to 1; got " + kappa + ".");
+        }
     }
 }

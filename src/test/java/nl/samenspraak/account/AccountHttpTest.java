@@ -88,7 +88,7 @@ class AccountHttpTest {
         assertThat(admin.post("/api/users", bram).status()).isEqualTo(409);
         Http.Response shortPw = admin.post("/api/users", Map.of("name", "cor", "password", "short", "role", "coder"));
         assertThat(shortPw.status()).isEqualTo(400);
-        assertThat(shortPw.error()).contains("password").contains("8");
+        assertThat(shortPw.error()).contains("password").contains("10");
         Http.Response badRole = admin.post("/api/users", Map.of("name", "cor", "password", "long enough pw", "role", "boss"));
         assertThat(badRole.status()).isEqualTo(400);
         assertThat(badRole.error()).contains("role");

@@ -107,7 +107,8 @@ class PageLayoutTest {
         logInAsAdmin("en", "projects.html");
         for (String page : List.of("projects.html", "code.html?t=" + t, "rate.html?t=" + t, "reliability.html?p=" + p, "export.html?p=" + p,
                 "assign.html?p=" + p, "history.html?p=" + p, "sessions.html?p=" + p, "compare.html?p=" + p, "adjudicate.html?t=" + t,
-                "review.html?t=" + t, "review.html", "transcripts.html?p=" + p)) {
+                "review.html?t=" + t, "review.html", "transcripts.html?p=" + p, "members.html?p=" + p, "settings.html?p=" + p,
+                "users.html", "codebooks.html", "account.html", "project-new.html")) {
             browser.consoleErrors();
             browser.open(app.baseUrl + "/" + page);
             browser.waitReady();

@@ -1,0 +1,16 @@
+package nl.samenspraak.project;
+
+import java.util.List;
+
+/**
+ * A project's settings as its settings page shows them, with what a codebook change would touch:
+ * the codes and ratings already made, per codebook version (they keep the version they were made with).
+ */
+public record ProjectSettings(long id, String name, String codebookKey, String codebookVersion, boolean blindCoding,
+                              double calibrationThreshold, String createdAt, long codes, long ratings, List<CodedWith> codedWith) {
+    /** The kappa a trainee must reach when a project sets none; the same default the calibration uses. */
+    public static final double DEFAULT_THRESHOLD = 0.70;
+
+    /** How many codes and ratings of the project were made with one codebook version. */
+    public record CodedWith(String key, String version, long codes, long ratings) {}
+}
