@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The index is what start-up applies (a class-path folder cannot be listed inside the jar), so a
  * migration file it does not name would silently never run. It names every file, nothing else, once,
- * and the numbers run 1, 2, 3... (two branches that each add a V007 meet here).
+ * and no two files share a number (two branches that each add a V007 meet here). A gap is allowed:
+ * branches reserve numbers ahead of their merge.
  */
 class MigrationIndexTest {
     static List<String> files() throws IOException, URISyntaxException {
@@ -33,10 +33,10 @@ class MigrationIndexTest {
     }
 
     @Test
-    void migrations_are_numbered_one_by_one_without_a_gap_or_a_twin() throws Exception {
+    void every_migration_has_a_number_of_its_own_starting_at_1() throws Exception {
         List<String> names = files();
         assertThat(names).allSatisfy(n -> assertThat(n).matches("V\\d{3}__[a-z0-9_]+\\.sql"));
         List<Integer> versions = names.stream().map(n -> Integer.parseInt(n.substring(1, 4))).toList();
-        assertThat(versions).containsExactlyElementsOf(IntStream.rangeClosed(1, names.size()).boxed().toList());
+        assertThat(versions).as("migration numbers").doesNotHaveDuplicates().startsWith(1).isSorted();
     }
 }

@@ -38,7 +38,8 @@ public final class Browser implements AutoCloseable {
     /** Debian's package paths; override with -Dsamenspraak.chromium=... and -Dsamenspraak.chromedriver=... */
     public static final String CHROMIUM = System.getProperty("samenspraak.chromium", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("samenspraak.chromedriver", "/usr/bin/chromedriver");
-    public static final Duration WAIT = Duration.ofSeconds(15);
+    /** Long, because a wait only ends this late when something is wrong, and a CI machine can be very busy. */
+    public static final Duration WAIT = Duration.ofSeconds(60);
     /** How often a wait looks again: Selenium's default of 500 ms added up to minutes over the suite. */
     public static final Duration POLL = Duration.ofMillis(50);
 
@@ -118,9 +119,15 @@ public final class Browser implements AutoCloseable {
         until(d -> d.findElement(By.id("name")).isDisplayed());
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        // Wait for the page the log-in leads to, not the log-in page's own ready mark.
-        until(d -> !d.getCurrentUrl().contains("/index.html"));
-        waitReady();
+        // Wait for the page the log-in leads to, not the log-in page's own ready mark: both looked at in
+        // one script, so they are of one document (the URL can change before the old document is gone).
+        until(d -> {
+            try {
+                return Boolean.TRUE.equals(js("return !location.pathname.endsWith('/index.html') && document.body.dataset.ready === 'true'"));
+            } catch (org.openqa.selenium.JavascriptException navigating) {
+                return false;
+            }
+        });
     }
 
     /** Logs in to {@code app} as a fresh visitor with {@link TestApp#PASSWORD} and lands on {@code page} (e.g. {@code code.html?t=3}). */

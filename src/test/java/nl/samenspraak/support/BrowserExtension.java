@@ -60,7 +60,7 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
     /** The app and browser of the test class that {@code context} belongs to, started at the first ask. */
     private static Session session(ExtensionContext context) {
         BrowserOptions options = context.getRequiredTestClass().getAnnotation(BrowserOptions.class);
-        return store(context).getOrComputeIfAbsent(Session.class, k -> Session.start(options), Session.class);
+        return store(context).computeIfAbsent(Session.class, k -> Session.start(options), Session.class);
     }
 
     private static ExtensionContext.Store store(ExtensionContext context) {

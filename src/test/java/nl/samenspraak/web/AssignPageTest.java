@@ -65,6 +65,12 @@ class AssignPageTest {
         browser.until(d -> browser.text(css).contains(text));
     }
 
+    /** The grid's save is done: its status says so and the box it disabled meanwhile has the focus again. */
+    private void waitSaved(String text) {
+        waitStatus("#grid-status", text);
+        browser.until(d -> browser.all("#grid input:disabled").isEmpty());
+    }
+
     @Test
     void the_admin_assigns_by_hand_with_the_keyboard_and_the_coder_sees_only_that_transcript() {
         long p = project();
@@ -76,13 +82,13 @@ class AssignPageTest {
         assertThat(browser.all("#grid input[tabindex='0']")).hasSize(1);
 
         browser.find("#grid input[data-r='0'][data-c='0']").click();
-        waitStatus("#grid-status", "Saved: " + rows.get(0) + " is given to anna");
+        waitSaved("Saved: " + rows.get(0) + " is given to anna");
         browser.keys(Keys.ARROW_DOWN, Keys.ARROW_RIGHT);
         WebElement focused = browser.driver.switchTo().activeElement();
         assertThat(focused.getDomAttribute("data-r")).isEqualTo("1");
         assertThat(focused.getDomAttribute("data-c")).isEqualTo("1");
         browser.keys(Keys.SPACE);
-        waitStatus("#grid-status", "Saved: " + rows.get(1) + " is given to bert");
+        waitSaved("Saved: " + rows.get(1) + " is given to bert");
         assertThat(browser.text("#grid-state")).contains("only the transcripts given to them");
         assertThat(serverGrid(p)).containsEntry(rows.get(0), List.of("anna")).containsEntry(rows.get(1), List.of("bert"))
                 .containsEntry(rows.get(2), List.of());
