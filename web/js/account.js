@@ -1,7 +1,7 @@
 // My account: who I am, and my own password (the current one asked; my other sessions end).
 import { api } from './api.js';
 import { $ } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { openPage } from './header.js';
 
 let user;
@@ -36,10 +36,10 @@ async function change(e) {
     for (const id of ['#current', '#password', '#repeat']) $(id).value = '';
     say('done', t('account.changed'));
   } catch (err) {
-    say('failed', err.message);
+    say('failed', errorText(err));
   }
 }
 
 start().catch((e) => {
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

@@ -2,7 +2,7 @@
 // Digits take that coder's code; a codebook hotkey of the row's dimension sets that code; Enter adds a comment.
 import { api, ApiError, get, currentUser } from './api.js';
 import { $, h, newId, param } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
+import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { coderName } from './names.js';
 
@@ -50,7 +50,7 @@ async function acceptAgreed() {
     render();
     $('#status').textContent = t('adj.accepted').replace('{n}', String(r.accepted));
   } catch (e) {
-    $('#status').textContent = e instanceof ApiError ? e.message : String(e);
+    $('#status').textContent = e instanceof ApiError ? errorText(e) : String(e);
   }
 }
 
@@ -203,7 +203,7 @@ async function save(r, method, body) {
     status(t('adj.saved', { unit: r.unit.seq }), false);
   } catch (e) {
     render();
-    status(t('adj.failed', { message: e.message }), true);
+    status(t('adj.failed', { message: errorText(e) }), true);
   }
 }
 
@@ -214,6 +214,6 @@ function status(text, error) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

@@ -1,10 +1,19 @@
-// The JSON API. Errors carry the server's sentence; a 401 sends the user to the log-in page.
+// The JSON API. Errors carry the server's sentence, its stable code and parameters (shown in the page's
+// language by errorText in i18n.js); a 401 sends the user to the log-in page.
 
 export class ApiError extends Error {
-  constructor(status, message, details) {
+  constructor(status, message, details, code, params) {
     super(message);
     this.status = status;
     this.details = details || {};
+    this.code = code || null;
+    this.params = params || {};
+  }
+
+  /** The error of a JSON error body ({error, code, params, details}) answered with this status. */
+  static of(status, body, fallback) {
+    const b = body || {};
+    return new ApiError(status, b.error || fallback, b.details, b.code, b.params);
   }
 }
 
@@ -18,7 +27,7 @@ export async function api(method, path, body) {
   if (res.status === 204) return null;
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new ApiError(res.status, (data && data.error) || res.statusText, data && data.details);
+  if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
   return data;
 }
 

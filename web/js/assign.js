@@ -1,7 +1,7 @@
 // Assignments: the coder × transcript grid (saved per box), the grid by rule, and everyone's progress.
 import { api, get } from './api.js';
 import { $, h, param } from './dom.js';
-import { t, tx } from './i18n.js';
+import { errorText, t, tx } from './i18n.js';
 import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
@@ -92,7 +92,7 @@ async function toggle(box, row, coder) {
   } catch (e) {
     box.checked = !on;
     status.dataset.state = 'failed';
-    status.textContent = t('asg.failed', { message: e.message });
+    status.textContent = t('asg.failed', { message: errorText(e) });
   } finally {
     box.disabled = false;
     box.focus();
@@ -129,7 +129,7 @@ async function applyRule(e) {
     await refreshProgress();
   } catch (err) {
     status.dataset.state = 'failed';
-    status.textContent = t('asg.failed', { message: err.message });
+    status.textContent = t('asg.failed', { message: errorText(err) });
   }
 }
 
@@ -156,6 +156,6 @@ function renderProgress() {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

@@ -3,7 +3,7 @@
 // the history of their calibrations as kappa over time against the threshold line.
 import { ApiError, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
-import { language, loadLanguage, t, tx } from './i18n.js';
+import { errorText, language, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { int, num, percent, reason } from './format.js';
 import { confusionTable } from './charts/heatmap.js';
@@ -35,7 +35,7 @@ async function start() {
     }
   } catch (e) {
     if (!(e instanceof ApiError) || ![400, 403, 404].includes(e.status)) throw e;
-    $('#refused').textContent = e.status === 403 ? t('cal.refused') : e.message;
+    $('#refused').textContent = e.status === 403 ? t('cal.refused') : errorText(e);
     $('#refused').hidden = false;
   }
   $('#loading').hidden = true;
@@ -159,6 +159,6 @@ async function memberName(id, user) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

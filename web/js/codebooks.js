@@ -3,7 +3,7 @@
 // a JSON or .qdc file and see every problem at its JSON path or element.
 import { ApiError, get } from './api.js';
 import { $, h, param } from './dom.js';
-import { t, tx } from './i18n.js';
+import { errorText, t, tx } from './i18n.js';
 import { openPage } from './header.js';
 import { codebookView } from './codebookview.js';
 
@@ -85,14 +85,14 @@ async function upload(e) {
     const res = await fetch(`/api/codebooks${qdc ? '/qdc' : ''}?fileName=${encodeURIComponent(file.name)}`,
       { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
     const data = await res.json();
-    if (!res.ok) throw new ApiError(res.status, data.error, data.details);
+    if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
     status.dataset.state = 'done';
     status.textContent = t('cb.uploaded', { key: data.key, version: data.version });
     await load();
     await show(data.key, data.version);
   } catch (err) {
     status.dataset.state = 'failed';
-    status.textContent = err.message;
+    status.textContent = errorText(err);
     const list = (err.details && err.details.problems) || [];
     problems.replaceChildren(...list.map((p) => h('li', {}, h('code', { text: p.path }), ' ', p.message)));
     problems.hidden = !list.length;
@@ -101,5 +101,5 @@ async function upload(e) {
 }
 
 start().catch((e) => {
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

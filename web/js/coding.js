@@ -1,7 +1,7 @@
 // The coding screen: a transcript, the codebook beside it, everything by keyboard.
 import { get, currentUser } from './api.js';
 import { $, param } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
+import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { Saver } from './saver.js';
 import { Sync } from './sync.js';
@@ -255,8 +255,8 @@ function onKey(e) {
   }, 0));
 }
 
-function refused({ op, message }) {
-  toast(t('save.refused', { message }), 'warn');
+function refused({ op, error }) {
+  toast(t('save.refused', { message: errorText(error) }), 'warn');
   if (op.kind !== 'code' || op.transcriptId !== transcriptId) return;
   get(`/api/transcripts/${transcriptId}/codes`).then((codes) => {
     const i = S.index.get(op.utteranceId);
@@ -305,5 +305,5 @@ function relabel() {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

@@ -3,7 +3,7 @@
 // where a figure is undefined.
 import { get } from './api.js';
 import { $, h, param } from './dom.js';
-import { t, tx } from './i18n.js';
+import { errorText, t, tx } from './i18n.js';
 import { openProjectPage } from './header.js';
 import { interval, num, int, sentence } from './format.js';
 
@@ -82,7 +82,7 @@ async function compute(e) {
     render();
   } catch (err) {
     status.dataset.state = 'failed';
-    status.textContent = t('common.loadFailed', { message: err.message });
+    status.textContent = t('common.loadFailed', { message: errorText(err) });
   }
 }
 
@@ -149,6 +149,6 @@ function ci(r) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

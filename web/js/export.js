@@ -1,8 +1,8 @@
 // The export page: the Excel workbook and the two CSV files, written on the server as a job whose
 // progress (rows written of all) is polled and shown as a bar; then the file is downloaded.
-import { api, get, currentUser } from './api.js';
+import { api, ApiError, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
-import { language, loadLanguage, t } from './i18n.js';
+import { errorText, language, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { int } from './format.js';
 
@@ -67,11 +67,11 @@ async function run(card) {
       job = await get(job.statusUrl);
       show(box, job);
     }
-    if (job.state !== 'done') throw new Error(job.error || t('exp.failed'));
+    if (job.state !== 'done') throw new ApiError(500, job.error || t('exp.failed'), null, job.errorCode);
     download(job.downloadUrl, job.fileName);
   } catch (e) {
     box.classList.add('failed');
-    box.replaceChildren(h('p', { class: 'job-text', role: 'alert', text: t('exp.failedBecause', { message: e.message }) }));
+    box.replaceChildren(h('p', { class: 'job-text', role: 'alert', text: t('exp.failedBecause', { message: errorText(e) }) }));
   } finally {
     button.disabled = false;
   }
@@ -108,6 +108,6 @@ function download(url, fileName) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

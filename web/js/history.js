@@ -2,7 +2,7 @@
 // from what to what; oldest first, a page at a time ("More"), and the whole of it as CSV.
 import { get } from './api.js';
 import { $, h, param } from './dom.js';
-import { language, t } from './i18n.js';
+import { errorText, language, t } from './i18n.js';
 import { openProjectPage } from './header.js';
 import { coderName } from './names.js';
 
@@ -77,7 +77,7 @@ async function more() {
     next = page.next;
     render();
   } catch (e) {
-    $('#count').textContent = t('common.loadFailed', { message: e.message });
+    $('#count').textContent = t('common.loadFailed', { message: errorText(e) });
   } finally {
     $('#more').disabled = false;
   }
@@ -111,6 +111,6 @@ function where(e) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

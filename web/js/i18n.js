@@ -40,6 +40,29 @@ export function t(key, params) {
   return s;
 }
 
+/** Parameters whose values are keys the interface names in its own words (a speaker role, a member role). */
+const PARAM_KEYS = { speakerRole: 'role.', roles: 'role.', role: 'memberRole.' };
+
+/**
+ * A server error in the interface language: t('error.' + code, params) when this language has the code,
+ * else the server's own (English) sentence. Lists in the parameters are joined with "or"; role keys and codebook
+ * texts ({nl, en}) are named in the page's language.
+ */
+export function errorText(err) {
+  if (!err) return '';
+  const code = err.code;
+  if (!code || strings['error.' + code] === undefined) return err.message || String(err);
+  const params = {};
+  for (const [k, v] of Object.entries(err.params || {})) {
+    const name = (x) => {
+      if (x && typeof x === 'object') return tx(x); // a codebook text {nl, en}
+      return PARAM_KEYS[k] && strings[PARAM_KEYS[k] + x] !== undefined ? strings[PARAM_KEYS[k] + x] : x;
+    };
+    params[k] = Array.isArray(v) ? v.map(name).join(t('error.or')) : name(v);
+  }
+  return t('error.' + code, params);
+}
+
 /** A codebook text object {nl, en} in the interface language. */
 export function tx(text) {
   if (!text) return '';

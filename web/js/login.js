@@ -1,7 +1,7 @@
 // Log-in. Already logged in: straight on to where the user was going.
 import { api, get } from './api.js';
 import { $, param } from './dom.js';
-import { loadLanguage, t } from './i18n.js';
+import { errorText, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
 
 function next() {
@@ -25,7 +25,7 @@ async function start() {
       await api('POST', '/api/login', { name: $('#name').value.trim(), password: $('#password').value });
       location.assign(next());
     } catch (err) {
-      error.textContent = err.status === 401 || err.status === 400 ? t('login.failed') : t('common.loadFailed', { message: err.message });
+      error.textContent = err.status === 401 || err.status === 400 ? t('login.failed') : t('common.loadFailed', { message: errorText(err) });
       error.hidden = false;
       $('#password').select();
     }

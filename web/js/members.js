@@ -2,7 +2,7 @@
 // member (their codes stay theirs); trainers and analysts read the list; coders are told it is not for them.
 import { api, get } from './api.js';
 import { $, h, param } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
@@ -71,7 +71,7 @@ async function add(e) {
     await load();
     $('#add-user').focus();
   } catch (err) {
-    say($('#add-status'), 'failed', err.message);
+    say($('#add-status'), 'failed', errorText(err));
   }
 }
 
@@ -82,7 +82,7 @@ async function changeRole(m, select) {
     say($('#row-status'), 'done', t('members.changed', { name: m.name, role: t('memberRole.' + m.role) }));
   } catch (err) {
     select.value = m.role;
-    say($('#row-status'), 'failed', err.message);
+    say($('#row-status'), 'failed', errorText(err));
   }
 }
 
@@ -95,10 +95,10 @@ async function remove(m) {
     const next = document.querySelector('#members select, #add-user');
     if (next) next.focus();
   } catch (err) {
-    say($('#row-status'), 'failed', err.message);
+    say($('#row-status'), 'failed', errorText(err));
   }
 }
 
 start().catch((e) => {
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

@@ -2,7 +2,7 @@
 // threshold. Afterwards the members page, to add the coders.
 import { api } from './api.js';
 import { $ } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { openPage } from './header.js';
 import { codebookChooser, latestCodebooks, threshold } from './projectform.js';
 
@@ -31,10 +31,10 @@ async function create(e) {
       blindCoding: $('#blind').checked, calibrationThreshold: kappa.value });
     location.assign(`members.html?p=${p.id}&new=1`);
   } catch (err) {
-    status.textContent = err.message;
+    status.textContent = errorText(err);
   }
 }
 
 start().catch((e) => {
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

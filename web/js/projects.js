@@ -1,7 +1,7 @@
 // My projects, and in each my progress on every transcript: units coded per dimension, ratings filled.
 import { get, currentUser } from './api.js';
 import { h, $ } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
+import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { Saver } from './saver.js';
 import { showStatus } from './status.js';
@@ -99,5 +99,5 @@ function render() {
 }
 
 start().catch((e) => {
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

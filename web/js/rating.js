@@ -2,7 +2,7 @@
 // saved like codes (queued while offline), with each scale's total.
 import { get, currentUser } from './api.js';
 import { h, $, param } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
+import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { Saver } from './saver.js';
 import { Sync } from './sync.js';
@@ -205,8 +205,8 @@ function onKey(e) {
   e.preventDefault();
 }
 
-function refused({ op, message }) {
-  toast(t('save.refused', { message }), 'warn');
+function refused({ op, error }) {
+  toast(t('save.refused', { message: errorText(error) }), 'warn');
   if (op.kind !== 'rating' || op.transcriptId !== transcriptId) return;
   get(`/api/transcripts/${transcriptId}/ratings`).then((rows) => {
     S.values.clear();
@@ -230,5 +230,5 @@ function fromElsewhere(c) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

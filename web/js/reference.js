@@ -3,7 +3,7 @@
 // coders to calibrate against it. A partial coding is said as such before it is chosen.
 import { api, ApiError, get } from './api.js';
 import { $, h } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { coderName } from './names.js';
 import { int } from './format.js';
 
@@ -21,7 +21,7 @@ export async function setUpReferenceTools(transcriptId, onChange) {
       onChange();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      status.textContent = e.message;
+      status.textContent = errorText(e);
       status.classList.add('error-text');
     }
   });

@@ -2,7 +2,7 @@
 // coded) and the bootstrap; then every figure per dimension, rating and count, as tables and pictures.
 import { ApiError, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
-import { loadLanguage, t } from './i18n.js';
+import { errorText, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { int } from './format.js';
 import { dimensionSection } from './reldimension.js';
@@ -23,7 +23,7 @@ async function start() {
   try {
     data = await get(url(true));
   } catch (e) {
-    if (e instanceof ApiError && e.status === 403) return refuse(e.message);
+    if (e instanceof ApiError && e.status === 403) return refuse(e);
     throw e;
   }
   $('#export-link').hidden = false;
@@ -55,11 +55,11 @@ function learnUniverse(data) {
   }
 }
 
-function refuse(message) {
+function refuse(error) {
   $('#loading').hidden = true;
   const box = $('#refused');
-  // The server's only reason for a 403 here is blind coding; said in the interface language when it is that.
-  box.replaceChildren(h('strong', { text: t('rel.refused') }), ' ', /blind/i.test(message) ? t('rel.refusedBlind') : message);
+  // The server's only reason for a 403 here is blind coding; the page's own words for it, else the server's in the page's language.
+  box.replaceChildren(h('strong', { text: t('rel.refused') }), ' ', error.code === 'access.blindCodes' ? t('rel.refusedBlind') : errorText(error));
   box.hidden = false;
   document.body.dataset.ready = 'true';
 }
@@ -162,7 +162,7 @@ async function compute() {
     status.dataset.state = 'done';
   } catch (e) {
     if (request === S.request) {
-      status.textContent = t('common.loadFailed', { message: e.message });
+      status.textContent = t('common.loadFailed', { message: errorText(e) });
       status.dataset.state = 'failed';
     }
   } finally {
@@ -199,6 +199,6 @@ function render() {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

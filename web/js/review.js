@@ -3,7 +3,7 @@
 // Without ?t= the page lists the caller's own sessions as a professional. Text is only ever set as text.
 import { ApiError, api, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
-import { loadLanguage, t, tx } from './i18n.js';
+import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { profileChart } from './charts/profile.js';
 import { coderName } from './names.js';
@@ -21,7 +21,7 @@ async function start() {
     else await mySessions();
   } catch (e) {
     if (!(e instanceof ApiError) || ![400, 403, 404].includes(e.status)) throw e;
-    $('#refused').textContent = e.message;
+    $('#refused').textContent = errorText(e);
     $('#refused').hidden = false;
   }
   $('#loading').hidden = true;
@@ -81,7 +81,7 @@ async function setUpTrainerTools() {
       renderUnits();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      $('#feedback-error').textContent = e.message;
+      $('#feedback-error').textContent = errorText(e);
       $('#feedback-error').hidden = false;
     }
   });

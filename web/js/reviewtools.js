@@ -3,7 +3,7 @@
 // professional whose session it is, linked or unlinked by name (project members, and every user for a system administrator).
 import { api, ApiError, get } from './api.js';
 import { $, h } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { coderName } from './names.js';
 
 /** The coding chooser; onChange(query) with 'dataset=consensus', 'coder=ID' or ''. */
@@ -50,7 +50,7 @@ export async function setUpProfessionalLink(profile, user, onChange) {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       status.classList.add('error-text');
-      status.textContent = e.message;
+      status.textContent = errorText(e);
     }
   });
   $('#professional-tools').hidden = false;

@@ -3,6 +3,7 @@
 // server strictly in order, one at a time. While the server cannot be reached the queue waits
 // and retries; the server recognises an opId it has already applied ("replayed": true), so an
 // operation sent twice (a lost answer, a second tab flushing the same queue) is applied once.
+import { ApiError } from './api.js';
 import { newId } from './dom.js';
 
 const RETRY_MIN_MS = 500;
@@ -104,7 +105,7 @@ export class Saver extends EventTarget {
     if (res.ok) {
       this.dispatchEvent(new CustomEvent('saved', { detail: { op, result: body } }));
     } else {
-      this.dispatchEvent(new CustomEvent('refused', { detail: { op, status: res.status, message: body.error || res.statusText } }));
+      this.dispatchEvent(new CustomEvent('refused', { detail: { op, status: res.status, error: ApiError.of(res.status, body, res.statusText) } }));
     }
     return 'done';
   }

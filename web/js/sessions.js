@@ -2,7 +2,7 @@
 // edit inline; trainers and analysts read), and an import from CSV or xlsx that is all or nothing.
 import { api, ApiError, get } from './api.js';
 import { $, h, param } from './dom.js';
-import { t, tx } from './i18n.js';
+import { errorText, t, tx } from './i18n.js';
 import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
@@ -71,7 +71,7 @@ async function saveQuestionnaire() {
     say(status, 'done', t('ses.questionnaireSaved'));
     await load();
   } catch (e) {
-    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
   }
 }
 
@@ -118,7 +118,7 @@ async function saveFields() {
     await load();
     say(status, 'done', t('ses.fieldsSaved', { n: fields.length }));
   } catch (e) {
-    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
   }
 }
 
@@ -172,7 +172,7 @@ async function saveResponse(s, i, el) {
     say(status, 'done', t('ses.valueSaved', { field: tx(i.label), transcript: s.transcript }));
   } catch (e) {
     el.setAttribute('aria-invalid', 'true');
-    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
   }
 }
 
@@ -186,7 +186,7 @@ async function saveValue(s, f, el) {
     say(status, 'done', t('ses.valueSaved', { field: tx(f.label) || f.key, transcript: s.transcript }));
   } catch (e) {
     el.setAttribute('aria-invalid', 'true');
-    say(status, 'failed', t('ses.notSaved', { message: e.message }));
+    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
   }
 }
 
@@ -201,13 +201,13 @@ async function importFile(e) {
   try {
     const res = await fetch(`/api/projects/${projectId}/fields/import`, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw new ApiError(res.status, data.error || res.statusText, data.details);
+    if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
     out.replaceChildren(h('p', { class: 'ok-text', text: t('ses.imported', { rows: data.rows, values: data.values, responses: data.responses }) }));
     await load();
   } catch (err) {
     const problems = (err.details && err.details.problems) || [];
     out.replaceChildren(h('div', { class: 'error', role: 'alert' },
-      h('p', { text: problems.length ? t('ses.refusedFile', { n: problems.length }) : t('ses.importFailed', { message: err.message }) }),
+      h('p', { text: problems.length ? t('ses.refusedFile', { n: problems.length }) : t('ses.importFailed', { message: errorText(err) }) }),
       problems.length ? h('ul', { class: 'problems' }, problems.map((p) => h('li', { dataset: { row: p.row },
         text: p.column ? t('ses.problem', { row: p.row, column: p.column, message: p.message }) : t('ses.problemRow', { row: p.row, message: p.message }) }))) : null));
     out.scrollIntoView({ block: 'nearest' });
@@ -216,6 +216,6 @@ async function importFile(e) {
 
 start().catch((e) => {
   $('#loading').hidden = false;
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
   document.body.dataset.ready = 'true';
 });

@@ -2,7 +2,7 @@
 // Choosing another codebook says what happens to the codes already made: they keep their version.
 import { api, get } from './api.js';
 import { $, param } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { openProjectPage } from './header.js';
 import { codebookChooser, latestCodebooks, threshold } from './projectform.js';
 
@@ -65,10 +65,10 @@ async function save(e) {
     status.dataset.state = 'done';
     status.textContent = t('settings.saved');
   } catch (err) {
-    status.textContent = err.message;
+    status.textContent = errorText(err);
   }
 }
 
 start().catch((e) => {
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

@@ -2,7 +2,7 @@
 // administrator, who is then logged in and taken to My projects.
 import { api } from './api.js';
 import { $ } from './dom.js';
-import { loadLanguage, t } from './i18n.js';
+import { errorText, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
 
 async function start() {
@@ -28,7 +28,7 @@ async function submit(e) {
     await api('POST', '/api/setup', { code: $('#code').value, name: $('#name').value, password: $('#password').value });
     location.assign('projects.html');
   } catch (err) {
-    error.textContent = err.message;
+    error.textContent = errorText(err);
     error.hidden = false;
   }
 }

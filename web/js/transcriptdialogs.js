@@ -3,7 +3,7 @@
 // Escape closes, focus returns to the page.
 import { api, ApiError } from './api.js';
 import { $, h } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 
 const ROLES = ['professional', 'client', 'other'];
 let current = null;
@@ -43,7 +43,7 @@ async function saveRoles(e) {
     await current.onSaved();
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    $('#roles-error').textContent = err.message;
+    $('#roles-error').textContent = errorText(err);
     $('#roles-error').hidden = false;
   }
 }
@@ -56,7 +56,7 @@ async function remove(e) {
     await current.onDeleted();
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    $('#delete-error').textContent = err.message;
+    $('#delete-error').textContent = errorText(err);
     $('#delete-error').hidden = false;
   }
 }

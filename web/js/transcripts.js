@@ -4,7 +4,7 @@
 // opens that transcript's roles at once (the coding screen links here).
 import { get } from './api.js';
 import { $, h, param } from './dom.js';
-import { t, tx } from './i18n.js';
+import { errorText, t, tx } from './i18n.js';
 import { openProjectPage } from './header.js';
 import { coderName } from './names.js';
 import { openRoles, openDelete } from './transcriptdialogs.js';
@@ -107,7 +107,7 @@ function send(x, file, progress, state) {
   }).catch((e) => {
     progress.hidden = true;
     state.classList.add('error-text');
-    state.textContent = t('tr.uploadRefused', { message: e.message });
+    state.textContent = t('tr.uploadRefused', { message: errorText(e) });
   });
 }
 

@@ -2,7 +2,7 @@
 // password, deactivate and reactivate. A generated password is shown once, here, and nowhere else.
 import { api, get } from './api.js';
 import { $, h } from './dom.js';
-import { t } from './i18n.js';
+import { errorText, t } from './i18n.js';
 import { openPage } from './header.js';
 
 const ROLES = ['coder', 'trainer', 'analyst', 'admin'];
@@ -97,7 +97,7 @@ async function add(e) {
     await load();
     $('#new-name').focus();
   } catch (err) {
-    say(status, 'failed', err.message);
+    say(status, 'failed', errorText(err));
   }
 }
 
@@ -129,7 +129,7 @@ async function reset(e) {
     say($('#row-status'), 'done', t('users.resetDone', { name: u.name }));
     closeReset();
   } catch (err) {
-    say($('#row-status'), 'failed', err.message);
+    say($('#row-status'), 'failed', errorText(err));
   }
 }
 
@@ -142,10 +142,10 @@ async function setActive(u, active) {
     const again = document.querySelector(`tr[data-user="${CSS.escape(u.name)}"] td.actions button:last-child`);
     if (again) again.focus();
   } catch (err) {
-    say($('#row-status'), 'failed', err.message);
+    say($('#row-status'), 'failed', errorText(err));
   }
 }
 
 start().catch((e) => {
-  $('#loading').textContent = t('common.loadFailed', { message: e.message });
+  $('#loading').textContent = t('common.loadFailed', { message: errorText(e) });
 });

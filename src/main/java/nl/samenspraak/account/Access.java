@@ -70,16 +70,16 @@ public final class Access {
      * a 404 when the caller is not a member, a 403 when the role does not allow it.
      */
     public Role require(User user, long projectId, Role... allowed) {
-        Role role = roleIn(user, projectId).orElseThrow(() -> ApiException.notFound("Project " + projectId));
+        Role role = roleIn(user, projectId).orElseThrow(() -> ApiException.notFound("project.notFound", "Project " + projectId).with("id", projectId));
         if (allowed.length > 0 && Arrays.stream(allowed).noneMatch(r -> r == role)) {
-            throw ApiException.forbidden("Your role in this project (" + role.key() + ") does not allow this.");
+            throw ApiException.forbidden("access.roleNotAllowed", "Your role in this project (" + role.key() + ") does not allow this.").with("role", role.key());
         }
         return role;
     }
 
     /** A system administrator only (users, projects, codebooks); a rule on the user alone, so it needs no instance. */
     public static void requireSystemAdmin(User user) {
-        if (!user.isAdmin()) throw ApiException.forbidden("Only an administrator may do this.");
+        if (!user.isAdmin()) throw ApiException.forbidden("access.adminOnly", "Only an administrator may do this.");
     }
 
     /**
@@ -87,19 +87,19 @@ public final class Access {
      * only while the project does not code blind.
      */
     public Role requireOthersCodes(User user, long projectId) {
-        return requireSeesOthers(user, projectId, "This project codes blind: coders may not see other coders' codes, "
-                + "so reports, reliability and exports are for admins, trainers and analysts.");
+        return requireSeesOthers(user, projectId, () -> ApiException.forbidden("access.blindCodes", "This project codes blind: coders may not see other coders' codes, "
+                + "so reports, reliability and exports are for admins, trainers and analysts."));
     }
 
     /** Everyone's progress: the same rule as {@link #requireOthersCodes}, since it shows how far the others are. */
     public Role requireOthersProgress(User user, long projectId) {
-        return requireSeesOthers(user, projectId, "This project codes blind: coders may not see how far other coders are.");
+        return requireSeesOthers(user, projectId, () -> ApiException.forbidden("access.blindProgress", "This project codes blind: coders may not see how far other coders are."));
     }
 
-    private Role requireSeesOthers(User user, long projectId, String refusal) {
+    private Role requireSeesOthers(User user, long projectId, java.util.function.Supplier<ApiException> refusal) {
         Role role = require(user, projectId);
         if (role == Role.CODER && jdbi.withExtension(AccessDao.class, dao -> dao.blind(projectId)).orElse(true)) {
-            throw ApiException.forbidden(refusal);
+            throw refusal.get();
         }
         return role;
     }
@@ -115,7 +115,7 @@ public final class Access {
      */
     public Role requireReadable(User user, long projectId, long transcriptId) {
         Role role = require(user, projectId);
-        if (role == Role.CODER && !openTo(transcriptId, user.id())) throw ApiException.notFound("Transcript " + transcriptId);
+        if (role == Role.CODER && !openTo(transcriptId, user.id())) throw transcriptNotFound(transcriptId);
         return role;
     }
 
@@ -126,7 +126,8 @@ public final class Access {
     public Role requireCodable(User user, long projectId, long transcriptId, BooleanSupplier open) {
         Role role = require(user, projectId, CODING_ROLES);
         if (role == Role.CODER && !open.getAsBoolean()) {
-            throw ApiException.forbidden("Transcript " + transcriptId + " is not assigned to you; ask the project's admin to assign it before you code it.");
+            throw ApiException.forbidden("access.notAssigned", "Transcript " + transcriptId
+                    + " is not assigned to you; ask the project's admin to assign it before you code it.").with("transcriptId", transcriptId);
         }
         return role;
     }
@@ -148,14 +149,15 @@ public final class Access {
         }
         if (professionalOf(user, transcriptId)) return new SessionReader(transcriptId, projectId, false);
         require(user, projectId, Role.ADMIN, Role.TRAINER);
-        throw ApiException.notFound("Transcript " + transcriptId);
+        throw transcriptNotFound(transcriptId);
     }
 
     /** Working on a session's review (feedback, linking its professional): admins and trainers of its project only. */
     public SessionReader requireSessionStaff(User user, long transcriptId) {
         long projectId = liveProjectOf(transcriptId);
         if (roleIn(user, projectId).isEmpty() && professionalOf(user, transcriptId)) {
-            throw ApiException.forbidden("Only an admin or trainer of the project may do this; you may read this session's profile and feedback.");
+            throw ApiException.forbidden("access.professionalReadsOnly",
+                    "Only an admin or trainer of the project may do this; you may read this session's profile and feedback.");
         }
         require(user, projectId, Role.ADMIN, Role.TRAINER);
         return new SessionReader(transcriptId, projectId, true);
@@ -167,6 +169,11 @@ public final class Access {
 
     private long liveProjectOf(long transcriptId) {
         return jdbi.withExtension(AccessDao.class, dao -> dao.projectOfLiveTranscript(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+                .orElseThrow(() -> transcriptNotFound(transcriptId));
+    }
+
+    /** A transcript that does not exist, or that the caller may not know of: the same answer. */
+    public static ApiException transcriptNotFound(long transcriptId) {
+        return ApiException.notFound("transcript.notFound", "Transcript " + transcriptId).with("id", transcriptId);
     }
 }

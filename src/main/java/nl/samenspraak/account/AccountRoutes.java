@@ -45,7 +45,7 @@ public final class AccountRoutes {
     private void login(Context ctx) {
         LoginRequest req = Requests.body(ctx, LoginRequest.class);
         var login = accounts.login(req.name(), req.password())
-                .orElseThrow(() -> new ApiException(401, "The user name or password is not right."));
+                .orElseThrow(() -> new ApiException(401, "auth.loginFailed", "The user name or password is not right."));
         setSessionCookie(ctx, login, secureCookies);
         ctx.json(Map.of("user", login.user()));
     }

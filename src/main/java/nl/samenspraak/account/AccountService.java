@@ -52,10 +52,10 @@ public final class AccountService {
 
     private User create(String name, String password, Role role, boolean onlyFirst) {
         String clean = UserNames.clean(name);
-        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        if (role == null) throw ApiException.badRequest("account.roleMissing", "Field 'role': must be " + Role.allowed() + ".");
         // Reserved for the consensus pseudo-users of adjudication (nl.samenspraak.adjudication.AdjudicationService).
         if (clean.regionMatches(true, 0, "consensus:", 0, 10)) {
-            throw ApiException.badRequest("Field 'name': names beginning with 'consensus:' are reserved for adjudication.");
+            throw ApiException.badRequest("account.nameReserved", "Field 'name': names beginning with 'consensus:' are reserved for adjudication.");
         }
         requireGood(password);
         String hash = Passwords.hash(password);
@@ -67,7 +67,9 @@ public final class AccountService {
             Optional<User> same = dao.findByName(clean, key);
             if (same.isPresent()) {
                 String as = same.get().name().equals(clean) ? "" : " (as '" + same.get().name() + "', which looks the same)";
-                throw ApiException.conflict("A user named '" + clean + "' already exists" + as + ".");
+                if (as.isEmpty()) throw ApiException.conflict("account.nameTaken", "A user named '" + clean + "' already exists.").with("name", clean);
+                throw ApiException.conflict("account.nameLooksTaken", "A user named '" + clean + "' already exists" + as + ".")
+                        .with("name", clean).with("existing", same.get().name());
             }
             long id = dao.insert(clean, key, hash, role.key(), Instant.now().toString());
             return dao.find(id).orElseThrow();
@@ -108,10 +110,10 @@ public final class AccountService {
 
     /** The owner's change: the current password is asked; their other sessions end, this one stays. */
     public void changeOwnPassword(User user, String token, String current, String fresh) {
-        if (current == null || current.isEmpty()) throw ApiException.badRequest("Field 'current': give your current password.");
+        if (current == null || current.isEmpty()) throw ApiException.badRequest("account.currentPasswordMissing", "Field 'current': give your current password.");
         String hash = jdbi.withExtension(UserDao.class, dao -> dao.credentials(user.id())).orElseThrow().passwordHash();
-        if (!Passwords.matches(current, hash)) throw ApiException.badRequest("Field 'current': that is not your current password.");
-        if (current.equals(fresh)) throw ApiException.badRequest("Field 'password': the new password is the same as the current one.");
+        if (!Passwords.matches(current, hash)) throw ApiException.badRequest("account.currentPasswordWrong", "Field 'current': that is not your current password.");
+        if (current.equals(fresh)) throw ApiException.badRequest("account.passwordUnchanged", "Field 'password': the new password is the same as the current one.");
         setPassword(user.id(), fresh);
         sessions.endAllOf(user.id(), token);
     }
@@ -120,10 +122,11 @@ public final class AccountService {
     public UserAccount deactivate(long userId) {
         UserAccount done = writes.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
-            UserAccount a = dao.account(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+            UserAccount a = dao.account(userId).orElseThrow(() -> userNotFound(userId));
             if (!a.active()) return a;
             if (a.systemRole() == Role.ADMIN && dao.activeAdmins() <= 1) {
-                throw ApiException.conflict("'" + a.name() + "' is the last active system administrator; make another user administrator first.");
+                throw ApiException.conflict("account.lastAdmin", "'" + a.name() + "' is the last active system administrator; make another user administrator first.")
+                        .with("name", a.name());
             }
             dao.setActive(userId, false, Instant.now().toString());
             dao.deleteSessionsOf(userId, "");
@@ -136,7 +139,7 @@ public final class AccountService {
     public UserAccount reactivate(long userId) {
         return writes.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
-            dao.account(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+            dao.account(userId).orElseThrow(() -> userNotFound(userId));
             dao.setActive(userId, true, null);
             return dao.account(userId).orElseThrow();
         });
@@ -148,7 +151,7 @@ public final class AccountService {
         Optional<UserDao.Credentials> found = jdbi.withExtension(UserDao.class, dao -> dao.credentials(name.strip(), UserNames.key(name)));
         boolean ok = Passwords.matches(password, found.map(UserDao.Credentials::passwordHash).orElse(DUMMY_HASH)) && found.isPresent();
         if (!ok) return Optional.empty();
-        if (!found.get().active()) throw ApiException.forbidden("This account has been deactivated; ask an administrator to reactivate it.");
+        if (!found.get().active()) throw ApiException.forbidden("account.deactivated", "This account has been deactivated; ask an administrator to reactivate it.");
         return Optional.of(startSession(found.get().id()));
     }
 
@@ -180,8 +183,12 @@ public final class AccountService {
 
     public boolean anyUser() { return jdbi.withExtension(UserDao.class, UserDao::count) > 0; }
 
+    static ApiException userNotFound(long userId) {
+        return ApiException.notFound("account.userNotFound", "User " + userId).with("id", userId);
+    }
+
     private static void requireGood(String password) {
-        String problem = Passwords.problem(password);
-        if (problem != null) throw ApiException.badRequest("Field 'password': " + problem);
+        ApiException refusal = Passwords.refusal(password);
+        if (refusal != null) throw refusal;
     }
 }

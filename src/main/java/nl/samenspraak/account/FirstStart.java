@@ -42,14 +42,14 @@ public final class FirstStart {
     }
 
     public static ApiException gone() {
-        return new ApiException(404, "The set-up is done: this server has its administrator, so this page is gone. Log in on the start page instead.");
+        return new ApiException(404, "setup.done", "The set-up is done: this server has its administrator, so this page is gone. Log in on the start page instead.");
     }
 
     /** Makes the first administrator and logs them in; 403 for a wrong code, 404 once set up. */
     public AccountService.Login createFirstAdmin(String givenCode, String name, String password) {
         if (!needed()) throw gone();
         if (!matches(givenCode)) {
-            throw ApiException.forbidden("Field 'code': that is not the set-up code. The code is printed on the server's console when it starts.");
+            throw ApiException.forbidden("setup.wrongCode", "Field 'code': that is not the set-up code. The code is printed on the server's console when it starts.");
         }
         User admin = accounts.createFirstAdmin(name, password);
         done = true;

@@ -1,5 +1,6 @@
 package nl.samenspraak.account;
 
+import nl.samenspraak.http.ApiException;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -88,10 +89,26 @@ public final class Passwords {
 
     /** A problem with a new password, as a sentence, or null when it is acceptable. */
     public static String problem(String password) {
+        ApiException refusal = refusal(password);
+        return refusal == null ? null : refusal.getMessage().substring(FIELD.length());
+    }
+
+    private static final String FIELD = "Field 'password': ";
+
+    /** The 400 that refuses a new password (its code names the rule), or null when it is acceptable. */
+    static ApiException refusal(String password) {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
-        if (length < MIN_LENGTH) return "The password must be at least " + MIN_LENGTH + " characters long.";
-        if (length > MAX_LENGTH) return "The password may be at most " + MAX_LENGTH + " characters long.";
-        if (isCommon(password)) return "This password is one of the most common passwords, which are tried first; choose another.";
+        if (length < MIN_LENGTH) {
+            return ApiException.badRequest("account.passwordTooShort", FIELD + "The password must be at least " + MIN_LENGTH + " characters long.")
+                    .with("min", MIN_LENGTH);
+        }
+        if (length > MAX_LENGTH) {
+            return ApiException.badRequest("account.passwordTooLong", FIELD + "The password may be at most " + MAX_LENGTH + " characters long.")
+                    .with("max", MAX_LENGTH);
+        }
+        if (isCommon(password)) {
+            return ApiException.badRequest("account.passwordCommon", FIELD + "This password is one of the most common passwords, which are tried first; choose another.");
+        }
         return null;
     }
 

@@ -38,14 +38,14 @@ public final class UserAdmin {
         Access.requireSystemAdmin(caller);
         UserAccount target = existing(userId);
         if (target.id() == caller.id()) {
-            throw ApiException.badRequest("Change your own password under My account, where the current one is asked.");
+            throw ApiException.badRequest("account.ownPasswordElsewhere", "Change your own password under My account, where the current one is asked.");
         }
         return accounts.resetPassword(target.id(), password == null || password.isEmpty() ? null : password);
     }
 
     public UserAccount deactivate(User caller, long userId) {
         Access.requireSystemAdmin(caller);
-        if (existing(userId).id() == caller.id()) throw ApiException.badRequest("You cannot deactivate yourself; another administrator can.");
+        if (existing(userId).id() == caller.id()) throw ApiException.badRequest("account.cannotDeactivateSelf", "You cannot deactivate yourself; another administrator can.");
         return accounts.deactivate(userId);
     }
 
@@ -56,6 +56,6 @@ public final class UserAdmin {
     }
 
     private UserAccount existing(long userId) {
-        return accounts.account(userId).orElseThrow(() -> ApiException.notFound("User " + userId));
+        return accounts.account(userId).orElseThrow(() -> AccountService.userNotFound(userId));
     }
 }

@@ -30,11 +30,11 @@ public final class UserNames {
     public static String clean(String raw) {
         String name = normalise(raw);
         if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_LENGTH) {
-            throw ApiException.badRequest("Field 'name': give a user name of 1 to " + MAX_LENGTH + " characters.");
+            throw ApiException.badRequest("account.nameLength", "Field 'name': give a user name of 1 to " + MAX_LENGTH + " characters.").with("max", MAX_LENGTH);
         }
         if (mixesScripts(name)) {
-            throw ApiException.badRequest("Field 'name': '" + name + "' mixes letters of different scripts"
-                    + " (for example Latin and Cyrillic), which can look the same as another name; use one script.");
+            throw ApiException.badRequest("account.nameMixesScripts", "Field 'name': '" + name + "' mixes letters of different scripts"
+                    + " (for example Latin and Cyrillic), which can look the same as another name; use one script.").with("name", name);
         }
         return name;
     }

@@ -35,7 +35,8 @@ public final class AdjudicationRoutes {
     private void view(Context ctx) {
         String only = ctx.queryParam("only");
         if (only != null && !only.isBlank() && !only.equals("disagreements")) {
-            throw ApiException.badRequest("Parameter 'only': use 'disagreements', or leave it out for every unit; got '" + only + "'.");
+            throw ApiException.badRequest("adjudication.badOnly", "Parameter 'only': use 'disagreements', or leave it out for every unit; got '" + only + "'.")
+                    .with("value", only);
         }
         var coders = Selection.parse(ctx.queryParam("coders"), null, null, null, null).coders();
         ctx.json(adjudication.view(access.user(ctx), Requests.id(ctx, "transcriptId"), coders, only != null && !only.isBlank()));

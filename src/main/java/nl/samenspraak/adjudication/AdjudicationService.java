@@ -76,11 +76,15 @@ public final class AdjudicationService {
         long projectId = projectOf(transcriptId);
         access.require(user, projectId, Role.ADMIN, Role.TRAINER);
         long unitTranscript = jdbi.withExtension(AdjudicationDao.class, dao -> dao.transcriptOf(utteranceId))
-                .orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
-        if (unitTranscript != transcriptId) throw ApiException.notFound("Utterance " + utteranceId + " in transcript " + transcriptId);
+                .orElseThrow(() -> CodingService.utteranceNotFound(utteranceId));
+        if (unitTranscript != transcriptId) {
+            throw ApiException.notFound("adjudication.utteranceNotInTranscript", "Utterance " + utteranceId + " in transcript " + transcriptId)
+                    .with("utteranceId", utteranceId).with("transcriptId", transcriptId);
+        }
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         if (note != null && note.length() > MAX_COMMENT_LENGTH) {
-            throw ApiException.badRequest("Field 'comment': give at most " + MAX_COMMENT_LENGTH + " characters; got " + note.length() + ".");
+            throw ApiException.badRequest("adjudication.commentTooLong", "Field 'comment': give at most " + MAX_COMMENT_LENGTH + " characters; got " + note.length() + ".")
+                    .with("max", MAX_COMMENT_LENGTH).with("length", note.length());
         }
         String value = clear ? null : chosen(projectId, utteranceId, dimension, code, fromCoder);
         long consensus = consensusCoder(projectId);
@@ -102,7 +106,8 @@ public final class AdjudicationService {
         access.require(user, projectId, Role.ADMIN, Role.TRAINER);
         AdjudicationView view = view(user, transcriptId, coderIds, false);
         if (view.coders().size() < 2) {
-            throw ApiException.badRequest("Agreement needs two or more coders; this transcript has " + view.coders().size() + ".");
+            throw ApiException.badRequest("adjudication.needsTwoCoders", "Agreement needs two or more coders; this transcript has " + view.coders().size() + ".")
+                    .with("coders", view.coders().size());
         }
         long consensus = consensusCoder(projectId);
         int taken = 0;
@@ -128,7 +133,10 @@ public final class AdjudicationService {
             var again = dao.consensusCoder(projectId);
             if (again.isPresent()) return again.get();
             String name = CONSENSUS_PREFIX + projectId;
-            if (dao.nameTaken(name)) throw ApiException.conflict("A user named '" + name + "' already exists; rename it before adjudicating.");
+            if (dao.nameTaken(name)) {
+                throw ApiException.conflict("adjudication.consensusNameTaken", "A user named '" + name + "' already exists; rename it before adjudicating.")
+                        .with("name", name);
+            }
             byte[] raw = new byte[24];
             RANDOM.nextBytes(raw);
             String now = Instant.now().toString();
@@ -151,17 +159,19 @@ public final class AdjudicationService {
 
     private String chosen(long projectId, long utteranceId, String dimension, String code, Long fromCoder) {
         if (fromCoder == null) {
-            if (code == null || code.isBlank()) throw ApiException.badRequest("Field 'code': name the consensus code, or give 'fromCoder' to take that coder's code.");
+            if (code == null || code.isBlank()) {
+                throw ApiException.badRequest("adjudication.codeMissing", "Field 'code': name the consensus code, or give 'fromCoder' to take that coder's code.");
+            }
             return code.strip();
         }
         String taken = jdbi.withExtension(AdjudicationDao.class, dao -> dao.originalCode(utteranceId, fromCoder, dimension)).orElse(null);
         if (taken == null) {
-            throw ApiException.badRequest("Field 'fromCoder': coder " + fromCoder + " has no code in dimension '" + dimension
-                    + "' for utterance " + utteranceId + ".");
+            throw ApiException.badRequest("adjudication.coderHasNoCode", "Field 'fromCoder': coder " + fromCoder + " has no code in dimension '" + dimension
+                    + "' for utterance " + utteranceId + ".").with("coder", fromCoder).with("dimension", dimension).with("utteranceId", utteranceId);
         }
         if (code != null && !code.isBlank() && !Objects.equals(code.strip(), taken)) {
-            throw ApiException.badRequest("Fields 'code' and 'fromCoder' differ: coder " + fromCoder + " coded '" + taken
-                    + "', not '" + code.strip() + "'; give one of them.");
+            throw ApiException.badRequest("adjudication.codeDiffers", "Fields 'code' and 'fromCoder' differ: coder " + fromCoder + " coded '" + taken
+                    + "', not '" + code.strip() + "'; give one of them.").with("coder", fromCoder).with("taken", taken).with("code", code.strip());
         }
         return taken;
     }
@@ -171,13 +181,14 @@ public final class AdjudicationService {
         if (wanted.isEmpty()) return coders;
         List<Long> unknown = wanted.stream().filter(w -> coders.stream().noneMatch(c -> c.id() == w)).toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("Parameter 'coders': " + unknown.get(0) + " has no codes in this transcript.", Map.of("coders", unknown));
+            throw ApiException.badRequest("adjudication.coderWithoutCodes", "Parameter 'coders': " + unknown.get(0) + " has no codes in this transcript.",
+                    Map.of("coders", unknown)).with("coder", unknown.get(0));
         }
         return coders.stream().filter(c -> wanted.contains(c.id())).toList();
     }
 
     private long projectOf(long transcriptId) {
         return jdbi.withExtension(AdjudicationDao.class, dao -> dao.projectOf(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
     }
 }

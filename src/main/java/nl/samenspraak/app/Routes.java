@@ -1,6 +1,7 @@
 package nl.samenspraak.app;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import nl.samenspraak.account.AccountRoutes;
 import nl.samenspraak.account.SetupRoutes;
 import nl.samenspraak.adjudication.AdjudicationRoutes;
@@ -8,6 +9,7 @@ import nl.samenspraak.calibration.CalibrationRoutes;
 import nl.samenspraak.codebook.CodebookRoutes;
 import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
+import nl.samenspraak.db.Writes;
 import nl.samenspraak.exports.ExportRoutes;
 import nl.samenspraak.project.AssignmentRoutes;
 import nl.samenspraak.project.ProjectRoutes;
@@ -24,9 +26,15 @@ import java.util.Map;
 final class Routes {
     private Routes() {}
 
+    /** The server answers; "ok" while saves can be committed (the write path idle or running), else a 503. */
+    private static void health(Context ctx, Writes.Status writes) {
+        boolean ok = writes.state() != Writes.State.STOPPED;
+        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable", "writes", writes));
+    }
+
     static void register(RoutesConfig r, Services s) {
         r.before("/api/*", s.access()::resolve);
-        r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+        r.get("/api/health", ctx -> health(ctx, s.writes().status()));
         new SetupRoutes(s.firstStart(), s.config().secureCookies()).register(r);
         new AccountRoutes(s.accounts(), s.userAdmin(), s.access(), s.config().secureCookies()).register(r);
         new ProjectRoutes(s.projects(), s.members(), s.access()).register(r);

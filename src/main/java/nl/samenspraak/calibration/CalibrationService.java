@@ -53,9 +53,12 @@ public final class CalibrationService {
     public CalibrationDao.Reference setReference(User user, long transcriptId, Long coderId) {
         long projectId = projectOf(transcriptId);
         access.require(user, projectId, Role.ADMIN, Role.TRAINER);
-        if (coderId == null) throw ApiException.badRequest("Field 'coderId': name the coder (or the consensus coder) whose coding is the reference.");
+        if (coderId == null) {
+            throw ApiException.badRequest("calibration.referenceCoderMissing", "Field 'coderId': name the coder (or the consensus coder) whose coding is the reference.");
+        }
         if (!jdbi.withExtension(CalibrationDao.class, dao -> dao.coded(transcriptId, coderId))) {
-            throw ApiException.badRequest("Field 'coderId': user " + coderId + " has no codes in transcript " + transcriptId + ".");
+            throw ApiException.badRequest("calibration.referenceWithoutCodes", "Field 'coderId': user " + coderId + " has no codes in transcript " + transcriptId + ".")
+                    .with("coder", coderId).with("transcriptId", transcriptId);
         }
         return writes.inTransaction(h -> {
             CalibrationDao dao = h.attach(CalibrationDao.class);
@@ -67,7 +70,8 @@ public final class CalibrationService {
     public Map<String, Object> setThreshold(User user, long projectId, Double kappa) {
         access.require(user, projectId, Role.ADMIN, Role.TRAINER);
         if (kappa == null || kappa.isNaN() || kappa < -1 || kappa > 1) {
-            throw ApiException.badRequest("Field 'kappa': give the kappa a trainee must reach, from -1 to 1; got " + kappa + ".");
+            throw ApiException.badRequest("calibration.badThreshold", "Field 'kappa': give the kappa a trainee must reach, from -1 to 1; got " + kappa + ".")
+                    .with("value", String.valueOf(kappa));
         }
         writes.useTransaction(h -> h.attach(CalibrationDao.class).setThreshold(projectId, kappa));
         return Map.of("projectId", projectId, "kappa", kappa);
@@ -78,12 +82,14 @@ public final class CalibrationService {
         long projectId = projectOf(transcriptId);
         Role role = access.require(user, projectId);
         long trainee = coder == null ? user.id() : coder;
-        if (role == Role.CODER && trainee != user.id()) throw ApiException.forbidden("Coders see their own calibration only.");
+        if (role == Role.CODER && trainee != user.id()) throw ApiException.forbidden("calibration.ownOnly", "Coders see their own calibrations only.");
         String traineeName = jdbi.withExtension(CalibrationDao.class, dao -> dao.userName(trainee))
-                .orElseThrow(() -> ApiException.badRequest("Parameter 'coder': there is no user " + trainee + "."));
+                .orElseThrow(() -> ApiException.badRequest("calibration.noSuchUser", "Parameter 'coder': there is no user " + trainee + ".").with("coder", trainee));
         CalibrationDao.Reference reference = jdbi.withExtension(CalibrationDao.class, dao -> dao.reference(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("The reference coding of transcript " + transcriptId));
-        if (reference.coderId() == trainee) throw ApiException.badRequest("Parameter 'coder': " + traineeName + "'s coding is the reference itself.");
+                .orElseThrow(() -> ApiException.notFound("calibration.noReference", "The reference coding of transcript " + transcriptId).with("transcriptId", transcriptId));
+        if (reference.coderId() == trainee) {
+            throw ApiException.badRequest("calibration.isReference", "Parameter 'coder': " + traineeName + "'s coding is the reference itself.").with("name", traineeName);
+        }
         double threshold = jdbi.withExtension(CalibrationDao.class, dao -> dao.threshold(projectId)).orElse(DEFAULT_THRESHOLD);
         List<Calibration.DimensionResult> dimensions = compare(projectId, transcriptId, reference.coderId(), trainee, threshold);
         boolean passed = !dimensions.isEmpty() && dimensions.stream().allMatch(Calibration.DimensionResult::passed);
@@ -107,7 +113,7 @@ public final class CalibrationService {
     /** Stored calibrations of a project, oldest first; a coder gets their own only. */
     public List<CalibrationResult.Run> history(User user, long projectId, Long coder) {
         Role role = access.require(user, projectId);
-        if (role == Role.CODER && coder != null && coder != user.id()) throw ApiException.forbidden("Coders see their own calibrations only.");
+        if (role == Role.CODER && coder != null && coder != user.id()) throw ApiException.forbidden("calibration.ownOnly", "Coders see their own calibrations only.");
         Long who = role == Role.CODER ? Long.valueOf(user.id()) : coder;
         return stored(projectId, who);
     }
@@ -139,7 +145,7 @@ public final class CalibrationService {
 
     private long projectOf(long transcriptId) {
         return jdbi.withExtension(CalibrationDao.class, dao -> dao.projectOf(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
     }
 
     private static String json(Object value) {

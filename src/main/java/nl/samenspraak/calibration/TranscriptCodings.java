@@ -33,7 +33,7 @@ public final class TranscriptCodings {
 
     public Result of(User user, long transcriptId) {
         return jdbi.withExtension(CalibrationDao.class, dao -> {
-            long projectId = dao.projectOf(transcriptId).orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+            long projectId = dao.projectOf(transcriptId).orElseThrow(() -> Access.transcriptNotFound(transcriptId));
             access.require(user, projectId, Role.ADMIN, Role.TRAINER);
             Map<Long, List<CalibrationDao.CodedDimension>> byCoder = new LinkedHashMap<>();
             dao.codedDimensions(transcriptId).forEach(d -> byCoder.computeIfAbsent(d.coderId(), k -> new ArrayList<>()).add(d));

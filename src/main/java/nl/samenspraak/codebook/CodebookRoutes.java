@@ -23,7 +23,8 @@ public final class CodebookRoutes {
 
     public void register(RoutesConfig r) {
         // A refused codebook, from whichever route reads one: a 400 with every problem and its path.
-        r.exception(InvalidCodebookException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
+        r.exception(InvalidCodebookException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, "codebook.invalid", e.getMessage(),
+                ErrorMapper.details("source", e.source(), "count", e.problems().size(), "first", e.problems().isEmpty() ? null : e.problems().get(0).toString()),
                 Map.of("source", e.source(), "problems", e.problems())));
         r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(this::summary).toList()); });
         r.post("/api/codebooks", this::upload);
@@ -78,7 +79,8 @@ public final class CodebookRoutes {
         String key = ctx.pathParam("key");
         String version = ctx.queryParam("version");
         return (version == null ? codebooks.latest(key) : codebooks.version(key, version))
-                .orElseThrow(() -> ApiException.notFound("Codebook '" + key + "'" + (version == null ? "" : " version " + version)));
+                .orElseThrow(() -> version == null ? CodebookService.notFound(key)
+                        : ApiException.notFound("codebook.versionNotFound", "Codebook '" + key + "' version " + version).with("key", key).with("version", version));
     }
 
     /** The codebook as the raw body, or as the multipart field 'file'. */

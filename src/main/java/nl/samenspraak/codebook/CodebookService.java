@@ -54,8 +54,9 @@ public final class CodebookService {
             Optional<CodebookRow> existing = dao.find(codebook.key(), codebook.version());
             if (existing.isPresent()) {
                 if (existing.get().sha256().equals(sha)) return toStored(existing.get());
-                throw ApiException.conflict("Version " + codebook.version() + " of codebook '" + codebook.key()
-                        + "' is already stored with other content; give the changed codebook a new version.");
+                throw ApiException.conflict("codebook.versionTaken", "Version " + codebook.version() + " of codebook '" + codebook.key()
+                        + "' is already stored with other content; give the changed codebook a new version.")
+                        .with("key", codebook.key()).with("version", codebook.version());
             }
             long id = dao.insert(codebook.key(), codebook.version(), codebook.title().en(), body, sha, Instant.now().toString(), userId);
             return toStored(dao.find(id).orElseThrow());
@@ -86,7 +87,11 @@ public final class CodebookService {
     }
 
     public StoredCodebook requireLatest(String key) {
-        return latest(key).orElseThrow(() -> ApiException.notFound("Codebook '" + key + "'"));
+        return latest(key).orElseThrow(() -> notFound(key));
+    }
+
+    static ApiException notFound(String key) {
+        return ApiException.notFound("codebook.notFound", "Codebook '" + key + "'").with("key", key);
     }
 
     public List<CodebookRow> list() {

@@ -36,7 +36,7 @@ public final class CodingRoutes {
 
     private void putCode(Context ctx) {
         PutCode req = Requests.body(ctx, PutCode.class);
-        if (req.code() == null || req.code().isBlank()) throw ApiException.badRequest("Field 'code': name the code to set (DELETE clears it).");
+        if (req.code() == null || req.code().isBlank()) throw ApiException.badRequest("coding.codeMissing", "Field 'code': name the code to set (DELETE clears it).");
         ctx.json(coding.saveCode(access.user(ctx), Requests.id(ctx, "utteranceId"), ctx.pathParam("dimension"), req.code(), req.opId()));
     }
 
@@ -46,7 +46,7 @@ public final class CodingRoutes {
 
     private void putRating(Context ctx) {
         PutRating req = Requests.body(ctx, PutRating.class);
-        if (req.value() == null) throw ApiException.badRequest("Field 'value': give the rating as a number (DELETE clears it).");
+        if (req.value() == null) throw ApiException.badRequest("coding.valueMissing", "Field 'value': give the rating as a number (DELETE clears it).");
         ctx.json(coding.saveRating(access.user(ctx), Requests.id(ctx, "transcriptId"), ctx.pathParam("scale"), ctx.pathParam("item"), req.value(), req.opId()));
     }
 

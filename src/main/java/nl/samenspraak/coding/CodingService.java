@@ -50,7 +50,7 @@ public final class CodingService {
     /** Sets (code non-null) or clears (code null) the caller's code for an utterance and dimension. */
     public SaveResult saveCode(User user, long utteranceId, String dimensionKey, String code, String opId) {
         checkOpId(opId);
-        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> utteranceNotFound(utteranceId));
         access.requireCodable(user, target.projectId(), target.transcriptId(), target::assigned);
         return write(user, user.id(), target, dimensionKey, code, opId, (h, changeId) -> { });
     }
@@ -69,7 +69,7 @@ public final class CodingService {
      */
     public SaveResult saveCodeFor(User user, long coderId, long utteranceId, String dimensionKey, String code, String opId, AfterSave after) {
         checkOpId(opId);
-        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> ApiException.notFound("Utterance " + utteranceId));
+        CodingDao.Target target = target(utteranceId, user.id()).orElseThrow(() -> utteranceNotFound(utteranceId));
         access.require(user, target.projectId(), Role.ADMIN, Role.TRAINER);
         return write(user, coderId, target, dimensionKey, code, opId, after);
     }
@@ -77,8 +77,8 @@ public final class CodingService {
     private SaveResult write(User user, long coderId, CodingDao.Target target, String dimensionKey, String code, String opId, AfterSave after) {
         long utteranceId = target.utteranceId();
         StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
-        if (code != null) checkCode(stored.codebook(), dimensionKey, code, target);
-        else requireDimension(stored.codebook(), dimensionKey);
+        if (code != null) CodebookChecks.checkCode(stored.codebook(), dimensionKey, code, target);
+        else CodebookChecks.requireDimension(stored.codebook(), dimensionKey);
         return writes.grouped(h -> {
             try {
                 Connection c = h.getConnection();
@@ -104,8 +104,8 @@ public final class CodingService {
         long projectId = projectOf(transcriptId);
         access.requireCodable(user, projectId, transcriptId);
         StoredCodebook stored = codebooks.forProject(projectId);
-        if (value != null) checkRating(stored.codebook(), scaleKey, itemKey, value);
-        else requireItem(stored.codebook(), scaleKey, itemKey);
+        if (value != null) CodebookChecks.checkRating(stored.codebook(), scaleKey, itemKey, value);
+        else CodebookChecks.requireItem(stored.codebook(), scaleKey, itemKey);
         String field = scaleKey + "/" + itemKey;
         return writes.grouped(h -> {
             CodingDao dao = h.attach(CodingDao.class);
@@ -182,13 +182,17 @@ public final class CodingService {
 
     private long projectOf(long transcriptId) {
         return jdbi.withExtension(CodingDao.class, dao -> dao.projectOf(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
+    }
+
+    public static ApiException utteranceNotFound(long utteranceId) {
+        return ApiException.notFound("utterance.notFound", "Utterance " + utteranceId).with("id", utteranceId);
     }
 
     private static Optional<SaveResult> replay(Optional<Change> logged, String opId, User user, long coderId, String field) {
         return logged.map(c -> {
             if (c.userId() != user.id() || c.coderId() == null || c.coderId() != coderId || !field.equals(c.field())) {
-                throw ApiException.conflict("Field 'opId': operation " + opId + " was already used for another change.");
+                throw ApiException.conflict("coding.opIdUsed", "Field 'opId': operation " + opId + " was already used for another change.").with("opId", opId);
             }
             return new SaveResult(c.field(), c.beforeValue(), c.afterValue(), c.id(), c.at(), true);
         });
@@ -196,45 +200,8 @@ public final class CodingService {
 
     private static void checkOpId(String opId) {
         if (opId != null && (opId.isBlank() || opId.length() > MAX_OP_ID_LENGTH)) {
-            throw ApiException.badRequest("Field 'opId': give an operation id of 1 to " + MAX_OP_ID_LENGTH + " characters, or none.");
-        }
-    }
-
-    private static Codebook.Dimension requireDimension(Codebook codebook, String key) {
-        return codebook.dimension(key).orElseThrow(() -> ApiException.badRequest(
-                "The codebook '" + codebook.key() + "' has no dimension '" + key + "'."));
-    }
-
-    /**
-     * The code must exist and fit the speaker's role. A refusal for the role says why in plain words and where
-     * roles are set, and its details name the speaker, the roles, the code and the transcript (issue 9, defect 8),
-     * so that a page can explain it in its own language and link to the roles.
-     */
-    static void checkCode(Codebook codebook, String dimensionKey, String codeKey, CodingDao.Target target) {
-        Codebook.Code code = requireDimension(codebook, dimensionKey).code(codeKey).orElseThrow(() -> ApiException.badRequest(
-                "Field 'code': the dimension '" + dimensionKey + "' has no code '" + codeKey + "'."));
-        SpeakerRole role = SpeakerRole.fromKey(target.speakerRole());
-        if (code.appliesTo(role)) return;
-        List<String> roles = code.roles().stream().map(SpeakerRole::key).toList();
-        throw ApiException.badRequest("'" + codeKey + "' (" + code.label().in("en") + ") is a code for what the " + String.join(" or the ", roles)
-                + " says; this unit is spoken by '" + target.speakerLabel() + "', whose role in this transcript is " + role.key()
-                + ". If that role is wrong, an administrator or trainer of the project sets the speakers' roles on its transcripts page.",
-                ErrorMapper.details("field", "code", "code", codeKey, "dimension", dimensionKey, "speakerLabel", target.speakerLabel(),
-                        "speakerRole", role.key(), "codeRoles", roles, "transcriptId", target.transcriptId(), "projectId", target.projectId()));
-    }
-
-    private static Codebook.RatingItem requireItem(Codebook codebook, String scaleKey, String itemKey) {
-        Codebook.RatingScale scale = codebook.ratingScale(scaleKey).orElseThrow(() -> ApiException.badRequest(
-                "The codebook '" + codebook.key() + "' has no rating scale '" + scaleKey + "'."));
-        return scale.item(itemKey).orElseThrow(() -> ApiException.badRequest(
-                "The rating scale '" + scaleKey + "' has no item '" + itemKey + "'."));
-    }
-
-    static void checkRating(Codebook codebook, String scaleKey, String itemKey, double value) {
-        Codebook.RatingItem item = requireItem(codebook, scaleKey, itemKey);
-        if (value != Math.rint(value) || value < item.min() || value > item.max()) {
-            throw ApiException.badRequest("Field 'value': the item '" + itemKey + "' takes a whole number from "
-                    + item.min() + " to " + item.max() + "; got " + format(value) + ".");
+            throw ApiException.badRequest("coding.badOpId", "Field 'opId': give an operation id of 1 to " + MAX_OP_ID_LENGTH + " characters, or none.")
+                    .with("max", MAX_OP_ID_LENGTH);
         }
     }
 

@@ -52,8 +52,9 @@ public final class HistoryService {
     }
 
     public HistoryPage page(User user, Scope scope, long after, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) throw ApiException.badRequest("Parameter 'limit': give 1 to " + MAX_LIMIT + "; got " + limit + ".");
-        if (after < 0) throw ApiException.badRequest("Parameter 'after': give a change id of 0 or more; got " + after + ".");
+        if (limit < 1 || limit > MAX_LIMIT) throw ApiException.badRequest("history.badLimit", "Parameter 'limit': give 1 to " + MAX_LIMIT + "; got " + limit + ".")
+                .with("max", MAX_LIMIT).with("value", limit);
+        if (after < 0) throw ApiException.badRequest("history.badAfter", "Parameter 'after': give a change id of 0 or more; got " + after + ".").with("value", after);
         requireAdmin(user, scope);
         List<HistoryEntry> entries = read(scope, after, limit);
         return new HistoryPage(entries, entries.size() == limit ? entries.get(entries.size() - 1).id() : null);
@@ -84,9 +85,9 @@ public final class HistoryService {
 
     private void requireAdmin(User user, Scope s) {
         long projectId = jdbi.withExtension(AuditDao.class, dao -> s.utteranceId() != null
-                ? dao.projectOfUtterance(s.utteranceId()).orElseThrow(() -> ApiException.notFound("Utterance " + s.utteranceId()))
+                ? dao.projectOfUtterance(s.utteranceId()).orElseThrow(() -> CodingService.utteranceNotFound(s.utteranceId()))
                 : s.transcriptId() != null
-                ? dao.projectOfTranscript(s.transcriptId()).orElseThrow(() -> ApiException.notFound("Transcript " + s.transcriptId()))
+                ? dao.projectOfTranscript(s.transcriptId()).orElseThrow(() -> Access.transcriptNotFound(s.transcriptId()))
                 : s.projectId());
         access.require(user, projectId, Role.ADMIN);
     }

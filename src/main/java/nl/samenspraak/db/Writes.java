@@ -1,67 +1,96 @@
 package nl.samenspraak.db;
 
-import org.jdbi.v3.core.Handle;
+import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one way to write. SQLite has one writer at a time, and a writer that finds the lock taken
  * sleeps in SQLite's busy handler (1, 2, 5 ... 100 ms), which ruins latency under load; so writers
  * of this process queue on a fair Java lock instead. Small independent writes (a coder's save) go
- * through {@link #grouped}: a committer (one long task on the executor the app gives it) runs
- * everything waiting in one transaction, each write in its own savepoint, and answers each caller
- * after the commit (group commit), so every acknowledged write is durable and one fsync serves many.
+ * through {@link #grouped}: a committer ({@link GroupCommit}, one long task on the executor the app
+ * gives it) runs everything waiting in one transaction, each write in its own savepoint, and answers
+ * each caller after the commit (group commit), so every acknowledged write is durable and one fsync
+ * serves many. No caller waits without end: after {@link #WAIT} it gets a 503, and a failed batch
+ * fails its own callers (503) while the next batch is committed.
  */
 public final class Writes implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Writes.class);
-    /** Enough to amortise a commit over many saves, small enough to keep one batch short. */
-    static final int MAX_BATCH = 256;
+    /** How long a caller waits for the lock or its commit before a 503; long enough for an import queued before it. */
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The write path as {@code /api/health} shows it. */
+    public enum State { IDLE, RUNNING, STOPPED;
+        @com.fasterxml.jackson.annotation.JsonValue public String key() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    /** {@code queued}: writes waiting for the committer; {@code batches}, {@code failedBatches}: since the start. */
+    public record Status(State state, int queued, long batches, long failedBatches) {}
 
     private final Jdbi jdbi;
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final GroupCommit committer;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
-    private Future<?> committer;
+    private final Duration wait;
+    private Future<?> running;
     private volatile boolean closed;
 
     /** Over the app's executor for the committer (a single thread; the app shuts it down after {@link #close}). */
     public Writes(Jdbi jdbi, ExecutorService committerExecutor) {
-        this(jdbi, committerExecutor, false);
+        this(jdbi, committerExecutor, false, WAIT);
     }
 
     /** On its own, for the command line and tests: with an executor of its own, shut down by {@link #close}. */
     public Writes(Jdbi jdbi) {
-        this(jdbi, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "group-commit");
-            t.setDaemon(true);
-            return t;
-        }), true);
+        this(jdbi, ownExecutor(), true, WAIT);
     }
 
-    private Writes(Jdbi jdbi, ExecutorService executor, boolean ownsExecutor) {
+    /** On its own, with another wait (tests of the timeout). */
+    Writes(Jdbi jdbi, Duration wait) {
+        this(jdbi, ownExecutor(), true, wait);
+    }
+
+    private Writes(Jdbi jdbi, ExecutorService executor, boolean ownsExecutor, Duration wait) {
         this.jdbi = jdbi;
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
+        this.wait = wait;
+        this.committer = new GroupCommit(jdbi, lock);
+    }
+
+    private static ExecutorService ownExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "group-commit");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
-        lock.lock();
+        try {
+            if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException(503, "writes.busy", "The server is busy with other changes and did not get to this one within "
+                        + wait.toSeconds() + " seconds; nothing was stored. Try again.").with("seconds", wait.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopped();
+        }
         try {
             return jdbi.inTransaction(work);
         } finally {
@@ -75,67 +104,60 @@ public final class Writes implements AutoCloseable {
 
     /** Runs {@code work} in a transaction shared with other waiting writes; returns once it is committed. */
     public <T> T grouped(HandleCallback<T, RuntimeException> work) {
-        Job<T> job = new Job<>(work);
+        GroupedWrite<T> write = new GroupedWrite<>(work);
         startCommitter();
-        queue.add(job);
+        committer.queue.add(write);
         try {
-            return job.result.get();
+            return write.result.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (write.cancel()) {
+                throw new ApiException(503, "writes.notStarted", "The server did not get to this change within " + wait.toSeconds()
+                        + " seconds, so it was not stored; try again.").with("seconds", wait.toSeconds());
+            }
+            throw new ApiException(503, "writes.notFinished", "The server did not finish saving this change within " + wait.toSeconds()
+                    + " seconds; it may have been stored. Saving it again is safe.").with("seconds", wait.toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while saving", e);
+            write.cancel();
+            throw stopped();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         }
     }
 
+    /** The write path's state for {@code /api/health}. */
+    public Status status() {
+        State state;
+        synchronized (this) {
+            state = closed || (running != null && running.isDone()) ? State.STOPPED : running == null ? State.IDLE : State.RUNNING;
+        }
+        return new Status(state, committer.queue.size(), committer.batches.get(), committer.failedBatches.get());
+    }
+
+    /** Starts the committer on first use, and again should its task have ended (its executor stopped, say). */
     private synchronized void startCommitter() {
-        if (closed) throw new IllegalStateException("The database is closed.");
-        if (committer != null) return;
-        committer = executor.submit(this::commitLoop);
-    }
-
-    private void commitLoop() {
-        try (Handle h = jdbi.open()) {
-            List<Job<?>> batch = new ArrayList<>(MAX_BATCH);
-            boolean stop = false;
-            while (!stop) {
-                batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
-                stop = batch.removeIf(j -> j.work == null);
-                if (!batch.isEmpty()) commit(h, batch);
-                batch.clear();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("The group-commit thread stopped", e);
-        }
-    }
-
-    private void commit(Handle h, List<Job<?>> batch) {
-        lock.lock();
+        if (closed) throw stopped();
+        if (running != null && !running.isDone()) return;
         try {
-            h.begin();
-            for (int i = 0; i < batch.size(); i++) batch.get(i).runIn(h, "job" + i);
-            h.commit();
-            for (Job<?> job : batch) job.finish();
-        } catch (RuntimeException e) {
-            try { h.rollback(); } catch (RuntimeException ignored) { /* the connection reports the first error */ }
-            for (Job<?> job : batch) job.result.completeExceptionally(e);
-        } finally {
-            lock.unlock();
+            running = executor.submit(committer);
+        } catch (RejectedExecutionException e) {
+            throw stopped();
         }
+    }
+
+    static ApiException stopped() {
+        return new ApiException(503, "writes.stopped", "The server is stopping, or its write path has stopped; nothing was stored. Try again in a moment.");
     }
 
     /** Stops the committer after the writes already queued. */
     @Override
     public synchronized void close() {
         closed = true;
-        if (committer != null) {
-            queue.add(new Job<>(null));
+        if (running != null) {
+            committer.queue.add(GroupedWrite.stop());
             try {
-                committer.get(5, TimeUnit.SECONDS);
+                running.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
@@ -143,31 +165,5 @@ public final class Writes implements AutoCloseable {
             }
         }
         if (ownsExecutor) executor.shutdown();
-    }
-
-    private static final class Job<T> {
-        final HandleCallback<T, RuntimeException> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        T value;
-        RuntimeException failure;
-
-        Job(HandleCallback<T, RuntimeException> work) { this.work = work; }
-
-        /** Runs in a savepoint, so one refused write does not undo the others of its batch. */
-        void runIn(Handle h, String savepoint) {
-            h.savepoint(savepoint);
-            try {
-                value = work.withHandle(h);
-                h.releaseSavepoint(savepoint);
-            } catch (RuntimeException e) {
-                h.rollbackToSavepoint(savepoint); // Jdbi forgets the savepoint here; the commit releases it
-                failure = e;
-            }
-        }
-
-        void finish() {
-            if (failure != null) result.completeExceptionally(failure);
-            else result.complete(value);
-        }
     }
 }

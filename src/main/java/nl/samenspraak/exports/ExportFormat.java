@@ -26,6 +26,6 @@ public enum ExportFormat {
     public static ExportFormat parse(String key) {
         if (key == null || key.isBlank()) return XLSX;
         for (ExportFormat f : values()) if (f.key.equalsIgnoreCase(key.trim())) return f;
-        throw ApiException.badRequest("Field 'format': use xlsx, units.csv or frequencies.csv; got '" + key + "'.");
+        throw ApiException.badRequest("export.badFormat", "Field 'format': use xlsx, units.csv or frequencies.csv; got '" + key + "'.").with("value", String.valueOf(key));
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +32,11 @@ public final class ExportJobs implements AutoCloseable {
     static final int MAX_WAITING = 10;
     static final String FAILED = "The export failed on the server; the error has been logged.";
 
+    /** Why a job failed, as an error the page says in its language (the job's status carries its sentence and code). */
+    static ApiException failed() {
+        return new ApiException(500, "export.failed", FAILED);
+    }
+
     public enum State { QUEUED, RUNNING, DONE, FAILED, DOWNLOADED;
         @com.fasterxml.jackson.annotation.JsonValue public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
@@ -48,7 +52,7 @@ public final class ExportJobs implements AutoCloseable {
     private final Executor executor;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}, as is every field of every job but its progress counter. */
-    private final Map<String, Job> jobs = new HashMap<>();
+    private final Map<String, ExportJob> jobs = new HashMap<>();
     private boolean closed;
 
     public ExportJobs(Writer writer, Executor executor) {
@@ -56,39 +60,21 @@ public final class ExportJobs implements AutoCloseable {
         this.executor = executor;
     }
 
-    private static final class Job {
-        final String id = UUID.randomUUID().toString();
-        final long userId;
-        final ExportService.Prepared prepared;
-        final AtomicLong done = new AtomicLong();
-        final Instant created = Instant.now();
-        State state = State.QUEUED;
-        Path file;
-        String error;
-        Instant finished;
-        long total = -1;
-
-        Job(long userId, ExportService.Prepared prepared) {
-            this.userId = userId;
-            this.prepared = prepared;
-        }
-    }
-
     /** What a poll answers. {@code rowsTotal} is 0 until the job has counted the rows it will read. */
     public record Status(String id, long projectId, String format, State state, long rowsDone, long rowsTotal, double fraction,
-                         String fileName, Long bytes, String statusUrl, String downloadUrl, String error, Instant createdAt,
+                         String fileName, Long bytes, String statusUrl, String downloadUrl, String error, String errorCode, Instant createdAt,
                          Instant finishedAt, Instant expiresAt) {}
 
     /** A finished file to serve: reading it to the end and closing it deletes it. */
     public record Download(InputStream content, String fileName, String mediaType, long bytes) {}
 
     public Status start(User user, ExportService.Prepared prepared) {
-        Job job = new Job(user.id(), prepared);
+        ExportJob job = new ExportJob(user.id(), prepared);
         synchronized (lock) {
             sweep();
-            if (closed) throw new ApiException(503, "The server is stopping; start the export again when it is back.");
+            if (closed) throw new ApiException(503, "export.serverStopping", "The server is stopping; start the export again when it is back.");
             if (jobs.values().stream().filter(j -> j.state == State.QUEUED).count() >= MAX_WAITING) {
-                throw new ApiException(503, "Too many exports are waiting; try again in a few minutes.");
+                throw new ApiException(503, "export.tooManyWaiting", "Too many exports are waiting; try again in a few minutes.");
             }
             jobs.put(job.id, job);
         }
@@ -98,11 +84,11 @@ public final class ExportJobs implements AutoCloseable {
             finish(job, null, e);
         }
         synchronized (lock) {
-            return status(job);
+            return job.status();
         }
     }
 
-    private void run(Job job) {
+    private void run(ExportJob job) {
         synchronized (lock) {
             if (job.state != State.QUEUED) return;
             job.state = State.RUNNING;
@@ -118,7 +104,7 @@ public final class ExportJobs implements AutoCloseable {
         }
     }
 
-    private void finish(Job job, Path file, Throwable failure) {
+    private void finish(ExportJob job, Path file, Throwable failure) {
         if (failure != null) log.error("Export job {} failed", job.id, failure);
         synchronized (lock) {
             job.finished = Instant.now();
@@ -127,7 +113,7 @@ public final class ExportJobs implements AutoCloseable {
                 job.state = State.DONE;
                 return;
             }
-            job.error = FAILED;
+            job.error = failed();
             job.state = State.FAILED;
         }
         if (file != null) deleteQuietly(file);
@@ -136,23 +122,27 @@ public final class ExportJobs implements AutoCloseable {
     public Status status(User user, String id) {
         synchronized (lock) {
             sweep();
-            return status(find(user, id));
+            return find(user, id).status();
         }
     }
 
     public Download take(User user, String id) {
         synchronized (lock) {
             sweep();
-            Job job = find(user, id);
-            if (job.state == State.DOWNLOADED) throw new ApiException(410, "Export " + id + " was downloaded already; its file is deleted. Start a new export.");
-            if (job.state != State.DONE) throw ApiException.conflict("Export " + id + " is " + job.state.key() + ", not ready to download.");
+            ExportJob job = find(user, id);
+            if (job.state == State.DOWNLOADED) {
+                throw new ApiException(410, "export.downloaded", "Export " + id + " was downloaded already; its file is deleted. Start a new export.").with("id", id);
+            }
+            if (job.state != State.DONE) {
+                throw ApiException.conflict("export.notReady", "Export " + id + " is " + job.state.key() + ", not ready to download.").with("id", id).with("state", job.state.key());
+            }
             try {
                 long bytes = Files.size(job.file);
                 InputStream in = Files.newInputStream(job.file, StandardOpenOption.DELETE_ON_CLOSE);
                 job.state = State.DOWNLOADED;
                 return new Download(in, job.prepared.fileName(), job.prepared.format().mediaType, bytes);
             } catch (IOException e) {
-                throw new ApiException(410, "The file of export " + id + " is gone; start a new export.");
+                throw new ApiException(410, "export.fileGone", "The file of export " + id + " is gone; start a new export.").with("id", id);
             }
         }
     }
@@ -162,10 +152,10 @@ public final class ExportJobs implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
-            for (Job j : jobs.values()) {
+            for (ExportJob j : jobs.values()) {
                 if (j.state == State.QUEUED) {
                     j.state = State.FAILED;
-                    j.error = "The server stopped before the export ran.";
+                    j.error = new ApiException(503, "export.stoppedBeforeRun", "The server stopped before the export ran.");
                     j.finished = Instant.now();
                 } else if (j.state == State.DONE) {
                     deleteQuietly(j.file);
@@ -174,26 +164,10 @@ public final class ExportJobs implements AutoCloseable {
         }
     }
 
-    private Job find(User user, String id) {
-        Job job = jobs.get(id);
-        if (job == null || job.userId != user.id()) throw ApiException.notFound("Export " + id);
+    private ExportJob find(User user, String id) {
+        ExportJob job = jobs.get(id);
+        if (job == null || job.userId != user.id()) throw ApiException.notFound("export.notFound", "Export " + id).with("id", id);
         return job;
-    }
-
-    /** Called under the lock. */
-    private Status status(Job j) {
-        long total = Math.max(0, j.total);
-        long done = j.state == State.DONE || j.state == State.DOWNLOADED ? total : Math.min(j.done.get(), total);
-        Long bytes = null;
-        try {
-            if (j.state == State.DONE && j.file != null) bytes = Files.size(j.file);
-        } catch (IOException ignored) {
-            // the size is a courtesy
-        }
-        double fraction = total == 0 ? (j.finished != null ? 1 : 0) : (double) done / total;
-        return new Status(j.id, j.prepared.scope().project().id(), j.prepared.format().key, j.state, done, total, fraction,
-                j.prepared.fileName(), bytes, "/api/exports/" + j.id, j.state == State.DONE ? "/api/exports/" + j.id + "/file" : null,
-                j.error, j.created, j.finished, j.finished == null ? null : j.finished.plus(KEEP));
     }
 
     /** Deletes files an hour after their job finished, and forgets those jobs; called under the lock. */
@@ -206,7 +180,7 @@ public final class ExportJobs implements AutoCloseable {
         });
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -95,7 +95,8 @@ public final class ExportRoutes {
     static CsvTables.Dialect dialect(String text) {
         if (text == null || text.isBlank() || text.equalsIgnoreCase("standard")) return CsvTables.Dialect.STANDARD;
         if (text.equalsIgnoreCase("excel-nl")) return CsvTables.Dialect.EXCEL_NL;
-        throw ApiException.badRequest("Parameter 'dialect': use standard (comma, decimal point) or excel-nl (semicolon, decimal comma); got '" + text + "'.");
+        throw ApiException.badRequest("export.badDialect", "Parameter 'dialect': use standard (comma, decimal point) or excel-nl (semicolon, decimal comma); got '"
+                + text + "'.").with("value", text);
     }
 
     private static String join(List<Long> ids) {

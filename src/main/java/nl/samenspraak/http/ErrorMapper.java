@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place errors become responses: always {@code {"error": "...", "details": {...}}},
- * whatever the Accept header. A 500 is logged with its cause and answered generically.
+ * The one place errors become responses: always {@code {"error": "...", "code": "...", "params": {...},
+ * "details": {...}}}, whatever the Accept header (docs/errors.md). A 500 is logged with its cause and
+ * answered generically.
  */
 public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
@@ -25,37 +26,41 @@ public final class ErrorMapper {
 
     /** Every handler but those of a feature's own exceptions, which the feature adds with {@link #respond}. */
     public static void register(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.details()));
-        routes.exception(ValidationException.class, (e, ctx) -> respond(ctx, 400, describe(e), Map.of("fields", fields(e))));
+        routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage(), e.params(), e.details()));
+        routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
         // Jetty refuses a malformed request body (a broken multipart upload, say) with a BadMessageException,
         // sometimes wrapped in a ServletException: the client's mistake, so a 4xx that says what it is.
-        routes.exception(BadMessageException.class, (e, ctx) -> respond(ctx, e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400,
-                "The request could not be read: " + e.getReason() + ".", Map.of()));
+        routes.exception(BadMessageException.class, (e, ctx) -> unreadable(ctx, e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400, e.getReason()));
         routes.exception(ServletException.class, (e, ctx) -> {
-            if (e.getCause() instanceof BadMessageException bad) {
-                respond(ctx, 400, "The request could not be read: " + bad.getReason() + ".", Map.of());
-            } else {
-                log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-                respond(ctx, 500, "Something went wrong on the server; the error has been logged.", Map.of());
-            }
+            if (e.getCause() instanceof BadMessageException bad) unreadable(ctx, 400, bad.getReason());
+            else serverError(ctx, e);
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e), Map.of()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "Something went wrong on the server; the error has been logged.", Map.of());
-        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), "request.refused", message(e),
+                Map.of("status", e.getStatus()), Map.of()));
+        routes.exception(Exception.class, (e, ctx) -> serverError(ctx, e));
         // Status handlers run after the exception handlers too: keep an error a route already wrote.
         routes.error(404, ctx -> {
-            if (!answered(ctx)) respond(ctx, 404, "There is nothing at " + ctx.path() + ".", Map.of());
+            if (!answered(ctx)) respond(ctx, 404, "request.noRoute", "There is nothing at " + ctx.path() + ".", Map.of("path", ctx.path()), Map.of());
         });
         routes.error(405, ctx -> {
-            if (!answered(ctx)) respond(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", Map.of());
+            if (!answered(ctx)) respond(ctx, 405, "request.methodNotAllowed", ctx.method() + " is not allowed on " + ctx.path() + ".",
+                    Map.of("method", String.valueOf(ctx.method()), "path", ctx.path()), Map.of());
         });
         routes.error(413, ctx -> {
-            if (!answered(ctx)) respond(ctx, 413, "The request is larger than the server accepts ("
+            if (!answered(ctx)) respond(ctx, 413, "request.tooLarge", "The request is larger than the server accepts ("
                     + Limits.MAX_REQUEST_BYTES / (1024 * 1024) + " MiB; transcripts and codebooks may be at most "
-                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB).", Map.of());
+                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB).",
+                    Map.of("requestMiB", Limits.MAX_REQUEST_BYTES / (1024 * 1024), "uploadMiB", Limits.MAX_UPLOAD_BYTES / (1024 * 1024)), Map.of());
         });
+    }
+
+    private static void serverError(Context ctx, Exception e) {
+        log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        respond(ctx, 500, "server.error", "Something went wrong on the server; the error has been logged.", Map.of(), Map.of());
+    }
+
+    private static void unreadable(Context ctx, int status, String reason) {
+        respond(ctx, status, "request.unreadable", "The request could not be read: " + reason + ".", Map.of("reason", String.valueOf(reason)), Map.of());
     }
 
     private static boolean answered(Context ctx) {
@@ -63,9 +68,12 @@ public final class ErrorMapper {
         return body != null && body.startsWith("{\"error\"");
     }
 
-    public static void respond(Context ctx, int status, String message, Map<String, ?> details) {
+    /** The one error shape; {@code code} names the error for the pages' translations, {@code params} the values it names. */
+    public static void respond(Context ctx, int status, String code, String message, Map<String, ?> params, Map<String, ?> details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
+        body.put("code", code);
+        body.put("params", params == null ? Map.of() : params);
         body.put("details", details == null ? Map.of() : details);
         ctx.status(status).json(body);
     }
@@ -88,11 +96,27 @@ public final class ErrorMapper {
         return out;
     }
 
-    /** Javalin's validation codes (DESERIALIZATION_FAILED, ...) turned into sentences that say what is wrong. */
-    private static String describe(ValidationException e) {
+    /**
+     * Javalin's validation errors as sentences that say what is wrong; the code and params are those of the
+     * first error: {@code request.bodyNotJson}, {@code request.invalidValue} (a number expected) or
+     * {@code request.invalidField} (a check of the field failed), each naming the field.
+     */
+    private static void validation(Context ctx, ValidationException e) {
         List<String> parts = new java.util.ArrayList<>();
         e.getErrors().forEach((field, errors) -> errors.forEach(err -> parts.add(sentence(field, err))));
-        return parts.isEmpty() ? "The request is not valid." : String.join(" ", parts);
+        String message = parts.isEmpty() ? "The request is not valid." : String.join(" ", parts);
+        Map<String, Object> details = Map.of("fields", fields(e));
+        var first = e.getErrors().entrySet().stream().filter(f -> !f.getValue().isEmpty()).findFirst();
+        if (first.isEmpty()) {
+            respond(ctx, 400, "request.invalid", message, Map.of(), details);
+            return;
+        }
+        String field = first.get().getKey();
+        var err = first.get().getValue().get(0);
+        if ("REQUEST_BODY".equals(field)) respond(ctx, 400, "request.bodyNotJson", message, Map.of(), details);
+        else if ("TYPE_CONVERSION_FAILED".equals(err.getMessage())) {
+            respond(ctx, 400, "request.invalidValue", message, Map.of("field", field, "value", String.valueOf(err.value)), details);
+        } else respond(ctx, 400, "request.invalidField", message, Map.of("field", field), details);
     }
 
     private static String sentence(String field, io.javalin.validation.ValidationError<?> err) {

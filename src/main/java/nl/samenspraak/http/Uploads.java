@@ -21,14 +21,14 @@ public final class Uploads {
         long announced = ctx.req().getContentLengthLong();
         if (announced > Limits.MAX_REQUEST_BYTES) {
             // Answered from the headers alone: a body this large is not read at all.
-            throw new ApiException(413, "The upload is " + announced / (1024 * 1024) + " MiB; a transcript or codebook may be at most "
-                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB.");
+            throw new ApiException(413, "upload.tooLarge", "The upload is " + announced / (1024 * 1024) + " MiB; a transcript or codebook may be at most "
+                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB.").with("mib", announced / (1024 * 1024)).with("max", Limits.MAX_UPLOAD_BYTES / (1024 * 1024));
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (type.startsWith("multipart/form-data")) return multipart(ctx);
         String name = ctx.queryParam("fileName");
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("Send the file as multipart form field 'file', or as the body with its name in the query parameter 'fileName'.");
+            throw ApiException.badRequest("upload.noFile", "Send the file as multipart form field 'file', or as the body with its name in the query parameter 'fileName'.");
         }
         byte[] body = ctx.bodyAsBytes();
         checkSize(name, body.length);
@@ -46,16 +46,17 @@ public final class Uploads {
         try {
             files = ctx.uploadedFiles("file");
         } catch (Exception e) { // Jetty throws ServletException (checked) through Kotlin for a broken body
-            throw ApiException.badRequest("The multipart upload could not be read: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ".");
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw ApiException.badRequest("upload.unreadable", "The multipart upload could not be read: " + why + ".").with("reason", String.valueOf(why));
         }
-        if (files.isEmpty()) throw ApiException.badRequest("Field 'file': no file was sent.");
+        if (files.isEmpty()) throw ApiException.badRequest("upload.fileMissing", "Field 'file': no file was sent.");
         List<FilePart> out = new ArrayList<>();
         for (UploadedFile f : files) {
             checkSize(f.filename(), f.size());
             try (InputStream in = f.content()) {
                 out.add(new FilePart(f.filename(), in.readAllBytes()));
             } catch (IOException e) {
-                throw ApiException.badRequest(f.filename() + ": the upload could not be read.");
+                throw ApiException.badRequest("upload.fileUnreadable", f.filename() + ": the upload could not be read.").with("file", f.filename());
             }
         }
         return out;
@@ -63,8 +64,9 @@ public final class Uploads {
 
     private static void checkSize(String name, long size) {
         if (size > Limits.MAX_UPLOAD_BYTES) {
-            throw ApiException.badRequest(name + ": the file is " + size / (1024 * 1024) + " MiB, over the limit of "
-                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB.");
+            throw ApiException.badRequest("upload.fileTooLarge", name + ": the file is " + size / (1024 * 1024) + " MiB, over the limit of "
+                    + Limits.MAX_UPLOAD_BYTES / (1024 * 1024) + " MiB.").with("file", name).with("mib", size / (1024 * 1024))
+                    .with("max", Limits.MAX_UPLOAD_BYTES / (1024 * 1024));
         }
     }
 }

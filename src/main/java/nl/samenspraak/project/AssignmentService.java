@@ -58,7 +58,7 @@ public final class AssignmentService {
         access.require(user, projectId, Role.ADMIN);
         long by = user.id();
         if (req.assignments() == null || req.assignments().isEmpty()) {
-            throw ApiException.badRequest("Field 'assignments': give a list of {transcriptId, userId} pairs.");
+            throw ApiException.badRequest("assignment.listMissing", "Field 'assignments': give a list of {transcriptId, userId} pairs.");
         }
         writes.useTransaction(h -> {
             AssignmentDao dao = h.attach(AssignmentDao.class);
@@ -67,8 +67,9 @@ public final class AssignmentService {
             for (int i = 0; i < req.assignments().size(); i++) {
                 NewAssignment a = req.assignments().get(i);
                 String field = "Field 'assignments[" + i + "]";
-                if (a == null || a.transcriptId() == null || a.userId() == null) throw ApiException.badRequest(field + "': give transcriptId and userId.");
-                if (!live.contains(a.transcriptId())) throw ApiException.badRequest(field + ".transcriptId': the project has no transcript " + a.transcriptId() + ".");
+                if (a == null || a.transcriptId() == null || a.userId() == null) throw ApiException.badRequest("assignment.pairIncomplete", field + "': give transcriptId and userId.").with("index", i);
+                if (!live.contains(a.transcriptId())) throw ApiException.badRequest("assignment.noSuchTranscript",
+                        field + ".transcriptId': the project has no transcript " + a.transcriptId() + ".").with("transcriptId", a.transcriptId());
                 requireCoder(dao, projectId, a.userId(), field + ".userId'");
                 dao.insert(projectId, a.transcriptId(), a.userId(), now, by);
             }
@@ -79,16 +80,17 @@ public final class AssignmentService {
     public void delete(User user, long projectId, long transcriptId, long userId) {
         access.require(user, projectId, Role.ADMIN);
         int n = writes.inTransaction(h -> h.attach(AssignmentDao.class).delete(projectId, transcriptId, userId));
-        if (n == 0) throw ApiException.notFound("The assignment of transcript " + transcriptId + " to user " + userId);
+        if (n == 0) throw ApiException.notFound("assignment.notFound", "The assignment of transcript " + transcriptId + " to user " + userId)
+                .with("transcriptId", transcriptId).with("userId", userId);
     }
 
     /** Replaces every assignment of the project by the rule's, in one transaction. */
     public RuleResult applyRule(User user, long projectId, NewRule req) {
         access.require(user, projectId, Role.ADMIN);
         long by = user.id();
-        if (req.coders() == null || req.coders().isEmpty()) throw ApiException.badRequest("Field 'coders': give the ids of the coders to assign.");
+        if (req.coders() == null || req.coders().isEmpty()) throw ApiException.badRequest("assignment.codersMissing", "Field 'coders': give the ids of the coders to assign.");
         double share = req.secondShare() == null ? 0.2 : req.secondShare();
-        if (!(share >= 0 && share <= 1)) throw ApiException.badRequest("Field 'secondShare': give a share from 0 to 1 (0.2 is 20%).");
+        if (!(share >= 0 && share <= 1)) throw ApiException.badRequest("assignment.shareOutOfRange", "Field 'secondShare': give a share from 0 to 1 (0.2 is 20%).");
         long seed = req.seed() == null ? 1L : req.seed();
         RuleResult result = writes.inTransaction(h -> {
             AssignmentDao dao = h.attach(AssignmentDao.class);
@@ -98,7 +100,7 @@ public final class AssignmentService {
             try {
                 pairs = AssignmentRule.assign(transcripts, req.coders(), share, seed);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("Field 'coders': " + e.getMessage());
+                throw ApiException.badRequest("assignment.ruleRefused", "Field 'coders': " + e.getMessage()).with("problem", e.getMessage());
             }
             dao.deleteAll(projectId);
             String now = Instant.now().toString();
@@ -118,7 +120,8 @@ public final class AssignmentService {
     private static void requireCoder(AssignmentDao dao, long projectId, Long userId, String field) {
         String role = userId == null ? null : dao.memberRole(projectId, userId).orElse(null);
         if (role == null || !CODING_ROLES.contains(role)) {
-            throw ApiException.badRequest(field + ": user " + userId + " is not a member of the project who codes (coder, trainer or admin).");
+            throw ApiException.badRequest("assignment.notACoder", field + ": user " + userId
+                    + " is not a member of the project who codes (coder, trainer or admin).").with("userId", userId);
         }
     }
 }

@@ -44,18 +44,20 @@ public final class MemberService {
     /** Adds an existing user by name with a role (a member already: their role changes). */
     public Member add(User caller, long projectId, String userName, Role role) {
         access.require(caller, projectId, Role.ADMIN);
-        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        if (role == null) throw ApiException.badRequest("account.roleMissing", "Field 'role': must be " + Role.allowed() + ".");
         User user = accounts.findByName(userName)
-                .orElseThrow(() -> ApiException.badRequest("Field 'userName': there is no user '" + userName + "'."));
+                .orElseThrow(() -> ApiException.badRequest("project.noSuchUser", "Field 'userName': there is no user '" + userName + "'.")
+                        .with("name", String.valueOf(userName)));
         if (!accounts.account(user.id()).map(a -> a.active()).orElse(false)) {
-            throw ApiException.badRequest("Field 'userName': '" + user.name() + "' is deactivated; reactivate them on the Users page first.");
+            throw ApiException.badRequest("project.memberDeactivated", "Field 'userName': '" + user.name()
+                    + "' is deactivated; reactivate them on the Users page first.").with("name", user.name());
         }
         return put(projectId, user.id(), role);
     }
 
     public Member changeRole(User caller, long projectId, long userId, Role role) {
         access.require(caller, projectId, Role.ADMIN);
-        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        if (role == null) throw ApiException.badRequest("account.roleMissing", "Field 'role': must be " + Role.allowed() + ".");
         member(projectId, userId);
         return put(projectId, userId, role);
     }
@@ -86,8 +88,8 @@ public final class MemberService {
 
     private static void keepAnAdmin(ProjectDao dao, long projectId, Member m, Role newRole) {
         if (m.role() == Role.ADMIN && newRole != Role.ADMIN && dao.adminMembers(projectId) <= 1) {
-            throw ApiException.conflict("'" + m.name() + "' is the last administrator of this project;"
-                    + " make another member administrator first, so that someone can still manage it.");
+            throw ApiException.conflict("project.lastAdmin", "'" + m.name() + "' is the last administrator of this project;"
+                    + " make another member administrator first, so that someone can still manage it.").with("name", m.name());
         }
     }
 
@@ -97,6 +99,6 @@ public final class MemberService {
 
     private static Member find(ProjectDao dao, long projectId, long userId) {
         return dao.members(projectId).stream().filter(m -> m.userId() == userId).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Member " + userId + " of this project"));
+                .orElseThrow(() -> ApiException.notFound("project.memberNotFound", "Member " + userId + " of this project").with("userId", userId));
     }
 }

@@ -18,7 +18,7 @@ public final class ProjectCodebooks {
     /** One query on every save, so the project and its codebook's latest version are read together. */
     public StoredCodebook forProject(long projectId) {
         long id = jdbi.withExtension(ProjectDao.class, dao -> dao.currentCodebookId(projectId))
-                .orElseThrow(() -> ApiException.notFound("The codebook of project " + projectId));
+                .orElseThrow(() -> ApiException.notFound("project.codebookNotFound", "The codebook of project " + projectId).with("id", projectId));
         return codebooks.byIdCached(id);
     }
 }

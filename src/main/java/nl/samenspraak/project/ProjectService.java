@@ -48,7 +48,7 @@ public final class ProjectService {
         boolean blind = req.blindCoding() == null || req.blindCoding();
         return writes.inTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
-            if (dao.findByName(name).isPresent()) throw ApiException.conflict("A project named '" + name + "' already exists.");
+            if (dao.findByName(name).isPresent()) throw ApiException.conflict("project.nameTaken", "A project named '" + name + "' already exists.").with("name", name);
             String now = Instant.now().toString();
             long id = dao.insert(name, req.codebookKey(), blind, now, creatorId);
             if (creatorId != null) dao.putMember(id, creatorId, Role.ADMIN.key(), now);
@@ -67,8 +67,8 @@ public final class ProjectService {
         Optional<Project> existing = dao.findByName(name);
         if (existing.isPresent()) {
             if (!existing.get().codebookKey().equals(codebookKey)) {
-                throw ApiException.badRequest("Project '" + name + "' codes with codebook '" + existing.get().codebookKey()
-                        + "', not '" + codebookKey + "'.");
+                throw ApiException.badRequest("project.otherCodebook", "Project '" + name + "' codes with codebook '" + existing.get().codebookKey()
+                        + "', not '" + codebookKey + "'.").with("project", name).with("codebook", existing.get().codebookKey()).with("given", codebookKey);
             }
             return existing.get().id();
         }
@@ -88,7 +88,7 @@ public final class ProjectService {
     }
 
     public Project get(long id) {
-        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Project " + id));
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("project.notFound", "Project " + id).with("id", id));
     }
 
     public Optional<Project> findByName(String name) {
@@ -112,7 +112,7 @@ public final class ProjectService {
         writes.useTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
             if (dao.findByName(name).filter(other -> other.id() != id).isPresent()) {
-                throw ApiException.conflict("A project named '" + name + "' already exists.");
+                throw ApiException.conflict("project.nameTaken", "A project named '" + name + "' already exists.").with("name", name);
             }
             dao.updateSettings(id, name, key, blind);
             if (req.calibrationThreshold() != null) dao.setThreshold(id, req.calibrationThreshold());
@@ -134,7 +134,7 @@ public final class ProjectService {
 
     /** Adds or changes a member without a role check (demo data; the members page goes through {@link MemberService}). */
     public Member putMember(long projectId, long userId, Role role) {
-        if (role == null) throw ApiException.badRequest("Field 'role': must be " + Role.allowed() + ".");
+        if (role == null) throw ApiException.badRequest("account.roleMissing", "Field 'role': must be " + Role.allowed() + ".");
         writes.useTransaction(h -> h.attach(ProjectDao.class).putMember(projectId, userId, role.key(), Instant.now().toString()));
         access.membersChanged();
         return jdbi.withExtension(ProjectDao.class, dao -> dao.members(projectId)).stream()
@@ -143,18 +143,21 @@ public final class ProjectService {
 
     private static String cleanName(String raw) {
         String name = raw == null ? "" : raw.strip();
-        if (name.isEmpty() || name.length() > 200) throw ApiException.badRequest("Field 'name': give a project name of 1 to 200 characters.");
+        if (name.isEmpty() || name.length() > 200) {
+            throw ApiException.badRequest("project.nameLength", "Field 'name': give a project name of 1 to 200 characters.").with("max", 200);
+        }
         return name;
     }
 
     private void requireCodebook(String key) {
-        if (key == null || key.isBlank()) throw ApiException.badRequest("Field 'codebookKey': name the codebook the project codes with.");
-        if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("Field 'codebookKey': there is no codebook '" + key + "'.");
+        if (key == null || key.isBlank()) throw ApiException.badRequest("project.codebookMissing", "Field 'codebookKey': name the codebook the project codes with.");
+        if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("project.noSuchCodebook", "Field 'codebookKey': there is no codebook '" + key + "'.").with("codebook", key);
     }
 
     private static void requireThreshold(double kappa) {
         if (Double.isNaN(kappa) || kappa < -1 || kappa > 1) {
-            throw ApiException.badRequest("Field 'calibrationThreshold': give the kappa a trainee must reach, from -1 to 1; got " + kappa + ".");
+            throw ApiException.badRequest("project.badThreshold", "Field 'calibrationThreshold': give the kappa a trainee must reach, from -1 to 1; got "
+                    + kappa + ".").with("value", String.valueOf(kappa));
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.samenspraak.report;
 
+import nl.samenspraak.account.Access;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.Project;
@@ -30,7 +31,7 @@ public final class ProjectReader {
 
     /** A project by id, or a 404. */
     public Project project(long projectId) {
-        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(projectId)).orElseThrow(() -> ApiException.notFound("Project " + projectId));
+        return jdbi.withExtension(ProjectDao.class, dao -> dao.find(projectId)).orElseThrow(() -> ApiException.notFound("project.notFound", "Project " + projectId).with("id", projectId));
     }
 
     /** Resolves a selection; unknown coders or transcripts are a 400 naming them. */
@@ -38,7 +39,8 @@ public final class ProjectReader {
         return jdbi.withExtension(ReportDao.class, dao -> {
             List<TranscriptRef> live = dao.liveTranscripts(project.id());
             return new Scope(project, codebooks.forProject(project.id()), coders(dao, project, selection, dao.coders(project.id())),
-                    pick("transcripts", live, selection.transcripts(), TranscriptRef::id, "is not a transcript of this project"),
+                    pick(live, selection.transcripts(), TranscriptRef::id, unknown -> ApiException.badRequest("report.unknownTranscript",
+                            "Parameter 'transcripts': " + unknown.get(0) + " is not a transcript of this project.", Map.of("transcripts", unknown)).with("id", unknown.get(0))),
                     selection);
         });
     }
@@ -46,7 +48,7 @@ public final class ProjectReader {
     /** The project of a live transcript, or a 404. */
     public long projectOfTranscript(long transcriptId) {
         return jdbi.withExtension(ReportDao.class, dao -> dao.projectOfLiveTranscript(transcriptId))
-                .orElseThrow(() -> ApiException.notFound("Transcript " + transcriptId));
+                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
     }
 
     /**
@@ -58,18 +60,26 @@ public final class ProjectReader {
         Long consensus = dao.consensusCoder(project.id()).orElse(null);
         if (selection.dataset() == Selection.Dataset.CONSENSUS) {
             List<Person> only = all.stream().filter(c -> consensus != null && c.id() == consensus).toList();
-            if (only.isEmpty()) throw ApiException.badRequest("Parameter 'dataset': this project has no consensus codes yet; adjudicate a transcript first.");
+            if (only.isEmpty()) throw noConsensus();
             return only;
         }
         if (selection.coders().isEmpty()) return all.stream().filter(c -> consensus == null || c.id() != consensus).toList();
-        return pick("coders", all, selection.coders(), Person::id, "has no codes or ratings in this project");
+        return pick(all, selection.coders(), Person::id, unknown -> ApiException.badRequest("report.unknownCoder",
+                "Parameter 'coders': " + unknown.get(0) + " has no codes or ratings in this project.", Map.of("coders", unknown)).with("id", unknown.get(0)));
     }
 
-    private static <T> List<T> pick(String field, List<T> all, List<Long> wanted, java.util.function.ToLongFunction<T> id, String problem) {
+    /** A selection of the consensus dataset in a project without one. */
+    public static ApiException noConsensus() {
+        return ApiException.badRequest("report.noConsensus", "Parameter 'dataset': this project has no consensus codes yet; adjudicate a transcript first.");
+    }
+
+    /** The wanted ones of {@code all} (all when none is wanted); ids that are not there are refused with {@code refusal}. */
+    private static <T> List<T> pick(List<T> all, List<Long> wanted, java.util.function.ToLongFunction<T> id,
+                                    java.util.function.Function<List<Long>, ApiException> refusal) {
         if (wanted.isEmpty()) return all;
         List<Long> unknown = wanted.stream().filter(w -> all.stream().noneMatch(t -> id.applyAsLong(t) == w)).toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("Parameter '" + field + "': " + unknown.get(0) + " " + problem + ".", Map.of(field, unknown));
+            throw refusal.apply(unknown);
         }
         return all.stream().filter(t -> wanted.contains(id.applyAsLong(t))).toList();
     }

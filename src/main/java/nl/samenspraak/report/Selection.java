@@ -21,7 +21,8 @@ public record Selection(List<Long> coders, List<Long> transcripts, int bootstrap
         static Dataset parse(String text) {
             if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("coders")) return CODERS;
             if (text.trim().equalsIgnoreCase("consensus")) return CONSENSUS;
-            throw ApiException.badRequest("Parameter 'dataset': use coders (the original codings) or consensus (the adjudicated one); got '" + text.trim() + "'.");
+            throw ApiException.badRequest("report.badDataset", "Parameter 'dataset': use coders (the original codings) or consensus (the adjudicated one); got '"
+                    + text.trim() + "'.").with("value", text.trim());
         }
     }
 
@@ -34,7 +35,7 @@ public record Selection(List<Long> coders, List<Long> transcripts, int bootstrap
         transcripts = List.copyOf(transcripts);
         if (dataset == null) dataset = Dataset.CODERS;
         if (dataset == Dataset.CONSENSUS && !coders.isEmpty()) {
-            throw ApiException.badRequest("Parameters 'coders' and 'dataset': the consensus dataset is one coding; leave out 'coders'.");
+            throw ApiException.badRequest("report.codersWithConsensus", "Parameters 'coders' and 'dataset': the consensus dataset is one coding; leave out 'coders'.");
         }
     }
 
@@ -55,10 +56,13 @@ public record Selection(List<Long> coders, List<Long> transcripts, int bootstrap
     public static Selection parse(String coders, String transcripts, String bootstrap, String seed, String lang, String dataset) {
         int samples = bootstrap == null || bootstrap.isBlank() ? DEFAULT_BOOTSTRAP : (int) number("bootstrap", bootstrap);
         if (samples < 0 || samples > MAX_BOOTSTRAP) {
-            throw ApiException.badRequest("Parameter 'bootstrap': give 0 (no interval) to " + MAX_BOOTSTRAP + " samples; got " + bootstrap + ".");
+            throw ApiException.badRequest("report.badBootstrap", "Parameter 'bootstrap': give 0 (no interval) to " + MAX_BOOTSTRAP + " samples; got " + bootstrap + ".")
+                    .with("max", MAX_BOOTSTRAP).with("value", bootstrap);
         }
         String language = lang == null || lang.isBlank() ? "en" : lang.trim().toLowerCase(Locale.ROOT);
-        if (!language.equals("en") && !language.equals("nl")) throw ApiException.badRequest("Parameter 'lang': use en or nl; got " + lang + ".");
+        if (!language.equals("en") && !language.equals("nl")) {
+            throw ApiException.badRequest("report.badLanguage", "Parameter 'lang': use en or nl; got " + lang + ".").with("value", lang);
+        }
         return new Selection(ids("coders", coders), ids("transcripts", transcripts), samples,
                 seed == null || seed.isBlank() ? DEFAULT_SEED : number("seed", seed), language, Dataset.parse(dataset));
     }
@@ -78,7 +82,8 @@ public record Selection(List<Long> coders, List<Long> transcripts, int bootstrap
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Parameter '" + name + "': '" + text.trim() + "' is not a whole number.");
+            throw ApiException.badRequest("request.notAnId", "Parameter '" + name + "': '" + text.trim() + "' is not a whole number.")
+                    .with("field", name).with("value", text.trim());
         }
     }
 }

@@ -5,6 +5,7 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
+import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.RatingTotals;
 import nl.samenspraak.results.SessionReport.ScaleReport;
 import org.jdbi.v3.core.Jdbi;
@@ -31,7 +32,7 @@ public final class ProfileService {
         Access.SessionReader reader = access.requireSessionReader(user, transcriptId);
         ReviewDao.Session s = jdbi.withExtension(ReviewDao.class, dao -> dao.session(transcriptId)).orElseThrow();
         if (!reader.staff() && !reference.isEmpty()) {
-            throw ApiException.forbidden("Parameter 'reference': a reference of other sessions is for the trainer; your own profile is shown without it.");
+            throw ApiException.forbidden("review.referenceForTrainers", "Parameter 'reference': a reference of other sessions is for the trainer; your own profile is shown without it.");
         }
         var stored = codebooks.forProject(s.projectId());
         Codebook book = stored.codebook();
@@ -60,12 +61,12 @@ public final class ProfileService {
         Long consensusId = dao.consensusCoder(s.projectId()).orElse(null);
         Long id = coder;
         if (consensus) {
-            if (consensusId == null) throw ApiException.badRequest("Parameter 'dataset': this project has no consensus codes yet; adjudicate a transcript first.");
+            if (consensusId == null) throw ProjectReader.noConsensus();
             id = consensusId;
         }
         if (id == null) {
             List<Long> coders = dao.sessionCoders(s.transcriptId());
-            if (coders.isEmpty()) throw ApiException.badRequest("This session has not been coded yet, so it has no profile.");
+            if (coders.isEmpty()) throw ApiException.badRequest("review.notCoded", "This session has not been coded yet, so it has no profile.");
             Map<Long, Integer> covered = new HashMap<>();
             dao.covered(s.transcriptId()).forEach(c -> covered.put(c.coderId(), c.units()));
             int most = coders.stream().mapToInt(c -> covered.getOrDefault(c, 0)).max().orElse(0);
@@ -74,7 +75,8 @@ public final class ProfileService {
         }
         long chosen = id;
         return dao.coderInProject(chosen, s.projectId())
-                .orElseThrow(() -> ApiException.badRequest("Parameter 'coder': " + chosen + " has no codes or ratings in this project.", Map.of("coder", chosen)));
+                .orElseThrow(() -> ApiException.badRequest("review.unknownCoder", "Parameter 'coder': " + chosen + " has no codes or ratings in this project.",
+                        Map.of("coder", chosen)).with("id", chosen));
     }
 
     /** One session's profile in one coding: every code of every dimension (zeros included) and every scale. */
@@ -104,7 +106,10 @@ public final class ProfileService {
     private static Profile.Session reference(ProfileDao dao, Codebook book, long projectId, List<Long> ids, long coderId) {
         List<Long> ours = dao.liveTranscripts(projectId);
         List<Long> unknown = ids.stream().filter(id -> !ours.contains(id)).toList();
-        if (!unknown.isEmpty()) throw ApiException.badRequest("Parameter 'reference': " + unknown.get(0) + " is not a session of this project.", Map.of("reference", unknown));
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("review.unknownReference", "Parameter 'reference': " + unknown.get(0) + " is not a session of this project.",
+                    Map.of("reference", unknown)).with("id", unknown.get(0));
+        }
         List<Profile.Session> all = ids.stream().map(id -> one(dao, book, id, coderId)).toList();
         if (all.size() == 1) return all.get(0);
         Map<String, Double> sums = new LinkedHashMap<>();

@@ -36,10 +36,11 @@ public final class ReviewRoutes {
         String dataset = ctx.queryParam("dataset");
         boolean consensus = Selection.Dataset.CONSENSUS.name().equalsIgnoreCase(dataset == null ? "" : dataset.trim());
         if (!consensus && dataset != null && !dataset.isBlank() && !dataset.trim().equalsIgnoreCase("coders")) {
-            throw ApiException.badRequest("Parameter 'dataset': use consensus (the adjudicated coding) or leave it out; got '" + dataset.trim() + "'.");
+            throw ApiException.badRequest("review.badDataset", "Parameter 'dataset': use consensus (the adjudicated coding) or leave it out; got '" + dataset.trim() + "'.")
+                    .with("value", dataset.trim());
         }
         List<Long> coder = ids("coder", ctx.queryParam("coder"));
-        if (coder.size() > 1 || (consensus && !coder.isEmpty())) throw ApiException.badRequest("Parameter 'coder': give one coder id, or dataset=consensus, not both.");
+        if (coder.size() > 1 || (consensus && !coder.isEmpty())) throw ApiException.badRequest("review.oneCoder", "Parameter 'coder': give one coder id, or dataset=consensus, not both.");
         ctx.json(profiles.profile(access.user(ctx), Requests.id(ctx, "transcriptId"), coder.isEmpty() ? null : coder.get(0), consensus,
                 ids("reference", ctx.queryParam("reference"))));
     }
@@ -53,7 +54,8 @@ public final class ReviewRoutes {
                 long id = Long.parseLong(part.trim());
                 if (!ids.contains(id)) ids.add(id);
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("Parameter '" + name + "': '" + part.trim() + "' is not a whole number.");
+                throw ApiException.badRequest("request.notAnId", "Parameter '" + name + "': '" + part.trim() + "' is not a whole number.")
+                        .with("field", name).with("value", part.trim());
             }
         }
         return ids;

@@ -37,8 +37,8 @@ public final class ReviewService {
             writes.useTransaction(h -> h.attach(ReviewDao.class).unlink(transcriptId));
             return new Professional(transcriptId, null, null);
         }
-        String name = jdbi.withExtension(ReviewDao.class, dao -> dao.userName(body.userId())).orElseThrow(() -> ApiException.badRequest(
-                "Field 'userId': there is no user " + body.userId() + ".", Map.of("userId", body.userId())));
+        String name = jdbi.withExtension(ReviewDao.class, dao -> dao.userName(body.userId())).orElseThrow(() -> ApiException.badRequest("review.noSuchUser",
+                "Field 'userId': there is no user " + body.userId() + ".", Map.of("userId", body.userId())).with("userId", body.userId()));
         writes.useTransaction(h -> h.attach(ReviewDao.class).link(transcriptId, body.userId(), user.id(), Instant.now().toString()));
         return new Professional(transcriptId, body.userId(), name);
     }
@@ -46,10 +46,14 @@ public final class ReviewService {
     public Feedback add(User user, long transcriptId, NewFeedback body) {
         access.requireSessionStaff(user, transcriptId);
         String text = body.text() == null ? "" : body.text().strip();
-        if (text.isEmpty()) throw ApiException.badRequest("Field 'text': write the feedback; it is empty.");
-        if (text.length() > MAX_FEEDBACK) throw ApiException.badRequest("Field 'text': feedback holds at most " + MAX_FEEDBACK + " characters; this has " + text.length() + ".");
+        if (text.isEmpty()) throw ApiException.badRequest("review.feedbackEmpty", "Field 'text': write the feedback; it is empty.");
+        if (text.length() > MAX_FEEDBACK) {
+            throw ApiException.badRequest("review.feedbackTooLong", "Field 'text': feedback holds at most " + MAX_FEEDBACK + " characters; this has " + text.length() + ".")
+                    .with("max", MAX_FEEDBACK).with("length", text.length());
+        }
         if (body.utteranceId() != null && !jdbi.withExtension(ReviewDao.class, dao -> dao.unitOf(body.utteranceId(), transcriptId))) {
-            throw ApiException.badRequest("Field 'utteranceId': " + body.utteranceId() + " is not a unit of this session.");
+            throw ApiException.badRequest("review.notAUnit", "Field 'utteranceId': " + body.utteranceId() + " is not a unit of this session.")
+                    .with("utteranceId", body.utteranceId());
         }
         long id = writes.inTransaction(h -> h.attach(ReviewDao.class).addFeedback(transcriptId, body.utteranceId(), user.id(), text, Instant.now().toString()));
         return list(transcriptId).stream().filter(f -> f.id() == id).findFirst().orElseThrow();

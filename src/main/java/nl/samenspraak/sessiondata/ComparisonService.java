@@ -53,12 +53,16 @@ public final class ComparisonService {
     public ComparisonResult compare(User user, long projectId, String fieldKey, String a, String b, String alternativeKey, Long coder) {
         access.require(user, projectId, Access.READERS);
         Alternative alternative = alternativeKey == null || alternativeKey.isBlank() ? Alternative.TWO_SIDED : Alternative.fromKey(alternativeKey);
-        if (alternative == null) throw ApiException.badRequest("Parameter 'alternative': use two-sided, greater or less; got " + alternativeKey + ".");
+        if (alternative == null) {
+            throw ApiException.badRequest("compare.badAlternative", "Parameter 'alternative': use two-sided, greater or less; got " + alternativeKey + ".")
+                    .with("value", alternativeKey);
+        }
         SessionField field = data.fields(projectId).stream().filter(f -> f.key().equals(fieldKey)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("Parameter 'field': this project has no session field '" + fieldKey + "'."));
+                .orElseThrow(() -> ApiException.badRequest("compare.noSuchField", "Parameter 'field': this project has no session field '" + fieldKey + "'.")
+                        .with("field", String.valueOf(fieldKey)));
         String va = groupValue(field, "a", a);
         String vb = groupValue(field, "b", b);
-        if (va.equals(vb)) throw ApiException.badRequest("Parameters 'a' and 'b': give two different values of '" + fieldKey + "'.");
+        if (va.equals(vb)) throw ApiException.badRequest("compare.sameGroups", "Parameters 'a' and 'b': give two different values of '" + fieldKey + "'.").with("field", fieldKey);
         List<Long> inA = new ArrayList<>();
         List<Long> inB = new ArrayList<>();
         data.projectValues(projectId).forEach((t, values) -> {
@@ -86,11 +90,15 @@ public final class ComparisonService {
     }
 
     private static String groupValue(SessionField field, String name, String raw) {
-        if (raw == null || raw.isBlank()) throw ApiException.badRequest("Parameter '" + name + "': give the value of '" + field.key() + "' for group " + name.toUpperCase() + ".");
+        if (raw == null || raw.isBlank()) {
+            throw ApiException.badRequest("compare.groupValueMissing", "Parameter '" + name + "': give the value of '" + field.key() + "' for group "
+                    + name.toUpperCase() + ".").with("field", field.key()).with("group", name.toUpperCase());
+        }
         try {
             return field.normalize(raw.strip());
         } catch (FieldType.BadValue e) {
-            throw ApiException.badRequest("Parameter '" + name + "': " + e.getMessage() + ".");
+            throw ApiException.badRequest("compare.badGroupValue", "Parameter '" + name + "': " + e.getMessage() + ".")
+                    .with("group", name.toUpperCase()).with("problem", e.getMessage());
         }
     }
 

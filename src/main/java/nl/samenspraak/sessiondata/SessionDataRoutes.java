@@ -42,7 +42,7 @@ public final class SessionDataRoutes {
         var user = access.user(ctx);
         long id = project(ctx);
         var files = Uploads.files(ctx);
-        if (files.size() != 1) throw ApiException.badRequest("Field 'file': send one CSV or xlsx file.");
+        if (files.size() != 1) throw ApiException.badRequest("sessiondata.oneFile", "Field 'file': send one CSV or xlsx file.");
         ctx.json(data.importTable(user, id, files.get(0)));
     }
 
@@ -50,7 +50,7 @@ public final class SessionDataRoutes {
         String coder = ctx.queryParam("coder");
         Long coderId = null;
         if (coder != null && !coder.isBlank()) {
-            try { coderId = Long.parseLong(coder.strip()); } catch (NumberFormatException e) { throw ApiException.badRequest("Parameter 'coder': give a user id; got " + coder + "."); }
+            try { coderId = Long.parseLong(coder.strip()); } catch (NumberFormatException e) { throw ApiException.badRequest("request.notAnId", "Parameter 'coder': give a user id; got " + coder + ".").with("field", "coder").with("value", coder); }
         }
         ctx.json(comparisons.compare(access.user(ctx), project(ctx), ctx.queryParam("field"), ctx.queryParam("a"), ctx.queryParam("b"),
                 ctx.queryParam("alternative"), coderId));

@@ -73,12 +73,13 @@ public final class SessionDataService {
             SessionDataDao dao = h.attach(SessionDataDao.class);
             for (SessionDataDao.ValueRow v : dao.projectValues(projectId)) {
                 SessionField f = byKey.get(v.field());
-                if (f == null) throw ApiException.conflict("Field '" + v.field() + "' has values (transcript " + v.transcriptId()
-                        + " among others); clear them before removing the field.");
+                if (f == null) throw ApiException.conflict("sessiondata.fieldHasValues", "Field '" + v.field() + "' has values (transcript " + v.transcriptId()
+                        + " among others); clear them before removing the field.").with("field", v.field()).with("transcriptId", v.transcriptId());
                 try {
                     f.normalize(v.value());
                 } catch (FieldType.BadValue e) {
-                    throw ApiException.badRequest("Field '" + f.key() + "': the stored value of transcript " + v.transcriptId() + " does not fit: " + e.getMessage() + ".");
+                    throw ApiException.badRequest("sessiondata.storedValueDoesNotFit", "Field '" + f.key() + "': the stored value of transcript " + v.transcriptId()
+                            + " does not fit: " + e.getMessage() + ".").with("field", f.key()).with("transcriptId", v.transcriptId()).with("problem", e.getMessage());
                 }
             }
             dao.clearFields(projectId);
@@ -103,14 +104,19 @@ public final class SessionDataService {
 
     public Questionnaire setQuestionnaire(User user, long projectId, String codebookKey) {
         access.require(user, projectId, Role.ADMIN);
-        if (codebookKey == null || codebookKey.isBlank()) throw ApiException.badRequest("Field 'codebookKey': name the codebook of the questionnaire.");
+        if (codebookKey == null || codebookKey.isBlank()) {
+            throw ApiException.badRequest("sessiondata.questionnaireMissing", "Field 'codebookKey': name the codebook of the questionnaire.");
+        }
         StoredCodebook stored = codebooks.latest(codebookKey.strip())
-                .orElseThrow(() -> ApiException.badRequest("Field 'codebookKey': there is no codebook '" + codebookKey + "'; upload it first (POST /api/codebooks)."));
+                .orElseThrow(() -> ApiException.badRequest("sessiondata.noSuchCodebook", "Field 'codebookKey': there is no codebook '" + codebookKey
+                        + "'; upload it first (POST /api/codebooks).").with("codebook", codebookKey));
         if (stored.codebook().ratingScales().isEmpty()) {
-            throw ApiException.badRequest("Field 'codebookKey': codebook '" + stored.key() + "' has no rating scales, so it has no questionnaire items.");
+            throw ApiException.badRequest("sessiondata.noScales", "Field 'codebookKey': codebook '" + stored.key()
+                    + "' has no rating scales, so it has no questionnaire items.").with("codebook", stored.key());
         }
         if (Questionnaires.items(stored.codebook()) == null) {
-            throw ApiException.badRequest("Field 'codebookKey': two scales of codebook '" + stored.key() + "' share an item key; a questionnaire needs unique item keys.");
+            throw ApiException.badRequest("sessiondata.sharedItemKey", "Field 'codebookKey': two scales of codebook '" + stored.key()
+                    + "' share an item key; a questionnaire needs unique item keys.").with("codebook", stored.key());
         }
         writes.useTransaction(h -> h.attach(SessionDataDao.class).setQuestionnaire(projectId, stored.key(), Instant.now().toString(), user.id()));
         return new Questionnaire(stored.key(), stored.version(), stored.codebook().ratingScales());
@@ -147,7 +153,8 @@ public final class SessionDataService {
         });
         if (!problems.isEmpty()) {
             var first = problems.entrySet().iterator().next();
-            throw ApiException.badRequest("Field '" + first.getKey() + "': " + first.getValue() + ".", problems);
+            throw ApiException.badRequest("sessiondata.badValue", "Field '" + first.getKey() + "': " + first.getValue() + ".", problems)
+                    .with("field", first.getKey()).with("problem", String.valueOf(first.getValue()));
         }
         String now = Instant.now().toString();
         writes.useTransaction(h -> {
@@ -166,7 +173,7 @@ public final class SessionDataService {
         try {
             table = SessionTable.read(file.fileName(), file.content());
         } catch (SessionTable.Unreadable e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.badRequest("sessiondata.unreadableTable", e.getMessage()).with("file", file.fileName()).with("problem", e.getMessage());
         }
         Optional<StoredCodebook> instrument = questionnaire(projectId);
         Map<String, RatingItem> items = instrument.map(s -> Questionnaires.items(s.codebook())).orElse(Map.of());
@@ -176,9 +183,10 @@ public final class SessionDataService {
         SessionImport.Plan plan = SessionImport.check(table, fields(projectId), items, byName);
         if (!plan.ok()) {
             SessionImport.Problem p = plan.problems().get(0);
-            throw ApiException.badRequest(file.fileName() + ", row " + p.row() + ", column " + p.column() + ": " + p.message()
+            throw ApiException.badRequest("sessiondata.tableRefused", file.fileName() + ", row " + p.row() + ", column " + p.column() + ": " + p.message()
                     + (plan.problems().size() > 1 ? " (and " + (plan.problems().size() - 1) + " more problems)" : "") + ". Nothing was stored.",
-                    Map.of("problems", plan.problems()));
+                    Map.of("problems", plan.problems())).with("file", file.fileName()).with("row", p.row()).with("column", p.column())
+                    .with("problem", p.message()).with("more", plan.problems().size() - 1);
         }
         String now = Instant.now().toString();
         writes.useTransaction(h -> {
@@ -218,7 +226,7 @@ public final class SessionDataService {
     }
 
     private TranscriptRow transcript(long id) {
-        return jdbi.withExtension(SessionDataDao.class, dao -> dao.transcript(id)).orElseThrow(() -> ApiException.notFound("Transcript " + id));
+        return jdbi.withExtension(SessionDataDao.class, dao -> dao.transcript(id)).orElseThrow(() -> Access.transcriptNotFound(id));
     }
 
     private static boolean blank(Object v) {
@@ -231,33 +239,5 @@ public final class SessionDataService {
 
     private static List<String> list(String json) {
         try { return MAPPER.readValue(json, new TypeReference<List<String>>() {}); } catch (JsonProcessingException e) { throw new IllegalStateException(e); }
-    }
-
-    /** Checks of a field list, each refusal naming the field. */
-    static final class FieldChecks {
-        private FieldChecks() {}
-
-        static List<SessionField> check(List<SessionField> fields) {
-            if (fields == null) throw ApiException.badRequest("Field 'fields': send the list of session fields (it may be empty).");
-            Set<String> keys = new HashSet<>();
-            List<SessionField> out = new ArrayList<>();
-            for (int i = 0; i < fields.size(); i++) {
-                SessionField f = fields.get(i);
-                String at = "Field 'fields[" + i + "]";
-                if (f == null) throw ApiException.badRequest(at + "': give a field object.");
-                if (f.key() == null || !Keys.isValid(f.key())) throw ApiException.badRequest(at + ".key': " + Keys.rule());
-                if (!keys.add(f.key())) throw ApiException.badRequest(at + ".key': the key '" + f.key() + "' is used twice.");
-                if (f.label() == null || f.label().nl() == null || f.label().nl().isBlank() || f.label().en() == null || f.label().en().isBlank()) {
-                    throw ApiException.badRequest(at + ".label': give a label in Dutch and English: {\"nl\": \"...\", \"en\": \"...\"}.");
-                }
-                if (f.type() == null) throw ApiException.badRequest(at + ".type': use text, number, date or category.");
-                List<String> allowed = f.allowed().stream().map(a -> a == null ? "" : a.strip()).toList();
-                if (f.type() == FieldType.CATEGORY && (allowed.isEmpty() || allowed.contains("") || new HashSet<>(allowed).size() != allowed.size())) {
-                    throw ApiException.badRequest(at + ".allowed': a category needs its allowed values, each once and not empty.");
-                }
-                out.add(new SessionField(f.key(), f.label(), f.type(), f.type() == FieldType.CATEGORY ? allowed : List.of()));
-            }
-            return out;
-        }
     }
 }

@@ -21,7 +21,8 @@ public final class ImportForm {
         try {
             return Segmentation.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Field 'segment': must be 'turn' or 'sentence', not '" + value + "'.");
+            throw ApiException.badRequest("transcript.badSegmentation", "Field 'segment': must be 'turn' or 'sentence', not '" + value + "'.")
+                    .with("value", String.valueOf(value));
         }
     }
 
@@ -29,7 +30,7 @@ public final class ImportForm {
         try {
             return RoleMapping.parse(spec);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("Field 'roles': " + e.getMessage());
+            throw ApiException.badRequest("transcript.badRoleMapping", "Field 'roles': " + e.getMessage()).with("problem", e.getMessage());
         }
     }
 
@@ -39,10 +40,10 @@ public final class ImportForm {
         try {
             node = Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.badRequest("request.bodyNotJson", "The request body is not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject() || node.isEmpty()) {
-            throw ApiException.badRequest("Send a JSON object of speaker label to role, e.g. {\"KM\": \"professional\"}.");
+            throw ApiException.badRequest("transcript.rolesMissing", "Send a JSON object of speaker label to role, e.g. {\"KM\": \"professional\"}.");
         }
         Map<String, SpeakerRole> roles = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> roles.put(e.getKey(), SpeakerRole.fromKey(e.getValue().asText())));

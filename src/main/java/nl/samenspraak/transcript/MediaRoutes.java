@@ -50,7 +50,7 @@ public final class MediaRoutes {
         }
         String name = ctx.queryParam("fileName");
         if (name == null || name.isBlank()) {
-            throw ApiException.badRequest("Send the recording as multipart form field 'file', or as the body with its name in the query parameter 'fileName'.");
+            throw ApiException.badRequest("upload.noFile", "Send the recording as multipart form field 'file', or as the body with its name in the query parameter 'fileName'.");
         }
         return new MediaService.Incoming(name, ctx.req().getInputStream(), () -> { });
     }
@@ -64,9 +64,9 @@ public final class MediaRoutes {
         } catch (IllegalStateException e) {
             throw MediaService.tooLarge("The recording");
         } catch (Exception e) {
-            throw ApiException.badRequest("The multipart request could not be read: " + e.getMessage());
+            throw ApiException.badRequest("upload.unreadable", "The multipart request could not be read: " + e.getMessage()).with("reason", String.valueOf(e.getMessage()));
         }
-        if (part == null || part.getSubmittedFileName() == null) throw ApiException.badRequest("Field 'file': no file was sent.");
+        if (part == null || part.getSubmittedFileName() == null) throw ApiException.badRequest("upload.fileMissing", "Field 'file': no file was sent.");
         return part;
     }
 
@@ -81,7 +81,9 @@ public final class MediaRoutes {
     private void stream(Context ctx) throws IOException {
         Media m = media.recording(access.user(ctx), id(ctx));
         var file = media.file(m);
-        if (!Files.isRegularFile(file)) throw ApiException.notFound("The recording file of transcript " + m.transcriptId());
+        if (!Files.isRegularFile(file)) {
+            throw ApiException.notFound("media.fileMissing", "The recording file of transcript " + m.transcriptId()).with("transcriptId", m.transcriptId());
+        }
         ctx.writeSeekableStream(Files.newInputStream(file), m.contentType(), Files.size(file));
     }
 

@@ -71,12 +71,12 @@ public final class MediaService {
     public Media recording(User user, long transcriptId) {
         Transcript t = transcript(transcriptId);
         access.require(user, t.projectId());
-        return find(t.id()).orElseThrow(() -> new ApiException(404, "Transcript " + t.id() + " has no recording.",
-                java.util.Map.of("transcriptId", t.id())));
+        return find(t.id()).orElseThrow(() -> new ApiException(404, "media.none", "Transcript " + t.id() + " has no recording.",
+                java.util.Map.of("transcriptId", t.id())).with("transcriptId", t.id()));
     }
 
     private Transcript transcript(long id) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Transcript " + id));
+        return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> Access.transcriptNotFound(id));
     }
 
     /** The media folder beside a database file. */
@@ -107,8 +107,8 @@ public final class MediaService {
     /** Stores (or replaces) the recording of a transcript from a stream; the stream is read to its end or the limit. */
     public Media store(Transcript t, String fileName, InputStream in, Long userId) {
         String name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        MediaType type = MediaType.forFileName(name).orElseThrow(() -> ApiException.badRequest(
-                "'" + name + "' is not a recording this app plays; send one of " + MediaType.accepted() + "."));
+        MediaType type = MediaType.forFileName(name).orElseThrow(() -> ApiException.badRequest("media.unknownType",
+                "'" + name + "' is not a recording this app plays; send one of " + MediaType.accepted() + ".").with("file", name).with("accepted", MediaType.accepted()));
         Path temp = null;
         try {
             temp = Files.createTempFile(spoolFolder(), "upload-", ".part");
@@ -150,18 +150,20 @@ public final class MediaService {
     }
 
     static ApiException tooLarge(String name) {
-        return new ApiException(413, name + ": a recording may be at most " + MAX_MEDIA_BYTES / (1024 * 1024) + " MiB.");
+        return new ApiException(413, "media.tooLarge", name + ": a recording may be at most " + MAX_MEDIA_BYTES / (1024 * 1024) + " MiB.")
+                .with("file", name).with("max", MAX_MEDIA_BYTES / (1024 * 1024));
     }
 
     private static void checkContent(Path file, MediaType type, String name, long size) throws IOException {
-        if (size == 0) throw ApiException.badRequest(name + ": the file is empty.");
+        if (size == 0) throw ApiException.badRequest("media.empty", name + ": the file is empty.").with("file", name);
         byte[] head = new byte[MediaType.SNIFF_BYTES];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
         if (!type.matches(head, n)) {
-            throw ApiException.badRequest(name + ": the content is not " + type.extension + " audio or video (its first bytes do not fit).");
+            throw ApiException.badRequest("media.contentMismatch", name + ": the content is not " + type.extension
+                    + " audio or video (its first bytes do not fit).").with("file", name).with("type", type.extension);
         }
     }
 

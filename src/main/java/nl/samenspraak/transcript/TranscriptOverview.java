@@ -33,7 +33,7 @@ public final class TranscriptOverview {
         access.require(user, projectId, Role.ADMIN, Role.TRAINER);
         return jdbi.withHandle(h -> {
             // A system administrator holds the admin role in every project id, so a missing project is said here.
-            if (!h.attach(OverviewDao.class).projectExists(projectId)) throw ApiException.notFound("Project " + projectId);
+            if (!h.attach(OverviewDao.class).projectExists(projectId)) throw ApiException.notFound("project.notFound", "Project " + projectId).with("id", projectId);
             Map<Long, List<Speaker>> speakers = new HashMap<>();
             for (OverviewDao.ListedSpeaker s : h.attach(OverviewDao.class).speakers(projectId)) {
                 speakers.computeIfAbsent(s.transcriptId(), k -> new ArrayList<>()).add(new Speaker(s.label(), s.role(), s.source(), s.units()));

@@ -27,7 +27,8 @@ public final class TranscriptRoutes {
 
     public void register(RoutesConfig r) {
         // A refused transcript file, from whichever route imports it: a 400 naming file, place and problem.
-        r.exception(TranscriptFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, e.getMessage(),
+        r.exception(TranscriptFormatException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, "transcript.unreadableFile", e.getMessage(),
+                ErrorMapper.details("file", e.file(), "where", e.location() == null ? "" : ", " + e.location(), "problem", e.problem()),
                 ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem())));
         r.get("/api/projects/{projectId}/transcripts", this::list);
         r.get("/api/projects/{projectId}/transcripts/overview", ctx -> ctx.json(overview.list(access.user(ctx), Requests.id(ctx, "projectId"))));

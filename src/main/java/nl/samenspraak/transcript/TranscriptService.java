@@ -73,12 +73,15 @@ public final class TranscriptService {
      */
     public List<Imported> importAll(ToLongFunction<Handle> project, List<Upload> uploads, Segmentation segmentation,
                                     RoleMapping mapping, Long userId) {
-        if (uploads.isEmpty()) throw ApiException.badRequest("No transcript file was sent.");
+        if (uploads.isEmpty()) throw ApiException.badRequest("transcript.noFile", "No transcript file was sent.");
         List<Prepared> prepared = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Upload u : uploads) {
             Prepared p = prepare(u, segmentation, mapping);
-            if (!names.add(p.name())) throw ApiException.badRequest(u.fileName() + ": another file of this import has the same name '" + p.name() + "'.");
+            if (!names.add(p.name())) {
+                throw ApiException.badRequest("transcript.sameNameInImport", u.fileName() + ": another file of this import has the same name '" + p.name() + "'.")
+                        .with("file", u.fileName()).with("name", p.name());
+            }
             prepared.add(p);
         }
         return writes.inTransaction(h -> {
@@ -110,7 +113,8 @@ public final class TranscriptService {
 
     private Imported store(TranscriptDao dao, long projectId, Prepared p, Segmentation segmentation, Long userId) {
         if (dao.findByName(projectId, p.name()).isPresent()) {
-            throw ApiException.conflict(p.upload().fileName() + ": the project already has a transcript named '" + p.name() + "'.");
+            throw ApiException.conflict("transcript.nameTaken", p.upload().fileName() + ": the project already has a transcript named '" + p.name() + "'.")
+                    .with("file", p.upload().fileName()).with("name", p.name());
         }
         boolean confirmed = p.speakers().stream().allMatch(s -> s.source().equals("given"));
         long id = dao.insert(projectId, p.name(), p.upload().fileName(), p.parsed().format(), segmentation.name().toLowerCase(java.util.Locale.ROOT), confirmed,
@@ -143,7 +147,7 @@ public final class TranscriptService {
     }
 
     public Transcript get(long id) {
-        return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> ApiException.notFound("Transcript " + id));
+        return jdbi.withExtension(TranscriptDao.class, dao -> dao.find(id)).orElseThrow(() -> Access.transcriptNotFound(id));
     }
 
     public List<Utterance> utterances(long id) {
@@ -162,8 +166,13 @@ public final class TranscriptService {
         Map<String, Speaker> current = new LinkedHashMap<>();
         speakers(t.id()).forEach(s -> current.put(s.label(), s));
         for (var e : roles.entrySet()) {
-            if (!current.containsKey(e.getKey())) throw ApiException.badRequest("The transcript has no speaker '" + e.getKey() + "'.");
-            if (e.getValue() == null) throw ApiException.badRequest("Speaker '" + e.getKey() + "': the role must be professional, client or other.");
+            if (!current.containsKey(e.getKey())) {
+                throw ApiException.badRequest("transcript.noSuchSpeaker", "The transcript has no speaker '" + e.getKey() + "'.").with("speaker", e.getKey());
+            }
+            if (e.getValue() == null) {
+                throw ApiException.badRequest("transcript.badSpeakerRole", "Speaker '" + e.getKey() + "': the role must be professional, client or other.")
+                        .with("speaker", e.getKey());
+            }
         }
         writes.useTransaction(h -> {
             TranscriptDao dao = h.attach(TranscriptDao.class);

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The 500 path: a failure no request could cause (here the database loses a table under the running
- * app) is answered with the generic sentence in the one error shape, and its cause goes to the log.
+ * app) is answered with the generic sentence in the one error shape ({@code {error, code: server.error, params,
+ * details}}, docs/errors.md), and its cause goes to the log.
  */
 class ServerErrorTest {
     @TempDir Path dir;
@@ -32,7 +33,11 @@ class ServerErrorTest {
 
             assertThat(r.status()).isEqualTo(500);
             assertThat(r.error()).isEqualTo("Something went wrong on the server; the error has been logged.");
+            assertThat(r.json().path("code").asText()).isEqualTo("server.error");
+            assertThat(r.json().path("params").isObject() && r.json().path("params").isEmpty()).as(r.body()).isTrue();
             assertThat(r.json().path("details").isObject() && r.json().path("details").isEmpty()).as(r.body()).isTrue();
+            assertThat(r.json().properties()).extracting(java.util.Map.Entry::getKey).as("the one error shape, nothing more")
+                    .containsExactlyInAnyOrder("error", "code", "params", "details");
             assertThat(r.body()).as("nothing of the cause reaches the client").doesNotContain("no such table").doesNotContain("SQL");
             assertThat(log.text()).contains("Unhandled error on GET /api/projects").contains("no such table: projects");
         }

@@ -7,12 +7,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WritesTest {
     @TempDir Path dir;
@@ -36,7 +42,7 @@ class WritesTest {
                         try {
                             writes.grouped(h -> {
                                 h.execute("INSERT INTO t VALUES (?, ?)", thread, n);
-                                if (n % 5 == 4) throw ApiException.badRequest("refused " + thread + "/" + n);
+                                if (n % 5 == 4) throw ApiException.badRequest("test.refused", "refused " + thread + "/" + n);
                                 return null;
                             });
                         } catch (ApiException e) {
@@ -70,6 +76,130 @@ class WritesTest {
             writes.inTransaction(h -> h.execute("INSERT INTO t VALUES (3)"));
             assertThat(Sql.one(jdbi, "SELECT SUM(x) FROM t", Long.class)).isEqualTo(6L);
         } finally {
+            db.close();
+        }
+    }
+
+    /** A grouped write that holds the committer until {@code release} opens: whatever is queued meanwhile waits. */
+    private static Future<Object> holdCommitter(ExecutorService callers, Writes writes, CountDownLatch release, CountDownLatch holding) {
+        return callers.submit(() -> writes.grouped(h -> {
+            h.execute("INSERT INTO t VALUES (0)");
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+    }
+
+    private static void awaitQueued(Writes writes, int n) throws InterruptedException {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (writes.status().queued() < n && System.nanoTime() < until) Thread.sleep(5);
+        assertThat(writes.status().queued()).as("writes waiting for the committer").isEqualTo(n);
+    }
+
+    @Test
+    void grouped_writes_wait_in_one_queue_behind_the_committer_and_commit_together_in_one_batch() throws Exception {
+        Database.Pooled db = Database.openPooled(dir.resolve("w3.db"));
+        Jdbi jdbi = db.jdbi();
+        jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (Writes writes = new Writes(jdbi)) {
+            assertThat(writes.status().state()).isEqualTo(Writes.State.IDLE);
+            CountDownLatch release = new CountDownLatch(1), holding = new CountDownLatch(1);
+            Future<Object> held = holdCommitter(callers, writes, release, holding);
+            assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+            List<Future<Object>> queued = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                int n = i;
+                queued.add(callers.submit(() -> writes.grouped(h -> h.execute("INSERT INTO t VALUES (?)", n))));
+            }
+            awaitQueued(writes, 10);
+            // A plain transaction queues on the same lock: it cannot start while the committer holds it.
+            Future<?> plain = callers.submit(() -> writes.useTransaction(h -> h.execute("INSERT INTO t VALUES (100)")));
+            Thread.sleep(200);
+            assertThat(plain.isDone()).isFalse();
+            assertThat(writes.status().state()).isEqualTo(Writes.State.RUNNING);
+            assertThat(writes.status().batches()).isZero();
+            release.countDown();
+            held.get(20, TimeUnit.SECONDS);
+            for (Future<Object> f : queued) f.get(20, TimeUnit.SECONDS);
+            plain.get(20, TimeUnit.SECONDS);
+            assertThat(writes.status().queued()).isZero();
+            assertThat(writes.status().batches()).as("the held write's batch, then one batch of the ten that waited").isEqualTo(2);
+            assertThat(Sql.one(jdbi, "SELECT SUM(x) FROM t", Long.class)).isEqualTo(155L);
+        } finally {
+            callers.shutdownNow();
+            db.close();
+        }
+    }
+
+    @Test
+    void a_batch_that_throws_an_error_answers_its_callers_503_and_later_saves_succeed() throws Exception {
+        Database.Pooled db = Database.openPooled(dir.resolve("w4.db"));
+        Jdbi jdbi = db.jdbi();
+        jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (Writes writes = new Writes(jdbi)) {
+            int round = 0;
+            for (Error injected : List.of(new StackOverflowError("injected"), new OutOfMemoryError("injected"), new AssertionError("injected"))) {
+                round++;
+                CountDownLatch release = new CountDownLatch(1), holding = new CountDownLatch(1);
+                Future<Object> held = holdCommitter(callers, writes, release, holding);
+                assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+                List<Future<Object>> batch = new ArrayList<>();
+                for (int i = 0; i < 4; i++) batch.add(callers.submit(() -> writes.grouped(h -> h.execute("INSERT INTO t VALUES (1)"))));
+                batch.add(callers.submit(() -> writes.grouped(h -> { h.execute("INSERT INTO t VALUES (1)"); throw injected; })));
+                awaitQueued(writes, 5);
+                release.countDown();
+                held.get(20, TimeUnit.SECONDS);
+                for (Future<Object> f : batch) {
+                    // Answered, not left waiting: each caller of the failed batch gets a 503 that says nothing was stored.
+                    assertThatThrownBy(() -> f.get(20, TimeUnit.SECONDS)).as(injected.toString()).cause()
+                            .isInstanceOf(ApiException.class).hasMessageContaining("Nothing of it was stored")
+                            .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
+                }
+                assertThat(writes.status().failedBatches()).isEqualTo(round);
+                int inserted = writes.grouped(h -> h.execute("INSERT INTO t VALUES (10)"));
+                assertThat(inserted).isEqualTo(1);
+                assertThat(writes.status().state()).isEqualTo(Writes.State.RUNNING);
+            }
+            assertThat(Sql.one(jdbi, "SELECT COUNT(*) FROM t WHERE x = 1", Long.class)).as("the failed batches left nothing behind").isZero();
+            assertThat(Sql.one(jdbi, "SELECT SUM(x) FROM t", Long.class)).isEqualTo(30L);
+        } finally {
+            callers.shutdownNow();
+            db.close();
+        }
+    }
+
+    @Test
+    void a_caller_waits_at_most_the_wait_and_a_write_given_up_is_never_stored() throws Exception {
+        Database.Pooled db = Database.openPooled(dir.resolve("w5.db"));
+        Jdbi jdbi = db.jdbi();
+        jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (Writes writes = new Writes(jdbi, Duration.ofMillis(300))) {
+            CountDownLatch release = new CountDownLatch(1), holding = new CountDownLatch(1);
+            Future<Object> held = holdCommitter(callers, writes, release, holding);
+            assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> writes.grouped(h -> h.execute("INSERT INTO t VALUES (7)")))
+                    .isInstanceOf(ApiException.class).hasMessageContaining("was not stored")
+                    .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
+            assertThatThrownBy(() -> writes.useTransaction(h -> h.execute("INSERT INTO t VALUES (8)")))
+                    .isInstanceOf(ApiException.class).hasMessageContaining("nothing was stored")
+                    .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
+            // The held write itself was taken up before its caller gave up: it may still be stored, and says so.
+            assertThatThrownBy(() -> held.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(ApiException.class)
+                    .hasMessageContaining("may have been stored");
+            release.countDown();
+            int inserted = writes.grouped(h -> h.execute("INSERT INTO t VALUES (1)"));
+            assertThat(inserted).isEqualTo(1);
+            List<Integer> rows = jdbi.withHandle(h -> h.createQuery("SELECT x FROM t ORDER BY x").mapTo(Integer.class).list());
+            assertThat(rows).containsExactly(0, 1);
+        } finally {
+            callers.shutdownNow();
             db.close();
         }
     }

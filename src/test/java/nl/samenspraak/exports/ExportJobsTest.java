@@ -63,6 +63,7 @@ class ExportJobsTest {
             ExportJobs.Status failed = await(jobs, jobs.start(ann, prepared()).id());
             assertThat(failed.state()).as(t.toString()).isEqualTo(ExportJobs.State.FAILED);
             assertThat(failed.error()).isEqualTo(ExportJobs.FAILED);
+            assertThat(failed.errorCode()).isEqualTo("export.failed");
             assertThat(failed.downloadUrl()).isNull();
         }
         ExportJobs jobs = new ExportJobs(writer(prefix -> {
