@@ -49,11 +49,12 @@ class CodingScreenBench {
             assertThat(study.units()).hasSize(UNITS);
             browser.logIn(app.baseUrl, study.coder(), TestApp.PASSWORD, study.codePage());
 
-            List<Double> usable = new ArrayList<>(), ready = new ArrayList<>();
+            List<Double> usable = new ArrayList<>(), ready = new ArrayList<>(), build = new ArrayList<>();
             for (int i = 0; i < LOADS; i++) {
                 browser.driver.navigate().refresh();
                 usable.add(pressUntilUsable(browser));
                 ready.add(number(browser.js("return window.samenspraak.readyMs")));
+                build.add(number(browser.js("return window.samenspraak.renderMs")));
             }
             assertThat(browser.js("return document.activeElement.id")).isEqualTo("units");
             browser.keys(Keys.HOME);
@@ -68,6 +69,7 @@ class CodingScreenBench {
             System.out.printf(Locale.ROOT, "BENCH units=%d window=1400x900%n", UNITS);
             System.out.printf(Locale.ROOT, "BENCH usable (navigation start to the frame after the first hotkey), ms: %s%n", summary(usable));
             System.out.printf(Locale.ROOT, "BENCH ready mark (navigation start to data-ready), ms: %s%n", summary(ready));
+            System.out.printf(Locale.ROOT, "BENCH build (data arrived to data-ready: rows, codebook, progress), ms: %s%n", summary(build));
             System.out.printf(Locale.ROOT, "BENCH hotkey -> code set and next unit shown, ms: %s%n", summary(code));
             System.out.printf(Locale.ROOT, "BENCH k -> previous unit shown, ms: %s%n", summary(back));
             System.out.printf(Locale.ROOT, "BENCH j -> next unit shown, ms: %s%n", summary(next));
