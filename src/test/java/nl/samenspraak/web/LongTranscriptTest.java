@@ -167,7 +167,7 @@ class LongTranscriptTest {
         browser.driver.close();
         browser.driver.switchTo().window(first);
         browser.until(d -> browser.find("#toast").isDisplayed());
-        assertThat(browser.text("#toast")).contains("Another tab").contains("unit " + (UNITS - 5));
+        assertThat(browser.toast()).contains("Another tab").contains("unit " + (UNITS - 5));
         browser.keys(Keys.END);
         assertThat((String) browser.js("return document.querySelector('.unit[data-index=\"" + (UNITS - 6) + "\"] .pill[data-dim=\"0\"]').textContent"))
                 .isEqualTo("Option talk");

@@ -80,7 +80,7 @@ class RatingFormTest {
         Study study = open("en");
         browser.ctrl(".");
         assertThat(browser.find("#auto-advance").isSelected()).isFalse();
-        assertThat(browser.text("#toast")).contains("Staying on the item");
+        assertThat(browser.toast()).contains("Staying on the item");
         // As the instructions say without moving on: a score, then ↓ to the next item.
         browser.keys("1", Keys.ARROW_DOWN, "2", Keys.ARROW_DOWN, "3", Keys.ARROW_DOWN, "4", Keys.ARROW_DOWN, "0");
         waitSaved();
