@@ -86,6 +86,27 @@ class CodingScreenLayoutTest {
     }
 
     @Test
+    void the_rating_form_with_the_same_long_names_keeps_its_header_inside_the_window_in_both_languages() {
+        for (String lang : List.of("en", "nl")) {
+            open(lang);
+            browser.open(app.baseUrl + "/rate.html?t=" + study.transcript());
+            browser.waitReady();
+            @SuppressWarnings("unchecked")
+            List<String> out = (List<String>) browser.js("""
+                    const out = [], w = window.innerWidth;
+                    if (document.documentElement.scrollWidth > w) out.push('page: ' + document.documentElement.scrollWidth + 'px wide in a ' + w + 'px window');
+                    for (const sel of ['#logout', '#language', '#user-name', '#help-button', '#auto-advance'])
+                      for (const el of document.querySelectorAll(sel))
+                        if (el.getBoundingClientRect().right > w + 0.5) out.push(sel + ' ends at ' + Math.round(el.getBoundingClientRect().right) + 'px');
+                    return out;""");
+            browser.js("window.scrollTo(0, 0)");
+            browser.screenshot("rating-long-names-" + lang);
+            assertThat(out).as(lang).isEmpty();
+            assertThat(browser.find("#transcript-name").getDomAttribute("title")).contains("(transcriptie definitief v3)");
+        }
+    }
+
+    @Test
     void the_definition_panel_ends_with_the_code_not_with_null_in_both_languages() {
         for (String lang : List.of("en", "nl")) {
             open(lang);
