@@ -1,6 +1,6 @@
 // Adjudication: each coder's code side by side per unit and dimension, and the consensus, set by keyboard.
 // Digits take that coder's code; a codebook hotkey of the row's dimension sets that code; Enter adds a comment.
-import { api, ApiError, get, requireLogin } from './api.js';
+import { api, ApiError, get, currentUser } from './api.js';
 import { $, h, newId, param } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -16,7 +16,7 @@ let cur = 0;
 
 async function start() {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   try {
     view = await get(`/api/transcripts/${transcriptId}/adjudication`);

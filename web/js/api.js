@@ -32,15 +32,27 @@ export async function api(method, path, body) {
 
 export const get = (path) => api('GET', path);
 
+/** Goes to the log-in page, which comes back here afterwards; never settles. */
+function toLogIn() {
+  location.assign('index.html?next=' + encodeURIComponent(location.pathname.replace(/^\//, '') + location.search));
+  return new Promise(() => {});
+}
+
 /** Loads what a page needs; on 401 goes to the log-in page and comes back afterwards. */
 export async function requireLogin(load) {
   try {
     return await load();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      location.assign('index.html?next=' + encodeURIComponent(location.pathname.replace(/^\//, '') + location.search));
-      return new Promise(() => {});
-    }
+    if (e instanceof ApiError && e.status === 401) return toLogIn();
     throw e;
   }
+}
+
+/**
+ * The logged-in user, or (nobody logged in) off to the log-in page. Asks /api/session, which answers
+ * 200 either way, so a page's check leaves no error in the browser's console.
+ */
+export async function currentUser() {
+  const session = await get('/api/session');
+  return session.loggedIn ? session.user : toLogIn();
 }

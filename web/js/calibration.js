@@ -1,7 +1,7 @@
 // Calibration: a trainee against the reference coding of a transcript (?t=&coder=), per dimension the
 // agreement, pass or fail against the threshold, misses and over-use, the confusion matrix; or (?p=&coder=)
 // the history of their calibrations as kappa over time against the threshold line.
-import { ApiError, api, get, requireLogin } from './api.js';
+import { ApiError, api, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, language, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -18,7 +18,7 @@ let labels = new Map();
 
 async function start() {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   const query = coder ? `?coder=${encodeURIComponent(coder)}` : '';
   try {

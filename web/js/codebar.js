@@ -1,6 +1,6 @@
 // The codebook beside the transcript: dimension tabs, the codes of the current dimension with
 // hotkey and label, a definition panel (hover, search or the current code), and code search.
-import { h, $ } from './dom.js';
+import { h, $, setChildren } from './dom.js';
 import { t, tx } from './i18n.js';
 
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -85,7 +85,7 @@ export class Codebar {
       return;
     }
     const examples = (shown.examples || []).map((ex) => h('li', { text: tx(ex) }));
-    panel.replaceChildren(
+    setChildren(panel,
       h('h3', {}, h('kbd', { text: shown.hotkey || '' }), ' ', tx(shown.label)),
       shown.definition ? h('p', { text: tx(shown.definition) }) : h('p', { class: 'muted', text: t('coding.noDefinition') }),
       examples.length ? h('p', { class: 'examples-title', text: t('coding.examples') }) : null,

@@ -1,5 +1,5 @@
 // The coding screen: a transcript, the codebook beside it, everything by keyboard.
-import { get, requireLogin } from './api.js';
+import { get, currentUser } from './api.js';
 import { $, param } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -11,16 +11,19 @@ import { Player } from './media.js';
 import { combo, commandFor, isCharacter } from './keys.js';
 import { showHelp, closeHelp, helpOpen } from './help.js';
 import { showStatus, toast } from './status.js';
+import { Place } from './place.js';
 import { showRolesNotice, explainRoleRefusal } from './rolesbanner.js';
 
 const transcriptId = Number(param('t'));
-const perf = (window.samenspraak = { keyMs: [], handlerMs: [], readyMs: null, renderMs: null });
+// For the benchmark: usableMs is navigation start (performance's time origin) to the frame painted
+// after the first key the screen acted on.
+const perf = (window.samenspraak = { keyMs: [], handlerMs: [], readyMs: null, renderMs: null, usableMs: null });
 const S = { units: [], dims: [], dim: 0, cur: 0, undo: [], redo: [], auto: true };
-let view, bar, saver, sync, player = null, user;
+let view, bar, saver, sync, place, player = null, user;
 
+/** Every request as early as it can go: the language beside the log-in check, then what needs a login. */
 async function load() {
-  await loadLanguage();
-  user = await requireLogin(() => get('/api/me'));
+  [, user] = await Promise.all([loadLanguage(), currentUser()]);
   const [doc, codes] = await Promise.all([get(`/api/transcripts/${transcriptId}`), get(`/api/transcripts/${transcriptId}/codes`)]);
   const project = await get(`/api/projects/${doc.transcript.projectId}`);
   const book = await get(`/api/codebooks/${encodeURIComponent(project.codebookKey)}`);
@@ -31,8 +34,8 @@ async function start() {
   const { doc, codes, project, book } = await load();
   const t0 = performance.now();
   setUpHeader(user);
-  $('#project-name').textContent = project.name;
-  $('#transcript-name').textContent = doc.transcript.name;
+  $('#project-name').textContent = $('#project-name').title = project.name;
+  $('#transcript-name').textContent = $('#transcript-name').title = doc.transcript.name;
   document.title = `${doc.transcript.name} · Samenspraak`;
   S.units = doc.utterances.map((u) => ({ ...u, codes: {} }));
   S.dims = book.codebook.dimensions.map((d) => ({
@@ -62,8 +65,10 @@ async function start() {
   $('#loading').hidden = true;
   saver.addEventListener('status', (e) => showStatus(e.detail));
   saver.addEventListener('refused', (e) => refused(e.detail));
-  const saved = Number(localStorage.getItem(posKey()));
-  move(Number.isInteger(saved) && saved > 0 && saved < S.units.length ? saved : Math.max(0, nextUncoded(-1)));
+  place = new Place(user.id, transcriptId);
+  goTo(place.read());
+  place.flush();
+  window.addEventListener('hashchange', () => { const at = place.fromAddress(); if (at.unit !== null) goTo(at); });
   updateProgress();
   document.addEventListener('keydown', onKey);
   document.addEventListener('languagechange', relabel);
@@ -85,7 +90,6 @@ async function setUpMedia(doc) {
   if (info) player = new Player(info, doc.transcript.id, S.units, (i) => { if (i !== S.cur) move(i); });
 }
 
-const posKey = () => `samenspraak.pos.${transcriptId}`;
 const dimKey = () => S.dims[S.dim].key;
 const unit = () => S.units[S.cur];
 
@@ -102,7 +106,15 @@ function move(i) {
   S.cur = n;
   view.setCurrent(n);
   bar.mark(unit().speakerRole, unit().codes[dimKey()] || null);
-  localStorage.setItem(posKey(), String(n));
+  place.save(unit().id, dimKey());
+}
+
+/** Back to a place ({unit id, dimension key}); without one (or a unit no longer there), the first uncoded unit. */
+function goTo({ unit: id, dimension }) {
+  const d = S.dims.findIndex((x) => x.key === dimension);
+  if (d >= 0 && d !== S.dim) setDimension(d);
+  const i = id === null ? undefined : S.index.get(id);
+  move(i !== undefined ? i : Math.max(0, nextUncoded(-1)));
 }
 
 function setDimension(i) {
@@ -111,6 +123,7 @@ function setDimension(i) {
   bar.setDimension(S.dim);
   bar.mark(unit().speakerRole, unit().codes[dimKey()] || null);
   updateProgress();
+  if (place) place.save(unit().id, dimKey());
 }
 
 function setAuto(on) {
@@ -235,7 +248,11 @@ function onKey(e) {
   else ACTIONS[action]();
   perf.handlerMs.push(performance.now() - t0);
   // For the benchmark: from the key to the frame that shows its result.
-  requestAnimationFrame(() => setTimeout(() => perf.keyMs.push(performance.now() - t0), 0));
+  requestAnimationFrame(() => setTimeout(() => {
+    const now = performance.now();
+    perf.keyMs.push(now - t0);
+    if (perf.usableMs === null) perf.usableMs = now;
+  }, 0));
 }
 
 function refused({ op, error }) {

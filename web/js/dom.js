@@ -27,6 +27,16 @@ function append(el, children) {
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 
+/**
+ * Replaces el's children, skipping null, undefined and false as h() does (replaceChildren would
+ * write them as the text "null"), and flattening arrays.
+ */
+export function setChildren(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 export function clear(el) {
   el.replaceChildren();
   return el;

@@ -1,6 +1,6 @@
 // Erasing a transcript for a data-subject request (erase.html?t=<id>): what goes, the reason, the
 // transcript's name typed to confirm; afterwards (or for an erased transcript) the tombstone that stays.
-import { ApiError, api, get, requireLogin } from './api.js';
+import { ApiError, api, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, language, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -11,7 +11,7 @@ let preview = null;
 
 async function start() {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   document.title = `${t('trust.erase.title')} · Samenspraak`;
   try {

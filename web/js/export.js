@@ -1,6 +1,6 @@
 // The export page: the Excel workbook and the two CSV files, written on the server as a job whose
 // progress (rows written of all) is polled and shown as a bar; then the file is downloaded.
-import { api, ApiError, get, requireLogin } from './api.js';
+import { api, ApiError, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, language, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -14,7 +14,7 @@ const ANALYSTS = ['admin', 'trainer', 'analyst'];
 
 async function start() {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
   $('#project-name').textContent = project.name;

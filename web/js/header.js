@@ -1,5 +1,5 @@
 // The bar every page shares: language switch and log-out.
-import { api, get, requireLogin } from './api.js';
+import { api, get, currentUser } from './api.js';
 import { h, $ } from './dom.js';
 import { language, languages, loadLanguage, switchLanguage, t, translate } from './i18n.js';
 
@@ -41,7 +41,7 @@ export function setUpHeader(user) {
     });
   }
   const who = $('#user-name');
-  if (who && user) who.textContent = user.name;
+  if (who && user) who.textContent = who.title = user.name;
   const out = $('#logout');
   if (out) out.addEventListener('click', async () => {
     await api('POST', '/api/logout').catch(() => {});
@@ -56,10 +56,10 @@ export function setUpHeader(user) {
  */
 export async function openProjectPage(projectId, prefix, roles) {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   const [project, mine] = await Promise.all([get(`/api/projects/${projectId}`), get('/api/projects')]);
-  $('#project-name').textContent = project.name;
+  $('#project-name').textContent = $('#project-name').title = project.name;
   document.title = `${t(prefix + '.title')} · ${project.name} · Samenspraak`;
   $('#loading').hidden = true;
   const role = (mine.find((p) => p.id === projectId) || {}).role;
@@ -79,7 +79,7 @@ export async function openProjectPage(projectId, prefix, roles) {
  */
 export async function openPage(prefix, adminOnly) {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   document.title = `${t(prefix + '.title')} · Samenspraak`;
   $('#loading').hidden = true;

@@ -1,5 +1,5 @@
 // My projects, and in each my progress on every transcript: units coded per dimension, ratings filled.
-import { get, requireLogin } from './api.js';
+import { get, currentUser } from './api.js';
 import { h, $ } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -14,7 +14,7 @@ const ANALYSTS = ['admin', 'trainer', 'analyst'];
 
 async function start() {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   systemAdmin = user.systemRole === 'admin';
   $('#new-project').hidden = !systemAdmin;

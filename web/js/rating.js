@@ -1,6 +1,6 @@
 // The rating form: the codebook's session scales with their anchors, filled from the keyboard,
 // saved like codes (queued while offline), with each scale's total.
-import { get, requireLogin } from './api.js';
+import { get, currentUser } from './api.js';
 import { h, $, param } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -20,23 +20,26 @@ const KEYS = [
   ['clear', ['Backspace', 'Delete'], ['Backspace', 'Delete']],
   ['undo', ['Ctrl+Z'], ['Ctrl+z']],
   ['redo', ['Ctrl+Shift+Z', 'Ctrl+Y'], ['Ctrl+Shift+z', 'Ctrl+y']],
+  ['moveOn', ['Ctrl+.'], ['Ctrl+.']],
   ['help', ['?'], ['?']],
 ];
+/** Whether a score moves on to the next item: on unless the rater switched it off (remembered in this browser). */
+const MOVE_ON = 'samenspraak.autoAdvance.rating';
 const BY_COMBO = new Map(KEYS.flatMap(([a, , cs]) => cs.map((c) => [c, a])));
-const S = { items: [], cur: 0, values: new Map(), undo: [], redo: [], scales: [] };
+const S = { items: [], cur: 0, values: new Map(), undo: [], redo: [], scales: [], moveOn: localStorage.getItem(MOVE_ON) !== 'false' };
 let saver, sync;
 
 const fieldOf = (it) => `${it.scale.key}/${it.item.key}`;
 
 async function start() {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   const [doc, ratings] = await Promise.all([get(`/api/transcripts/${transcriptId}`), get(`/api/transcripts/${transcriptId}/ratings`)]);
   const project = await get(`/api/projects/${doc.transcript.projectId}`);
   const book = await get(`/api/codebooks/${encodeURIComponent(project.codebookKey)}`);
-  $('#project-name').textContent = project.name;
-  $('#transcript-name').textContent = doc.transcript.name;
+  $('#project-name').textContent = $('#project-name').title = project.name;
+  $('#transcript-name').textContent = $('#transcript-name').title = doc.transcript.name;
   $('#transcript-link').href = `code.html?t=${transcriptId}`;
   S.scales = book.codebook.ratingScales || [];
   for (const r of ratings) S.values.set(`${r.scale}/${r.item}`, r.value);
@@ -50,6 +53,8 @@ async function start() {
   document.addEventListener('languagechange', render);
   document.addEventListener('keydown', onKey);
   $('#help-button').addEventListener('click', () => showHelp(null, KEYS));
+  $('#auto-advance').checked = S.moveOn;
+  $('#auto-advance').addEventListener('change', (e) => { setMoveOn(e.target.checked); $('#items').focus(); });
   $('#items').focus();
   document.body.dataset.ready = 'true';
   saver.flush();
@@ -131,6 +136,13 @@ function total(scale) {
   scale.totalEl.textContent = text;
 }
 
+function setMoveOn(on) {
+  S.moveOn = on;
+  $('#auto-advance').checked = on;
+  localStorage.setItem(MOVE_ON, String(on));
+  toast(t(on ? 'rating.autoOn' : 'rating.autoOff'));
+}
+
 function select(i) {
   if (!S.items.length) return;
   S.items[S.cur]?.row.classList.remove('current');
@@ -177,7 +189,7 @@ function onKey(e) {
     const v = Number(c);
     if (v < it.item.min || v > it.item.max) return toast(t('rating.outOfRange', { min: it.item.min, max: it.item.max }), 'warn');
     set(it, v);
-    if (S.cur < S.items.length - 1) select(S.cur + 1);
+    if (S.moveOn && S.cur < S.items.length - 1) select(S.cur + 1);
   } else if (!action || !it) return;
   else if (action === 'nextItem') select(S.cur + 1);
   else if (action === 'prevItem') select(S.cur - 1);
@@ -189,6 +201,7 @@ function onKey(e) {
   else if (action === 'undo') undoRedo(S.undo, S.redo, 'before');
   else if (action === 'redo') undoRedo(S.redo, S.undo, 'after');
   else if (action === 'help') showHelp(null, KEYS);
+  else if (action === 'moveOn') setMoveOn(!S.moveOn);
   e.preventDefault();
 }
 

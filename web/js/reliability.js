@@ -1,6 +1,6 @@
 // The reliability page: choose coders, transcripts (or only those two or more of the chosen coders
 // coded) and the bootstrap; then every figure per dimension, rating and count, as tables and pictures.
-import { ApiError, get, requireLogin } from './api.js';
+import { ApiError, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, loadLanguage, t } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -14,7 +14,7 @@ const S = { coders: [], transcripts: [], coverage: new Map(), codebook: null, da
 
 async function start() {
   await loadLanguage();
-  const user = await requireLogin(() => get('/api/me'));
+  const user = await currentUser();
   setUpHeader(user);
   const project = await get(`/api/projects/${projectId}`);
   $('#project-name').textContent = project.name;

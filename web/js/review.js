@@ -1,7 +1,7 @@
 // Trainer review of a session (?t=): the profile as bars beside the professional's earlier sessions and
 // a reference, the conversation with feedback inline, a form for the trainer, and a printable sheet.
 // Without ?t= the page lists the caller's own sessions as a professional. Text is only ever set as text.
-import { ApiError, api, get, requireLogin } from './api.js';
+import { ApiError, api, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
@@ -14,7 +14,7 @@ let profile, feedback, user, labels = new Map(), referenceIds = [], codingQuery 
 
 async function start() {
   await loadLanguage();
-  user = await requireLogin(() => get('/api/me'));
+  user = await currentUser();
   setUpHeader(user);
   try {
     if (transcriptId) await openSession();

@@ -48,6 +48,11 @@ public final class Access {
         return u;
     }
 
+    /** The logged-in user, if any (for the pages' log-in check, which must not answer 401). */
+    public Optional<User> current(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(USER_ATTRIBUTE));
+    }
+
     /** The caller's role in a project; remembered per user and project until {@link #membersChanged}. */
     public Optional<Role> roleIn(User user, long projectId) {
         if (user.isAdmin()) return Optional.of(Role.ADMIN);

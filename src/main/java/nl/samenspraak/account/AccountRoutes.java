@@ -9,11 +9,13 @@ import nl.samenspraak.http.Requests;
 
 import java.util.Map;
 
-/** /api/login, /api/logout, /api/me (and the owner's password), /api/users (system administrators). */
+/** /api/login, /api/logout, /api/me (and the owner's password), /api/session, /api/users (system administrators). */
 public final class AccountRoutes {
     public record LoginRequest(String name, String password) {}
     public record PasswordChange(String current, String password) {}
     public record PasswordReset(String password) {}
+    /** Who is logged in, for pages: a 200 either way (user null when not), so a log-in page's check leaves no error behind. */
+    public record SessionState(boolean loggedIn, User user) {}
 
     private final AccountService accounts;
     private final LoginGuard guard;
@@ -33,6 +35,7 @@ public final class AccountRoutes {
         r.post("/api/login", this::login);
         r.post("/api/logout", this::logout);
         r.get("/api/me", ctx -> ctx.json(access.user(ctx)));
+        r.get("/api/session", ctx -> ctx.json(access.current(ctx).map(u -> new SessionState(true, u)).orElse(new SessionState(false, null))));
         r.put("/api/me/password", this::changeOwnPassword);
         r.get("/api/users", ctx -> ctx.json(users.list(access.user(ctx))));
         r.post("/api/users", ctx -> ctx.status(201).json(users.create(access.user(ctx), Requests.body(ctx, UserAdmin.NewUser.class))));

@@ -53,6 +53,25 @@ class AccountHttpTest {
     }
 
     @Test
+    void session_answers_200_logged_in_or_not_while_me_keeps_its_401_for_scripts() {
+        Http anonymous = app.anonymous();
+        Http.Response out = anonymous.get("/api/session");
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.json().path("loggedIn").asBoolean()).isFalse();
+        assertThat(out.json().path("user").isNull()).isTrue();
+        assertThat(anonymous.get("/api/me").status()).isEqualTo(401);
+
+        Http ans = app.loggedIn("ans", Role.CODER);
+        Http.Response in = ans.get("/api/session");
+        assertThat(in.status()).isEqualTo(200);
+        assertThat(in.json().path("loggedIn").asBoolean()).isTrue();
+        assertThat(in.json().path("user").path("name").asText()).isEqualTo("ans");
+        assertThat(in.body()).doesNotContain("password").doesNotContain("argon");
+        ans.post("/api/logout", Map.of());
+        assertThat(ans.get("/api/session").json().path("loggedIn").asBoolean()).isFalse();
+    }
+
+    @Test
     void passwords_are_stored_as_argon2id_hashes() {
         app.user("ans", Role.CODER);
         String hash = app.jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE name = 'ans'").mapTo(String.class).one());

@@ -178,6 +178,14 @@ public final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /**
+     * The page's last toast (#toast), read from the DOM: a toast hides itself after 4 to 7 s, which a
+     * step can outlast on a loaded machine (then getText() would be empty).
+     */
+    public String toast() {
+        return (String) js("const t = document.querySelector('#toast'); return t ? t.textContent : '';");
+    }
+
     /** Saves a screenshot as target/screenshots/{name}.png (not committed) and returns its path. */
     public Path screenshot(String name) {
         try {

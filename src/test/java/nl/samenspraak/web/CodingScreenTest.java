@@ -87,7 +87,7 @@ class CodingScreenTest {
         browser.ctrlShift("z");
         waitSaved();
         assertThat(study.serverCodes().get(study.unitId(0) + "/step")).isEqualTo("team-talk");
-        assertThat(browser.text("#toast")).contains("unit 1");
+        assertThat(browser.toast()).contains("unit 1");
     }
 
     @Test
@@ -168,7 +168,7 @@ class CodingScreenTest {
         waitSaved();
         browser.driver.switchTo().window(second);
         browser.until(d -> browser.find("#toast").isDisplayed());
-        assertThat(browser.text("#toast")).contains("Another tab").contains("Decision talk");
+        assertThat(browser.toast()).contains("Another tab").contains("Decision talk");
         assertThat(pills(0).get(0)).isEqualTo("Decision talk");
         browser.screenshot("coding-other-tab");
         browser.driver.close();

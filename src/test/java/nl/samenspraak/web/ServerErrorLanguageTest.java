@@ -33,7 +33,7 @@ class ServerErrorLanguageTest {
         // The page still has KM as the professional, so it sends 'co-decide' (professional only) for the first unit.
         browser.keys(Keys.TAB, Keys.HOME, "1");
         browser.until(d -> !browser.find("#toast").getText().isBlank());
-        String toast = browser.text("#toast");
+        String toast = browser.toast();
         browser.screenshot("server-refusal-in-dutch");
         // The code's label (a codebook text) and both roles in Dutch; the speaker's label as the transcript has it.
         assertThat(toast).isEqualTo("De server weigerde een wijziging: ‘co-decide’ (Benoemt meebeslissen) is een code voor wat de professional zegt; "

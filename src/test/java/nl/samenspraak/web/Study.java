@@ -18,9 +18,13 @@ record Study(long project, long transcript, String coder, Http coderHttp, JsonNo
     /** A fresh project and coder (unique names, so tests sharing one app do not meet). */
     static Study create(TestApp app, Http admin, String fileName, String text, String roles) {
         int n = COUNTER.incrementAndGet();
-        String coder = "coder" + n;
+        return create(app, admin, "Studie " + n, "coder" + n, fileName, text, roles);
+    }
+
+    /** The same with the project's and the coder's names given (long real names, for the layout). */
+    static Study create(TestApp app, Http admin, String projectName, String coder, String fileName, String text, String roles) {
         app.user(coder, Role.CODER);
-        long project = Fixtures.project(admin, "Studie " + n);
+        long project = Fixtures.project(admin, projectName);
         Fixtures.member(admin, project, coder, "coder");
         Http.Response r = admin.postFile("/api/projects/" + project + "/transcripts", fileName,
                 text.getBytes(StandardCharsets.UTF_8), Map.of("roles", roles));
