@@ -34,11 +34,13 @@ public final class ImportRoutes {
 
     private void preview(Context ctx) {
         long projectId = Requests.id(ctx, "projectId");
+        imports.requireImporter(access.user(ctx), projectId);
         ctx.json(Map.of("transcripts", imports.preview(access.user(ctx), projectId, ImportRequest.files(ctx), ImportRequest.options(ctx))));
     }
 
     private void importFiles(Context ctx) {
         long projectId = Requests.id(ctx, "projectId");
+        imports.requireImporter(access.user(ctx), projectId);
         var imported = imports.importAll(access.user(ctx), projectId, ImportRequest.files(ctx), ImportRequest.options(ctx));
         ctx.status(201).json(Map.of("transcripts", imported));
     }

@@ -52,6 +52,11 @@ public final class ImportService {
 
     private record Staged(long id, Importer.Group group, Importer.Result result) {}
 
+    /** Refuses a caller who may not import into the project; the routes ask before they read the files. */
+    public void requireImporter(User user, long projectId) {
+        access.require(user, projectId, IMPORTERS);
+    }
+
     public List<TranscriptPreview> preview(User user, long projectId, List<SourceFile> files, ImportOptions options) {
         access.require(user, projectId, IMPORTERS);
         return preview(files, options);

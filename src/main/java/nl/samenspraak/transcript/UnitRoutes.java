@@ -33,6 +33,7 @@ public final class UnitRoutes {
     }
 
     private void split(Context ctx) {
+        units.requireCorrector(access.user(ctx), Requests.id(ctx, "utteranceId"));
         Split body = Requests.body(ctx, Split.class);
         if (body.at() == null) throw ApiException.badRequest("unit.splitWhere", "Field 'at': give the character position to split before.");
         ctx.json(units.split(access.user(ctx), Requests.id(ctx, "utteranceId"), body.at()));
@@ -43,6 +44,7 @@ public final class UnitRoutes {
     }
 
     private void speaker(Context ctx) {
+        units.requireCorrector(access.user(ctx), Requests.id(ctx, "utteranceId"));
         NewSpeaker body = Requests.body(ctx, NewSpeaker.class);
         SpeakerRole role = body.role() == null || body.role().isBlank() ? null : SpeakerRole.fromKey(body.role());
         if (body.role() != null && !body.role().isBlank() && role == null)

@@ -98,6 +98,7 @@ public final class UnitService {
 
     /** Gives a unit another speaker: one of the transcript's, or a new one with the given role. */
     public Units setSpeaker(User user, long unitId, String label, SpeakerRole role) {
+        requireCorrector(user, unitId);
         String speaker = label == null ? "" : label.strip();
         if (speaker.isEmpty()) throw ApiException.badRequest("unit.noSpeaker", "Field 'speaker': name the speaker.");
         return correct(user, unitId, (h, u) -> {
@@ -115,11 +116,20 @@ public final class UnitService {
         });
     }
 
-    /** Checks access and the unit's state, runs the change and logs it, all in one transaction. */
-    private Units correct(User user, long unitId, BiFunction<Handle, UnitDao.Unit, String[]> change) {
+    /**
+     * Refuses a caller who may not correct this unit (404 unknown or not a member, 403 not an administrator);
+     * routes call it before they read the body, so that a refusal never depends on what was sent.
+     */
+    public Transcript requireCorrector(User user, long unitId) {
         UnitDao.Unit found = jdbi.withExtension(UnitDao.class, dao -> dao.find(unitId)).orElseThrow(() -> notFound(unitId));
         Transcript t = transcripts.get(found.transcriptId());
         access.require(user, t.projectId(), Role.ADMIN);
+        return t;
+    }
+
+    /** Checks access and the unit's state, runs the change and logs it, all in one transaction. */
+    private Units correct(User user, long unitId, BiFunction<Handle, UnitDao.Unit, String[]> change) {
+        Transcript t = requireCorrector(user, unitId);
         writes.useTransaction(h -> {
             UnitDao.Unit u = h.attach(UnitDao.class).find(unitId).orElseThrow(() -> notFound(unitId));
             if (lockedReason(u) != null) throw locked(u);
