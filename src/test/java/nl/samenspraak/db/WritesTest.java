@@ -180,7 +180,9 @@ class WritesTest {
         Jdbi jdbi = db.jdbi();
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
         ExecutorService callers = Executors.newCachedThreadPool();
-        try (Writes writes = new Writes(jdbi, Duration.ofMillis(300))) {
+        // The wait must outlast the committer's pick-up of the held write (else that write is given up before it
+        // runs and never holds the committer): 300 ms failed once on a machine at load 129, so 3 s.
+        try (Writes writes = new Writes(jdbi, Duration.ofSeconds(3))) {
             CountDownLatch release = new CountDownLatch(1), holding = new CountDownLatch(1);
             Future<Object> held = holdCommitter(callers, writes, release, holding);
             assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
