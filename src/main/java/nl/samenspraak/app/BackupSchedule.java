@@ -140,8 +140,15 @@ final class BackupSchedule implements AutoCloseable {
         }
     }
 
+    /** Stops the schedule; a backup under way is finished first (up to a minute), so none is left half-written. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) timer.shutdownNow();
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
