@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The codebooks page: list, view whole, download JSON and .qdc, upload with every problem shown at its path. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class CodebooksPageTest {
     @TempDir static Path dir;
     TestApp app;

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * adjudication and review parts of 11), at 1400x900 with long real names, in English and Dutch.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class ConsensusPagesTest {
     @TempDir static Path dir;
     TestApp app;

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text/plain form post and once with a no-cors fetch. Both are refused and the role stays.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class CrossOriginPageTest {
     @TempDir static Path dir;
     TestApp app;

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rendered to PNG with pdftoppm (target/screenshots) to be looked at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class FeedbackSheetPrintTest {
     /** A4 in points; 1 pt = 1/72 inch. */
     static final double PAGE_WIDTH_PT = 595;

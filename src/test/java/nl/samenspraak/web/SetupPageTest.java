@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server without users: the first visit leads to the set-up page, whose code makes the first administrator. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class SetupPageTest {
     @TempDir static Path dir;
     TestApp app;

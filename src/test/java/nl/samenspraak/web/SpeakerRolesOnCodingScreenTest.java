@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * role says why in plain words and where the roles are set (defect 8).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class SpeakerRolesOnCodingScreenTest {
     static final String TEXT = """
             KM: Goedemorgen, wat fijn dat u er bent.

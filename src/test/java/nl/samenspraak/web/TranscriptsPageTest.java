@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a soft delete that names what is kept; links to import and erase. At 1400x900, long real names, both languages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class TranscriptsPageTest {
     static final String INTERPRETED = "2026-03-21 Gesprek KM Jansen en John Smith – derde gesprek met tolk, klant spreekt Engels (transcriptie concept v2).txt";
 
