@@ -52,15 +52,32 @@ export function errorText(err) {
   if (!err) return '';
   const code = err.code;
   if (!code || strings['error.' + code] === undefined) return err.message || String(err);
+  return t('error.' + code, namedParams(err.params));
+}
+
+/** Parameters with role keys and codebook texts ({nl, en}) named in the page's language, lists joined with "or". */
+function namedParams(given) {
   const params = {};
-  for (const [k, v] of Object.entries(err.params || {})) {
+  for (const [k, v] of Object.entries(given || {})) {
     const name = (x) => {
       if (x && typeof x === 'object') return tx(x); // a codebook text {nl, en}
       return PARAM_KEYS[k] && strings[PARAM_KEYS[k] + x] !== undefined ? strings[PARAM_KEYS[k] + x] : x;
     };
     params[k] = Array.isArray(v) ? v.map(name).join(t('error.or')) : name(v);
   }
-  return t('error.' + code, params);
+  return params;
+}
+
+/**
+ * A coded text from a reader or checker (a transcript file's problem or warning, a codebook problem, ...):
+ * {code, params, text}. t('problem.' + code, params) when this language has the code, else the English text.
+ * Parameters are named in the page's language as in errorText; empty when there is nothing to say.
+ */
+export function problemText(p) {
+  if (!p) return '';
+  if (typeof p === 'string') return p;
+  if (!p.code || strings['problem.' + p.code] === undefined) return p.text || p.message || '';
+  return t('problem.' + p.code, namedParams(p.params));
 }
 
 /** A codebook text object {nl, en} in the interface language. */
