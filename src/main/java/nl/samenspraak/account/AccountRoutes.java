@@ -72,7 +72,7 @@ public final class AccountRoutes {
     private void changeOwnPassword(Context ctx) {
         User user = access.user(ctx);
         PasswordChange req = Requests.body(ctx, PasswordChange.class);
-        guard.bounded(ctx, () -> { accounts.changeOwnPassword(user, ctx.cookie(Access.COOKIE), req.current(), req.password()); return null; });
+        guard.bounded(ctx, LoginGuard.Lane.KNOWN, () -> { accounts.changeOwnPassword(user, ctx.cookie(Access.COOKIE), req.current(), req.password()); return null; });
         ctx.status(204);
     }
 

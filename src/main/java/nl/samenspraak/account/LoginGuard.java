@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at once with 503, before any memory is taken. Failed attempts close the account name and the
  * address for growing waits ({@link LoginThrottle}); a browser that logged in as that user before
  * (a signed device cookie, {@link DeviceCookies}) is not held by the account's or the address's
- * wait, only by its own, so a stranger cannot lock the real user out. docs/security.md: "Log-in".
+ * wait, only by its own, so a stranger cannot lock the real user out; nor can a flood of strangers
+ * that keeps every password check busy: such a browser, and a logged-in user checking their current
+ * password, have a lane of their own ({@link Lane#KNOWN}, one check at a time). docs/security.md: "Log-in".
  */
 public final class LoginGuard {
     static final LoginThrottle.Policy ACCOUNT = new LoginThrottle.Policy(5, Duration.ofMinutes(5), Duration.ofHours(1));
@@ -34,9 +36,19 @@ public final class LoginGuard {
     private final DeviceCookies devices;
     private final boolean secureCookies;
     private final LoginThrottle byAccount, byAddress, byDevice;
-    private final Semaphore checks;
-    private final int maxWaiting;
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final Checks anyone, known;
+
+    /**
+     * Who a password check is for: {@link #ANYONE} (a log-in without a device cookie of this user: the
+     * strangers of a flood share it with new browsers) or {@link #KNOWN} (a browser that logged in as
+     * this user before, whose signed cookie a stranger cannot make, or a logged-in user's own password).
+     */
+    public enum Lane { ANYONE, KNOWN }
+
+    /** Password checks at most {@code permits} at a time, and at most {@code maxWaiting} attempts waiting for one. */
+    private record Checks(Semaphore permits, int maxWaiting, AtomicInteger waiting) {
+        Checks(int permits) { this(new Semaphore(permits, true), 4 * permits, new AtomicInteger()); }
+    }
 
     public LoginGuard(AccountService accounts, DeviceCookies devices, boolean secureCookies, Clock clock) {
         this.accounts = accounts;
@@ -45,15 +57,14 @@ public final class LoginGuard {
         this.byAccount = new LoginThrottle(ACCOUNT, clock);
         this.byAddress = new LoginThrottle(ADDRESS, clock);
         this.byDevice = new LoginThrottle(DEVICE, clock);
-        int permits = concurrentChecks();
-        this.checks = new Semaphore(permits, true);
-        this.maxWaiting = 4 * permits;
+        this.anyone = new Checks(concurrentChecks());
+        this.known = new Checks(1);
     }
 
     /**
      * Password checks at once: one per two cores (a check keeps a core busy; the other half stays
      * free for the coders' saves), and no more than the heap holds comfortably (a check takes
-     * 19 MiB; one per 64 MiB of heap leaves the rest for everything else).
+     * 19 MiB; one per 64 MiB of heap leaves the rest for everything else). The known lane adds one.
      */
     static int concurrentChecks() {
         long perHeap = Runtime.getRuntime().maxMemory() / (64L * 1024 * 1024);
@@ -71,7 +82,7 @@ public final class LoginGuard {
             throw refused(ctx, wait, new ApiException(429, "auth.throttled", "Too many failed log-ins for this name or from this address; try again in "
                     + s + (s == 1 ? " second." : " seconds."), Map.of("retryAfterSeconds", s)).with("seconds", s));
         }
-        Optional<AccountService.Login> login = bounded(ctx, () -> accounts.login(name, password));
+        Optional<AccountService.Login> login = bounded(ctx, device != null ? Lane.KNOWN : Lane.ANYONE, () -> accounts.login(name, password));
         if (login.isPresent()) {
             byAccount.succeeded(account);
             if (device != null) byDevice.succeeded(device);
@@ -87,27 +98,29 @@ public final class LoginGuard {
 
     /**
      * Runs work that checks a password (a log-in; a password change's current password) as one of the
-     * bounded password checks: a 503 with Retry-After at once when they are all busy and the queue is full.
+     * bounded password checks of its lane: a 503 with Retry-After at once when they are all busy and the
+     * queue is full.
      */
-    public <T> T bounded(Context ctx, java.util.function.Supplier<T> work) {
-        if (waiting.incrementAndGet() > maxWaiting) {
-            waiting.decrementAndGet();
+    public <T> T bounded(Context ctx, Lane lane, java.util.function.Supplier<T> work) {
+        Checks checks = lane == Lane.KNOWN ? known : anyone;
+        if (checks.waiting().incrementAndGet() > checks.maxWaiting()) {
+            checks.waiting().decrementAndGet();
             throw busy(ctx);
         }
         boolean acquired;
         try {
-            acquired = checks.tryAcquire(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            acquired = checks.permits().tryAcquire(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
         } finally {
-            waiting.decrementAndGet();
+            checks.waiting().decrementAndGet();
         }
         if (!acquired) throw busy(ctx);
         try {
             return work.get();
         } finally {
-            checks.release();
+            checks.permits().release();
         }
     }
 

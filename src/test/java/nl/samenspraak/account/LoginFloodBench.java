@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrong passwords as fast as they are answered, each attempt from a new loopback address and for a
  * new name (the worst case: no throttle applies, only the bounded password checks), then from one
  * address for one name (the throttle answers), while a probe
- * asks {@code /api/health} every 100 ms and a logged-in coder saves a code every 20 ms. The same probes run
+ * asks {@code /api/health} every 100 ms, a logged-in coder saves a code every 20 ms, and a browser that
+ * logged in as another user before logs in again every second (the known lane of {@link LoginGuard}). The same probes run
  * first without a flood ({@code none}), so that the figures under a flood can be told from the machine's own load.
  * Run: {@code mvn -B -Pbench test -Dtest=LoginFloodBench} ({@code -DloginFlood.seconds=60}, {@code -DloginFlood.nice=true}).
  */
@@ -58,6 +59,7 @@ class LoginFloodBench {
         Jdbi jdbi = Database.open(db);
         AccountService accounts = new AccountService(jdbi, new Writes(jdbi));
         accounts.createUser("ans", PASSWORD, Role.ADMIN);
+        accounts.createUser("bert", PASSWORD, Role.CODER);
         List<Long> units = jdbi.withHandle(h -> h.createQuery("SELECT id FROM utterances ORDER BY seq").mapTo(Long.class).list());
 
         int port;
@@ -72,6 +74,9 @@ class LoginFloodBench {
             HttpClient coder = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
             waitUntilUp(coder, base);
             assertThat(send(coder, base, "POST", "/api/login", "{\"name\":\"ans\",\"password\":\"" + PASSWORD + "\"}").statusCode()).isEqualTo(200);
+            HttpClient known = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+            String bert = "{\"name\":\"bert\",\"password\":\"" + PASSWORD + "\"}";
+            assertThat(send(known, base, "POST", "/api/login", bert).statusCode()).as("bert's browser logs in once before").isEqualTo(200);
 
             for (String mode : List.of("none", "spread", "one")) {
                 Process attacker = mode.equals("none") ? null : new ProcessBuilder(ATTACKER_PRIORITY.get(0), ATTACKER_PRIORITY.get(1), ATTACKER_PRIORITY.get(2),
@@ -81,7 +86,9 @@ class LoginFloodBench {
                 List<Double> health = Collections.synchronizedList(new ArrayList<>());
                 List<Double> saves = Collections.synchronizedList(new ArrayList<>());
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
-                ExecutorService probes = Executors.newFixedThreadPool(2);
+                List<Double> logins = Collections.synchronizedList(new ArrayList<>());
+                ExecutorService probes = Executors.newFixedThreadPool(3);
+                probes.submit(() -> probe(end, 1000, logins, () -> send(known, base, "POST", "/api/login", bert)));
                 probes.submit(() -> probe(end, 100, health, () -> send(coder, base, "GET", "/api/health", null)));
                 AtomicInteger i = new AtomicInteger();
                 probes.submit(() -> probe(end, 20, saves, () -> send(coder, base, "PUT", "/api/utterances/" + units.get(i.get() % units.size())
@@ -96,6 +103,7 @@ class LoginFloodBench {
                 System.out.printf("  log-in answers: %s%n", flood);
                 System.out.printf("  /api/health: %s%n", summary(health));
                 System.out.printf("  coder's saves: %s%n", summary(saves));
+                System.out.printf("  a known browser's log-ins: %s; refused: %d%n", summary(logins), logins.stream().filter(x -> x >= 60_000.0).count());
             }
             String serverLog = Files.readString(log);
             System.out.printf("  OutOfMemoryError in the server log: %d; server still running: %s%n",

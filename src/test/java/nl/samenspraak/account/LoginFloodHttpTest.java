@@ -16,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +71,38 @@ class LoginFloodHttpTest {
         assertThat(refused).as("attempts refused unchecked").isPositive();
         assertThat(wrong).as("attempts checked").isLessThan(n);
         assertThat(attempt("127.0.1.99", "anna", TestApp.PASSWORD).status()).as("afterwards the real user logs in").isEqualTo(200);
+    }
+
+    @Test
+    void a_browser_that_logged_in_before_gets_in_while_strangers_keep_every_password_check_busy() throws Exception {
+        Http annasBrowser = app.anonymous();
+        annasBrowser.login("anna", TestApp.PASSWORD);
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        AtomicInteger next = new AtomicInteger(), busy = new AtomicInteger();
+        int threads = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) pool.submit(() -> {
+            while (flooding.get()) { // a new name from a new address every time: no throttle holds them, only the bounded checks
+                int i = next.incrementAndGet();
+                if (attempt("127.1." + (i / 250 % 250 + 1) + "." + (i % 250 + 1), "stranger" + i, "not the password").status() == 503) busy.incrementAndGet();
+            }
+            return null;
+        });
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (busy.get() < 20 && System.nanoTime() < until) Thread.sleep(10);
+        int busyBefore = busy.get();
+        List<Integer> annas = new ArrayList<>();
+        for (int i = 0; i < 10; i++) annas.add(annasBrowser.post("/api/login", Map.of("name", "anna", "password", TestApp.PASSWORD)).status());
+        int busyDuring = busy.get() - busyBefore;
+        flooding.set(false);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(busyBefore).as("the flood filled the password checks").isGreaterThanOrEqualTo(20);
+        assertThat(busyDuring).as("strangers were refused while anna logged in").isPositive();
+        assertThat(annas).as("anna's browser has a lane of its own").containsOnly(200);
+        assertThat(annasBrowser.post("/api/login", Map.of("name", "bram", "password", "not the password")).status())
+                .as("anna's device cookie opens the lane for anna only: bram's name from her browser waits with the strangers")
+                .isIn(401, 503);
     }
 
     @Test
