@@ -2,6 +2,7 @@ package nl.samenspraak.support;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -168,6 +169,23 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /**
+     * Clicks an element as a user would once the page holds still: when the page's layout moved
+     * between Chromium finding the element's middle and the click (a header filled in, the scroll
+     * position restored after a reload), another element gets the click and ChromeDriver refuses it;
+     * a user would click again, and so does this.
+     */
+    public void click(String css) {
+        until(d -> {
+            try {
+                d.findElement(By.cssSelector(css)).click();
+                return true;
+            } catch (ElementClickInterceptedException moved) {
+                return false;
+            }
+        });
     }
 
     public List<WebElement> all(String css) {

@@ -96,7 +96,7 @@ class RatingFormTest {
         assertThat(current()).isZero();
 
         // Back on, by the box this time: a score moves on again.
-        browser.find("#auto-advance").click();
+        browser.click("#auto-advance");
         assertThat(browser.js("return document.activeElement.id")).isEqualTo("items");
         browser.keys("2");
         assertThat(current()).isEqualTo(1);
