@@ -172,13 +172,25 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks an element as a user would once the page holds still: when the page's layout moved
-     * between Chromium finding the element's middle and the click (a header filled in, the scroll
-     * position restored after a reload), another element gets the click and ChromeDriver refuses it;
-     * a user would click again, and so does this.
+     * Clicks an element as a user would once the page holds still. After a reload Chromium restores
+     * the scroll position when the page has grown tall enough, and a key can scroll a list: when the
+     * layout moves between ChromeDriver finding the element's middle and the click, the click lands
+     * on a neighbour (ChromeDriver refuses it, or a label takes it). So this brings the element to the
+     * middle of the window, waits until it stayed in place for two frames, clicks, and clicks again
+     * when another element took the click, as a user would.
      */
     public void click(String css) {
         until(d -> {
+            Object still = jsAsync("""
+                    const el = document.querySelector(arguments[0]), done = arguments[arguments.length - 1];
+                    if (!el) { done(false); return; }
+                    el.scrollIntoView({block: 'center'});
+                    const before = el.getBoundingClientRect();
+                    requestAnimationFrame(() => requestAnimationFrame(() => {
+                      const after = el.getBoundingClientRect();
+                      done(before.top === after.top && before.left === after.left);
+                    }));""", css);
+            if (!Boolean.TRUE.equals(still)) return false;
             try {
                 d.findElement(By.cssSelector(css)).click();
                 return true;
