@@ -115,4 +115,37 @@ class CommandReferenceTest {
         assertThat(missing(doc.replace("| `user list` | lists |", ""), "user", help)).contains("no row for user list");
         assertThat(missing("| `user add --db F --name N --generate` | a |\n| `user list --db F` | b |", "user", help)).isEmpty();
     }
+
+    /** The README's "Import formats" section, up to the next heading. */
+    static String readmeImportSection() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("\n## Import formats\n");
+        assertThat(start).as("README has a section 'Import formats'").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        return readme.substring(start, end < 0 ? readme.length() : end);
+    }
+
+    @Test
+    void the_readme_import_options_table_names_exactly_the_reading_options_import_help_shows() throws IOException {
+        String section = readmeImportSection();
+        Set<String> inTable = new LinkedHashSet<>();
+        for (String line : section.split("\n")) {
+            if (!line.startsWith("| ")) continue;
+            String[] cells = line.split("(?<!\\\\)\\|");
+            if (cells.length < 3) continue;
+            Matcher o = OPTION.matcher(cells[2]);
+            while (o.find()) inTable.add(o.group());
+        }
+        Matcher m = OPTION.matcher(help("import", "--help"));
+        Set<String> inHelp = new LinkedHashSet<>();
+        while (m.find()) inHelp.add(m.group());
+        // Where the transcripts go is not a reading choice: the page is per project.
+        inHelp.removeAll(List.of("--help", "--db", "--project", "--codebook"));
+        assertThat(inTable).as("options in the README's import options table").containsExactlyInAnyOrderElementsOf(inHelp);
+        // Each layout row carries its one-line example in backticks.
+        List<String> layouts = section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| ---") && !l.startsWith("| tool or layout") && !l.startsWith("| option"))
+                .filter(l -> !OPTION.matcher(l).find()).toList();
+        assertThat(layouts).as("layout rows").hasSizeGreaterThanOrEqualTo(15)
+                .allSatisfy(row -> assertThat(row.substring(row.lastIndexOf("| ", row.length() - 3))).contains("`"));
+    }
 }

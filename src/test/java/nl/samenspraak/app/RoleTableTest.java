@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The role table in docs/security.md is what the server does: every route of the live route table is
  * called as each kind of caller (least privileged first; changes before deletions, log-out last), and
  * the answers, reduced to "passes" or the refusal's status, must equal the table in the document.
- * {@code -DroleTable.write=true} writes the table found into the document instead (then review the diff).
+ * The README's role summary (per area, how many routes each caller passes) is made from the same answers.
+ * {@code -DroleTable.write=true} writes the tables found into the documents instead (then review the diff).
  */
 class RoleTableTest {
     static final Path DOC = Path.of("docs", "security.md");
@@ -119,16 +120,57 @@ class RoleTableTest {
         StringBuilder table = new StringBuilder("| route | " + String.join(" | ", CALLERS) + " |\n|" + " --- |".repeat(CALLERS.size() + 1) + "\n");
         rows.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing((String k) -> k.substring(k.indexOf(' ') + 1))
                 .thenComparing(k -> k))).forEach(r -> table.append("| `").append(r.getKey()).append("` | ").append(r.getValue()).append(" |\n"));
-        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        int from = doc.indexOf(START), to = doc.indexOf(END);
-        assertThat(from).as(DOC + " holds the markers " + START + " and " + END).isNotNegative();
-        String now = doc.substring(from + START.length(), to).strip();
+        String summary = summary(rows);
         if (Boolean.getBoolean("roleTable.write")) {
-            Files.writeString(DOC, doc.substring(0, from + START.length()) + "\n" + table + doc.substring(to), StandardCharsets.UTF_8);
+            write(DOC, table.toString());
+            write(README, summary);
             return;
         }
-        assertThat(now).as("the role table in " + DOC + " (rewrite it with -DroleTable.write=true and review the change)")
+        assertThat(between(DOC)).as("the role table in " + DOC + " (rewrite it with -DroleTable.write=true and review the change)")
                 .isEqualTo(table.toString().strip());
+        assertThat(between(README)).as("the role summary in " + README + " (rewrite it with -DroleTable.write=true and review the change)")
+                .isEqualTo(summary.strip());
+    }
+
+    static final Path README = Path.of("README.md");
+
+    /**
+     * The README's short form of the same answers: per area (the route's first part after /api/), how
+     * many of its routes each caller gets past the access check ("all", "none", or "3 of 8").
+     */
+    static String summary(Map<String, String> rows) {
+        Map<String, int[][]> areas = new java.util.TreeMap<>();
+        for (var row : rows.entrySet()) {
+            String path = row.getKey().substring(row.getKey().indexOf(' ') + 1);
+            String area = path.substring("/api/".length()).split("/")[0];
+            String[] cells = row.getValue().split(" \\| ");
+            int[][] counts = areas.computeIfAbsent(area, a -> new int[CALLERS.size()][2]);
+            for (int i = 0; i < cells.length; i++) {
+                counts[i][1]++;
+                if (cells[i].equals("✓")) counts[i][0]++;
+            }
+        }
+        StringBuilder out = new StringBuilder("| routes under `/api/…` | " + String.join(" | ", CALLERS) + " |\n|" + " --- |".repeat(CALLERS.size() + 1) + "\n");
+        areas.forEach((area, counts) -> {
+            out.append("| `").append(area).append("` (").append(counts[0][1]).append(") |");
+            for (int[] c : counts) out.append(' ').append(c[0] == c[1] ? "all" : c[0] == 0 ? "none" : c[0] + " of " + c[1]).append(" |");
+            out.append('\n');
+        });
+        return out.toString();
+    }
+
+    static String between(Path doc) throws IOException {
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        int from = text.indexOf(START), to = text.indexOf(END);
+        assertThat(from).as(doc + " holds the markers " + START + " and " + END).isNotNegative();
+        return text.substring(from + START.length(), to).strip();
+    }
+
+    static void write(Path doc, String table) throws IOException {
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        int from = text.indexOf(START), to = text.indexOf(END);
+        assertThat(from).as(doc + " holds the markers " + START + " and " + END).isNotNegative();
+        Files.writeString(doc, text.substring(0, from + START.length()) + "\n" + table + text.substring(to), StandardCharsets.UTF_8);
     }
 
     /** ✓ when the caller gets past the access check (2xx, or a 4xx about the request itself), else the refusal's status. */
