@@ -31,6 +31,8 @@ public final class LoginGuard {
     static final LoginThrottle.Policy DEVICE = new LoginThrottle.Policy(10, Duration.ofMinutes(5), Duration.ofHours(1));
     /** How long an attempt waits for a free password check before it is refused. */
     static final Duration QUEUE_WAIT = Duration.ofSeconds(2);
+    /** The longest a stranger's check rests its core (see {@link #rest}). */
+    static final Duration MAX_REST = Duration.ofMillis(500);
 
     private final AccountService accounts;
     private final DeviceCookies devices;
@@ -117,10 +119,25 @@ public final class LoginGuard {
             checks.waiting().decrementAndGet();
         }
         if (!acquired) throw busy(ctx);
+        long started = System.nanoTime();
         try {
             return work.get();
         } finally {
+            if (lane == Lane.ANYONE && checks.waiting().get() > 0) rest(System.nanoTime() - started);
             checks.permits().release();
+        }
+    }
+
+    /**
+     * When others wait for a stranger's check, its core rests as long as the check took before the next
+     * one starts: a flood of strangers then takes at most half of the cores the checks may use, and the
+     * rest stays with the coders' saves. Without a queue (no flood) nothing rests.
+     */
+    private static void rest(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(nanos, MAX_REST.toNanos()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
