@@ -99,7 +99,7 @@ public final class AssignmentService {
             List<AssignmentRule.Pair> pairs;
             try {
                 pairs = AssignmentRule.assign(transcripts, req.coders(), share, seed);
-            } catch (AssignmentRule.Refused e) {
+            } catch (AssignmentRule.RuleRefused e) {
                 throw ApiException.badRequest("assignment.ruleRefused", "Field 'coders': " + e.getMessage()).with("problem", e.getMessage())
                         .with("problemCode", e.code()).with("problemParams", e.params());
             }
