@@ -2,6 +2,7 @@
 import { api, get } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
+import { refusalText } from './problems.js';
 import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
@@ -129,7 +130,7 @@ async function applyRule(e) {
     await refreshProgress();
   } catch (err) {
     status.dataset.state = 'failed';
-    status.textContent = t('asg.failed', { message: errorText(err) });
+    status.textContent = t('asg.failed', { message: refusalText(err).text });
   }
 }
 

@@ -4,6 +4,7 @@
 import { ApiError, get } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
+import { refusalText } from './problems.js';
 import { openPage } from './header.js';
 import { codebookView } from './codebookview.js';
 
@@ -92,9 +93,10 @@ async function upload(e) {
     await show(data.key, data.version);
   } catch (err) {
     status.dataset.state = 'failed';
-    status.textContent = errorText(err);
-    const list = (err.details && err.details.problems) || [];
-    problems.replaceChildren(...list.map((p) => h('li', {}, h('code', { text: p.path }), ' ', p.message)));
+    const refusal = refusalText(err);
+    status.textContent = refusal.text;
+    const list = refusal.problems;
+    problems.replaceChildren(...list.map((p) => h('li', {}, h('code', { text: p.path }), ' ', p.text)));
     problems.hidden = !list.length;
     (list.length ? problems : status).scrollIntoView({ block: 'nearest' });
   }

@@ -4,6 +4,7 @@
 import { get } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
+import { refusalText } from './problems.js';
 import { openProjectPage } from './header.js';
 import { interval, num, int, sentence } from './format.js';
 
@@ -82,7 +83,7 @@ async function compute(e) {
     render();
   } catch (err) {
     status.dataset.state = 'failed';
-    status.textContent = t('common.loadFailed', { message: errorText(err) });
+    status.textContent = t('common.loadFailed', { message: refusalText(err).text });
   }
 }
 

@@ -3,6 +3,7 @@
 import { api, ApiError, get } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
+import { refusalText } from './problems.js';
 import { openProjectPage } from './header.js';
 
 const projectId = Number(param('p'));
@@ -71,7 +72,7 @@ async function saveQuestionnaire() {
     say(status, 'done', t('ses.questionnaireSaved'));
     await load();
   } catch (e) {
-    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
+    say(status, 'failed', t('ses.notSaved', { message: refusalText(e).text }));
   }
 }
 
@@ -118,7 +119,7 @@ async function saveFields() {
     await load();
     say(status, 'done', t('ses.fieldsSaved', { n: fields.length }));
   } catch (e) {
-    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
+    say(status, 'failed', t('ses.notSaved', { message: refusalText(e).text }));
   }
 }
 
@@ -172,7 +173,7 @@ async function saveResponse(s, i, el) {
     say(status, 'done', t('ses.valueSaved', { field: tx(i.label), transcript: s.transcript }));
   } catch (e) {
     el.setAttribute('aria-invalid', 'true');
-    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
+    say(status, 'failed', t('ses.notSaved', { message: refusalText(e).text }));
   }
 }
 
@@ -186,7 +187,7 @@ async function saveValue(s, f, el) {
     say(status, 'done', t('ses.valueSaved', { field: tx(f.label) || f.key, transcript: s.transcript }));
   } catch (e) {
     el.setAttribute('aria-invalid', 'true');
-    say(status, 'failed', t('ses.notSaved', { message: errorText(e) }));
+    say(status, 'failed', t('ses.notSaved', { message: refusalText(e).text }));
   }
 }
 
@@ -205,11 +206,12 @@ async function importFile(e) {
     out.replaceChildren(h('p', { class: 'ok-text', text: t('ses.imported', { rows: data.rows, values: data.values, responses: data.responses }) }));
     await load();
   } catch (err) {
-    const problems = (err.details && err.details.problems) || [];
+    const refusal = refusalText(err);
+    const problems = refusal.problems;
     out.replaceChildren(h('div', { class: 'error', role: 'alert' },
-      h('p', { text: problems.length ? t('ses.refusedFile', { n: problems.length }) : t('ses.importFailed', { message: errorText(err) }) }),
+      h('p', { text: problems.length ? t('ses.refusedFile', { n: problems.length }) : t('ses.importFailed', { message: refusal.text }) }),
       problems.length ? h('ul', { class: 'problems' }, problems.map((p) => h('li', { dataset: { row: p.row },
-        text: p.column ? t('ses.problem', { row: p.row, column: p.column, message: p.message }) : t('ses.problemRow', { row: p.row, message: p.message }) }))) : null));
+        text: p.column ? t('ses.problem', { row: p.row, column: p.column, message: p.text }) : t('ses.problemRow', { row: p.row, message: p.text }) }))) : null));
     out.scrollIntoView({ block: 'nearest' });
   }
 }

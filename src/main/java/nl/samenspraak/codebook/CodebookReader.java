@@ -22,10 +22,11 @@ public final class CodebookReader {
         } catch (JsonProcessingException e) {
             return CodebookValidation.invalid(sourceName, List.of(malformed(e)));
         } catch (IOException e) {
-            return CodebookValidation.invalid(sourceName, List.of(new Problem("$", "The file could not be read: " + e.getMessage())));
+            return CodebookValidation.invalid(sourceName, List.of(Problem.at("$", "codebook.fileUnreadable", "The file could not be read: " + e.getMessage())
+                    .with("reason", String.valueOf(e.getMessage()))));
         }
         if (root == null || root.isMissingNode()) {
-            return CodebookValidation.invalid(sourceName, List.of(new Problem("$", "The file is empty; a codebook is a JSON object {...}.")));
+            return CodebookValidation.invalid(sourceName, List.of(Problem.at("$", "codebook.fileEmpty", "The file is empty; a codebook is a JSON object {...}.")));
         }
         return fromTree(sourceName, root);
     }
@@ -42,8 +43,8 @@ public final class CodebookReader {
             return CodebookValidation.valid(sourceName, CodebookJson.MAPPER.treeToValue(root, Codebook.class));
         } catch (JsonProcessingException e) {
             // The validator should have caught whatever Jackson refuses; say so rather than hide it.
-            return CodebookValidation.invalid(sourceName, List.of(new Problem("$",
-                    "The codebook passed validation but could not be read: " + e.getOriginalMessage())));
+            return CodebookValidation.invalid(sourceName, List.of(Problem.at("$", "codebook.unreadableAfterValidation",
+                    "The codebook passed validation but could not be read: " + e.getOriginalMessage()).with("reason", String.valueOf(e.getOriginalMessage()))));
         }
     }
 
@@ -51,6 +52,6 @@ public final class CodebookReader {
         JsonLocation at = e.getLocation();
         String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
         String why = e.getOriginalMessage().lines().findFirst().orElse("").strip();
-        return new Problem(where, "The file is not valid JSON at " + where + ": " + why);
+        return Problem.at(where, "codebook.notJson", "The file is not valid JSON at " + where + ": " + why).with("where", where).with("reason", why);
     }
 }

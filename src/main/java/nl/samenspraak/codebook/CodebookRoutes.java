@@ -24,9 +24,14 @@ public final class CodebookRoutes {
 
     public void register(RoutesConfig r) {
         // A refused codebook, from whichever route reads one: a 400 with every problem and its path.
-        r.exception(InvalidCodebookException.class, (e, ctx) -> ErrorMapper.respond(ctx, 400, "codebook.invalid", e.getMessage(),
-                ErrorMapper.details("source", e.source(), "count", e.problems().size(), "first", e.problems().isEmpty() ? null : e.problems().get(0).toString()),
-                Map.of("source", e.source(), "problems", e.problems())));
+        // The first problem is quoted in English ("first") and, for the pages, by its code and parameters.
+        r.exception(InvalidCodebookException.class, (e, ctx) -> {
+            Problem first = e.problems().isEmpty() ? null : e.problems().get(0);
+            ErrorMapper.respond(ctx, 400, "codebook.invalid", e.getMessage(),
+                    ErrorMapper.details("source", e.source(), "count", e.problems().size(), "first", first == null ? null : first.toString(),
+                            "problemCode", first == null ? null : first.code(), "problemParams", first == null ? null : first.params()),
+                    Map.of("source", e.source(), "problems", e.problems()));
+        });
         r.get("/api/codebooks", ctx -> { access.user(ctx); ctx.json(codebooks.list().stream().map(this::summary).toList()); });
         r.post("/api/codebooks", this::upload, BodyType.UPLOAD);
         r.post("/api/codebooks/validate", this::validate, BodyType.UPLOAD);

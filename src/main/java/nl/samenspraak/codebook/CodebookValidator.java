@@ -18,7 +18,7 @@ final class CodebookValidator {
 
     static List<Problem> validate(JsonNode root) {
         ValidationContext c = new ValidationContext();
-        if (!c.isObject(root, "$", "A codebook")) return c.problems();
+        if (!c.isObject(root, Problem.at("$", "codebook.codebookNotObject", "A codebook must be a JSON object {...}."))) return c.problems();
         c.knownFields(root, "$", FIELDS);
         c.key(root, "$");
         c.text(root, "$", "title", true);
@@ -27,7 +27,7 @@ final class CodebookValidator {
         List<JsonNode> dimensions = c.array(root, "$", "dimensions");
         List<JsonNode> scales = c.array(root, "$", "ratingScales");
         if (dimensions.isEmpty() && scales.isEmpty()) {
-            c.add("$", "A codebook needs at least one dimension or one rating scale.");
+            c.add(Problem.at("$", "codebook.nothingToCode", "A codebook needs at least one dimension or one rating scale."));
         }
         new DimensionValidator(c).check(dimensions);
         new CompositeValidator(c, dimensions).check(c.array(root, "$", "composites"));

@@ -33,21 +33,22 @@ final class CompositeValidator {
         for (int i = 0; i < composites.size(); i++) {
             String path = "$.composites[" + i + "]";
             JsonNode comp = composites.get(i);
-            if (!c.isObject(comp, path, "A composite")) continue;
+            if (!c.isObject(comp, Problem.at(path, "codebook.compositeNotObject", "A composite must be a JSON object {...}."))) continue;
             c.knownFields(comp, path, FIELDS);
-            c.unique(c.key(comp, path), path + ".key", keys, "composite key");
+            c.unique(c.key(comp, path), path + ".key", keys, (at, k, first) -> Problem.at(at, "codebook.compositeKeyTwice", "The composite key '" + k + "' is used twice; it is first used at " + first + ".")
+                    .with("key", k).with("first", first));
             c.text(comp, path, "label", true);
             c.text(comp, path, "description", false);
             c.roles(comp, path);
             String dimension = c.string(comp, path, "dimension", true);
             if (dimension != null && !codesByDimension.containsKey(dimension)) {
-                c.add(path + ".dimension", "The composite names the dimension '" + dimension
-                        + "', which this codebook does not have.");
+                c.add(Problem.at(path + ".dimension", "codebook.compositeDimensionUnknown", "The composite names the dimension '" + dimension
+                        + "', which this codebook does not have.").with("dimension", dimension));
                 dimension = null;
             }
             List<JsonNode> numerator = c.array(comp, path, "numerator");
             if (numerator.isEmpty()) {
-                c.add(path + ".numerator", "The numerator must list at least one code.");
+                c.add(Problem.at(path + ".numerator", "codebook.numeratorEmpty", "The numerator must list at least one code."));
             }
             codeList(numerator, path + ".numerator", dimension);
             codeList(c.array(comp, path, "denominator"), path + ".denominator", dimension);
@@ -60,9 +61,10 @@ final class CompositeValidator {
             String p = path + "[" + i + "]";
             JsonNode code = codes.get(i);
             if (!code.isTextual()) {
-                c.add(p, "A composite lists code keys as texts, not " + code + ".");
+                c.add(Problem.at(p, "codebook.compositeCodeNotText", "A composite lists code keys as texts, not " + code + ".").with("value", code.toString()));
             } else if (!seen.add(code.asText())) {
-                c.add(p, "The code '" + code.asText() + "' is listed twice; it would be counted twice.");
+                c.add(Problem.at(p, "codebook.compositeCodeTwice", "The code '" + code.asText() + "' is listed twice; it would be counted twice.")
+                        .with("code", code.asText()));
             } else if (dimension != null) {
                 known(code.asText(), p, dimension);
             }
@@ -73,9 +75,10 @@ final class CompositeValidator {
         if (codesByDimension.get(dimension).contains(code)) return;
         String other = codesByDimension.entrySet().stream()
                 .filter(e -> e.getValue().contains(code)).map(Map.Entry::getKey).findFirst().orElse(null);
-        c.add(path, other == null
-                ? "The code '" + code + "' is not a code of the dimension '" + dimension + "'."
-                : "The code '" + code + "' belongs to the dimension '" + other + "', not to '" + dimension
-                        + "'; a composite counts codes of one dimension.");
+        c.add(other == null
+                ? Problem.at(path, "codebook.compositeCodeUnknown", "The code '" + code + "' is not a code of the dimension '" + dimension + "'.")
+                        .with("code", code).with("dimension", dimension)
+                : Problem.at(path, "codebook.compositeCodeOtherDimension", "The code '" + code + "' belongs to the dimension '" + other + "', not to '" + dimension
+                        + "'; a composite counts codes of one dimension.").with("code", code).with("other", other).with("dimension", dimension));
     }
 }

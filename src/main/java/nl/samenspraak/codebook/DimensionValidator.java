@@ -26,9 +26,10 @@ final class DimensionValidator {
         for (int i = 0; i < dimensions.size(); i++) {
             String path = "$.dimensions[" + i + "]";
             JsonNode d = dimensions.get(i);
-            if (!c.isObject(d, path, "A dimension")) continue;
+            if (!c.isObject(d, Problem.at(path, "codebook.dimensionNotObject", "A dimension must be a JSON object {...}."))) continue;
             c.knownFields(d, path, DIMENSION_FIELDS);
-            c.unique(c.key(d, path), path + ".key", keys, "dimension key");
+            c.unique(c.key(d, path), path + ".key", keys, (at, k, first) -> Problem.at(at, "codebook.dimensionKeyTwice", "The dimension key '" + k + "' is used twice; it is first used at " + first + ".")
+                    .with("key", k).with("first", first));
             c.text(d, path, "label", true);
             c.text(d, path, "description", false);
             Map<String, String> parents = groups(c.array(d, path, "groups"), path);
@@ -44,10 +45,11 @@ final class DimensionValidator {
         for (int i = 0; i < groups.size(); i++) {
             String path = dimPath + ".groups[" + i + "]";
             JsonNode g = groups.get(i);
-            if (!c.isObject(g, path, "A group")) continue;
+            if (!c.isObject(g, Problem.at(path, "codebook.groupNotObject", "A group must be a JSON object {...}."))) continue;
             c.knownFields(g, path, GROUP_FIELDS);
             String key = c.key(g, path);
-            c.unique(key, path + ".key", seen, "group key");
+            c.unique(key, path + ".key", seen, (at, k, first) -> Problem.at(at, "codebook.groupKeyTwice", "The group key '" + k + "' is used twice; it is first used at " + first + ".")
+                    .with("key", k).with("first", first));
             c.text(g, path, "label", true);
             String parent = c.string(g, path, "parent", false);
             if (key != null && !parents.containsKey(key)) {
@@ -55,23 +57,22 @@ final class DimensionValidator {
                 parentPaths.put(key, path + ".parent");
             }
         }
-        parents.forEach((key, parent) -> parentProblem(key, parent, parents)
-                .ifPresent(msg -> c.add(parentPaths.get(key), msg)));
+        parents.forEach((key, parent) -> parentProblem(key, parent, parents, parentPaths.get(key)).ifPresent(c::add));
         return parents;
     }
 
-    private static Optional<String> parentProblem(String key, String parent, Map<String, String> parents) {
+    private static Optional<Problem> parentProblem(String key, String parent, Map<String, String> parents, String path) {
         if (parent == null) return Optional.empty();
         if (!parents.containsKey(parent)) {
-            return Optional.of("The group '" + key + "' names the parent group '" + parent
-                    + "', which this dimension does not have.");
+            return Optional.of(Problem.at(path, "codebook.parentGroupUnknown", "The group '" + key + "' names the parent group '" + parent
+                    + "', which this dimension does not have.").with("group", key).with("parent", parent));
         }
         List<String> chain = new ArrayList<>(List.of(key));
         for (String p = parent; p != null && parents.containsKey(p); p = parents.get(p)) {
             chain.add(p);
             if (p.equals(key)) {
-                return Optional.of("The group '" + key + "' is its own ancestor ("
-                        + String.join(" → ", chain) + "); groups must form a tree.");
+                return Optional.of(Problem.at(path, "codebook.groupOwnAncestor", "The group '" + key + "' is its own ancestor ("
+                        + String.join(" → ", chain) + "); groups must form a tree.").with("group", key).with("chain", String.join(" → ", chain)));
             }
             if (chain.size() > parents.size() + 1) break; // a cycle above this group, reported there
         }
@@ -81,28 +82,30 @@ final class DimensionValidator {
     private void codes(JsonNode d, String dimPath, Set<String> groups) {
         List<JsonNode> codes = c.array(d, dimPath, "codes");
         if (codes.isEmpty()) {
-            c.add(dimPath + ".codes", "A dimension needs at least one code.");
+            c.add(Problem.at(dimPath + ".codes", "codebook.dimensionWithoutCodes", "A dimension needs at least one code."));
         }
         Map<String, String> keys = new HashMap<>();
         Map<String, String> hotkeys = new HashMap<>();
         for (int i = 0; i < codes.size(); i++) {
             String path = dimPath + ".codes[" + i + "]";
             JsonNode code = codes.get(i);
-            if (!c.isObject(code, path, "A code")) continue;
+            if (!c.isObject(code, Problem.at(path, "codebook.codeNotObject", "A code must be a JSON object {...}."))) continue;
             c.knownFields(code, path, CODE_FIELDS);
-            c.unique(c.key(code, path), path + ".key", keys, "code key");
+            c.unique(c.key(code, path), path + ".key", keys, (at, k, first) -> Problem.at(at, "codebook.codeKeyTwice", "The code key '" + k + "' is used twice; it is first used at " + first + ".")
+                    .with("key", k).with("first", first));
             c.text(code, path, "label", true);
             c.text(code, path, "definition", false);
             List<JsonNode> examples = c.array(code, path, "examples");
             for (int e = 0; e < examples.size(); e++) {
-                c.textValue(examples.get(e), path + ".examples[" + e + "]", "example " + (e + 1));
+                c.example(examples.get(e), path + ".examples[" + e + "]", e + 1);
             }
             hotkey(code, path, hotkeys);
             c.colour(code, path);
             c.roles(code, path);
             String group = c.string(code, path, "group", false);
             if (group != null && !groups.contains(group)) {
-                c.add(path + ".group", "The code names the group '" + group + "', which this dimension does not have.");
+                c.add(Problem.at(path + ".group", "codebook.codeGroupUnknown", "The code names the group '" + group + "', which this dimension does not have.")
+                        .with("group", group));
             }
         }
     }
@@ -111,12 +114,13 @@ final class DimensionValidator {
         JsonNode v = code.get("hotkey");
         if (v == null || v.isNull()) return;
         if (!v.isTextual()) {
-            c.add(path + ".hotkey", "The field 'hotkey' must be a text of one character.");
+            c.add(Problem.at(path + ".hotkey", "codebook.hotkeyNotText", "The field 'hotkey' must be a text of one character."));
             return;
         }
         String hotkey = v.asText();
         Hotkeys.problem(hotkey).ifPresentOrElse(
-                msg -> c.add(path + ".hotkey", msg),
-                () -> c.unique(hotkey, path + ".hotkey", seen, "hotkey"));
+                problem -> c.add(problem.atPath(path + ".hotkey")),
+                () -> c.unique(hotkey, path + ".hotkey", seen, (at, k, first) -> Problem.at(at, "codebook.hotkeyTwice", "The hotkey '" + k + "' is used twice; it is first used at " + first + ".")
+                    .with("key", k).with("first", first)));
     }
 }

@@ -18,19 +18,21 @@ public final class Hotkeys {
     private static final String FALLBACK =
             "1234567890abcdefghilmnopqrstuvwxyzABCDEFGHILMNOPQRSTUVWXYZ";
 
-    /** Why {@code hotkey} cannot be used, or empty when it can. */
-    public static Optional<String> problem(String hotkey) {
+    /** Why {@code hotkey} cannot be used (at path {@code $}; say where with {@link Problem#atPath}), or empty when it can. */
+    public static Optional<Problem> problem(String hotkey) {
         int count = hotkey.codePointCount(0, hotkey.length());
         if (count != 1) {
-            return Optional.of("A hotkey must be exactly one character; '" + hotkey + "' has " + count + ".");
+            return Optional.of(Problem.at("$", "codebook.hotkeyNotOneCharacter", "A hotkey must be exactly one character; '" + hotkey + "' has " + count + ".")
+                    .with("hotkey", hotkey).with("count", count));
         }
         if (RESERVED.contains(hotkey)) {
-            return Optional.of("The hotkey '" + hotkey + "' is reserved for navigating the coding screen "
-                    + "(reserved: j k J K ? / and space).");
+            return Optional.of(Problem.at("$", "codebook.hotkeyReserved", "The hotkey '" + hotkey + "' is reserved for navigating the coding screen "
+                    + "(reserved: j k J K ? / and space).").with("hotkey", hotkey));
         }
         if (!isPrintable(hotkey.codePointAt(0))) {
-            return Optional.of("A hotkey must be a printable character; U+"
-                    + String.format(Locale.ROOT, "%04X", hotkey.codePointAt(0)) + " is not.");
+            String character = "U+" + String.format(Locale.ROOT, "%04X", hotkey.codePointAt(0));
+            return Optional.of(Problem.at("$", "codebook.hotkeyNotPrintable", "A hotkey must be a printable character; "
+                    + character + " is not.").with("character", character));
         }
         return Optional.empty();
     }

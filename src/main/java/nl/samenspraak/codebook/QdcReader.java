@@ -37,13 +37,14 @@ public final class QdcReader {
         } catch (SAXParseException e) {
             return CodebookValidation.invalid(sourceName, List.of(malformed(e)));
         } catch (SAXException | IOException e) {
-            return CodebookValidation.invalid(sourceName, List.of(new Problem("$", "The file could not be read as XML: " + e.getMessage())));
+            return CodebookValidation.invalid(sourceName, List.of(Problem.at("$", "codebook.xmlUnreadable", "The file could not be read as XML: " + e.getMessage())
+                    .with("reason", String.valueOf(e.getMessage()))));
         }
         Element codebook = codebookElement(doc.getDocumentElement());
         if (codebook == null) {
-            return CodebookValidation.invalid(sourceName, List.of(new Problem("/" + doc.getDocumentElement().getLocalName(),
-                    "The root element is <" + doc.getDocumentElement().getLocalName()
-                            + ">; a REFI-QDA codebook has <CodeBook> (or a <Project> holding one).")));
+            String root = doc.getDocumentElement().getLocalName();
+            return CodebookValidation.invalid(sourceName, List.of(Problem.at("/" + root, "codebook.notARefiCodebook",
+                    "The root element is <" + root + ">; a REFI-QDA codebook has <CodeBook> (or a <Project> holding one).").with("root", root)));
         }
         Codebook imported = new QdcMapping(sourceName, key, codebook.getAttribute("origin"))
                 .toCodebook(nodes(child(codebook, "Codes")), sets(child(codebook, "Sets")));
@@ -89,10 +90,11 @@ public final class QdcReader {
 
     private static Problem malformed(SAXParseException e) {
         String where = "line " + e.getLineNumber() + ", column " + e.getColumnNumber();
-        String message = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-                ? "The file declares a DOCTYPE, which is refused: a codebook needs none, and it could make the parser read other files."
-                : "The file is not well-formed XML at " + where + ": " + e.getMessage();
-        return new Problem(where, message);
+        return e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+                ? Problem.at(where, "codebook.doctypeRefused",
+                        "The file declares a DOCTYPE, which is refused: a codebook needs none, and it could make the parser read other files.")
+                : Problem.at(where, "codebook.xmlNotWellFormed", "The file is not well-formed XML at " + where + ": " + e.getMessage())
+                        .with("where", where).with("reason", String.valueOf(e.getMessage()));
     }
 
     private static Element codebookElement(Element root) {

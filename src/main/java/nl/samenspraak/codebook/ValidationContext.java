@@ -19,11 +19,12 @@ final class ValidationContext {
 
     List<Problem> problems() { return List.copyOf(problems); }
 
-    void add(String path, String message) { problems.add(new Problem(path, message)); }
+    void add(Problem problem) { problems.add(problem); }
 
-    boolean isObject(JsonNode node, String path, String what) {
+    /** True when {@code node} is a JSON object; otherwise adds {@code notAnObject} (the caller's sentence for it). */
+    boolean isObject(JsonNode node, Problem notAnObject) {
         if (node != null && node.isObject()) return true;
-        add(path, what + " must be a JSON object {...}.");
+        add(notAnObject);
         return false;
     }
 
@@ -31,8 +32,9 @@ final class ValidationContext {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                add(path + "." + name, "The field '" + name + "' is not known here; known fields are "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ".");
+                String known = String.join(", ", allowed.stream().sorted().toList());
+                add(Problem.at(path + "." + name, "codebook.unknownField", "The field '" + name + "' is not known here; known fields are "
+                        + known + ".").with("field", name).with("known", known));
             }
         }
     }
@@ -41,7 +43,8 @@ final class ValidationContext {
     String key(JsonNode obj, String path) {
         String key = string(obj, path, "key", true);
         if (key != null && !Keys.isValid(key)) {
-            add(path + ".key", "The key '" + key + "' is not a simple identifier: " + Keys.rule() + ".");
+            add(Problem.at(path + ".key", "codebook.badKey", "The key '" + key + "' is not a simple identifier: " + Keys.rule() + ".")
+                    .with("key", key).with("max", Keys.MAX_LENGTH));
             return null;
         }
         return key;
@@ -50,11 +53,11 @@ final class ValidationContext {
     String string(JsonNode obj, String path, String field, boolean required) {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) {
-            if (required) add(path + "." + field, "The field '" + field + "' is required.");
+            if (required) add(Problem.at(path + "." + field, "codebook.fieldRequired", "The field '" + field + "' is required.").with("field", field));
             return null;
         }
         if (!v.isTextual() || v.asText().isBlank()) {
-            add(path + "." + field, "The field '" + field + "' must be a non-empty text.");
+            add(Problem.at(path + "." + field, "codebook.fieldNotText", "The field '" + field + "' must be a non-empty text.").with("field", field));
             return null;
         }
         return v.asText();
@@ -64,22 +67,28 @@ final class ValidationContext {
     void text(JsonNode obj, String path, String field, boolean required) {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) {
-            if (required) add(path + "." + field, "The field '" + field + "' is required, in Dutch and English: {\"nl\": ..., \"en\": ...}.");
+            if (required) add(Problem.at(path + "." + field, "codebook.textRequired",
+                    "The field '" + field + "' is required, in Dutch and English: {\"nl\": ..., \"en\": ...}.").with("field", field));
             return;
         }
-        textValue(v, path + "." + field, "'" + field + "'");
+        String at = path + "." + field;
+        if (!isObject(v, Problem.at(at, "codebook.textNotObject", "The text '" + field + "' must be a JSON object {...}.").with("field", field))) return;
+        knownFields(v, at, Set.of("nl", "en"));
+        if (missing(v, "nl")) add(Problem.at(at + ".nl", "codebook.dutchTextMissing", "The Dutch text of '" + field + "' is missing or empty.").with("field", field));
+        if (missing(v, "en")) add(Problem.at(at + ".en", "codebook.englishTextMissing", "The English text of '" + field + "' is missing or empty.").with("field", field));
     }
 
-    void textValue(JsonNode v, String path, String what) {
-        if (!isObject(v, path, "The text " + what)) return;
+    /** Example {@code n} (from 1) of a code: a text in Dutch and English, as {@link #text}. */
+    void example(JsonNode v, String path, int n) {
+        if (!isObject(v, Problem.at(path, "codebook.exampleNotObject", "The text example " + n + " must be a JSON object {...}.").with("n", n))) return;
         knownFields(v, path, Set.of("nl", "en"));
-        for (String lang : List.of("nl", "en")) {
-            JsonNode t = v.get(lang);
-            if (t == null || !t.isTextual() || t.asText().isBlank()) {
-                add(path + "." + lang, "The " + (lang.equals("nl") ? "Dutch" : "English") + " text of "
-                        + what + " is missing or empty.");
-            }
-        }
+        if (missing(v, "nl")) add(Problem.at(path + ".nl", "codebook.dutchExampleMissing", "The Dutch text of example " + n + " is missing or empty.").with("n", n));
+        if (missing(v, "en")) add(Problem.at(path + ".en", "codebook.englishExampleMissing", "The English text of example " + n + " is missing or empty.").with("n", n));
+    }
+
+    private static boolean missing(JsonNode text, String lang) {
+        JsonNode t = text.get(lang);
+        return t == null || !t.isTextual() || t.asText().isBlank();
     }
 
     /** An optional array field; empty when absent, and when not an array (reported). */
@@ -87,7 +96,7 @@ final class ValidationContext {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) return List.of();
         if (!v.isArray()) {
-            add(path + "." + field, "The field '" + field + "' must be a JSON array [...].");
+            add(Problem.at(path + "." + field, "codebook.fieldNotArray", "The field '" + field + "' must be a JSON array [...].").with("field", field));
             return List.of();
         }
         List<JsonNode> items = new ArrayList<>();
@@ -98,11 +107,13 @@ final class ValidationContext {
     Integer integer(JsonNode obj, String path, String field, boolean required) {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) {
-            if (required) add(path + "." + field, "The field '" + field + "' is required (a whole number).");
+            if (required) add(Problem.at(path + "." + field, "codebook.wholeNumberRequired", "The field '" + field + "' is required (a whole number).")
+                    .with("field", field));
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            add(path + "." + field, "The field '" + field + "' must be a whole number, not " + v + ".");
+            add(Problem.at(path + "." + field, "codebook.notAWholeNumber", "The field '" + field + "' must be a whole number, not " + v + ".")
+                    .with("field", field).with("value", v.toString()));
             return null;
         }
         return v.asInt();
@@ -112,7 +123,8 @@ final class ValidationContext {
         JsonNode v = obj.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isNumber()) {
-            add(path + "." + field, "The field '" + field + "' must be a number, not " + v + ".");
+            add(Problem.at(path + "." + field, "codebook.notANumber", "The field '" + field + "' must be a number, not " + v + ".")
+                    .with("field", field).with("value", v.toString()));
             return null;
         }
         return v.asDouble();
@@ -121,7 +133,8 @@ final class ValidationContext {
     void colour(JsonNode obj, String path) {
         String colour = string(obj, path, "colour", false);
         if (colour != null && !COLOUR.matcher(colour).matches()) {
-            add(path + ".colour", "The colour '" + colour + "' must be written as #rrggbb, for example #1f77b4.");
+            add(Problem.at(path + ".colour", "codebook.badColour", "The colour '" + colour + "' must be written as #rrggbb, for example #1f77b4.")
+                    .with("colour", colour));
         }
     }
 
@@ -129,7 +142,8 @@ final class ValidationContext {
     void role(JsonNode obj, String path, String field) {
         String role = string(obj, path, field, false);
         if (role != null && SpeakerRole.fromKey(role) == null) {
-            add(path + "." + field, "The speaker role '" + role + "' is unknown; use professional, client or other.");
+            add(Problem.at(path + "." + field, "codebook.unknownRole", "The speaker role '" + role + "' is unknown; use professional, client or other.")
+                    .with("value", role));
         }
     }
 
@@ -138,15 +152,21 @@ final class ValidationContext {
         for (int i = 0; i < roles.size(); i++) {
             JsonNode r = roles.get(i);
             if (!r.isTextual() || SpeakerRole.fromKey(r.asText()) == null) {
-                add(path + ".roles[" + i + "]", "The speaker role " + r + " is unknown; use professional, client or other.");
+                add(Problem.at(path + ".roles[" + i + "]", "codebook.unknownListedRole", "The speaker role " + r + " is unknown; use professional, client or other.")
+                        .with("value", r.toString()));
             }
         }
     }
 
-    /** Reports {@code key} when it was seen before in {@code seen} (key → path of first use). */
-    void unique(String key, String path, Map<String, String> seen, String what) {
+    /** The sentence for a key used twice: made at {@code path}, of {@code key}, first used at {@code first}. */
+    interface Twice {
+        Problem of(String path, String key, String first);
+    }
+
+    /** Reports {@code key} when it was seen before in {@code seen} (key → path of first use), in the caller's sentence. */
+    void unique(String key, String path, Map<String, String> seen, Twice twice) {
         if (key == null) return;
         String first = seen.putIfAbsent(key, path);
-        if (first != null) add(path, "The " + what + " '" + key + "' is used twice; it is first used at " + first + ".");
+        if (first != null) add(twice.of(path, key, first));
     }
 }

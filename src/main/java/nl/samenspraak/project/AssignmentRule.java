@@ -33,16 +33,34 @@ import java.util.Random;
 public final class AssignmentRule {
     private AssignmentRule() {}
 
+    /**
+     * The rule refused for these coders and this share: an English sentence, and {@code code}
+     * ({@code assign.<problem>}, docs/errors.md) so that a page can say it in its own language.
+     */
+    public static final class RuleRefused extends IllegalArgumentException {
+        private final String code;
+
+        RuleRefused(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() { return code; }
+
+        /** The values the sentence names: none so far. */
+        public Map<String, Object> params() { return Map.of(); }
+    }
+
     /** One transcript given to one coder; {@code second} marks the double-coded copy. */
     public record Pair(long transcriptId, long userId, boolean second) {}
 
     public static List<Pair> assign(List<Long> transcripts, List<Long> coders, double secondShare, long seed) {
-        if (coders.isEmpty()) throw new IllegalArgumentException("Name at least one coder.");
-        if (!(secondShare >= 0 && secondShare <= 1)) throw new IllegalArgumentException("The second share must be from 0 to 1.");
+        if (coders.isEmpty()) throw new RuleRefused("assign.noCoders", "Name at least one coder.");
+        if (!(secondShare >= 0 && secondShare <= 1)) throw new RuleRefused("assign.shareOutOfRange", "The second share must be from 0 to 1.");
         List<Long> ts = new ArrayList<>(transcripts.stream().distinct().sorted().toList());
         List<Long> cs = new ArrayList<>(coders.stream().distinct().sorted().toList());
         int m = (int) Math.round(secondShare * ts.size());
-        if (m > 0 && cs.size() < 2) throw new IllegalArgumentException("A second coder needs at least two coders.");
+        if (m > 0 && cs.size() < 2) throw new RuleRefused("assign.secondCoderNeedsTwo", "A second coder needs at least two coders.");
         Random random = new Random(seed);
         shuffle(cs, random);
         shuffle(ts, random);

@@ -99,8 +99,9 @@ public final class AssignmentService {
             List<AssignmentRule.Pair> pairs;
             try {
                 pairs = AssignmentRule.assign(transcripts, req.coders(), share, seed);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("assignment.ruleRefused", "Field 'coders': " + e.getMessage()).with("problem", e.getMessage());
+            } catch (AssignmentRule.RuleRefused e) {
+                throw ApiException.badRequest("assignment.ruleRefused", "Field 'coders': " + e.getMessage()).with("problem", e.getMessage())
+                        .with("problemCode", e.code()).with("problemParams", e.params());
             }
             dao.deleteAll(projectId);
             String now = Instant.now().toString();

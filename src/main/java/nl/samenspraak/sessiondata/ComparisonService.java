@@ -98,7 +98,7 @@ public final class ComparisonService {
             return field.normalize(raw.strip());
         } catch (FieldType.BadValue e) {
             throw ApiException.badRequest("compare.badGroupValue", "Parameter '" + name + "': " + e.getMessage() + ".")
-                    .with("group", name.toUpperCase()).with("problem", e.getMessage());
+                    .with("group", name.toUpperCase()).with("problem", e.getMessage()).with("problemCode", e.code()).with("problemParams", e.params());
         }
     }
 

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** The type of a session field; each turns raw input into the stored canonical text, or says what is wrong. */
@@ -23,9 +26,27 @@ public enum FieldType {
         return null;
     }
 
-    /** Thrown with a sentence for the user when a value does not fit its field. */
+    /**
+     * Thrown with a sentence for the user when a value does not fit its field; {@code code}
+     * ({@code sessions.<problem>}) names the sentence and {@code params} the values it names.
+     */
     public static final class BadValue extends RuntimeException {
-        BadValue(String message) { super(message, null, false, false); }
+        private final String code;
+        private final Map<String, Object> params = new LinkedHashMap<>();
+
+        BadValue(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+
+        /** Adds a value the sentence names; returns this, to be thrown. */
+        BadValue with(String name, Object value) {
+            params.put(name, value);
+            return this;
+        }
+
+        public String code() { return code; }
+        public Map<String, Object> params() { return Collections.unmodifiableMap(params); }
     }
 
     /**
@@ -39,7 +60,8 @@ public enum FieldType {
             case NUMBER -> number(raw);
             case DATE -> date(raw);
             case CATEGORY -> allowed.stream().filter(a -> a.equalsIgnoreCase(raw)).findFirst()
-                    .orElseThrow(() -> new BadValue("'" + raw + "' is not one of the allowed values (" + String.join(", ", allowed) + ")"));
+                    .orElseThrow(() -> new BadValue("sessions.notAllowed", "'" + raw + "' is not one of the allowed values (" + String.join(", ", allowed) + ")")
+                            .with("value", raw).with("allowed", String.join(", ", allowed)));
         };
     }
 
@@ -49,7 +71,7 @@ public enum FieldType {
             BigDecimal d = new BigDecimal(s);
             return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
-            throw new BadValue("'" + raw + "' is not a number");
+            throw new BadValue("sessions.notANumber", "'" + raw + "' is not a number").with("value", raw);
         }
     }
 
@@ -60,7 +82,7 @@ public enum FieldType {
             try {
                 return LocalDate.parse(raw, DUTCH_DATE).toString();
             } catch (DateTimeParseException e2) {
-                throw new BadValue("'" + raw + "' is not a date; write it as yyyy-mm-dd (or d-m-yyyy)");
+                throw new BadValue("sessions.notADate", "'" + raw + "' is not a date; write it as yyyy-mm-dd (or d-m-yyyy)").with("value", raw);
             }
         }
     }

@@ -25,10 +25,12 @@ public final class Questionnaires {
         try {
             v = Double.parseDouble(raw.replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new FieldType.BadValue("'" + raw + "' is not a number; item '" + item.key() + "' takes a whole number from " + item.min() + " to " + item.max());
+            throw new FieldType.BadValue("sessions.answerNotANumber", "'" + raw + "' is not a number; item '" + item.key() + "' takes a whole number from "
+                    + item.min() + " to " + item.max()).with("value", raw).with("item", item.key()).with("min", item.min()).with("max", item.max());
         }
         if (v != Math.rint(v) || v < item.min() || v > item.max()) {
-            throw new FieldType.BadValue("'" + raw + "' is outside item '" + item.key() + "': give a whole number from " + item.min() + " to " + item.max());
+            throw new FieldType.BadValue("sessions.answerOutOfRange", "'" + raw + "' is outside item '" + item.key() + "': give a whole number from "
+                    + item.min() + " to " + item.max()).with("value", raw).with("item", item.key()).with("min", item.min()).with("max", item.max());
         }
         return v;
     }

@@ -79,7 +79,8 @@ public final class SessionDataService {
                     f.normalize(v.value());
                 } catch (FieldType.BadValue e) {
                     throw ApiException.badRequest("sessiondata.storedValueDoesNotFit", "Field '" + f.key() + "': the stored value of transcript " + v.transcriptId()
-                            + " does not fit: " + e.getMessage() + ".").with("field", f.key()).with("transcriptId", v.transcriptId()).with("problem", e.getMessage());
+                            + " does not fit: " + e.getMessage() + ".").with("field", f.key()).with("transcriptId", v.transcriptId()).with("problem", e.getMessage())
+                            .with("problemCode", e.code()).with("problemParams", e.params());
                 }
             }
             dao.clearFields(projectId);
@@ -138,23 +139,27 @@ public final class SessionDataService {
         Map<String, RatingItem> items = instrument.map(s -> Questionnaires.items(s.codebook())).orElse(Map.of());
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Double> responses = new LinkedHashMap<>();
-        Map<String, Object> problems = new TreeMap<>();
+        Map<String, FieldType.BadValue> refused = new TreeMap<>();
         (req.values() == null ? Map.<String, Object>of() : req.values()).forEach((k, v) -> {
             SessionField f = fields.get(k);
-            if (f == null) problems.put("values." + k, "there is no session field '" + k + "' in this project");
+            if (f == null) refused.put("values." + k, new FieldType.BadValue("sessions.noSuchField", "there is no session field '" + k + "' in this project").with("field", k));
             else if (blank(v)) values.put(k, null);
-            else try { values.put(k, f.normalize(String.valueOf(v).strip())); } catch (FieldType.BadValue e) { problems.put("values." + k, e.getMessage()); }
+            else try { values.put(k, f.normalize(String.valueOf(v).strip())); } catch (FieldType.BadValue e) { refused.put("values." + k, e); }
         });
         (req.responses() == null ? Map.<String, Object>of() : req.responses()).forEach((k, v) -> {
             RatingItem item = items.get(k);
-            if (item == null) problems.put("responses." + k, instrument.isEmpty() ? "this project has no questionnaire" : "the questionnaire has no item '" + k + "'");
+            if (item == null) refused.put("responses." + k, instrument.isEmpty() ? new FieldType.BadValue("sessions.noQuestionnaire", "this project has no questionnaire")
+                    : new FieldType.BadValue("sessions.noSuchItem", "the questionnaire has no item '" + k + "'").with("item", k));
             else if (blank(v)) responses.put(k, null);
-            else try { responses.put(k, Questionnaires.value(item, String.valueOf(v).strip())); } catch (FieldType.BadValue e) { problems.put("responses." + k, e.getMessage()); }
+            else try { responses.put(k, Questionnaires.value(item, String.valueOf(v).strip())); } catch (FieldType.BadValue e) { refused.put("responses." + k, e); }
         });
-        if (!problems.isEmpty()) {
-            var first = problems.entrySet().iterator().next();
-            throw ApiException.badRequest("sessiondata.badValue", "Field '" + first.getKey() + "': " + first.getValue() + ".", problems)
-                    .with("field", first.getKey()).with("problem", String.valueOf(first.getValue()));
+        if (!refused.isEmpty()) {
+            Map<String, Object> problems = new TreeMap<>();
+            refused.forEach((k, e) -> problems.put(k, e.getMessage()));
+            var first = refused.entrySet().iterator().next();
+            throw ApiException.badRequest("sessiondata.badValue", "Field '" + first.getKey() + "': " + first.getValue().getMessage() + ".", problems)
+                    .with("field", first.getKey()).with("problem", first.getValue().getMessage())
+                    .with("problemCode", first.getValue().code()).with("problemParams", first.getValue().params());
         }
         String now = Instant.now().toString();
         writes.useTransaction(h -> {
@@ -173,7 +178,8 @@ public final class SessionDataService {
         try {
             table = SessionTable.read(file.fileName(), file.content());
         } catch (SessionTable.Unreadable e) {
-            throw ApiException.badRequest("sessiondata.unreadableTable", e.getMessage()).with("file", file.fileName()).with("problem", e.getMessage());
+            throw ApiException.badRequest("sessiondata.unreadableTable", e.getMessage()).with("file", file.fileName()).with("problem", e.getMessage())
+                    .with("problemCode", e.code()).with("problemParams", e.params());
         }
         Optional<StoredCodebook> instrument = questionnaire(projectId);
         Map<String, RatingItem> items = instrument.map(s -> Questionnaires.items(s.codebook())).orElse(Map.of());
@@ -186,7 +192,7 @@ public final class SessionDataService {
             throw ApiException.badRequest("sessiondata.tableRefused", file.fileName() + ", row " + p.row() + ", column " + p.column() + ": " + p.message()
                     + (plan.problems().size() > 1 ? " (and " + (plan.problems().size() - 1) + " more problems)" : "") + ". Nothing was stored.",
                     Map.of("problems", plan.problems())).with("file", file.fileName()).with("row", p.row()).with("column", p.column())
-                    .with("problem", p.message()).with("more", plan.problems().size() - 1);
+                    .with("problem", p.message()).with("more", plan.problems().size() - 1).with("problemCode", p.code()).with("problemParams", p.params());
         }
         String now = Instant.now().toString();
         writes.useTransaction(h -> {

@@ -18,8 +18,27 @@ import java.util.Set;
 public final class SessionImport {
     private static final Set<String> NAME_HEADERS = Set.of("transcript", "transcriptie", "name", "naam");
 
-    /** One problem: the spreadsheet row (header = 1), the column's header and letter, and a sentence. */
-    public record Problem(int row, String column, String message) {}
+    /**
+     * One problem: the spreadsheet row (header = 1), the column's header and letter, and an English sentence;
+     * {@code code} names the sentence ({@code sessions.<problem>}, docs/errors.md) and {@code params} hold the
+     * values it names, so that a page can say it in its own language.
+     */
+    public record Problem(int row, String column, String message, String code, Map<String, Object> params) {
+        public Problem {
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        }
+
+        public static Problem at(int row, String column, String code, String message) {
+            return new Problem(row, column, message, code, Map.of());
+        }
+
+        /** This problem with one more value its sentence names. */
+        public Problem with(String name, Object value) {
+            Map<String, Object> more = new java.util.LinkedHashMap<>(params);
+            more.put(name, value);
+            return new Problem(row, column, message, code, more);
+        }
+    }
 
     public record Value(long transcriptId, String field, String value) {}
 
@@ -47,20 +66,26 @@ public final class SessionImport {
             String h = header.get(c);
             String col = column(h, c);
             if (NAME_HEADERS.contains(h.toLowerCase(Locale.ROOT))) {
-                if (nameColumn >= 0) problems.add(new Problem(1, col, "a second column names the transcript; keep one"));
+                if (nameColumn >= 0) problems.add(Problem.at(1, col, "sessions.secondNameColumn", "a second column names the transcript; keep one"));
                 else nameColumn = c;
             } else if (h.isBlank()) {
-                problems.add(new Problem(1, col, "the column has no header; give it a field or questionnaire item key"));
+                problems.add(Problem.at(1, col, "sessions.columnWithoutHeader", "the column has no header; give it a field or questionnaire item key"));
             } else if (byKey.containsKey(h) && items.containsKey(h)) {
-                problems.add(new Problem(1, col, "'" + h + "' is both a session field and a questionnaire item; rename the field"));
+                problems.add(Problem.at(1, col, "sessions.fieldAndItem", "'" + h + "' is both a session field and a questionnaire item; rename the field")
+                        .with("header", h));
             } else if (!byKey.containsKey(h) && !items.containsKey(h)) {
-                problems.add(new Problem(1, col, "'" + h + "' is not a session field or questionnaire item of this project (fields: "
-                        + String.join(", ", byKey.keySet()) + (items.isEmpty() ? "" : "; items: " + String.join(", ", items.keySet())) + ")"));
+                String known = String.join(", ", byKey.keySet());
+                problems.add(items.isEmpty()
+                        ? Problem.at(1, col, "sessions.unknownColumn", "'" + h + "' is not a session field or questionnaire item of this project (fields: "
+                                + known + ")").with("header", h).with("fields", known)
+                        : Problem.at(1, col, "sessions.unknownColumnWithItems", "'" + h + "' is not a session field or questionnaire item of this project (fields: "
+                                + known + "; items: " + String.join(", ", items.keySet()) + ")")
+                                .with("header", h).with("fields", known).with("items", String.join(", ", items.keySet())));
             } else if (header.subList(0, c).contains(h)) {
-                problems.add(new Problem(1, col, "'" + h + "' appears twice in the header"));
+                problems.add(Problem.at(1, col, "sessions.headerTwice", "'" + h + "' appears twice in the header").with("header", h));
             }
         }
-        if (nameColumn < 0) problems.add(new Problem(1, "", "no column names the transcript; add one headed 'transcript'"));
+        if (nameColumn < 0) problems.add(Problem.at(1, "", "sessions.noNameColumn", "no column names the transcript; add one headed 'transcript'"));
         if (!problems.isEmpty()) return new Plan(List.of(), List.of(), problems);
 
         List<Value> values = new ArrayList<>();
@@ -71,15 +96,17 @@ public final class SessionImport {
             String nameCol = column(header.get(nameColumn), nameColumn);
             List<Long> ids = transcripts.getOrDefault(name, List.of());
             if (ids.size() != 1) {
-                problems.add(new Problem(row.number(), nameCol, ids.isEmpty()
-                        ? "no transcript of this project is named '" + name + "'"
-                        : ids.size() + " transcripts are named '" + name + "'; rename them so each name is unique"));
+                problems.add(ids.isEmpty()
+                        ? Problem.at(row.number(), nameCol, "sessions.noSuchTranscript", "no transcript of this project is named '" + name + "'").with("name", name)
+                        : Problem.at(row.number(), nameCol, "sessions.nameNotUnique", ids.size() + " transcripts are named '" + name + "'; rename them so each name is unique")
+                                .with("count", ids.size()).with("name", name));
                 continue;
             }
             long id = ids.get(0);
             Integer earlier = seen.putIfAbsent(id, row.number());
             if (earlier != null) {
-                problems.add(new Problem(row.number(), nameCol, "transcript '" + name + "' is already given in row " + earlier));
+                problems.add(Problem.at(row.number(), nameCol, "sessions.transcriptTwice", "transcript '" + name + "' is already given in row " + earlier)
+                        .with("name", name).with("earlier", earlier));
                 continue;
             }
             for (int c = 0; c < header.size(); c++) {
@@ -90,7 +117,7 @@ public final class SessionImport {
                     if (byKey.containsKey(key)) values.add(new Value(id, key, byKey.get(key).normalize(raw)));
                     else responses.add(new Response(id, key, Questionnaires.value(items.get(key), raw)));
                 } catch (FieldType.BadValue e) {
-                    problems.add(new Problem(row.number(), column(key, c), e.getMessage()));
+                    problems.add(new Problem(row.number(), column(key, c), e.getMessage(), e.code(), e.params()));
                 }
             }
         }

@@ -32,16 +32,31 @@ public record SessionTable(List<String> header, List<Row> rows) {
         public String cell(int column) { return column < cells.size() ? cells.get(column) : ""; }
     }
 
-    /** Thrown when the file cannot be read as a table at all. */
+    /** Thrown when the file cannot be read as a table at all; {@code code} ({@code sessions.<problem>}) names the sentence. */
     public static final class Unreadable extends RuntimeException {
-        Unreadable(String message) { super(message); }
+        private final String code;
+        private final java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+
+        Unreadable(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        /** Adds a value the sentence names; returns this, to be thrown. */
+        Unreadable with(String name, Object value) {
+            params.put(name, value);
+            return this;
+        }
+
+        public String code() { return code; }
+        public java.util.Map<String, Object> params() { return java.util.Collections.unmodifiableMap(params); }
     }
 
     public static SessionTable read(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".xlsx")) return xlsx(content);
         if (name.endsWith(".csv") || name.endsWith(".txt")) return csv(new String(content, StandardCharsets.UTF_8));
-        throw new Unreadable(fileName + ": send session data as .csv or .xlsx.");
+        throw new Unreadable("sessions.wrongFileType", fileName + ": send session data as .csv or .xlsx.").with("file", String.valueOf(fileName));
     }
 
     static SessionTable csv(String text) {
@@ -59,7 +74,7 @@ public record SessionTable(List<String> header, List<Row> rows) {
                 numbers.add(number);
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new Unreadable("The CSV file could not be read: " + e.getMessage());
+            throw new Unreadable("sessions.csvUnreadable", "The CSV file could not be read: " + e.getMessage()).with("reason", String.valueOf(e.getMessage()));
         }
         return of(lines, numbers);
     }
@@ -78,7 +93,7 @@ public record SessionTable(List<String> header, List<Row> rows) {
             }
             return of(lines, numbers);
         } catch (IOException | RuntimeException e) {
-            throw new Unreadable("The xlsx file could not be read: " + e.getMessage());
+            throw new Unreadable("sessions.xlsxUnreadable", "The xlsx file could not be read: " + e.getMessage()).with("reason", String.valueOf(e.getMessage()));
         }
     }
 
@@ -96,7 +111,7 @@ public record SessionTable(List<String> header, List<Row> rows) {
     private static SessionTable of(List<List<String>> lines, List<Integer> numbers) {
         int first = 0;
         while (first < lines.size() && blank(lines.get(first))) first++;
-        if (first == lines.size()) throw new Unreadable("The file is empty: it needs a header row and one row per session.");
+        if (first == lines.size()) throw new Unreadable("sessions.emptyFile", "The file is empty: it needs a header row and one row per session.");
         List<Row> rows = new ArrayList<>();
         for (int i = first + 1; i < lines.size(); i++) {
             if (!blank(lines.get(i))) rows.add(new Row(numbers.get(i), lines.get(i)));

@@ -71,6 +71,11 @@ class CodebookHttpTest {
         assertThat(r.status()).isEqualTo(400);
         JsonNode problems = r.json().path("details").path("problems");
         assertThat(problems.findValuesAsText("path")).contains("$.dimensions[0].codes[1].hotkey", "$.dimensions[0].codes[1].label.nl");
+        // each problem by its code and values too, and the first one the error quotes
+        assertThat(problems.findValuesAsText("code")).contains("codebook.hotkeyTwice", "codebook.dutchTextMissing");
+        assertThat(problems).allSatisfy(p -> assertThat(p.path("params").isObject()).isTrue());
+        assertThat(r.json().path("params").path("problemCode").asText()).isEqualTo(problems.get(0).path("code").asText());
+        assertThat(r.json().path("params").path("problemParams")).isEqualTo(problems.get(0).path("params"));
         assertThat(app.count("SELECT COUNT(*) FROM codebooks")).isEqualTo(stored);
         Http.Response malformed = upload("{\"key\": ");
         assertThat(malformed.status()).isEqualTo(400);

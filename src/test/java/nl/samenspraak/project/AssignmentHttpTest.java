@@ -113,7 +113,9 @@ class AssignmentHttpTest {
         }
         Http.Response oneCoder = admin.post("/api/projects/" + project + "/assignments/rule", Map.of("coders", List.of(annId), "secondShare", 0.5));
         assertThat(oneCoder.status()).isEqualTo(400);
-        assertThat(oneCoder.error()).contains("two coders");
+        assertThat(oneCoder.error()).isEqualTo("Field 'coders': A second coder needs at least two coders.");
+        assertThat(oneCoder.json().path("params").path("problemCode").asText()).isEqualTo("assign.secondCoderNeedsTwo");
+        assertThat(oneCoder.json().path("params").path("problem").asText()).isEqualTo("A second coder needs at least two coders.");
     }
 
     @Test

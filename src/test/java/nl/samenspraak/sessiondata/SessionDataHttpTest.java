@@ -111,6 +111,8 @@ class SessionDataHttpTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("details").has("values.condition")).isTrue();
         assertThat(bad.json().path("details").path("responses.listened").asText()).contains("from 1 to 5");
+        assertThat(bad.json().path("params").path("problemCode").asText()).isEqualTo("sessions.answerOutOfRange");
+        assertThat(bad.json().path("params").path("problemParams").path("item").asText()).isEqualTo("listened");
         Http.Response ok = admin.put(path, Map.of("values", Map.of("condition", "Trained", "date", "3-2-2024", "step", "2,0"), "responses", Map.of("listened", 4)));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().path("values").path("condition").asText()).isEqualTo("trained");
@@ -137,6 +139,13 @@ class SessionDataHttpTest {
         assertThat(problems).hasSize(2);
         assertThat(problems.get(1).path("row").asInt()).isEqualTo(4);
         assertThat(problems.get(1).path("column").asText()).isEqualTo("listened (D)");
+        // each problem by its code and values too, and the one the error quotes
+        assertThat(problems.get(0).path("code").asText()).isEqualTo("sessions.notANumber");
+        assertThat(problems.get(0).path("params").path("value").asText()).isEqualTo("twee");
+        assertThat(problems.get(1).path("code").asText()).isEqualTo("sessions.answerOutOfRange");
+        assertThat(problems.get(1).path("params").path("max").asInt()).isEqualTo(5);
+        assertThat(r.json().path("params").path("problemCode").asText()).isEqualTo("sessions.notANumber");
+        assertThat(r.json().path("params").path("problemParams").path("value").asText()).isEqualTo("twee");
         assertThat(stored()).isEqualTo(before);
     }
 
