@@ -121,16 +121,10 @@ public final class ProjectReader {
     /** What a workbook of the scope will hold: its coded rows and their texts' bytes, its units and theirs (WorkbookSize). */
     public WorkbookSize.Volume volume(Scope scope) {
         if (scope.empty()) return new WorkbookSize.Volume(0, 0, 0, 0);
-        return jdbi.withHandle(h -> {
-            long[] codes = h.createQuery("""
-                            SELECT COALESCE(SUM(k.n), 0), COALESCE(SUM(k.n * LENGTH(CAST(u.text AS BLOB))), 0)
-                            FROM (SELECT c.utterance_id, COUNT(*) AS n FROM codes c JOIN utterances u ON u.id = c.utterance_id
-                                  WHERE u.transcript_id IN (<t>) AND c.coder_id IN (<c>) GROUP BY c.utterance_id) k
-                            JOIN utterances u ON u.id = k.utterance_id""")
-                    .bindList("t", scope.transcriptIds()).bindList("c", scope.coderIds()).map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)}).one();
-            long[] units = h.createQuery("SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) FROM utterances WHERE transcript_id IN (<t>)")
-                    .bindList("t", scope.transcriptIds()).map((rs, ctx) -> new long[]{rs.getLong(1), rs.getLong(2)}).one();
-            return new WorkbookSize.Volume(codes[0], codes[1], units[0], units[1]);
+        return jdbi.withExtension(ReportDao.class, dao -> {
+            ReportDao.Bulk codes = dao.codedText(scope.transcriptIds(), scope.coderIds());
+            ReportDao.Bulk units = dao.unitText(scope.transcriptIds());
+            return new WorkbookSize.Volume(codes.rows(), codes.textBytes(), units.rows(), units.textBytes());
         });
     }
 
