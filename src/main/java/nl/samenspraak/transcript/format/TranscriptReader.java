@@ -49,9 +49,12 @@ public final class TranscriptReader {
                 @Override public void accept(ParsedTurn turn) { count[0]++; sink.accept(turn); }
                 @Override public void roleHint(String speaker, String hint) { sink.roleHint(speaker, hint); }
             });
-            if (count[0] == 0)
+            if (count[0] == 0) {
+                Said expected = expectation(notes.format);
                 throw new TranscriptFormatException(file, null, Said.of("transcript.noTurns", "no turns found (read as " + notes.recognisedBy()
-                        + "): " + expectation(notes.format).text(), "readAs", Said.joined(notes.recognised), "expected", expectation(notes.format)));
+                        + "): " + (expected == null ? "" : expected.text()), "readAs", Said.joined(notes.recognised),
+                        "expected", expected == null ? "" : expected));
+            }
             return notes.reading();
         } catch (TranscriptFormatException e) {
             throw e.withReading(notes.reading());
@@ -102,6 +105,7 @@ public final class TranscriptReader {
         return Arrays.asList(lines).subList(0, Math.min(lines.length, SAMPLE_LINES));
     }
 
+    /** What a file of the format should have held, or null for an unknown format. */
     static Said expectation(String format) {
         return switch (format == null ? "" : format) {
             case "docx", "txt" -> Said.of("reason.expectedTextTurns", "expected lines such as 'KM: Goedemorgen.', 'Name  0:03' or '00:00:03 Speaker 1' above the text, or a table with a speaker and a text column.");
@@ -110,7 +114,7 @@ public final class TranscriptReader {
             case "eaf", "textgrid" -> Said.of("reason.noTierText", "the speech tiers hold no annotation with text.");
             case "json" -> Said.of("reason.noSegmentText", "the segments hold no text.");
             case "cha" -> Said.of("reason.noMainTier", "there is no main tier such as '*INV:\tHello .'.");
-            default -> Said.of("reason.nothing", "");
+            default -> null;
         };
     }
 
