@@ -41,7 +41,10 @@ export function t(key, params) {
 }
 
 /** Parameters whose values are keys the interface names in its own words (a speaker role, a member role). */
-const PARAM_KEYS = { speakerRole: 'role.', roles: 'role.', role: 'memberRole.' };
+const PARAM_KEYS = { speakerRole: 'role.', roles: 'role.', role: 'memberRole.', warningKind: 'imp.warning.' };
+
+/** A reader's coded text ({code, params, text}) given as a parameter of another: a reason inside a reason, a small word. */
+const isSaid = (x) => !!x && typeof x === 'object' && typeof x.code === 'string' && 'text' in x;
 
 /**
  * A server error in the interface language: t('error.' + code, params) when this language has the code,
@@ -55,15 +58,20 @@ export function errorText(err) {
   return t('error.' + code, namedParams(err.params));
 }
 
-/** Parameters with role keys and codebook texts ({nl, en}) named in the page's language, lists joined with "or". */
+/**
+ * Parameters with role keys, codebook texts ({nl, en}) and coded texts ({code, params, text}) named in the page's
+ * language; lists joined with "or", lists of coded texts with commas.
+ */
 function namedParams(given) {
   const params = {};
   for (const [k, v] of Object.entries(given || {})) {
     const name = (x) => {
+      if (isSaid(x)) return problemText(x); // a reader's reason or word inside another text
       if (x && typeof x === 'object') return tx(x); // a codebook text {nl, en}
+      if (x === null || x === undefined) return '';
       return PARAM_KEYS[k] && strings[PARAM_KEYS[k] + x] !== undefined ? strings[PARAM_KEYS[k] + x] : x;
     };
-    params[k] = Array.isArray(v) ? v.map(name).join(t('error.or')) : name(v);
+    params[k] = Array.isArray(v) ? v.map(name).join(v.some(isSaid) ? ', ' : t('error.or')) : name(v);
   }
   return params;
 }

@@ -4,7 +4,7 @@ import { ApiError } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t } from './i18n.js';
 import { openProjectPage } from './header.js';
-import { renderPreview } from './importview.js';
+import { importErrorText, renderPreview } from './importview.js';
 
 const projectId = Number(param('p'));
 // roles: the roles the user chose; a preview shows the others as guessed, and an import sends every
@@ -112,7 +112,7 @@ async function preview() {
   } catch (e) {
     if (mine !== asked) return;
     state.previews = [];
-    say('#preview-status', 'failed', errorText(e));
+    say('#preview-status', 'failed', importErrorText(e));
   }
   render();
   delete document.body.dataset.busy;
@@ -157,7 +157,7 @@ async function importAll() {
     renderFiles();
     $('#previews').replaceChildren();
   } catch (e) {
-    say('#import-status', 'failed', t('imp.notImported', { message: errorText(e) }));
+    say('#import-status', 'failed', t('imp.notImported', { message: importErrorText(e) }));
     button.disabled = false;
   }
 }

@@ -2,16 +2,34 @@
 // tiers to choose), the refusal if any, the speakers with counts and roles to confirm, the first
 // units with times, and every warning. Built with h(), never as HTML.
 import { clock, h } from './dom.js';
-import { errorText, t } from './i18n.js';
+import { errorText, problemText, t } from './i18n.js';
 
 const ROLES = ['professional', 'client', 'other'];
 const ENCODINGS = ['', 'windows-1252', 'ISO-8859-1', 'ISO-8859-15'];
 
-/** A file's refusal in the page's language (the problem itself stays as the reader wrote it). */
+/** A place in a file ("line 12", "tier KM") in the page's language: its coded form, else the English text. */
+function placeText(place, english) {
+  return place ? problemText(place) : english;
+}
+
+/** A file's refusal in the page's language: the problem and its place from their codes (English when a code is unknown). */
 function refusalText(refusal) {
-  const where = refusal.location ? `, ${refusal.location}` : '';
+  const location = placeText(refusal.place, refusal.location);
+  const where = location ? `, ${location}` : '';
   return errorText({ code: refusal.status === 413 ? 'transcript.tooManyUnits' : 'transcript.unreadableFile', message: refusal.message,
-    params: { file: refusal.file, where, problem: refusal.problem } });
+    params: { file: refusal.file, where, problem: refusal.said ? problemText(refusal.said) : refusal.problem } });
+}
+
+/**
+ * A server error in the page's language; a refused transcript file (its details carry the reader's coded problem
+ * and place) says the problem in the page's language too.
+ */
+export function importErrorText(error) {
+  const d = error && error.details;
+  if (!d || !d.said) return errorText(error);
+  const location = placeText(d.place, d.location);
+  return errorText({ code: error.code, message: errorText(error),
+    params: { ...error.params, where: location ? `, ${location}` : '', problem: problemText(d.said) } });
 }
 
 export function renderPreview(p, state, on) {
@@ -27,7 +45,7 @@ export function renderPreview(p, state, on) {
 function fileBlock(f, state, on) {
   const read = state.read[f.file] || {};
   return h('div', { class: 'file-head', dataset: { file: f.file } },
-    h('p', { class: 'why' }, h('strong', { text: f.file }), ' · ', t('imp.recognised', { format: t('imp.format.' + f.format), why: f.recognisedBy })),
+    h('p', { class: 'why' }, h('strong', { text: f.file }), ' · ', t('imp.recognised', { format: t('imp.format.' + f.format), why: f.recognised ? problemText(f.recognised) : f.recognisedBy })),
     encoding(f, read, on), columns(f, on), tiers(f, on));
 }
 
@@ -82,7 +100,7 @@ function tiers(f, on) {
       h('td', {}, h('input', { type: 'text', class: 'tier-speaker', value: x.speaker || '', 'aria-label': t('imp.tier.speakerOf', { tier: x.name }),
         onchange: () => update(table) })),
       h('td', { class: 'num', text: x.annotations }),
-      h('td', { class: 'small', text: x.included ? '' : t('imp.leftOut', { why: x.reason || '' }) })))));
+      h('td', { class: 'small', text: x.included ? '' : t('imp.leftOut', { why: x.why ? problemText(x.why) : x.reason || '' }) })))));
   return table;
 }
 
@@ -131,5 +149,6 @@ function warnings(list) {
   return h('div', {}, h('h3', { text: t('imp.warnings', { n: list.length }) }),
     h('ul', { class: 'warnings' }, list.map((w) => h('li', { dataset: { code: w.code } },
       h('span', { class: 'kind', text: t('imp.warning.' + w.code) + ' · ' }),
-      w.location ? h('span', { class: 'where', text: w.location + ': ' }) : null, w.message))));
+      w.location ? h('span', { class: 'where', text: placeText(w.place, w.location) + ': ' }) : null,
+      h('span', { class: 'said', text: w.said ? problemText(w.said) : w.message })))));
 }

@@ -47,7 +47,8 @@ public final class ImportRoutes {
 
     private static void refuse(Context ctx, int status, TranscriptFormatException e) {
         String where = e.location() == null ? "" : ", " + e.location();
-        Map<String, Object> details = ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem());
+        Map<String, Object> details = ErrorMapper.details("file", e.file(), "location", e.location(), "problem", e.problem(),
+                "said", e.said(), "place", e.place());
         if (status == 413) {
             ErrorMapper.respond(ctx, 413, "transcript.tooManyUnits", e.getMessage(),
                     ErrorMapper.details("file", e.file(), "where", where, "problem", e.problem()), details);

@@ -72,7 +72,10 @@ class ImportCommandTest {
         assertThat(otter.path("unitCount").asInt()).isEqualTo(5);
         assertThat(otter.path("error").isNull()).isTrue();
         assertThat(t.get(1).path("warnings").get(0).toString()).isEqualTo("{\"code\":\"unknown-speaker\",\"location\":\"cue 1 (line 2)\","
-                + "\"message\":\"3 cues name no speaker and follow no named one; imported as speaker 'unknown', one unit per cue.\"}");
+                + "\"message\":\"3 cues name no speaker and follow no named one; imported as speaker 'unknown', one unit per cue.\","
+                + "\"said\":{\"code\":\"warning.cuesWithoutSpeaker\",\"params\":{\"n\":3},\"text\":\"3 cues name no speaker and follow no named "
+                + "one; imported as speaker 'unknown', one unit per cue.\"},"
+                + "\"place\":{\"code\":\"place.cue\",\"params\":{\"cue\":1,\"line\":2},\"text\":\"cue 1 (line 2)\"}}");
     }
 
     @Test
@@ -82,7 +85,10 @@ class ImportCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(json(r.out()).path("transcripts").get(0).path("error").toString()).isEqualTo("{\"message\":\"kapot.srt, cue 1 (line 2): "
                 + "the end time 00:00:01,000 is before the start time 00:00:05,000.\",\"file\":\"kapot.srt\",\"location\":\"cue 1 (line 2)\","
-                + "\"problem\":\"the end time 00:00:01,000 is before the start time 00:00:05,000.\",\"status\":400}");
+                + "\"problem\":\"the end time 00:00:01,000 is before the start time 00:00:05,000.\",\"status\":400,"
+                + "\"said\":{\"code\":\"transcript.endBeforeStart\",\"params\":{\"end\":\"00:00:01,000\",\"start\":\"00:00:05,000\"},"
+                + "\"text\":\"the end time 00:00:01,000 is before the start time 00:00:05,000.\"},"
+                + "\"place\":{\"code\":\"place.cue\",\"params\":{\"cue\":1,\"line\":2},\"text\":\"cue 1 (line 2)\"}}");
     }
 
     @Test

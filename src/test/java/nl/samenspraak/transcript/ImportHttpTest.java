@@ -92,6 +92,11 @@ class ImportHttpTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("details").path("file").asText()).isEqualTo("kapot.srt");
+        // the reader's problem and place with their codes, for a page that says them in its own language
+        assertThat(r.json().path("details").path("said").path("code").asText()).isEqualTo("transcript.endBeforeStart");
+        assertThat(r.json().path("details").path("said").path("params").path("end").asText()).isEqualTo("00:00:01,000");
+        assertThat(r.json().path("details").path("place").toString())
+                .isEqualTo("{\"code\":\"place.cue\",\"params\":{\"cue\":1,\"line\":2},\"text\":\"cue 1 (line 2)\"}");
         assertThat(allRows(p)).isZero();
         assertThat(app.count("SELECT COUNT(*) FROM transcript_speakers")).isEqualTo(app.count(
                 "SELECT COUNT(*) FROM transcript_speakers s JOIN transcripts t ON t.id = s.transcript_id"));

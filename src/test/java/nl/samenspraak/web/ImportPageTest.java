@@ -179,7 +179,7 @@ class ImportPageTest {
         settled();
         assertThat(firstUnitText("oud")).isEqualTo("Hoe gaat het met de cliënt?");
         assertThat(new Select(preview("oud").findElement(By.cssSelector("select.encoding"))).getFirstSelectedOption().getText()).isEqualTo("windows-1252");
-        assertThat(preview("kapot").findElement(By.cssSelector(".refusal")).getText()).contains("kapot.srt, cue 1 (line 2)");
+        assertThat(preview("kapot").findElement(By.cssSelector(".refusal")).getText()).contains("kapot.srt, ondertitel 1 (regel 2)");
         assertThat(browser.text("#import-hint")).startsWith("1 bestand(en) kunnen nog niet gelezen worden");
         browser.js("arguments[0].scrollIntoView()", preview("oud"));
         browser.screenshot("import-nl-refused");

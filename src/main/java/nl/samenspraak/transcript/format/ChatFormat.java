@@ -26,7 +26,7 @@ final class ChatFormat {
         boolean inMain = false, inParticipants = false;
         StringBuilder participants = new StringBuilder();
         for (String line = lines.next(); line != null; line = lines.next()) {
-            String location = "line " + lines.number();
+            Place location = Place.line(lines.number());
             if (line.startsWith("\t") || (line.startsWith(" ") && !line.isBlank())) {
                 if (inMain) continueTurn(notes, turns, line, location);
                 else if (inParticipants) participants.append(' ').append(line.strip());
@@ -47,20 +47,22 @@ final class ChatFormat {
                 participants.append(line.substring("@Participants:".length()).strip());
                 inParticipants = true;
             } else if (!line.isBlank() && !line.startsWith("@")) {
-                throw new TranscriptFormatException(notes.file, location, "a CHAT line must start with *, % or @ (or a tab to "
-                        + "continue the line above); found '" + TextFormat.abbreviate(line) + "'.");
+                throw new TranscriptFormatException(notes.file, location, Said.of("transcript.chatLine", "a CHAT line must start with *, % or @ "
+                        + "(or a tab to continue the line above); found '" + TextFormat.abbreviate(line) + "'.", "found", TextFormat.abbreviate(line)));
             }
         }
         if (inParticipants) roles(notes, participants.toString(), sink);
         turns.finish();
         if (!dependent.isEmpty())
-            notes.warn("dependent-left-out", null, "dependent tiers left out: " + dependent.entrySet().stream()
-                    .map(e -> e.getKey() + " (" + e.getValue() + " lines)").toList() + ".");
+            notes.warn("dependent-left-out", null, Said.of("warning.dependentTiersLeftOut", "dependent tiers left out: " + dependent.entrySet()
+                    .stream().map(e -> e.getKey() + " (" + e.getValue() + " lines)").toList() + ".",
+                    "tiers", dependent.entrySet().stream().map(e -> Said.of("word.tierLines", e.getKey() + " (" + e.getValue() + " lines)",
+                            "tier", e.getKey(), "n", e.getValue())).toList()));
     }
 
     private record Times(String text, Long start, Long end) {}
 
-    private static void continueTurn(ReadNotes notes, TurnList turns, String line, String location) {
+    private static void continueTurn(ReadNotes notes, TurnList turns, String line, Place location) {
         Times t = times(line);
         turns.continueLast(t.text(), t.end(), location);
         if (t.start() != null && turns.last().startMs() == null) turns.retimeLast(t.start(), t.end(), location);

@@ -35,8 +35,9 @@ public record ColumnRef(String name, Integer number) {
         return number != null ? String.valueOf(number) : name;
     }
 
-    String describe() {
-        return number != null ? "column " + number : "column '" + name + "'";
+    Said describe() {
+        return number != null ? Said.of("word.columnNumber", "column " + number, "number", number)
+                : Said.of("word.columnName", "column '" + name + "'", "name", name);
     }
 
     static String lower(String s) { return s.toLowerCase(Locale.ROOT); }

@@ -23,7 +23,8 @@ final class CsvFormat {
             sheet.finish();
         } catch (IOException | UncheckedIOException e) {
             String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
-            throw new TranscriptFormatException(notes.file, null, "the sheet cannot be read: " + message);
+            throw new TranscriptFormatException(notes.file, null, Said.of("transcript.sheetUnreadable", "the sheet cannot be read: " + message,
+                    "reason", message));
         }
     }
 

@@ -10,5 +10,5 @@ import java.util.List;
  * @param payload the cue's text lines, tags still in
  */
 record Cue(int number, int line, String startText, long startMs, String endText, long endMs, List<String> payload) {
-    String location() { return "cue " + number + " (line " + line + ")"; }
+    Place location() { return Place.cue(number, line); }
 }

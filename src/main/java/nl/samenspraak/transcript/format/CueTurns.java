@@ -37,7 +37,7 @@ final class CueTurns {
     private final TurnList turns;
     private Long previousCueStart;
     private int unknownCues;
-    private String firstUnknown;
+    private Place firstUnknown;
 
     CueTurns(ReadNotes notes, TurnSink sink) {
         this.notes = notes;
@@ -59,8 +59,11 @@ final class CueTurns {
     void finish() {
         turns.finish();
         if (unknownCues > 0)
-            notes.warn("unknown-speaker", firstUnknown, unknownCues + (unknownCues == 1 ? " cue names" : " cues name")
-                    + " no speaker and follow no named one; imported as speaker 'unknown', one unit per cue.");
+            notes.warn("unknown-speaker", firstUnknown, unknownCues == 1
+                    ? Said.of("warning.cueWithoutSpeaker", "1 cue names no speaker and follow no named one; imported as speaker 'unknown', "
+                            + "one unit per cue.")
+                    : Said.of("warning.cuesWithoutSpeaker", unknownCues + " cues name no speaker and follow no named one; imported as speaker "
+                            + "'unknown', one unit per cue.", "n", unknownCues));
     }
 
     private String speakerOf(Cue cue, Piece piece, int index) {
@@ -74,11 +77,12 @@ final class CueTurns {
 
     private void checkTimes(Cue cue) {
         if (cue.endMs() < cue.startMs())
-            throw new TranscriptFormatException(notes.file, cue.location(), "the end time " + cue.endText()
-                    + " is before the start time " + cue.startText() + ".");
+            throw new TranscriptFormatException(notes.file, cue.location(), Said.of("transcript.endBeforeStart", "the end time " + cue.endText()
+                    + " is before the start time " + cue.startText() + ".", "end", cue.endText(), "start", cue.startText()));
         if (previousCueStart != null && cue.startMs() < previousCueStart)
-            notes.warn("time-backwards", cue.location(), "the start time " + cue.startText() + " is before the start of the "
-                    + "previous cue (" + TimeParsing.format(previousCueStart) + "); kept as written.");
+            notes.warn("time-backwards", cue.location(), Said.of("warning.startBeforePreviousCue", "the start time " + cue.startText()
+                    + " is before the start of the previous cue (" + TimeParsing.format(previousCueStart) + "); kept as written.",
+                    "start", cue.startText(), "previous", TimeParsing.format(previousCueStart)));
         previousCueStart = cue.startMs();
     }
 

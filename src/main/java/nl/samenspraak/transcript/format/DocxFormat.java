@@ -33,7 +33,8 @@ final class DocxFormat {
     static void parse(ReadNotes notes, byte[] content, TurnSink sink) {
         ZipEntries zip = ZipEntries.of(notes.file, content);
         if (!zip.has("word/document.xml"))
-            throw new TranscriptFormatException(notes.file, null, "the Word file holds no word/document.xml; save it again from Word.");
+            throw new TranscriptFormatException(notes.file, null, Said.of("transcript.noWordDocument",
+                    "the Word file holds no word/document.xml; save it again from Word."));
         List<DocxTables.Table> tables = new ArrayList<>();
         List<String> sample = new ArrayList<>();
         body(notes, zip, new DocxBody.Blocks() {
@@ -43,18 +44,18 @@ final class DocxFormat {
             @Override public void table(int number, List<List<String>> rows) { tables.add(new DocxTables.Table(number, rows)); }
         });
         if (DocxTables.anyTranscript(tables)) {
-            notes.recognisedBy += "; its turns are in a table with a speaker and a text column";
+            notes.recognised.add(Said.of("reason.docxTable", "its turns are in a table with a speaker and a text column"));
             DocxTables.read(notes, tables, sink);
             return;
         }
         tables.clear();
         TextLayout layout = TextLayout.detect(sample);
-        notes.recognisedBy += "; " + layout.description();
+        notes.recognised.add(layout.description());
         TextFormat reader = new TextFormat(notes, layout, sink);
         body(notes, zip, new DocxBody.Blocks() {
             @Override public void paragraph(int number, String text, String style) {
                 if (isHeading(style)) return;
-                for (String line : TextLayout.lines(text)) reader.readLine(line, "paragraph " + number);
+                for (String line : TextLayout.lines(text)) reader.readLine(line, Place.paragraph(number));
             }
             @Override public void table(int number, List<List<String>> rows) { }
         });
@@ -66,7 +67,7 @@ final class DocxFormat {
             DocxBody.read(in, blocks);
         } catch (XMLStreamException | IOException | RuntimeException e) {
             if (e instanceof TranscriptFormatException f) throw f;
-            throw OfficeXml.refusal(notes.file, "Word document", e);
+            throw OfficeXml.refusal(notes.file, Said.of("word.wordDocument", "Word document"), e);
         }
     }
 

@@ -36,7 +36,7 @@ final class DocxTables {
             Optional<TranscriptColumns> columns = header.or(() -> guessColumns(rows));
             if (columns.isEmpty()) continue;
             for (int r = header.isPresent() ? 1 : 0; r < rows.size(); r++)
-                readRow(notes, rows.get(r), columns.get(), "table " + table.number() + ", row " + (r + 1), turns);
+                readRow(notes, rows.get(r), columns.get(), Place.tableRow(table.number(), r + 1), turns);
         }
         return turns.finish();
     }
@@ -47,7 +47,7 @@ final class DocxTables {
         return header.or(() -> guessColumns(rows));
     }
 
-    private static void readRow(ReadNotes notes, List<String> row, TranscriptColumns columns, String location, TurnList turns) {
+    private static void readRow(ReadNotes notes, List<String> row, TranscriptColumns columns, Place location, TurnList turns) {
         String speaker = cell(row, columns.speaker()).replaceFirst("\\s*:\\s*$", "");
         String text = cell(row, columns.text());
         Long start = time(notes.file, location, cell(row, columns.start()));
@@ -56,15 +56,16 @@ final class DocxTables {
         if (!speaker.isBlank()) turns.add(speaker, text, start, end, location);
         else if (!turns.isEmpty() && turns.last() != null) turns.continueLast(text, end, location);
         else {
-            notes.warn("no-speaker", location, "the speaker cell is empty in the first row of the transcript; taken as 'unknown'.");
+            notes.warn("no-speaker", location, Said.of("warning.emptySpeakerCell",
+                    "the speaker cell is empty in the first row of the transcript; taken as 'unknown'."));
             turns.add(SheetTurns.UNKNOWN, text, start, end, location);
         }
     }
 
-    private static Long time(String file, String location, String value) {
+    private static Long time(String file, Place location, String value) {
         if (value.isBlank()) return null;
         return TimeParsing.parseClock(value).orElseThrow(() -> new TranscriptFormatException(file, location,
-                "'" + value + "' is not a time; expected 00:01:23, 01:23 or 1:23.5."));
+                Said.of("transcript.tableNotATime", "'" + value + "' is not a time; expected 00:01:23, 01:23 or 1:23.5.", "value", value)));
     }
 
     private static Optional<TranscriptColumns> guessColumns(List<List<String>> rows) {

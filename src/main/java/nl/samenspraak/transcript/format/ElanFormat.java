@@ -45,19 +45,20 @@ final class ElanFormat {
         TurnList turns = new TurnList(notes, sink);
         int interpolated = 0, untimed = 0;
         for (Annotation a : annotations) {
-            String location = "tier " + tiers.get(a.tier()).name() + ", annotation " + a.id();
+            Place location = Place.annotation(tiers.get(a.tier()).name(), a.id());
             if (a.end() != null && a.start() != null && a.end() < a.start())
-                throw new TranscriptFormatException(notes.file, location, "the end time " + TimeParsing.format(a.end())
-                        + " is before the start time " + TimeParsing.format(a.start()) + ".");
+                throw new TranscriptFormatException(notes.file, location, Said.of("transcript.endBeforeStart", "the end time "
+                        + TimeParsing.format(a.end()) + " is before the start time " + TimeParsing.format(a.start()) + ".",
+                        "end", TimeParsing.format(a.end()), "start", TimeParsing.format(a.start())));
             if (a.start() == null || a.end() == null) untimed++;
             if (scan.interpolated(a.id())) interpolated++;
             turns.add(tiers.get(a.tier()).speaker(), a.text(), a.start(), a.end(), location);
         }
         turns.finish();
-        if (interpolated > 0) notes.warn("time-interpolated", null, interpolated + " annotations lie on unaligned time slots; "
-                + "their times were interpolated between the aligned slots around them.");
-        if (untimed > 0) notes.warn("no-time", null, untimed + " annotations have no aligned time slot on one side; they are "
-                + "imported without that time.");
+        if (interpolated > 0) notes.warn("time-interpolated", null, Said.of("warning.timesInterpolated", interpolated + " annotations lie on "
+                + "unaligned time slots; their times were interpolated between the aligned slots around them.", "n", interpolated));
+        if (untimed > 0) notes.warn("no-time", null, Said.of("warning.annotationsUntimed", untimed + " annotations have no aligned time slot "
+                + "on one side; they are imported without that time.", "n", untimed));
     }
 
     private static List<Annotation> annotations(ReadNotes notes, byte[] content, ElanScan scan, Map<String, Integer> chosen) {
@@ -77,7 +78,7 @@ final class ElanFormat {
                         case "ANNOTATION_VALUE" -> {
                             String text = x.getElementText();
                             if (tier == null) break;
-                            String location = "tier " + notes.tiers.get(tier).name() + ", annotation " + id;
+                            Place location = Place.annotation(notes.tiers.get(tier).name(), id);
                             Long[] times = ref == null ? scan.times(notes.file, location, r1, r2) : scan.timesOfRef(notes.file, location, ref);
                             out.add(new Annotation(tier, times[0], times[1], text, id));
                         }

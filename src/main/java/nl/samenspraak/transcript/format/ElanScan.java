@@ -38,13 +38,12 @@ final class ElanScan {
             while (x.hasNext()) {
                 int event = x.next();
                 if (event == XMLStreamConstants.DTD)
-                    throw new TranscriptFormatException(file, "line " + x.getLocation().getLineNumber(), "a DOCTYPE declaration is not "
-                            + "accepted (ELAN never writes one, and it could make the parser read other files).");
+                    throw new TranscriptFormatException(file, Place.line(x.getLocation().getLineNumber()), doctype());
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = x.getLocalName();
                     if (root && !name.equals("ANNOTATION_DOCUMENT"))
-                        throw new TranscriptFormatException(file, null, "this XML is not an ELAN file: its root element is <"
-                                + name + ">, not <ANNOTATION_DOCUMENT>.");
+                        throw new TranscriptFormatException(file, null, Said.of("transcript.notElan", "this XML is not an ELAN file: "
+                                + "its root element is <" + name + ">, not <ANNOTATION_DOCUMENT>.", "root", name));
                     root = false;
                     switch (name) {
                         case "TIME_SLOT" -> {
@@ -88,19 +87,20 @@ final class ElanScan {
         }
     }
 
-    Long[] times(String file, String location, String ref1, String ref2) {
+    Long[] times(String file, Place location, String ref1, String ref2) {
         return new Long[]{slot(file, location, ref1), slot(file, location, ref2)};
     }
 
     /** The times of the alignable annotation a reference leads to (a chain of at most 50 steps). */
-    Long[] timesOfRef(String file, String location, String ref) {
+    Long[] timesOfRef(String file, Place location, String ref) {
         String id = ref;
         for (int steps = 0; steps < 50 && id != null; steps++) {
             String[] refs = alignable.get(id);
             if (refs != null) return times(file, location, refs[0], refs[1]);
             id = references.get(id);
         }
-        throw new TranscriptFormatException(file, location, "the annotation refers to '" + ref + "', which leads to no timed annotation.");
+        throw new TranscriptFormatException(file, location, Said.of("transcript.refLeadsNowhere", "the annotation refers to '" + ref
+                + "', which leads to no timed annotation.", "ref", ref));
     }
 
     boolean interpolated(String annotation) {
@@ -108,9 +108,10 @@ final class ElanScan {
         return refs != null && (interpolatedSlots.contains(refs[0]) || interpolatedSlots.contains(refs[1]));
     }
 
-    private Long slot(String file, String location, String id) {
+    private Long slot(String file, Place location, String id) {
         if (!slots.containsKey(id))
-            throw new TranscriptFormatException(file, location, "the time slot '" + id + "' does not exist.");
+            throw new TranscriptFormatException(file, location, Said.of("transcript.noTimeSlot", "the time slot '" + id + "' does not exist.",
+                    "slot", id));
         return slots.get(id);
     }
 
@@ -120,9 +121,14 @@ final class ElanScan {
 
     static TranscriptFormatException malformed(String file, XMLStreamException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().replaceAll("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-        String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNumber();
-        if (message.contains("DOCTYPE")) return new TranscriptFormatException(file, where, "a DOCTYPE declaration is not "
-                + "accepted (ELAN never writes one, and it could make the parser read other files).");
-        return new TranscriptFormatException(file, where, "malformed XML: " + message.strip());
+        Place where = e.getLocation() == null ? null : Place.line(e.getLocation().getLineNumber());
+        if (message.contains("DOCTYPE")) return new TranscriptFormatException(file, where, doctype());
+        return new TranscriptFormatException(file, where, Said.of("transcript.malformedXml", "malformed XML: " + message.strip(),
+                "reason", message.strip()));
+    }
+
+    private static Said doctype() {
+        return Said.of("transcript.doctype", "a DOCTYPE declaration is not accepted (ELAN never writes one, and it could make the parser "
+                + "read other files).");
     }
 }

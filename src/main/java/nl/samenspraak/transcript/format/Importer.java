@@ -40,7 +40,7 @@ public final class Importer {
         List<ImportWarning> warnings = new ArrayList<>();
         for (FileReading r : readings)
             for (ImportWarning w : r.warnings())
-                warnings.add(readings.size() == 1 ? w : new ImportWarning(w.code(), r.file() + (w.location() == null ? "" : ", " + w.location()), w.message()));
+                warnings.add(readings.size() == 1 ? w : new ImportWarning(w.code(), Place.inFile(r.file(), w.place()), w.said()));
         List<SpeakerSummary> speakers = pipeline.speakers();
         if (options.pseudonyms() != Pseudonyms.NONE) checkRoles(first, speakers, preview, warnings);
         Set<String> formats = readings.stream().map(FileReading::format).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -51,10 +51,10 @@ public final class Importer {
     private static void checkRoles(String file, List<SpeakerSummary> speakers, boolean preview, List<ImportWarning> warnings) {
         List<String> unknown = speakers.stream().filter(s -> s.source().equals("unknown")).map(SpeakerSummary::label).toList();
         if (unknown.isEmpty()) return;
-        String message = "names are replaced by role labels, but no role is known for " + unknown
-                + "; give each a role (on the page, or --roles LABEL=ROLE).";
-        if (!preview) throw new TranscriptFormatException(file, null, message);
-        warnings.add(new ImportWarning("pseudonym-needs-role", null, message));
+        Said said = Said.of("transcript.pseudonymNeedsRole", "names are replaced by role labels, but no role is known for " + unknown
+                + "; give each a role (on the page, or --roles LABEL=ROLE).", "speakers", String.join(", ", unknown));
+        if (!preview) throw new TranscriptFormatException(file, null, said);
+        warnings.add(new ImportWarning("pseudonym-needs-role", null, said));
     }
 
     public static String baseName(String fileName) {

@@ -32,12 +32,13 @@ final class Merging {
             final int index = i;
             readings.add(TranscriptReader.read(f.name(), f.content(), options.forFile(f.name(), preview), new TurnSink() {
                 @Override public void accept(ParsedTurn t) {
-                    if (t.startMs() == null) throw new TranscriptFormatException(f.name(), t.source(), "this turn has no start time, "
-                            + "so it cannot be put in order with the other files; merge only files with times.");
+                    if (t.startMs() == null) throw new TranscriptFormatException(f.name(), Place.ofSource(t.source()), Said.of("transcript.mergeNoTime",
+                            "this turn has no start time, so it cannot be put in order with the other files; merge only files with times."));
                     turns.add(new Placed(t, index));
-                    if (turns.size() > UnitPipeline.MAX_UNITS) throw new TooManyUnitsException(f.name(), t.source(), String.format(
-                            java.util.Locale.ROOT, "the files have more than %,d turns together; the limit is %,d units per transcript.",
-                            UnitPipeline.MAX_UNITS, UnitPipeline.MAX_UNITS));
+                    if (turns.size() > UnitPipeline.MAX_UNITS) throw new TooManyUnitsException(f.name(), Place.ofSource(t.source()),
+                            Said.of("transcript.mergeTooManyTurns", String.format(java.util.Locale.ROOT, "the files have more than %,d turns "
+                                    + "together; the limit is %,d units per transcript.", UnitPipeline.MAX_UNITS, UnitPipeline.MAX_UNITS),
+                                    "limit", UnitPipeline.MAX_UNITS));
                     filesOfLabel.computeIfAbsent(t.speaker(), k -> new LinkedHashSet<>()).add(index);
                     labelsOfFile.computeIfAbsent(index, k -> new LinkedHashSet<>()).add(t.speaker());
                 }
@@ -62,10 +63,11 @@ final class Merging {
         if (!renamed.isEmpty()) {
             FileReading first = readings.get(0);
             List<ImportWarning> warnings = new ArrayList<>(first.warnings());
-            warnings.add(new ImportWarning("speaker-renamed", null, "the same speaker name occurs in several files; named after "
-                    + "their files: " + renamed.values().stream().distinct().toList() + "."));
+            List<String> names = renamed.values().stream().distinct().toList();
+            warnings.add(new ImportWarning("speaker-renamed", null, Said.of("warning.speakersRenamed", "the same speaker name occurs in several "
+                    + "files; named after their files: " + names + ".", "names", String.join(", ", names))));
             readings.set(0, new FileReading(first.file(), first.format(), first.recognisedBy(), first.encoding(), first.columns(),
-                    first.tiers(), List.copyOf(warnings), first.roleHints()));
+                    first.tiers(), List.copyOf(warnings), first.roleHints(), first.recognised()));
         }
         return readings;
     }

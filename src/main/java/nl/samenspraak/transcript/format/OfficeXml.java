@@ -32,25 +32,26 @@ final class OfficeXml {
                 if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("sheet"))
                     for (int i = 0; i < x.getAttributeCount(); i++) if (x.getAttributeLocalName(i).equals("id")) id = x.getAttributeValue(i);
         }
-        if (id == null) throw new TranscriptFormatException(file, null, "the workbook has no sheet.");
+        if (id == null) throw new TranscriptFormatException(file, null, Said.of("transcript.noSheet", "the workbook has no sheet."));
         Map<String, String> targets = new HashMap<>();
         try (InputStream in = zip.open("xl/_rels/workbook.xml.rels").orElseThrow(() -> new TranscriptFormatException(file, null,
-                "the workbook has no xl/_rels/workbook.xml.rels; save it again from Excel."))) {
+                Said.of("transcript.noSheetRelations", "the workbook has no xl/_rels/workbook.xml.rels; save it again from Excel.")))) {
             XMLStreamReader x = reader(in);
             while (x.hasNext())
                 if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Relationship"))
                     targets.put(x.getAttributeValue(null, "Id"), x.getAttributeValue(null, "Target"));
         }
         String target = targets.get(id);
-        if (target == null) throw new TranscriptFormatException(file, null, "the workbook's first sheet cannot be found.");
+        if (target == null) throw new TranscriptFormatException(file, null, Said.of("transcript.firstSheetNotFound", "the workbook's first sheet cannot be found."));
         return target.startsWith("/") ? target.substring(1) : "xl/" + target;
     }
 
     /** A refusal naming the file for any parser or POI failure, or the refusal found in its causes. */
-    static TranscriptFormatException refusal(String file, String kind, Throwable e) {
+    static TranscriptFormatException refusal(String file, Said kind, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof TranscriptFormatException f) return f;
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
         if (why.length() > 200) why = why.substring(0, 197) + "...";
-        return new TranscriptFormatException(file, null, "the " + kind + " is damaged or not what its name says (" + why + ").");
+        return new TranscriptFormatException(file, null, Said.of("transcript.officeDamaged", "the " + kind.text() + " is damaged or not what its name says ("
+                + why + ").", "kind", kind, "why", why));
     }
 }

@@ -17,16 +17,16 @@ final class PraatTokens {
         this.lines = lines;
     }
 
-    String string(String what) {
+    String string(Said what) {
         if (!skipToValue()) throw end(what);
-        if (line.charAt(at) != '"') throw expected(what, "a quoted text");
+        if (line.charAt(at) != '"') throw expected(what, Said.of("word.quotedText", "a quoted text"));
         StringBuilder s = new StringBuilder();
         at++;
         while (true) {
             if (at >= line.length()) {
                 line = lines.next();
                 at = 0;
-                if (line == null) throw end("the end of a quoted text");
+                if (line == null) throw end(Said.of("word.endOfQuotedText", "the end of a quoted text"));
                 s.append('\n');
                 continue;
             }
@@ -37,7 +37,7 @@ final class PraatTokens {
         }
     }
 
-    double number(String what) {
+    double number(Said what) {
         if (!skipToValue()) throw end(what);
         int from = at;
         while (at < line.length() && "0123456789+-.eE".indexOf(line.charAt(at)) >= 0) at++;
@@ -45,12 +45,12 @@ final class PraatTokens {
             return Double.parseDouble(line.substring(from, at));
         } catch (NumberFormatException e) {
             at = from;
-            throw expected(what, "a number");
+            throw expected(what, Said.of("word.number", "a number"));
         }
     }
 
     boolean flag() {
-        if (!skipToValue() || line.charAt(at) != '<') throw expected("whether there are tiers", "<exists> or <absent>");
+        if (!skipToValue() || line.charAt(at) != '<') throw expected(Said.of("word.whetherTiers", "whether there are tiers"), Said.of("word.existsOrAbsent", "<exists> or <absent>"));
         boolean exists = line.startsWith("<exists>", at);
         at = line.indexOf('>', at) + 1;
         return exists;
@@ -82,12 +82,14 @@ final class PraatTokens {
         return close >= at;
     }
 
-    private TranscriptFormatException end(String what) {
-        return new TranscriptFormatException(file, "line " + lines.number(), "the file ends where " + what + " was expected.");
+    private TranscriptFormatException end(Said what) {
+        return new TranscriptFormatException(file, Place.line(lines.number()), Said.of("transcript.praatEnds", "the file ends where "
+                + what.text() + " was expected.", "what", what));
     }
 
-    private TranscriptFormatException expected(String what, String kind) {
-        return new TranscriptFormatException(file, "line " + lines.number(), "expected " + kind + " for " + what + ", found '"
-                + TextFormat.abbreviate(line.substring(Math.min(at, line.length()))) + "'.");
+    private TranscriptFormatException expected(Said what, Said kind) {
+        String found = TextFormat.abbreviate(line.substring(Math.min(at, line.length())));
+        return new TranscriptFormatException(file, Place.line(lines.number()), Said.of("transcript.praatExpected", "expected " + kind.text()
+                + " for " + what.text() + ", found '" + found + "'.", "kind", kind, "what", what, "found", found));
     }
 }

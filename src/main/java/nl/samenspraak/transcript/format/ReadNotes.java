@@ -17,7 +17,8 @@ final class ReadNotes {
     final String file;
     final ReadOptions options;
     String format;
-    String recognisedBy;
+    /** Why the format was recognised: the detector's reason, then what the reader found (a layout, a table). */
+    final List<Said> recognised = new ArrayList<>();
     FileReading.Encoding encoding;
     FileReading.Columns columns;
     List<FileReading.Tier> tiers;
@@ -30,17 +31,23 @@ final class ReadNotes {
         this.options = options;
     }
 
-    void warn(String code, String location, String message) {
+    void warn(String code, Place place, Said said) {
         int n = counts.merge(code, 1, Integer::sum);
-        if (n <= KEPT_PER_CODE) warnings.add(new ImportWarning(code, location, message));
+        if (n <= KEPT_PER_CODE) warnings.add(new ImportWarning(code, place, said));
+    }
+
+    /** Why the format was recognised, in English: the reasons joined by "; ". */
+    String recognisedBy() {
+        return recognised.isEmpty() ? null : Said.joined(recognised).text();
     }
 
     FileReading reading() {
         List<ImportWarning> all = new ArrayList<>(warnings);
         counts.forEach((code, n) -> {
-            if (n > KEPT_PER_CODE) all.add(new ImportWarning("more", null, String.format(Locale.ROOT,
-                    "%,d more warnings like the ones of kind '%s' above.", n - KEPT_PER_CODE, code)));
+            if (n > KEPT_PER_CODE) all.add(new ImportWarning("more", null, Said.of("warning.more", String.format(Locale.ROOT,
+                    "%,d more warnings like the ones of kind '%s' above.", n - KEPT_PER_CODE, code), "n", n - KEPT_PER_CODE, "warningKind", code)));
         });
-        return new FileReading(file, format, recognisedBy, encoding, columns, tiers, List.copyOf(all), Map.copyOf(roleHints));
+        return new FileReading(file, format, recognisedBy(), encoding, columns, tiers, List.copyOf(all), Map.copyOf(roleHints),
+                recognised.isEmpty() ? null : Said.joined(recognised));
     }
 }

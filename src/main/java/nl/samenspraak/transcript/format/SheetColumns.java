@@ -18,13 +18,13 @@ final class SheetColumns {
 
     static Chosen choose(ReadNotes notes, List<List<String>> sample) {
         ReadOptions o = notes.options;
-        if (sample.isEmpty()) throw new TranscriptFormatException(notes.file, null, "the file is empty.");
+        if (sample.isEmpty()) throw new TranscriptFormatException(notes.file, null, Said.of("transcript.emptyFile", "the file is empty."));
         List<String> first = sample.get(0);
         boolean byName = o.columns() != null && List.of(o.columns().speaker(), o.columns().text()).stream().anyMatch(r -> r.name() != null);
         boolean header = o.header() != null ? o.header() : byName || TranscriptColumns.looksLikeHeader(first) || headerByContent(sample);
         if (byName && !header)
-            throw new TranscriptFormatException(notes.file, null, "columns chosen by name need a header row; without one, "
-                    + "choose them by number (speaker=1,text=2).");
+            throw new TranscriptFormatException(notes.file, null, Said.of("transcript.columnNamesWithoutHeader",
+                    "columns chosen by name need a header row; without one, choose them by number (speaker=1,text=2)."));
         List<String> names = header ? first : numbers(width(sample));
         List<List<String>> data = header ? sample.subList(1, sample.size()) : sample;
         TranscriptColumns columns;
@@ -35,30 +35,40 @@ final class SheetColumns {
             guessed = named.isEmpty();
             columns = named.or(() -> byContent(data)).orElse(null);
         }
-        TimeValues.Unit startUnit = columns == null ? null : TimeValues.unitOf(notes, names, data, columns.start(), "start");
-        TimeValues.Unit endUnit = columns == null ? null : TimeValues.unitOf(notes, names, data, columns.end(), "end");
+        TimeValues.Unit startUnit = columns == null ? null : TimeValues.unitOf(notes, names, data, columns.start(), TimeValues.START);
+        TimeValues.Unit endUnit = columns == null ? null : TimeValues.unitOf(notes, names, data, columns.end(), TimeValues.END);
         notes.columns = new FileReading.Columns(header, List.copyOf(names), number(columns, TranscriptColumns::speaker),
                 number(columns, TranscriptColumns::text), number(columns, TranscriptColumns::start), number(columns, TranscriptColumns::end),
                 guessed, startUnit == null ? (endUnit == null ? null : endUnit.key()) : startUnit.key());
         if (columns == null)
-            throw new TranscriptFormatException(notes.file, null, "which column holds the speaker and which the text cannot be "
-                    + "told from " + (header ? "the header " + first : "the content") + "; choose them (in the preview, or "
-                    + "--columns speaker=COLUMN,text=COLUMN by name or 1-based number).");
+            throw new TranscriptFormatException(notes.file, null, header
+                    ? Said.of("transcript.columnsNotFoundInHeader", "which column holds the speaker and which the text cannot be "
+                            + "told from the header " + first + "; choose them (in the preview, or "
+                            + "--columns speaker=COLUMN,text=COLUMN by name or 1-based number).", "header", String.join(", ", first))
+                    : Said.of("transcript.columnsNotFound", "which column holds the speaker and which the text cannot be "
+                            + "told from the content; choose them (in the preview, or "
+                            + "--columns speaker=COLUMN,text=COLUMN by name or 1-based number)."));
         return new Chosen(header, columns, startUnit, endUnit);
     }
 
     private static TranscriptColumns chosen(ReadNotes notes, ColumnMapping m, List<String> header, int width) {
-        int speaker = resolve(notes, m.speaker(), header, width, "speaker"), text = resolve(notes, m.text(), header, width, "text");
-        if (speaker == text) throw new TranscriptFormatException(notes.file, null, "the speaker and the text cannot be the same column.");
-        return new TranscriptColumns(speaker, text, resolve(notes, m.start(), header, width, "start"), resolve(notes, m.end(), header, width, "end"));
+        int speaker = resolve(notes, m.speaker(), header, width, Said.of("word.speaker", "speaker")),
+                text = resolve(notes, m.text(), header, width, Said.of("word.text", "text"));
+        if (speaker == text) throw new TranscriptFormatException(notes.file, null, Said.of("transcript.speakerIsText",
+                "the speaker and the text cannot be the same column."));
+        return new TranscriptColumns(speaker, text, resolve(notes, m.start(), header, width, TimeValues.START),
+                resolve(notes, m.end(), header, width, TimeValues.END));
     }
 
-    private static int resolve(ReadNotes notes, ColumnRef ref, List<String> header, int width, String role) {
+    private static int resolve(ReadNotes notes, ColumnRef ref, List<String> header, int width, Said role) {
         if (ref == null) return -1;
         int i = ref.resolve(header);
         if (i < 0 || i >= width)
-            throw new TranscriptFormatException(notes.file, "row 1", "the " + role + " " + ref.describe() + " does not exist; "
-                    + (header == null ? "the file has " + width + " columns." : "the header holds " + header + "."));
+            throw new TranscriptFormatException(notes.file, Place.row(1), header == null
+                    ? Said.of("transcript.noSuchColumn", "the " + role.text() + " " + ref.describe().text() + " does not exist; the file has "
+                            + width + " columns.", "which", role, "column", ref.describe(), "width", width)
+                    : Said.of("transcript.noSuchColumnInHeader", "the " + role.text() + " " + ref.describe().text() + " does not exist; "
+                            + "the header holds " + header + ".", "which", role, "column", ref.describe(), "header", String.join(", ", header)));
         return i;
     }
 

@@ -26,7 +26,7 @@ final class SheetTurns {
         this.turns = new TurnList(notes, sink);
     }
 
-    static String location(long row) { return "row " + row; }
+    static Place location(long row) { return Place.row(row); }
 
     void row(long number, List<String> cells) {
         if (chosen == null) {
@@ -52,17 +52,19 @@ final class SheetTurns {
     private void read(long number, List<String> row) {
         if (chosen.header() && !headerSkipped) { headerSkipped = true; return; }
         TranscriptColumns c = chosen.columns();
-        String location = location(number);
+        Place location = location(number);
         String speaker = TurnList.normalise(SheetColumns.cell(row, c.speaker())).replaceFirst("\\s*:$", "");
         String text = SheetColumns.cell(row, c.text());
         if (text.isBlank()) return;
-        Long start = TimeValues.parse(notes.file, location, SheetColumns.cell(row, c.start()), chosen.startUnit(), "start");
-        Long end = TimeValues.parse(notes.file, location, SheetColumns.cell(row, c.end()), chosen.endUnit(), "end");
+        Long start = TimeValues.parse(notes.file, location, SheetColumns.cell(row, c.start()), chosen.startUnit(), TimeValues.START);
+        Long end = TimeValues.parse(notes.file, location, SheetColumns.cell(row, c.end()), chosen.endUnit(), TimeValues.END);
         if (speaker.isEmpty()) {
             String previous = turns.lastSpeaker();
             speaker = previous == null ? UNKNOWN : previous;
-            notes.warn("no-speaker", location, "the speaker is empty; taken as " + (previous == null ? "'unknown'" : "'"
-                    + previous + "' (the speaker of the row before)") + ".");
+            notes.warn("no-speaker", location, previous == null
+                    ? Said.of("warning.emptySpeakerUnknown", "the speaker is empty; taken as 'unknown'.")
+                    : Said.of("warning.emptySpeakerPrevious", "the speaker is empty; taken as '" + previous + "' (the speaker of the row before).",
+                            "speaker", previous));
         }
         turns.add(speaker, text, start, end, location);
     }

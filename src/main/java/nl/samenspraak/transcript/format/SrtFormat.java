@@ -14,9 +14,9 @@ final class SrtFormat {
         for (SubtitleBlocks.Block block = SubtitleBlocks.next(lines); block != null; block = SubtitleBlocks.next(lines)) {
             int timing = block.timingIndex();
             if (timing < 0)
-                throw new TranscriptFormatException(notes.file, "line " + block.firstLine(), "expected a subtitle with a "
-                        + "timing line such as '00:00:01,000 --> 00:00:04,000', found '"
-                        + TextFormat.abbreviate(block.lines().get(0)) + "'.");
+                throw new TranscriptFormatException(notes.file, Place.line(block.firstLine()), Said.of("transcript.srtNoTiming",
+                        "expected a subtitle with a timing line such as '00:00:01,000 --> 00:00:04,000', found '"
+                        + TextFormat.abbreviate(block.lines().get(0)) + "'.", "found", TextFormat.abbreviate(block.lines().get(0))));
             cues.read(SubtitleBlocks.cue(notes.file, block, timing, number(block, timing, ++position)));
         }
         cues.finish();

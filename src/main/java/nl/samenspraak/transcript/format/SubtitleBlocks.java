@@ -37,19 +37,20 @@ final class SubtitleBlocks {
     /** The cue of a block whose timing line is at {@code timing}; the payload follows it. */
     static Cue cue(String file, Block block, int timing, int number) {
         int line = block.firstLine() + timing;
-        String location = "cue " + number + " (line " + line + ")";
+        Place location = Place.cue(number, line);
         Matcher m = TIMING.matcher(block.lines().get(timing));
         if (!m.matches())
-            throw new TranscriptFormatException(file, location, "the timing line '" + block.lines().get(timing).strip()
-                    + "' is not of the form '00:00:01.000 --> 00:00:04.000'.");
+            throw new TranscriptFormatException(file, location, Said.of("transcript.badTimingLine", "the timing line '"
+                    + block.lines().get(timing).strip() + "' is not of the form '00:00:01.000 --> 00:00:04.000'.",
+                    "timing", block.lines().get(timing).strip()));
         long start = time(file, location, m.group(1));
         long end = time(file, location, m.group(2));
         List<String> payload = block.lines().subList(timing + 1, block.lines().size());
         return new Cue(number, line, m.group(1), start, m.group(2), end, payload);
     }
 
-    private static long time(String file, String location, String text) {
+    private static long time(String file, Place location, String text) {
         return TimeParsing.parseClock(text).orElseThrow(() -> new TranscriptFormatException(file, location,
-                "'" + text + "' is not a valid cue time; expected hh:mm:ss.ttt or mm:ss.ttt."));
+                Said.of("transcript.badCueTime", "'" + text + "' is not a valid cue time; expected hh:mm:ss.ttt or mm:ss.ttt.", "time", text)));
     }
 }

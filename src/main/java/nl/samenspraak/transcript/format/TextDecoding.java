@@ -35,13 +35,14 @@ final class TextDecoding {
         Decoded bom = byBom(content);
         if (bom != null) {
             if (requested != null && !requested.equals(bom.charset()))
-                notes.warn("encoding-bom", null, "the file starts with a " + bom.charset().name() + " byte-order mark, so it is read as "
-                        + bom.charset().name() + ", not as " + requested.name() + ".");
+                notes.warn("encoding-bom", null, Said.of("warning.encodingFromBom", "the file starts with a " + bom.charset().name()
+                        + " byte-order mark, so it is read as " + bom.charset().name() + ", not as " + requested.name() + ".",
+                        "encoding", bom.charset().name(), "requested", requested.name()));
             return note(notes, bom, false, true);
         }
         if (looksLikeUtf16WithoutBom(content))
-            throw new TranscriptFormatException(file, null, "undecodable text: the file looks like UTF-16 without a "
-                    + "byte-order mark; save it as UTF-8 and import it again.");
+            throw new TranscriptFormatException(file, null, Said.of("transcript.utf16WithoutBom", "undecodable text: the file looks like "
+                    + "UTF-16 without a byte-order mark; save it as UTF-8 and import it again."));
         Utf8Scan scan = Utf8Scan.of(content);
         if (requested != null && !requested.equals(StandardCharsets.UTF_8) && !requested.name().startsWith("UTF-16"))
             return legacy(notes, content, scan, requested);
@@ -49,25 +50,29 @@ final class TextDecoding {
         Charset guess = scan.undefinedIn1252() ? LATIN_1 : WINDOWS_1252;
         String sample = sampleLine(content, scan.badOffset(), guess);
         if (requested == null && notes.options.preview()) {
-            notes.warn("encoding-guessed", "line " + scan.badLine(), "the file is not UTF-8; it was read as " + guess.name()
-                    + ", which gives '" + sample + "'. Choose the encoding that shows the text correctly before importing.");
+            notes.warn("encoding-guessed", Place.line(scan.badLine()), Said.of("warning.encodingGuessed", "the file is not UTF-8; it was read as "
+                    + guess.name() + ", which gives '" + sample + "'. Choose the encoding that shows the text correctly before importing.",
+                    "encoding", guess.name(), "sample", sample));
             return note(notes, new Decoded(guess, 0), true, false);
         }
-        throw new TranscriptFormatException(file, "line " + scan.badLine(), String.format(
+        throw new TranscriptFormatException(file, Place.line(scan.badLine()), Said.of("transcript.notUtf8", String.format(
                 "undecodable text: byte 0x%02X at byte offset %d is not valid UTF-8. The file looks like %s, which reads "
                         + "'%s'; import it with that encoding (choose it in the preview, or --encoding %s), or save it as UTF-8.",
-                content[scan.badOffset()] & 0xFF, scan.badOffset(), guess.name(), sample, guess.name()));
+                content[scan.badOffset()] & 0xFF, scan.badOffset(), guess.name(), sample, guess.name()),
+                "byte", String.format("0x%02X", content[scan.badOffset()] & 0xFF), "offset", scan.badOffset(), "encoding", guess.name(), "sample", sample));
     }
 
     private static Decoded legacy(ReadNotes notes, byte[] content, Utf8Scan scan, Charset requested) {
         if (scan.valid() && scan.nonAscii())
-            throw new TranscriptFormatException(notes.file, "line " + scan.firstNonAsciiLine(), "the file is valid UTF-8 and holds "
-                    + "non-ASCII text ('" + sampleLine(content, scan.firstNonAsciiOffset(), StandardCharsets.UTF_8) + "'); read as "
-                    + requested.name() + " it would become '" + sampleLine(content, scan.firstNonAsciiOffset(), requested)
-                    + "'. Import it as UTF-8.");
+            throw new TranscriptFormatException(notes.file, Place.line(scan.firstNonAsciiLine()), Said.of("transcript.isUtf8", "the file is "
+                    + "valid UTF-8 and holds non-ASCII text ('" + sampleLine(content, scan.firstNonAsciiOffset(), StandardCharsets.UTF_8)
+                    + "'); read as " + requested.name() + " it would become '" + sampleLine(content, scan.firstNonAsciiOffset(), requested)
+                    + "'. Import it as UTF-8.", "sample", sampleLine(content, scan.firstNonAsciiOffset(), StandardCharsets.UTF_8),
+                    "encoding", requested.name(), "wrong", sampleLine(content, scan.firstNonAsciiOffset(), requested)));
         if (requested.equals(WINDOWS_1252) && scan.undefinedIn1252())
-            throw new TranscriptFormatException(notes.file, "line " + scan.undefinedLine(), String.format("byte 0x%02X is not a "
-                    + "Windows-1252 character; the file may be ISO-8859-1 (Latin-1).", content[scan.undefinedOffset()] & 0xFF));
+            throw new TranscriptFormatException(notes.file, Place.line(scan.undefinedLine()), Said.of("transcript.not1252", String.format("byte "
+                    + "0x%02X is not a Windows-1252 character; the file may be ISO-8859-1 (Latin-1).", content[scan.undefinedOffset()] & 0xFF),
+                    "byte", String.format("0x%02X", content[scan.undefinedOffset()] & 0xFF)));
         return note(notes, new Decoded(requested, 0), false, false);
     }
 

@@ -44,16 +44,16 @@ final class TextFormat {
     /** Reads a text file: the layout from its first lines ({@code sample}), then every line as it streams. */
     static void parse(ReadNotes notes, List<String> sample, LineReader lines, TurnSink sink) {
         TextLayout layout = TextLayout.detect(sample);
-        notes.recognisedBy += "; " + layout.description();
+        notes.recognised.add(layout.description());
         TextFormat reader = new TextFormat(notes, layout, sink);
-        for (String line = lines.next(); line != null; line = lines.next()) reader.readLine(line, "line " + lines.number());
+        for (String line = lines.next(); line != null; line = lines.next()) reader.readLine(line, Place.line(lines.number()));
         reader.finish();
     }
 
     void finish() { turns.finish(); }
 
     /** Reads one line; {@code location} ("line 3", "paragraph 5") names it in messages and as source. */
-    void readLine(String line, String location) {
+    void readLine(String line, Place location) {
         if (line.isBlank() || (line.contains("otter.ai") && TextLayout.FOOTER.matcher(line).matches())) return;
         switch (layout.kind()) {
             case NAME_THEN_TIME -> header(line, location, TextLayout.NAME_THEN_TIME, 1, 2);
@@ -62,7 +62,7 @@ final class TextFormat {
         }
     }
 
-    private void header(String line, String location, Pattern pattern, int nameGroup, int timeGroup) {
+    private void header(String line, Place location, Pattern pattern, int nameGroup, int timeGroup) {
         Matcher m = pattern.matcher(line);
         if (m.matches() && m.group(nameGroup).strip().split("\\s+").length <= 5) {
             turns.add(m.group(nameGroup), "", clock(m.group(timeGroup), location), null, location);
@@ -73,7 +73,7 @@ final class TextFormat {
         }
     }
 
-    private void labelled(String raw, String location) {
+    private void labelled(String raw, Place location) {
         Long start = pendingStart;
         pendingStart = null;
         List<Long> marks = new ArrayList<>();
@@ -118,9 +118,12 @@ final class TextFormat {
         if (!marks.isEmpty()) lastMark = marks.get(marks.size() - 1);
     }
 
-    private void leftOut(String line, String location) {
-        notes.warn("no-speaker", location, "no speaker, and before the first turn; left out: '" + abbreviate(line) + "'"
-                + (line.startsWith("WEBVTT") ? " (these look like WebVTT subtitles)" : "") + ".");
+    private void leftOut(String line, Place location) {
+        notes.warn("no-speaker", location, line.startsWith("WEBVTT")
+                ? Said.of("warning.beforeFirstTurnVtt", "no speaker, and before the first turn; left out: '" + abbreviate(line) + "'"
+                        + " (these look like WebVTT subtitles).", "line", abbreviate(line))
+                : Said.of("warning.beforeFirstTurn", "no speaker, and before the first turn; left out: '" + abbreviate(line) + "'.",
+                        "line", abbreviate(line)));
     }
 
     /** The label of a line ("KM: ...", "**KM:** ...", "[SPEAKER_00]: ..."), if it has one. */
@@ -152,9 +155,9 @@ final class TextFormat {
         return m.replaceAll(" ");
     }
 
-    private Long clock(String text, String location) {
+    private Long clock(String text, Place location) {
         return TimeParsing.parseClock(text).orElseThrow(() -> new TranscriptFormatException(
-                notes.file, location, "'" + text.strip() + "' is not a valid time."));
+                notes.file, location, Said.of("transcript.notATime", "'" + text.strip() + "' is not a valid time.", "time", text.strip())));
     }
 
     /**

@@ -15,36 +15,42 @@ import java.util.List;
 final class TextGridFormat {
     private TextGridFormat() {}
 
+    private static final Said XMIN = Said.of("word.xmin", "xmin");
+    private static final Said XMAX = Said.of("word.xmax", "xmax");
+    private static final Said A_TIME = Said.of("word.aTime", "a time");
+
     private record Interval(int tier, long start, long end, String text, int number) {}
 
     static void parse(ReadNotes notes, LineReader lines, TurnSink sink) {
         PraatTokens tokens = new PraatTokens(notes.file, lines);
-        if (!tokens.string("the file type").startsWith("ooTextFile") || !"TextGrid".equals(tokens.string("the object class")))
-            throw new TranscriptFormatException(notes.file, "line 1", "this is not a TextGrid in Praat's text format.");
-        tokens.number("xmin");
-        tokens.number("xmax");
-        if (!tokens.flag()) throw new TranscriptFormatException(notes.file, null, "the TextGrid has no tiers.");
-        int size = (int) tokens.number("the number of tiers");
+        if (!tokens.string(Said.of("word.fileType", "the file type")).startsWith("ooTextFile")
+                || !"TextGrid".equals(tokens.string(Said.of("word.objectClass", "the object class"))))
+            throw new TranscriptFormatException(notes.file, Place.line(1), Said.of("transcript.notTextGrid", "this is not a TextGrid in Praat's text format."));
+        tokens.number(XMIN);
+        tokens.number(XMAX);
+        if (!tokens.flag()) throw new TranscriptFormatException(notes.file, null, Said.of("transcript.noTiers", "the TextGrid has no tiers."));
+        int size = (int) tokens.number(Said.of("word.tierCount", "the number of tiers"));
         List<TierRules.Candidate> candidates = new ArrayList<>();
         List<List<Interval>> byTier = new ArrayList<>();
         for (int t = 0; t < size; t++) {
-            String kind = tokens.string("the tier class");
-            String name = tokens.string("the tier name");
-            tokens.number("xmin");
-            tokens.number("xmax");
-            int count = (int) tokens.number("the number of intervals");
+            String kind = tokens.string(Said.of("word.tierClass", "the tier class"));
+            String name = tokens.string(Said.of("word.tierName", "the tier name"));
+            tokens.number(XMIN);
+            tokens.number(XMAX);
+            int count = (int) tokens.number(Said.of("word.intervalCount", "the number of intervals"));
             List<Interval> intervals = new ArrayList<>();
             boolean points = kind.equals("TextTier");
             if (!points && !kind.equals("IntervalTier"))
-                throw new TranscriptFormatException(notes.file, "tier " + name, "unknown tier class '" + kind + "'.");
+                throw new TranscriptFormatException(notes.file, Place.tier(name), Said.of("transcript.unknownTierClass",
+                        "unknown tier class '" + kind + "'.", "kind", kind));
             for (int i = 1; i <= count; i++) {
-                double from = tokens.number("a time");
-                double to = points ? from : tokens.number("a time");
-                String text = tokens.string("a label");
+                double from = tokens.number(A_TIME);
+                double to = points ? from : tokens.number(A_TIME);
+                String text = tokens.string(Said.of("word.label", "a label"));
                 if (!points && !text.isBlank()) intervals.add(new Interval(t, Math.round(from * 1000), Math.round(to * 1000), text, i));
             }
             candidates.add(new TierRules.Candidate(name, null, kind, null, null, intervals.size(),
-                    points ? "a point tier (TextTier): points, not stretches of speech" : null));
+                    points ? Said.of("reason.pointTier", "a point tier (TextTier): points, not stretches of speech") : null));
             byTier.add(intervals);
         }
         List<FileReading.Tier> tiers = TierRules.choose(notes, candidates);
@@ -55,7 +61,7 @@ final class TextGridFormat {
         all.sort(Comparator.comparingLong(Interval::start).thenComparingLong(Interval::end).thenComparingInt(Interval::tier));
         TurnList turns = new TurnList(notes, sink);
         for (Interval i : all)
-            turns.add(tiers.get(i.tier()).speaker(), i.text(), i.start(), i.end(), "tier " + tiers.get(i.tier()).name() + ", interval " + i.number());
+            turns.add(tiers.get(i.tier()).speaker(), i.text(), i.start(), i.end(), Place.interval(tiers.get(i.tier()).name(), i.number()));
         turns.finish();
     }
 }

@@ -56,13 +56,17 @@ record TextLayout(Kind kind, boolean f4Marks, int matching, int lines) {
         return m.matches() ? m.group(group).strip().split("\\s+").length : 99;
     }
 
-    String description() {
+    Said description() {
         String of = " (" + matching + " of the first " + lines + " lines)";
         return switch (kind) {
-            case NAME_THEN_TIME -> "a line 'Name  0:03' above each turn, as Otter.ai and Teams write it" + of;
-            case TIME_THEN_NAME -> "a line '00:00:03 Speaker 1' above each turn, as Word's and Teams' Transcribe write it" + of;
-            case LABELLED -> "lines that start with a speaker label such as 'KM: '" + of
-                    + (f4Marks ? ", with f4transkript time marks such as '#00:01:22-6#'" : "");
+            case NAME_THEN_TIME -> Said.of("reason.nameThenTime", "a line 'Name  0:03' above each turn, as Otter.ai and Teams write it" + of,
+                    "matching", matching, "lines", lines);
+            case TIME_THEN_NAME -> Said.of("reason.timeThenName", "a line '00:00:03 Speaker 1' above each turn, as Word's and Teams' Transcribe write it"
+                    + of, "matching", matching, "lines", lines);
+            case LABELLED -> f4Marks
+                    ? Said.of("reason.labelledF4", "lines that start with a speaker label such as 'KM: '" + of
+                            + ", with f4transkript time marks such as '#00:01:22-6#'", "matching", matching, "lines", lines)
+                    : Said.of("reason.labelled", "lines that start with a speaker label such as 'KM: '" + of, "matching", matching, "lines", lines);
         };
     }
 

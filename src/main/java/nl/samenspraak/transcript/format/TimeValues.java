@@ -20,6 +20,9 @@ final class TimeValues {
         String key() { return name().toLowerCase(Locale.ROOT); }
     }
 
+    static final Said START = Said.of("word.start", "start");
+    static final Said END = Said.of("word.end", "end");
+
     private static final Pattern NUMBER = Pattern.compile("\\d{1,12}(?:[.,]\\d{1,6})?");
 
     static boolean isTime(String value) {
@@ -27,7 +30,7 @@ final class TimeValues {
         return !v.isEmpty() && (NUMBER.matcher(v).matches() || TimeParsing.parseClock(v).isPresent());
     }
 
-    static Unit unitOf(ReadNotes notes, List<String> names, List<List<String>> rows, int column, String which) {
+    static Unit unitOf(ReadNotes notes, List<String> names, List<List<String>> rows, int column, Said which) {
         if (column < 0) return null;
         String name = column < names.size() ? names.get(column).toLowerCase(Locale.ROOT) : "";
         List<String> values = rows.stream().map(r -> SheetColumns.cell(r, column).strip()).filter(v -> !v.isEmpty()).toList();
@@ -43,13 +46,15 @@ final class TimeValues {
         for (int i = 1; i < numbers.size(); i++) if (numbers.get(i) > numbers.get(i - 1)) steps.add(numbers.get(i) - numbers.get(i - 1));
         long large = steps.stream().filter(s -> s >= 100).count();
         Unit unit = !steps.isEmpty() && large * 2 > steps.size() ? Unit.MILLISECONDS : Unit.SECONDS;
-        notes.warn("times-guessed", "column " + (column + 1), "the " + which + " times are whole numbers; they were read as "
-                + unit.key() + " from their size. If that is wrong, put the unit in the column's name, such as 'start (ms)'.");
+        Said unitWord = unit == Unit.MILLISECONDS ? Said.of("word.milliseconds", "milliseconds") : Said.of("word.seconds", "seconds");
+        notes.warn("times-guessed", Place.column(column + 1), Said.of("warning.timesGuessed", "the " + which.text() + " times are whole numbers; "
+                + "they were read as " + unit.key() + " from their size. If that is wrong, put the unit in the column's name, such as 'start (ms)'.",
+                "which", which, "unit", unitWord));
         return unit;
     }
 
     /** The time in ms, or null for an empty cell; refused by row and column when it is not a time. */
-    static Long parse(String file, String location, String value, Unit unit, String which) {
+    static Long parse(String file, Place location, String value, Unit unit, Said which) {
         String v = value.strip();
         if (v.isEmpty()) return null;
         if (v.contains(":")) return TimeParsing.parseClock(v).orElseThrow(() -> bad(file, location, v, which));
@@ -58,8 +63,9 @@ final class TimeValues {
         return unit == Unit.MILLISECONDS ? Math.round(number) : Math.round(number * 1000);
     }
 
-    private static TranscriptFormatException bad(String file, String location, String v, String which) {
-        return new TranscriptFormatException(file, location, "the " + which + " time '" + v + "' is not a time; expected "
-                + "seconds (83.5), milliseconds (83500) or a clock time (01:23, 00:01:23.500 or 00:01:23,500).");
+    private static TranscriptFormatException bad(String file, Place location, String v, Said which) {
+        return new TranscriptFormatException(file, location, Said.of("transcript.cellNotATime", "the " + which.text() + " time '" + v
+                + "' is not a time; expected seconds (83.5), milliseconds (83500) or a clock time (01:23, 00:01:23.500 or 00:01:23,500).",
+                "which", which, "value", v));
     }
 }

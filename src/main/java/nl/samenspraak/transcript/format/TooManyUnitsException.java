@@ -2,7 +2,7 @@ package nl.samenspraak.transcript.format;
 
 /** A transcript with more units than {@link UnitPipeline#MAX_UNITS}: refused (HTTP 413) as soon as the limit is passed. */
 public class TooManyUnitsException extends TranscriptFormatException {
-    public TooManyUnitsException(String file, String location, String problem) {
-        super(file, location, problem);
+    public TooManyUnitsException(String file, Place place, Said said) {
+        super(file, place, said);
     }
 }

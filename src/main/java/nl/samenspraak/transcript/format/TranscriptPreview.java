@@ -14,8 +14,11 @@ public record TranscriptPreview(String name, String format, List<FileReading> fi
                                 List<ImportUnit> units, int unitCount, List<ImportWarning> warnings, Refusal error) {
     public static final int SHOWN = 20;
 
-    /** A refused file: the whole message, and its parts. {@code status} is 413 for too many units, else 400. */
-    public record Refusal(String message, String file, String location, String problem, int status) {}
+    /**
+     * A refused file: the whole message, and its parts. {@code status} is 413 for too many units, else 400.
+     * {@code said} and {@code place} are the problem and the place with their codes and values.
+     */
+    public record Refusal(String message, String file, String location, String problem, int status, Said said, Place place) {}
 
     public static TranscriptPreview of(Importer.Group group, ImportOptions options) {
         List<ImportUnit> first = new ArrayList<>();
@@ -27,7 +30,8 @@ public record TranscriptPreview(String name, String format, List<FileReading> fi
             String format = e.reading() == null ? null : e.reading().format();
             return new TranscriptPreview(group.name(), format, files, List.of(), List.of(), 0,
                     e.reading() == null ? List.of() : e.reading().warnings(),
-                    new Refusal(e.getMessage(), e.file(), e.location(), e.problem(), e instanceof TooManyUnitsException ? 413 : 400));
+                    new Refusal(e.getMessage(), e.file(), e.location(), e.problem(), e instanceof TooManyUnitsException ? 413 : 400,
+                            e.said(), e.place()));
         }
     }
 }

@@ -41,16 +41,20 @@ public final class TranscriptReader {
         long[] count = {0};
         try {
             if (content.length > MAX_BYTES)
-                throw new TranscriptFormatException(file, null, String.format(Locale.ROOT,
-                        "the file is %.1f MiB; the limit is %d MiB.", content.length / 1048576.0, MAX_BYTES >> 20));
-            if (isBlank(content)) throw new TranscriptFormatException(file, null, "the file is empty.");
+                throw new TranscriptFormatException(file, null, Said.of("transcript.fileTooLarge", String.format(Locale.ROOT,
+                        "the file is %.1f MiB; the limit is %d MiB.", content.length / 1048576.0, MAX_BYTES >> 20),
+                        "size", String.format(Locale.ROOT, "%.1f", content.length / 1048576.0), "limit", MAX_BYTES >> 20));
+            if (isBlank(content)) throw new TranscriptFormatException(file, null, Said.of("transcript.emptyFile", "the file is empty."));
             dispatch(notes, extension(file), content, new TurnSink() {
                 @Override public void accept(ParsedTurn turn) { count[0]++; sink.accept(turn); }
                 @Override public void roleHint(String speaker, String hint) { sink.roleHint(speaker, hint); }
             });
-            if (count[0] == 0)
-                throw new TranscriptFormatException(file, null, "no turns found (read as " + notes.recognisedBy + "): "
-                        + expectation(notes.format));
+            if (count[0] == 0) {
+                Said expected = expectation(notes.format);
+                throw new TranscriptFormatException(file, null, Said.of("transcript.noTurns", "no turns found (read as " + notes.recognisedBy()
+                        + "): " + (expected == null ? "" : expected.text()), "readAs", Said.joined(notes.recognised),
+                        "expected", expected == null ? "" : expected));
+            }
             return notes.reading();
         } catch (TranscriptFormatException e) {
             throw e.withReading(notes.reading());
@@ -68,7 +72,7 @@ public final class TranscriptReader {
         FormatDetector.Detected binary = FormatDetector.binary(notes.file, extension, content);
         if (binary != null) {
             notes.format = binary.format();
-            notes.recognisedBy = binary.reason();
+            notes.recognised.add(binary.reason());
             if (binary.format().equals("docx")) DocxFormat.parse(notes, content, sink);
             else XlsxFormat.parse(notes, content, sink);
             return;
@@ -77,7 +81,7 @@ public final class TranscriptReader {
         String head = TextDecoding.head(content, decoded, HEAD_BYTES);
         FormatDetector.Detected detected = FormatDetector.text(notes.file, extension, head);
         notes.format = detected.format();
-        notes.recognisedBy = detected.reason();
+        notes.recognised.add(detected.reason());
         LineReader lines = TextDecoding.lines(content, decoded);
         switch (detected.format()) {
             case "vtt" -> WebVttFormat.parse(notes, lines, sink);
@@ -101,15 +105,16 @@ public final class TranscriptReader {
         return Arrays.asList(lines).subList(0, Math.min(lines.length, SAMPLE_LINES));
     }
 
-    static String expectation(String format) {
+    /** What a file of the format should have held, or null for an unknown format. */
+    static Said expectation(String format) {
         return switch (format == null ? "" : format) {
-            case "docx", "txt" -> "expected lines such as 'KM: Goedemorgen.', 'Name  0:03' or '00:00:03 Speaker 1' above the text, or a table with a speaker and a text column.";
-            case "vtt", "srt" -> "the subtitles hold no text.";
-            case "csv", "xlsx" -> "the sheet has no rows with text.";
-            case "eaf", "textgrid" -> "the speech tiers hold no annotation with text.";
-            case "json" -> "the segments hold no text.";
-            case "cha" -> "there is no main tier such as '*INV:\tHello .'.";
-            default -> "";
+            case "docx", "txt" -> Said.of("reason.expectedTextTurns", "expected lines such as 'KM: Goedemorgen.', 'Name  0:03' or '00:00:03 Speaker 1' above the text, or a table with a speaker and a text column.");
+            case "vtt", "srt" -> Said.of("reason.noSubtitleText", "the subtitles hold no text.");
+            case "csv", "xlsx" -> Said.of("reason.noSheetText", "the sheet has no rows with text.");
+            case "eaf", "textgrid" -> Said.of("reason.noTierText", "the speech tiers hold no annotation with text.");
+            case "json" -> Said.of("reason.noSegmentText", "the segments hold no text.");
+            case "cha" -> Said.of("reason.noMainTier", "there is no main tier such as '*INV:\tHello .'.");
+            default -> null;
         };
     }
 

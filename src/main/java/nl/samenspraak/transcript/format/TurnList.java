@@ -66,12 +66,12 @@ final class TurnList {
     }
 
     /** Adds a turn; {@code location} is used for messages and as the turn's source. */
-    void add(String speaker, String text, Long startMs, Long endMs, String location) {
-        add(speaker, text, startMs, endMs, location, location);
+    void add(String speaker, String text, Long startMs, Long endMs, Place location) {
+        add(speaker, text, startMs, endMs, location.text(), location);
     }
 
     /** Adds a turn whose source ("row 5") is shorter than the place named in messages. */
-    void add(String speaker, String text, Long startMs, Long endMs, String source, String location) {
+    void add(String speaker, String text, Long startMs, Long endMs, String source, Place location) {
         checkTimes(startMs, endMs, location);
         flush();
         pending = new ParsedTurn(normalise(speaker), normalise(text), startMs, endMs, source);
@@ -86,17 +86,18 @@ final class TurnList {
     ParsedTurn last() { return pending; }
 
     /** Appends text to the last turn, taking its end time further when one is given. */
-    void continueLast(String text, Long endMs, String location) {
+    void continueLast(String text, Long endMs, Place location) {
         ParsedTurn last = pending;
         if (endMs != null && last.startMs() != null && endMs < last.startMs())
-            throw new TranscriptFormatException(file, location, "the end time " + TimeParsing.format(endMs)
-                    + " is before the start time " + TimeParsing.format(last.startMs()) + " of its turn.");
+            throw new TranscriptFormatException(file, location, Said.of("transcript.endBeforeTurnStart", "the end time " + TimeParsing.format(endMs)
+                    + " is before the start time " + TimeParsing.format(last.startMs()) + " of its turn.",
+                    "end", TimeParsing.format(endMs), "start", TimeParsing.format(last.startMs())));
         Long end = endMs != null ? endMs : last.endMs();
         pending = new ParsedTurn(last.speaker(), normalise(last.text() + " " + text), last.startMs(), end, last.source());
     }
 
     /** Replaces the times of the last turn (a time mark read after its text). */
-    void retimeLast(Long startMs, Long endMs, String location) {
+    void retimeLast(Long startMs, Long endMs, Place location) {
         checkTimes(startMs, endMs, location);
         pending = new ParsedTurn(pending.speaker(), pending.text(), startMs, endMs, pending.source());
     }
@@ -115,13 +116,14 @@ final class TurnList {
         pending = null;
     }
 
-    private void checkTimes(Long startMs, Long endMs, String location) {
+    private void checkTimes(Long startMs, Long endMs, Place location) {
         if (startMs != null && endMs != null && endMs < startMs)
-            throw new TranscriptFormatException(file, location, "the end time " + TimeParsing.format(endMs)
-                    + " is before the start time " + TimeParsing.format(startMs) + ".");
+            throw new TranscriptFormatException(file, location, Said.of("transcript.endBeforeStart", "the end time " + TimeParsing.format(endMs)
+                    + " is before the start time " + TimeParsing.format(startMs) + ".", "end", TimeParsing.format(endMs), "start", TimeParsing.format(startMs)));
         if (startMs != null && lastStart != null && startMs < lastStart)
-            notes.warn("time-backwards", location, "the start time " + TimeParsing.format(startMs)
-                    + " is before the start time " + TimeParsing.format(lastStart) + " of the previous turn; kept as written.");
+            notes.warn("time-backwards", location, Said.of("warning.startBeforePreviousTurn", "the start time " + TimeParsing.format(startMs)
+                    + " is before the start time " + TimeParsing.format(lastStart) + " of the previous turn; kept as written.",
+                    "start", TimeParsing.format(startMs), "previous", TimeParsing.format(lastStart)));
         if (startMs != null) lastStart = startMs;
     }
 }

@@ -34,8 +34,9 @@ final class UnitPipeline implements TurnSink {
         List<ParsedTurn> units = segmentation == Segmentation.TURN ? List.of(turn) : Segmenter.segment(List.of(turn), segmentation);
         for (ParsedTurn u : units) {
             if (seq == MAX_UNITS)
-                throw new TooManyUnitsException(file, turn.source(), String.format(Locale.ROOT, "the transcript has more than %,d "
-                        + "units; the limit is %,d per transcript. Split the file into sessions.", MAX_UNITS, MAX_UNITS));
+                throw new TooManyUnitsException(file, Place.ofSource(turn.source()), Said.of("transcript.tooManyUnits", String.format(Locale.ROOT,
+                        "the transcript has more than %,d units; the limit is %,d per transcript. Split the file into sessions.", MAX_UNITS, MAX_UNITS),
+                        "limit", MAX_UNITS));
             var speaker = speakers.unit(u.speaker());
             out.accept(new ImportUnit(++seq, speakers.stored(speaker), speakers.role(speaker), u.text(), u.startMs(), u.endMs()));
         }

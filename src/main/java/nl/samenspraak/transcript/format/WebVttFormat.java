@@ -18,7 +18,7 @@ final class WebVttFormat {
         CueTurns cues = new CueTurns(notes, sink);
         SubtitleBlocks.Block block = SubtitleBlocks.next(lines);
         if (block == null || block.firstLine() != 1 || !HEADER.matcher(block.lines().get(0)).matches())
-            throw new TranscriptFormatException(notes.file, "line 1", "a WebVTT file must start with the line 'WEBVTT'.");
+            throw new TranscriptFormatException(notes.file, Place.line(1), Said.of("transcript.vttNoHeader", "a WebVTT file must start with the line 'WEBVTT'."));
         int count = 0;
         // The header block may run on into a first cue when the blank line after it is missing.
         for (boolean header = true; block != null; block = SubtitleBlocks.next(lines), header = false) {
@@ -26,8 +26,9 @@ final class WebVttFormat {
             int timing = block.timingIndex();
             if (timing < 0) {
                 if (header) continue;
-                throw new TranscriptFormatException(notes.file, "line " + block.firstLine(), "expected a cue with a timing "
-                        + "line such as '00:00:01.000 --> 00:00:04.000', found '" + TextFormat.abbreviate(block.lines().get(0)) + "'.");
+                throw new TranscriptFormatException(notes.file, Place.line(block.firstLine()), Said.of("transcript.vttNoTiming", "expected a cue "
+                        + "with a timing line such as '00:00:01.000 --> 00:00:04.000', found '" + TextFormat.abbreviate(block.lines().get(0)) + "'.",
+                        "found", TextFormat.abbreviate(block.lines().get(0))));
             }
             cues.read(SubtitleBlocks.cue(notes.file, block, timing, ++count));
         }

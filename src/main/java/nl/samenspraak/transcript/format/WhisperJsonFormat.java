@@ -24,14 +24,15 @@ final class WhisperJsonFormat {
     static void parse(ReadNotes notes, Reader in, TurnSink sink) {
         TurnList turns = new TurnList(notes, sink);
         int number = 0, unknown = 0;
-        String firstUnknown = null;
+        Place firstUnknown = null;
         try (JsonParser p = new JsonFactory().createParser(in)) {
-            if (!toSegments(p)) throw new TranscriptFormatException(notes.file, null, "this JSON holds no 'segments' list "
-                    + "of {start, end, text, speaker}; it is not a whisper or WhisperX transcript.");
+            if (!toSegments(p)) throw new TranscriptFormatException(notes.file, null, Said.of("transcript.noSegments", "this JSON holds no "
+                    + "'segments' list of {start, end, text, speaker}; it is not a whisper or WhisperX transcript."));
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                String location = "segment " + (++number);
+                Place location = Place.segment(++number);
                 Segment s = segment(p);
-                if (s.text() == null) throw new TranscriptFormatException(notes.file, location, "the segment has no 'text'.");
+                if (s.text() == null) throw new TranscriptFormatException(notes.file, location, Said.of("transcript.segmentNoText",
+                        "the segment has no 'text'."));
                 Long start = ms(notes, location, s.start()), end = ms(notes, location, s.end());
                 String speaker = s.speaker() == null || s.speaker().isBlank() ? null : s.speaker();
                 if (speaker == null && unknown++ == 0) firstUnknown = location;
@@ -39,16 +40,20 @@ final class WhisperJsonFormat {
                 else turns.add(speaker == null ? SheetTurns.UNKNOWN : speaker, s.text(), start, end, location);
             }
             if (p.currentToken() != JsonToken.END_ARRAY)
-                throw new TranscriptFormatException(notes.file, "segment " + (number + 1), "expected a segment object.");
+                throw new TranscriptFormatException(notes.file, Place.segment(number + 1), Said.of("transcript.notASegment",
+                        "expected a segment object."));
         } catch (JsonParseException e) {
-            throw new TranscriptFormatException(notes.file, "line " + e.getLocation().getLineNr(), "malformed JSON: "
-                    + e.getOriginalMessage() + ".");
+            throw new TranscriptFormatException(notes.file, Place.line(e.getLocation().getLineNr()), Said.of("transcript.malformedJson",
+                    "malformed JSON: " + e.getOriginalMessage() + ".", "reason", e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new TranscriptFormatException(notes.file, null, "the JSON cannot be read: " + e.getMessage());
+            throw new TranscriptFormatException(notes.file, null, Said.of("transcript.jsonUnreadable", "the JSON cannot be read: " + e.getMessage(),
+                    "reason", String.valueOf(e.getMessage())));
         }
         turns.finish();
-        if (unknown > 0) notes.warn("unknown-speaker", firstUnknown, unknown + (unknown == 1 ? " segment has" : " segments have")
-                + " no speaker; imported as speaker 'unknown', one unit per segment.");
+        if (unknown > 0) notes.warn("unknown-speaker", firstUnknown, unknown == 1
+                ? Said.of("warning.segmentWithoutSpeaker", "1 segment has no speaker; imported as speaker 'unknown', one unit per segment.")
+                : Said.of("warning.segmentsWithoutSpeaker", unknown + " segments have no speaker; imported as speaker 'unknown', one unit per segment.",
+                        "n", unknown));
     }
 
     /** Moves to the start of the segments array: the top-level array, or the "segments" field. */
@@ -82,10 +87,11 @@ final class WhisperJsonFormat {
         return new Segment(start, end, text, speaker);
     }
 
-    private static Long ms(ReadNotes notes, String location, Double seconds) {
+    private static Long ms(ReadNotes notes, Place location, Double seconds) {
         if (seconds == null) return null;
         if (seconds < 0 || seconds.isNaN() || seconds > 1e7)
-            throw new TranscriptFormatException(notes.file, location, "the time " + seconds + " is not a time in seconds.");
+            throw new TranscriptFormatException(notes.file, location, Said.of("transcript.notSeconds", "the time " + seconds
+                    + " is not a time in seconds.", "time", String.valueOf(seconds)));
         return Math.round(seconds * 1000);
     }
 }

@@ -38,14 +38,14 @@ final class XlsxFormat {
             XMLReader reader = XMLHelper.newXMLReader();
             reader.setContentHandler(new XSSFSheetXMLHandler(styles, strings, new Rows(sheet), new DataFormatter(Locale.ROOT), false));
             try (InputStream in = zip.open(sheetPath).orElseThrow(() -> new TranscriptFormatException(notes.file, null,
-                    "the workbook names a first sheet " + sheetPath + " that is not in it."))) {
+                    Said.of("transcript.sheetMissing", "the workbook names a first sheet " + sheetPath + " that is not in it.", "sheet", sheetPath)))) {
                 reader.parse(new InputSource(in));
             }
             sheet.finish();
         } catch (TranscriptFormatException e) {
             throw e;
         } catch (Exception e) { // SAX, IO and POI's runtime exceptions (RecordFormatException, POIXMLException...)
-            throw OfficeXml.refusal(notes.file, "Excel workbook", e);
+            throw OfficeXml.refusal(notes.file, Said.of("word.excelWorkbook", "Excel workbook"), e);
         }
     }
 

@@ -45,13 +45,13 @@ final class ZipEntries {
             int eocd = -1;
             for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65_535); i--)
                 if (b.getInt(i) == 0x06054b50) { eocd = i; break; }
-            if (eocd < 0) throw corrupt(file, "no end of central directory");
+            if (eocd < 0) throw corrupt(file, Said.of("word.zipNoEnd", "no end of central directory"));
             int count = Short.toUnsignedInt(b.getShort(eocd + 10));
             long at = Integer.toUnsignedLong(b.getInt(eocd + 16));
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (int n = 0; n < count; n++) {
                 int p = Math.toIntExact(at);
-                if (b.getInt(p) != 0x02014b50) throw corrupt(file, "a broken central directory");
+                if (b.getInt(p) != 0x02014b50) throw corrupt(file, Said.of("word.zipBrokenDirectory", "a broken central directory"));
                 int nameLength = Short.toUnsignedInt(b.getShort(p + 28));
                 int extra = Short.toUnsignedInt(b.getShort(p + 30)), comment = Short.toUnsignedInt(b.getShort(p + 32));
                 String name = new String(zip, p + 46, nameLength, StandardCharsets.UTF_8);
@@ -61,7 +61,7 @@ final class ZipEntries {
             }
             return new ZipEntries(file, zip, entries);
         } catch (IndexOutOfBoundsException | ArithmeticException e) {
-            throw corrupt(file, "it ends too early");
+            throw corrupt(file, Said.of("word.zipEndsEarly", "it ends too early"));
         }
     }
 
@@ -74,24 +74,25 @@ final class ZipEntries {
         try {
             ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
             int p = Math.toIntExact(e.localOffset());
-            if (b.getInt(p) != 0x04034b50) throw corrupt(file, "a broken entry " + name);
+            if (b.getInt(p) != 0x04034b50) throw corrupt(file, Said.of("word.zipBrokenEntry", "a broken entry " + name, "entry", name));
             int data = p + 30 + Short.toUnsignedInt(b.getShort(p + 26)) + Short.toUnsignedInt(b.getShort(p + 28));
             int length = (int) Math.min(e.compressed(), zip.length - (long) data);
             InputStream raw = new ByteArrayInputStream(zip, data, length);
             InputStream body = switch (e.method()) {
                 case 0 -> raw;
                 case 8 -> new InflaterInputStream(raw, new Inflater(true), 1 << 16);
-                default -> throw corrupt(file, "entry " + name + " uses compression method " + e.method());
+                default -> throw corrupt(file, Said.of("word.zipMethod", "entry " + name + " uses compression method " + e.method(),
+                        "entry", name, "method", e.method()));
             };
             return Optional.of(new Limited(body, name, Math.min(MAX_INFLATED, Math.max(1L << 20, e.compressed() * MAX_RATIO))));
         } catch (IndexOutOfBoundsException | ArithmeticException ex) {
-            throw corrupt(file, "it ends too early");
+            throw corrupt(file, Said.of("word.zipEndsEarly", "it ends too early"));
         }
     }
 
-    private static TranscriptFormatException corrupt(String file, String why) {
-        return new TranscriptFormatException(file, null, "the file is a damaged zip archive (" + why + "); save it again "
-                + "from Word or Excel.");
+    private static TranscriptFormatException corrupt(String file, Said why) {
+        return new TranscriptFormatException(file, null, Said.of("transcript.zipDamaged", "the file is a damaged zip archive (" + why.text()
+                + "); save it again from Word or Excel.", "why", why));
     }
 
     /** Stops with a refusal once more than {@code limit} bytes came out. */
@@ -121,9 +122,10 @@ final class ZipEntries {
         private void count(int n) {
             read += n;
             if (read > limit)
-                throw new TranscriptFormatException(file, null, String.format("%s inflates to more than %d MiB from %.1f MiB "
+                throw new TranscriptFormatException(file, null, Said.of("transcript.zipBomb", String.format("%s inflates to more than %d MiB from %.1f MiB "
                         + "in the archive; that is a zip bomb or a damaged file, not a transcript.", name, limit >> 20,
-                        entries.get(name).compressed() / 1048576.0));
+                        entries.get(name).compressed() / 1048576.0), "entry", name, "limit", limit >> 20,
+                        "size", String.format("%.1f", entries.get(name).compressed() / 1048576.0)));
         }
     }
 }

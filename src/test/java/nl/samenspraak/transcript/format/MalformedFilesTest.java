@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Every refusal names the file, the place (where there is one) and the problem. */
 class MalformedFilesTest {
@@ -92,7 +93,7 @@ class MalformedFilesTest {
         ParsedTranscript t = TranscriptReader.read("geen-label.txt", Fixtures.utf8("\nGoedemorgen, hoe gaat het?\nKlant: Goed.\n"));
 
         assertThat(t.turns()).extracting(ParsedTurn::speaker).containsExactly("Klant");
-        assertThat(t.reading().warnings()).containsExactly(new ImportWarning("no-speaker", "line 2",
+        assertThat(t.reading().warnings()).extracting(ImportWarning::code, ImportWarning::location, ImportWarning::message).containsExactly(tuple("no-speaker", "line 2",
                 "no speaker, and before the first turn; left out: 'Goedemorgen, hoe gaat het?'."));
     }
 
@@ -101,7 +102,7 @@ class MalformedFilesTest {
         ParsedTranscript t = TranscriptReader.read("leeg-spreker.csv", Fixtures.utf8("speaker,text\nKM,Hallo\n,\"Wie\nzegt dit?\"\nKM,Ik\n"));
 
         assertThat(t.turns()).extracting(ParsedTurn::speaker).containsExactly("KM", "KM", "KM");
-        assertThat(t.reading().warnings()).containsExactly(new ImportWarning("no-speaker", "row 3",
+        assertThat(t.reading().warnings()).extracting(ImportWarning::code, ImportWarning::location, ImportWarning::message).containsExactly(tuple("no-speaker", "row 3",
                 "the speaker is empty; taken as 'KM' (the speaker of the row before)."));
     }
 
@@ -153,7 +154,7 @@ class MalformedFilesTest {
         ParsedTranscript t = TranscriptReader.read("asr.vtt", Fixtures.utf8(vtt));
 
         assertThat(t.turns()).extracting(ParsedTurn::speaker).containsExactly("unknown", "unknown", "KM");
-        assertThat(t.reading().warnings()).containsExactly(new ImportWarning("unknown-speaker", "cue 1 (line 6)",
+        assertThat(t.reading().warnings()).extracting(ImportWarning::code, ImportWarning::location, ImportWarning::message).containsExactly(tuple("unknown-speaker", "cue 1 (line 6)",
                 "2 cues name no speaker and follow no named one; imported as speaker 'unknown', one unit per cue."));
     }
 
