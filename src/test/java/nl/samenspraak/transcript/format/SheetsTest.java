@@ -82,6 +82,21 @@ class SheetsTest {
     }
 
     @Test
+    void excel_columns_are_chosen_by_name_or_number_and_row_one_read_as_data_when_told() throws IOException {
+        byte[] xlsx = workbook();
+
+        ParsedTranscript byName = read("gesprek.xlsx", xlsx, columns("speaker=Spreker,text=Tekst", null));
+        assertThat(byName.reading().columns().guessed()).isFalse();
+        // No start column chosen: the units get no time, although the sheet has a Begin column.
+        assertThat(byName.turns()).extracting(ParsedTurn::speaker, ParsedTurn::text, ParsedTurn::startMs).containsExactly(
+                tuple("Klantmanager", "Welkom, gaat u zitten.", null), tuple("Cliënt", "Dank u wel.", null));
+
+        ParsedTranscript noHeader = read("gesprek.xlsx", xlsx, columns("speaker=1,text=3", false));
+        assertThat(noHeader.turns()).extracting(ParsedTurn::speaker, ParsedTurn::text).containsExactly(
+                tuple("Spreker", "Tekst"), tuple("Klantmanager", "Welkom, gaat u zitten."), tuple("Cliënt", "Dank u wel."));
+    }
+
+    @Test
     void a_chosen_column_that_does_not_exist_is_refused_naming_the_header() {
         TranscriptFormatException e = catchThrowableOfType(TranscriptFormatException.class,
                 () -> read("t.csv", Fixtures.bytes("tools/type-utterance.csv"), columns("speaker=Rol,text=utterance", null)));
