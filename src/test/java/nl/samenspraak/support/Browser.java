@@ -234,6 +234,14 @@ public final class Browser implements AutoCloseable {
         return consoleErrors().stream().filter(m -> !m.contains("Failed to load resource")).toList();
     }
 
+    /**
+     * Console errors since the last look, a failed request included, but the two the log-in page itself makes while
+     * logged out (GET /api/me answers 401; no favicon).
+     */
+    public List<String> pageErrors() {
+        return consoleErrors().stream().filter(m -> !m.contains("status of 401 (Unauthorized)") && !m.contains("/favicon.ico")).toList();
+    }
+
     /** Logs in as a fresh visitor (no cookies, nothing stored) and lands on {@code page}. */
     public void logInAfresh(String baseUrl, String name, String password, String page) {
         open(baseUrl + "/index.html");
