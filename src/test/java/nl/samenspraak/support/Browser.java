@@ -141,6 +141,22 @@ public final class Browser implements AutoCloseable {
         return downloads;
     }
 
+    /** Waits for the page's confirm dialog, accepts it and returns its text. */
+    public String acceptConfirm() {
+        until(d -> {
+            try {
+                d.switchTo().alert();
+                return true;
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return false;
+            }
+        });
+        org.openqa.selenium.Alert alert = driver.switchTo().alert();
+        String text = alert.getText();
+        alert.accept();
+        return text;
+    }
+
     /** Types into whatever has the focus, as a user would. */
     public void keys(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();

@@ -38,14 +38,6 @@ class ProjectSetupPageTest {
         app.user("Cora Willemsen", Role.CODER);
     }
 
-    private void acceptConfirm(String contains) {
-        browser.until(d -> {
-            try { d.switchTo().alert(); return true; } catch (org.openqa.selenium.NoAlertPresentException e) { return false; }
-        });
-        assertThat(browser.driver.switchTo().alert().getText()).contains(contains);
-        browser.driver.switchTo().alert().accept();
-    }
-
     @Test
     void an_admin_makes_a_project_after_previewing_codebooks_then_adds_changes_and_removes_members() {
         browser.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "projects.html");
@@ -95,7 +87,7 @@ class ProjectSetupPageTest {
         assertThat(new Select(browser.find("tr[data-user='root'] select")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("admin");
         Screens.both(browser, "members");
         browser.find("tr[data-user='Bram Oosterhuis'] button").click();
-        acceptConfirm("Remove Bram Oosterhuis");
+        assertThat(browser.acceptConfirm()).contains("Remove Bram Oosterhuis");
         browser.until(d -> browser.text("#row-status").contains("Bram Oosterhuis is no longer a member"));
         assertThat(root.get("/api/projects/" + p + "/members").body()).doesNotContain("Bram").contains("Anna");
     }

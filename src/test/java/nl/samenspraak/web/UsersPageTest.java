@@ -33,14 +33,6 @@ class UsersPageTest {
         app.user("Bram de Wit", Role.TRAINER);
     }
 
-    private void acceptConfirm(String contains) {
-        browser.until(d -> {
-            try { d.switchTo().alert(); return true; } catch (org.openqa.selenium.NoAlertPresentException e) { return false; }
-        });
-        assertThat(browser.driver.switchTo().alert().getText()).contains(contains);
-        browser.driver.switchTo().alert().accept();
-    }
-
     @Test
     void an_admin_adds_a_user_with_a_generated_password_resets_one_and_deactivates_from_the_keyboard() {
         browser.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "projects.html");
@@ -83,7 +75,7 @@ class UsersPageTest {
         Http bram = app.as("Bram de Wit");
         browser.js("document.querySelector(\"tr[data-user='Bram de Wit'] td.actions button:last-child\").focus()");
         browser.keys(Keys.ENTER);
-        acceptConfirm("Deactivate Bram de Wit?");
+        assertThat(browser.acceptConfirm()).contains("Deactivate Bram de Wit?");
         browser.until(d -> browser.text("#row-status").contains("Bram de Wit is deactivated"));
         assertThat(browser.text("tr[data-user='Bram de Wit']")).contains("deactivated");
         assertThat(bram.get("/api/me").status()).isEqualTo(401);
