@@ -141,6 +141,22 @@ public final class Browser implements AutoCloseable {
         return downloads;
     }
 
+    /** Waits for the page's confirm dialog, accepts it and returns its text. */
+    public String acceptConfirm() {
+        until(d -> {
+            try {
+                d.switchTo().alert();
+                return true;
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return false;
+            }
+        });
+        org.openqa.selenium.Alert alert = driver.switchTo().alert();
+        String text = alert.getText();
+        alert.accept();
+        return text;
+    }
+
     /** Types into whatever has the focus, as a user would. */
     public void keys(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
@@ -232,6 +248,14 @@ public final class Browser implements AutoCloseable {
     /** Console errors but failed resource loads (a refused API call logs one of those by design), since the last look. */
     public List<String> scriptErrors() {
         return consoleErrors().stream().filter(m -> !m.contains("Failed to load resource")).toList();
+    }
+
+    /**
+     * Console errors since the last look, a failed request included, but the two the log-in page itself makes while
+     * logged out (GET /api/me answers 401; no favicon).
+     */
+    public List<String> pageErrors() {
+        return consoleErrors().stream().filter(m -> !m.contains("status of 401 (Unauthorized)") && !m.contains("/favicon.ico")).toList();
     }
 
     /** Logs in as a fresh visitor (no cookies, nothing stored) and lands on {@code page}. */

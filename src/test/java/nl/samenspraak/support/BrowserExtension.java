@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +24,8 @@ import java.util.stream.Stream;
  * parameters of its constructor, its {@code @BeforeAll}/{@code @BeforeEach} methods or its tests; both
  * start at the first use and are closed after the class. A test fails when a page wrote an error to the
  * console during it. Without Chromium the class is skipped (in CI it fails: {@link Tools}).
- * {@link BrowserOptions} sets language, downloads and demo mode; {@link Browser#logInAs} logs in.
+ * {@link BrowserOptions} sets language, downloads and demo mode; {@link InLanguage} on a parameter gives a second
+ * browser in another language; {@link Browser#logInAs} logs in.
  */
 public final class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
@@ -45,14 +48,16 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Session session = session(context);
-        return parameter.getParameter().getType() == TestApp.class ? session.app : session.browser;
+        if (parameter.getParameter().getType() == TestApp.class) return session.app;
+        return parameter.findAnnotation(InLanguage.class).map(l -> session.browser(l.value())).orElse(session.browser);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         Session session = store(context).get(Session.class, Session.class);
         if (session == null) return;
-        List<String> errors = session.browser.scriptErrors().stream()
+        List<String> errors = Stream.concat(Stream.of(session.browser), session.others.values().stream())
+                .flatMap(b -> (session.options.failedRequestsFail() ? b.pageErrors() : b.scriptErrors()).stream())
                 .filter(m -> Stream.of(session.options.expectedConsoleErrors()).noneMatch(m::contains)).toList();
         if (!errors.isEmpty()) throw new AssertionError("The page wrote errors to the console:\n  " + String.join("\n  ", errors));
     }
@@ -69,8 +74,9 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
         return c.getStore(NAMESPACE);
     }
 
-    /** One class's app, browser and temp folder; JUnit closes it with the class's store. */
-    private record Session(BrowserOptions options, Path folder, TestApp app, Browser browser) implements AutoCloseable {
+    /** One class's app, browser (and browsers in other languages) and temp folder; JUnit closes it with the class's store. */
+    private record Session(BrowserOptions options, Path folder, TestApp app, Browser browser, Map<String, Browser> others)
+            implements AutoCloseable {
         @BrowserOptions
         private static final class Defaults {}
 
@@ -84,8 +90,8 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
                                 folder.resolve("backups"), java.time.Duration.ofHours(1), 3)))
                         : TestApp.start(folder);
                 try {
-                    Path downloads = options.downloads() ? Files.createDirectories(folder.resolve("downloads")) : null;
-                    return new Session(options, folder, app, Browser.start(options.language(), downloads));
+                    return new Session(options, folder, app, Browser.start(options.language(), downloads(options, folder, "downloads")),
+                            new ConcurrentHashMap<>());
                 } catch (RuntimeException e) {
                     app.close();
                     throw e;
@@ -95,10 +101,28 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
             }
         }
 
+        private static Path downloads(BrowserOptions options, Path folder, String name) {
+            try {
+                return options.downloads() ? Files.createDirectories(folder.resolve(name)) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The class's browser whose preferred language is {@code language}, started at the first ask. */
+        Browser browser(String language) {
+            if (language.equals(options.language())) return browser;
+            return others.computeIfAbsent(language, l -> Browser.start(l, downloads(options, folder, "downloads-" + l)));
+        }
+
         @Override
         public void close() {
             try {
-                browser.close();
+                try {
+                    for (Browser other : others.values()) other.close();
+                } finally {
+                    browser.close();
+                }
             } finally {
                 app.close();
                 try (Stream<Path> files = Files.walk(folder)) {

@@ -46,6 +46,21 @@ class BrowserExtensionTest {
         assertThat(browsers.get(0).driver.getSessionId()).as("the browser has quit").isNull();
     }
 
+    @Test
+    void a_browser_in_another_language_is_the_classes_own_and_its_failed_request_fails_when_asked() {
+        Browser.assumeAvailable();
+        browsers.clear();
+        TestExecutionSummary summary = run(InTwoLanguages.class);
+        assertThat(summary.getTestsSucceededCount()).as("the clean test").isEqualTo(1);
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        assertThat(summary.getFailures().get(0).getTestIdentifier().getDisplayName()).startsWith("a_failed_request");
+        assertThat(summary.getFailures().get(0).getException()).hasMessageContaining("console").hasMessageContaining("404");
+        assertThat(browsers).hasSize(4);
+        assertThat(browsers.get(0)).isNotSameAs(browsers.get(1)).isSameAs(browsers.get(2));
+        assertThat(browsers.get(1)).isSameAs(browsers.get(3));
+        assertThat(browsers).allSatisfy(b -> assertThat(b.driver.getSessionId()).as("the browser has quit").isNull());
+    }
+
     private static TestExecutionSummary run(Class<?> testClass) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request().selectors(selectClass(testClass)).build(), listener);
@@ -78,6 +93,25 @@ class BrowserExtensionTest {
         @Test void second(TestApp app, Browser browser) {
             apps.add(app);
             browsers.add(browser);
+        }
+    }
+
+    @ExtendWith(BrowserExtension.class)
+    @BrowserOptions(failedRequestsFail = true)
+    static class InTwoLanguages {
+        @Test void clean(TestApp app, Browser en, @InLanguage("nl") Browser nl) {
+            browsers.add(en);
+            browsers.add(nl);
+            nl.open(app.baseUrl + "/index.html");
+            assertThat(nl.js("return navigator.languages[0]")).isEqualTo("nl");
+            assertThat(en.js("return navigator.languages[0]")).isNotEqualTo("nl");
+        }
+
+        @Test void a_failed_request(TestApp app, Browser en, @InLanguage("nl") Browser nl) {
+            browsers.add(en);
+            browsers.add(nl);
+            nl.open(app.baseUrl + "/index.html");
+            nl.jsAsync("fetch('/api/no-such-thing').then(() => arguments[arguments.length - 1]())");
         }
     }
 }

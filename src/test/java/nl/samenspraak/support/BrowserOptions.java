@@ -21,6 +21,12 @@ public @interface BrowserOptions {
     /** The app makes rolling backups (every hour, three kept) into {@code backups/} of its folder: the first at once. */
     boolean backups() default false;
 
+    /**
+     * A failed request fails the test too ({@link Browser#pageErrors()}): every console error counts but the two
+     * the log-in page makes while logged out; without it a failed load is taken as by design ({@link Browser#scriptErrors()}).
+     */
+    boolean failedRequestsFail() default false;
+
     /** Console errors a test causes on purpose (a server it stopped, say), as substrings; every other one fails the test. */
     String[] expectedConsoleErrors() default {};
 }

@@ -120,11 +120,7 @@ class AssignPageTest {
         browser.find("#share").clear();
         browser.find("#share").sendKeys("50");
         browser.find("#rule-form button[type=submit]").click();
-        browser.until(d -> {
-            try { d.switchTo().alert(); return true; } catch (org.openqa.selenium.NoAlertPresentException e) { return false; }
-        });
-        assertThat(browser.driver.switchTo().alert().getText()).contains("replaces every assignment");
-        browser.driver.switchTo().alert().accept();
+        assertThat(browser.acceptConfirm()).contains("replaces every assignment");
         waitStatus("#rule-status", "Done: 3 transcripts assigned");
 
         Map<String, List<String>> grid = serverGrid(p);

@@ -3,20 +3,20 @@ package nl.samenspraak.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.BrowserOptions;
 import nl.samenspraak.support.Http;
+import nl.samenspraak.support.InLanguage;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,32 +25,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The adjudication, review and calibration pages around a consensus (issue 9, defects 3, 4, 6, 9 and the
  * adjudication and review parts of 11), at 1400x900 with long real names, in English and Dutch.
  */
+@ExtendWith(BrowserExtension.class)
+@BrowserOptions(failedRequestsFail = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class ConsensusPagesTest {
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser en, nl;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser en, @InLanguage("nl") Browser nl) {
+        this.app = app;
+        this.en = en;
+        this.nl = nl;
         root = app.loggedIn("root", Role.ADMIN);
-        en = Browser.start("en");
-        nl = Browser.start("nl");
         for (Browser b : List.of(en, nl)) b.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (en != null) en.close();
-        if (nl != null) nl.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void cleanConsole() {
-        assertThat(PageConsole.errors(en)).isEmpty();
-        assertThat(PageConsole.errors(nl)).isEmpty();
     }
 
     private void open(Browser b, String user, String page) {

@@ -3,6 +3,7 @@ package nl.samenspraak.web;
 import com.sun.net.httpserver.HttpServer;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
@@ -10,11 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,19 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cookie goes along) tries to make a coder an admin while the admin is logged in, once with a
  * text/plain form post and once with a no-cors fetch. Both are refused and the role stays.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class CrossOriginPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
     HttpServer hostile;
     Http admin;
     long project;
 
-    @BeforeAll void start() throws Exception {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) throws Exception {
+        this.app = app;
+        this.browser = browser;
         admin = app.loggedIn("root", Role.ADMIN);
         app.user("coder", Role.CODER);
         project = Fixtures.project(admin, "Aanval");
@@ -49,7 +49,6 @@ class CrossOriginPageTest {
                 + " headers: {'Content-Type': 'text/plain'}, body: JSON.stringify({userName: 'coder', role: 'admin'})})"
                 + ".then(() => { document.title = 'sent'; }, () => { document.title = 'failed'; });</script>");
         hostile.start();
-        browser = Browser.start("en");
     }
 
     void page(String path, String html) {
@@ -63,9 +62,7 @@ class CrossOriginPageTest {
     }
 
     @AfterAll void stop() {
-        if (browser != null) browser.close();
         if (hostile != null) hostile.stop(0);
-        if (app != null) app.close();
     }
 
     String coderRole() {

@@ -2,14 +2,14 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
 import nl.samenspraak.support.Tools;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * starts on the first or second page. The PDF is measured with poppler's pdftotext (word boxes in points) and
  * rendered to PNG with pdftoppm (target/screenshots) to be looked at.
  */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class FeedbackSheetPrintTest {
@@ -42,22 +43,15 @@ class FeedbackSheetPrintTest {
     /** The smallest chart label a reader holding the sheet reads without effort (8 pt; body text is 10 pt). */
     static final double READABLE_PT = 7.5;
 
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
+    @BeforeAll void start(TestApp app, Browser browser) {
         Tools.require(new File("/usr/bin/pdftotext").canExecute() && new File("/usr/bin/pdftoppm").canExecute(),
                 "poppler-utils is not installed (apt-get install poppler-utils; .ci/run installs it)");
-        app = TestApp.start(dir);
-        browser = Browser.start("en");
+        this.app = app;
+        this.browser = browser;
         browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
     }
 
     @Test

@@ -3,59 +3,39 @@ package nl.samenspraak.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** New project (with the codebook preview), its members page and its settings page, as an administrator would use them. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class ProjectSetupPageTest {
     static final String NAME = "Gemeente Arnhem – Samen Beslissen onderzoek 2026 (re-integratiegesprekken, tweede meting)";
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
         app.user("Anna Jansen-de Groot", Role.CODER);
         app.user("Bram Oosterhuis", Role.CODER);
         app.user("Cora Willemsen", Role.CODER);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void acceptConfirm(String contains) {
-        browser.until(d -> {
-            try { d.switchTo().alert(); return true; } catch (org.openqa.selenium.NoAlertPresentException e) { return false; }
-        });
-        assertThat(browser.driver.switchTo().alert().getText()).contains(contains);
-        browser.driver.switchTo().alert().accept();
     }
 
     @Test
@@ -107,7 +87,7 @@ class ProjectSetupPageTest {
         assertThat(new Select(browser.find("tr[data-user='root'] select")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("admin");
         Screens.both(browser, "members");
         browser.find("tr[data-user='Bram Oosterhuis'] button").click();
-        acceptConfirm("Remove Bram Oosterhuis");
+        assertThat(browser.acceptConfirm()).contains("Remove Bram Oosterhuis");
         browser.until(d -> browser.text("#row-status").contains("Bram Oosterhuis is no longer a member"));
         assertThat(root.get("/api/projects/" + p + "/members").body()).doesNotContain("Bram").contains("Anna");
     }

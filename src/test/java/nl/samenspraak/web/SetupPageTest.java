@@ -2,11 +2,12 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.SetupHttpTest;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
 
@@ -15,22 +16,17 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A server without users: the first visit leads to the set-up page, whose code makes the first administrator. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class SetupPageTest {
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
+    /** The extension's app has no users yet: it starts in set-up mode. */
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
     }
 
     @Test
@@ -70,8 +66,9 @@ class SetupPageTest {
     }
 
     @Test
-    void the_password_must_be_typed_the_same_twice() {
-        TestApp empty = TestApp.start(dir.resolve("second"));
+    void the_password_must_be_typed_the_same_twice(@TempDir Path dir) {
+        // a server of its own: the class's has its administrator once the first test ran
+        TestApp empty = TestApp.start(dir);
         try {
             browser.open(empty.baseUrl + "/setup.html");
             browser.waitReady();

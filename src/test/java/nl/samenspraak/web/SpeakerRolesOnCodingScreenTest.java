@@ -2,20 +2,19 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.BrowserOptions;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link to fix it for administrators and trainers and a plain note for coders; a code refused for a speaker's
  * role says why in plain words and where the roles are set (defect 8).
  */
+@ExtendWith(BrowserExtension.class)
+@BrowserOptions(failedRequestsFail = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class SpeakerRolesOnCodingScreenTest {
@@ -35,27 +36,16 @@ class SpeakerRolesOnCodingScreenTest {
             John Smith: I would like to work with people.
             """;
 
-    @TempDir static Path dir;
     TestApp app;
     Http root;
     Browser browser;
     int n;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         root = app.loggedIn("root", Role.ADMIN);
-        browser = Browser.start("en");
         browser.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void cleanConsole() {
-        assertThat(PageConsole.errors(browser)).isEmpty();
     }
 
     /** A project with a coder and a trainer and the transcript imported without roles: KM guessed, John Smith unknown. */

@@ -3,14 +3,16 @@ package nl.samenspraak.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.BrowserOptions;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
+import nl.samenspraak.support.InLanguage;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * coders; roles confirmed by keyboard; a recording uploaded with progress (and a refusal in the server's words);
  * a soft delete that names what is kept; links to import and erase. At 1400x900, long real names, both languages.
  */
+@ExtendWith(BrowserExtension.class)
+@BrowserOptions(failedRequestsFail = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class TranscriptsPageTest {
@@ -39,24 +43,12 @@ class TranscriptsPageTest {
     Http root;
     Browser en, nl;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser en, @InLanguage("nl") Browser nl) {
+        this.app = app;
+        this.en = en;
+        this.nl = nl;
         root = app.loggedIn("root", Role.ADMIN);
-        en = Browser.start("en");
-        nl = Browser.start("nl");
         for (Browser b : List.of(en, nl)) b.driver.manage().window().setSize(new Dimension(1400, 900));
-    }
-
-    @AfterAll void stop() {
-        if (en != null) en.close();
-        if (nl != null) nl.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void cleanConsole() {
-        assertThat(PageConsole.errors(en)).isEmpty();
-        assertThat(PageConsole.errors(nl)).isEmpty();
     }
 
     /** The consensus study (roles given at import) and a second transcript imported without roles: KM guessed, John Smith unknown. */
@@ -142,7 +134,7 @@ class TranscriptsPageTest {
         assertThat(card(en, p.interpreted()).findElement(org.openqa.selenium.By.cssSelector(".upload-state")).getText())
                 .contains("notities bij het gesprek.mp3: the content is not mp3 audio or video");
         // The refused request is the one failed load the browser logs, by design.
-        assertThat(PageConsole.errors(en)).singleElement().asString().contains("/media").contains("400");
+        assertThat(en.pageErrors()).singleElement().asString().contains("/media").contains("400");
 
         card(en, p.interpreted()).findElement(org.openqa.selenium.By.cssSelector("input.recording-input")).sendKeys(wav.toString());
         en.until(d -> en.text("#status").contains("is now the recording of"));

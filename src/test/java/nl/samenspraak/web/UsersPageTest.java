@@ -2,55 +2,35 @@ package nl.samenspraak.web;
 
 import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The users page (add, reset, deactivate, reactivate) and My account (own password), in the browser. */
+@ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class UsersPageTest {
     static final String LONG = "Marieke van den Berg-Oudshoorn (onderzoeksassistent Radboud)";
-    @TempDir static Path dir;
     TestApp app;
     Browser browser;
 
-    @BeforeAll void start() {
-        Browser.assumeAvailable();
-        app = TestApp.start(dir);
+    @BeforeAll void start(TestApp app, Browser browser) {
+        this.app = app;
+        this.browser = browser;
         app.user("root", Role.ADMIN);
         app.user("Anna Jansen", Role.CODER);
         app.user("Bram de Wit", Role.TRAINER);
-        browser = Browser.start("en");
-    }
-
-    @AfterAll void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @AfterEach void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
-
-    private void acceptConfirm(String contains) {
-        browser.until(d -> {
-            try { d.switchTo().alert(); return true; } catch (org.openqa.selenium.NoAlertPresentException e) { return false; }
-        });
-        assertThat(browser.driver.switchTo().alert().getText()).contains(contains);
-        browser.driver.switchTo().alert().accept();
     }
 
     @Test
@@ -95,7 +75,7 @@ class UsersPageTest {
         Http bram = app.as("Bram de Wit");
         browser.js("document.querySelector(\"tr[data-user='Bram de Wit'] td.actions button:last-child\").focus()");
         browser.keys(Keys.ENTER);
-        acceptConfirm("Deactivate Bram de Wit?");
+        assertThat(browser.acceptConfirm()).contains("Deactivate Bram de Wit?");
         browser.until(d -> browser.text("#row-status").contains("Bram de Wit is deactivated"));
         assertThat(browser.text("tr[data-user='Bram de Wit']")).contains("deactivated");
         assertThat(bram.get("/api/me").status()).isEqualTo(401);
