@@ -76,7 +76,7 @@ class RefusalLanguageTest {
         browser.find("#upload-form button[type=submit]").click();
         browser.until(d -> browser.find("#problems").isDisplayed());
         // The first problem, quoted in the status, and every problem in the list: Dutch, with the file's values.
-        assertThat(browser.text("#upload-status")).isEqualTo("kapot.json is geen geldig codeboek: 2 probleem/problemen, het eerste: "
+        assertThat(browser.text("#upload-status")).isEqualTo("kapot.json is geen geldig codeboek (aantal problemen: 2); het eerste: "
                 + "$.version: Het veld ‘version’ moet een tekst zijn die niet leeg is.");
         List<String> problems = browser.all("#problems li").stream().map(WebElement::getText).toList();
         assertThat(problems).containsExactly("$.version Het veld ‘version’ moet een tekst zijn die niet leeg is.",
