@@ -18,7 +18,7 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
  * The browser-test extension itself, run on two small classes through the JUnit launcher: one app and
  * one browser per class, closed after it, and a test whose page wrote an error to the console fails.
  */
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class BrowserExtensionTest {
     static final List<TestApp> apps = new ArrayList<>();
     static final List<Browser> browsers = new ArrayList<>();

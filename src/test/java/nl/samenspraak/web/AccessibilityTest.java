@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 @BrowserOptions(demo = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class AccessibilityTest {
     static final String ADMIN = "demo-admin";
     /** Query parameters beyond p (project) and t (transcript) that a page needs to show its content. */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The adjudication page: a trainer settles two coders' disagreements by keyboard; the API and the consensus report agree. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class AdjudicationPageTest {
     TestApp app;
     Http root;

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The assignments page: an admin gives transcripts by hand (keyboard) and by rule; a coder then sees only theirs. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class AssignPageTest {
     TestApp app;
     Http root;

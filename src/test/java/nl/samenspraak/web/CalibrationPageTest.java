@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The calibration page: a trainee fails against the reference and sees their misses, recodes, passes; the history shows both. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class CalibrationPageTest {
     TestApp app;
     Http root;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The codebooks page: list, view whole, download JSON and .qdc, upload with every problem shown at its path. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class CodebooksPageTest {
     @TempDir static Path dir;
     TestApp app;

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The history page: after a few saves by two people the admin reads them oldest first, with names, page by page. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class HistoryPageTest {
     TestApp app;
     Http root;

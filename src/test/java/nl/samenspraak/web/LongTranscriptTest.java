@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class LongTranscriptTest {
     static final int UNITS = 2000;
     static final String LONG = "Ja, kijk, ik heb er eigenlijk al heel lang over nagedacht, want toen ik nog bij de thuiszorg werkte "

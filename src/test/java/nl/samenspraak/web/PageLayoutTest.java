@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class PageLayoutTest {
     static final String FILE = "2026-03-14 Gesprek KM Jansen en klant 0412 – tweede gesprek na intake (transcriptie definitief v3).txt";
 

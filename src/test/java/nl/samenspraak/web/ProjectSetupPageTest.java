@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** New project (with the codebook preview), its members page and its settings page, as an administrator would use them. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class ProjectSetupPageTest {
     static final String NAME = "Gemeente Arnhem – Samen Beslissen onderzoek 2026 (re-integratiegesprekken, tweede meting)";
     TestApp app;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The review page: trainer tom opens piet's session, sees the profile, adds feedback on a unit and prints; piet reads it. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class ReviewPageTest {
     static final String FEEDBACK = "<i>Goed</i>: u noemt drie routes.";
 

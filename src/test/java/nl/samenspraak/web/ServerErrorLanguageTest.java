@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BrowserExtension.class)
 @BrowserOptions(language = "nl-NL")
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class ServerErrorLanguageTest {
     @Test
     void a_code_the_server_refuses_for_the_speakers_role_is_explained_in_dutch(TestApp app, Browser browser) {

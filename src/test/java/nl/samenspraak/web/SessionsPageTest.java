@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Session data and group comparison: define a field, fill it in, compare two groups; an import with a bad row stores nothing. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class SessionsPageTest {
     @TempDir static Path files;
     TestApp app;

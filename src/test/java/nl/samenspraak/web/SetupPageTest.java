@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A server without users: the first visit leads to the set-up page, whose code makes the first administrator. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class SetupPageTest {
     TestApp app;
     Browser browser;

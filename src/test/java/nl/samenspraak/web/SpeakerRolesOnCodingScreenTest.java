@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 @BrowserOptions(failedRequestsFail = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class SpeakerRolesOnCodingScreenTest {
     static final String TEXT = """
             KM: Goedemorgen, wat fijn dat u er bent.

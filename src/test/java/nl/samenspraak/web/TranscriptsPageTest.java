@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 @BrowserOptions(failedRequestsFail = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class TranscriptsPageTest {
     static final String INTERPRETED = "2026-03-21 Gesprek KM Jansen en John Smith – derde gesprek met tolk, klant spreekt Engels (transcriptie concept v2).txt";
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The unit editor: split at the cursor, merge with the next, a new speaker; a coded unit is locked with the reason. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class UnitEditorPageTest {
     static final String KM = "Annemarie van Schaik-Bouwmeester", CLIENT = "Mohammed el Idrissi-Bakker";
     TestApp app;

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The users page (add, reset, deactivate, reactivate) and My account (own password), in the browser. */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class UsersPageTest {
     static final String LONG = "Marieke van den Berg-Oudshoorn (onderzoeksassistent Radboud)";
     TestApp app;

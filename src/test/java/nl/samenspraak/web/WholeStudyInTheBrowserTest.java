@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(BrowserExtension.class)
 @BrowserOptions(downloads = true)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = nl.samenspraak.support.BrowserLanes.class)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class WholeStudyInTheBrowserTest {
     static final String ADMIN = "Ans de Vries-Oosterhuis (projectleider)";
     static final String ANNA = "Anna Jansen-de Groot", BRAM = "Bram Oosterhuis";
