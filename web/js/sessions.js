@@ -16,6 +16,8 @@ let drafts = [];
 let sessions = [];
 /** The project's questionnaire: {codebookKey, version, scales:[{items:[{key,label,min,max,anchors}]}]}, or none. */
 let questionnaire = null;
+/** The codebooks a questionnaire can be chosen from (their keys). */
+let questionnaireKeys = [];
 
 async function start() {
   const opened = await openProjectPage(projectId, 'ses', READERS);
@@ -43,7 +45,7 @@ async function load() {
   const [list, transcripts, q, books] = await Promise.all([get(`/api/projects/${projectId}/fields`),
     get(`/api/projects/${projectId}/transcripts`), get(`/api/projects/${projectId}/questionnaire`), get('/api/codebooks')]);
   questionnaire = q && q.codebookKey ? q : null;
-  renderQuestionnaireChoice([...new Set(books.map((b) => b.key))]);
+  questionnaireKeys = [...new Set(books.map((b) => b.key))];
   fields = list.fields;
   drafts = fields.map((f) => ({ key: f.key, nl: f.label.nl || '', en: f.label.en || '', type: f.type, allowed: f.allowed.join(', ') }));
   sessions = await Promise.all(transcripts.map((x) => get(`/api/transcripts/${x.id}/fields`)));
@@ -51,6 +53,7 @@ async function load() {
 }
 
 function render() {
+  renderQuestionnaireChoice(questionnaireKeys);
   renderFields();
   renderValues();
 }
@@ -62,7 +65,9 @@ function renderQuestionnaireChoice(keys) {
   $('#questionnaire-current').textContent = questionnaire
     ? t('ses.questionnaireIs', { key: questionnaire.codebookKey, version: questionnaire.version, items: items().length })
     : t('ses.questionnaireNone');
-  $('#questionnaire-key').replaceChildren(...keys.map((k) => h('option', { value: k, selected: questionnaire && k === questionnaire.codebookKey, text: k })));
+  // A redraw (another language) keeps a choice not saved yet.
+  const chosen = $('#questionnaire-key').value || (questionnaire && questionnaire.codebookKey);
+  $('#questionnaire-key').replaceChildren(...keys.map((k) => h('option', { value: k, selected: k === chosen, text: k })));
 }
 
 async function saveQuestionnaire() {

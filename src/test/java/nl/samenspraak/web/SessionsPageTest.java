@@ -122,6 +122,12 @@ class SessionsPageTest {
         browser.logInAs(app, "root", "sessions.html?p=" + q);
         browser.until(d -> browser.text("#questionnaire-current").contains("no questionnaire"));
         new Select(browser.find("#questionnaire-key")).selectByValue("client-card-arnhem");
+        // Another language redraws the sentence and keeps the choice not saved yet.
+        new Select(browser.find("#language")).selectByValue("nl");
+        browser.until(d -> browser.text("#questionnaire-current").equals("Dit project heeft nog geen vragenlijst."));
+        assertThat(new Select(browser.find("#questionnaire-key")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("client-card-arnhem");
+        new Select(browser.find("#language")).selectByValue("en");
+        browser.until(d -> browser.text("#questionnaire-current").contains("no questionnaire"));
         browser.find("#questionnaire-save").click();
         browser.until(d -> browser.text("#questionnaire-current").contains("client-card-arnhem"));
         String item = p.admin.get("/api/projects/" + q + "/questionnaire").json().path("scales").get(0).path("items").get(0).path("key").asText();
