@@ -1,10 +1,10 @@
 // The transcripts of a project (?p=), for administrators and trainers: per transcript its units, speakers and
 // roles (given, guessed or unknown until confirmed; unconfirmed ones are flagged), its recording (upload with
-// progress), how far each coder is, and its pages; administrators also delete (soft) and erase. ?roles=<id>
+// progress), how far each coder is, and its pages and ELAN file (.eaf); administrators also delete (soft) and erase. ?roles=<id>
 // opens that transcript's roles at once (the coding screen links here).
 import { get } from './api.js';
 import { $, h, param } from './dom.js';
-import { errorText, t, tx } from './i18n.js';
+import { errorText, language, t, tx } from './i18n.js';
 import { openProjectPage } from './header.js';
 import { coderName } from './names.js';
 import { openRoles, openDelete } from './transcriptdialogs.js';
@@ -129,6 +129,8 @@ function actions(x) {
     link(`adjudicate.html?t=${x.id}`, 'projects.adjudicate'),
     link(`calibration.html?t=${x.id}`, 'projects.calibration'),
     link(`review.html?t=${x.id}`, 'review.link'),
+    h('a', { class: 'button quiet elan-link', href: `/api/transcripts/${x.id}/export.eaf?lang=${language()}`, download: '', title: t('exp.elanTitle'),
+      text: t('exp.elan') }),
     admin() ? link(`units.html?t=${x.id}`, 'imp.correctUnits', 'button quiet units-link') : null,
     admin() ? h('button', { type: 'button', class: 'quiet danger-text delete-button', onclick: () => deleteOf(x), text: t('tr.delete') }) : null,
     admin() ? link(`erase.html?t=${x.id}`, 'tr.erase', 'button quiet danger-text erase-link') : null,

@@ -104,6 +104,15 @@ public final class Access {
         return role;
     }
 
+    /**
+     * Whether the caller, a member, may read other coders' codes: the rule of {@link #requireOthersCodes} as an
+     * answer, for reads that show a blind coder their own codes only (a 404 when not a member).
+     */
+    public boolean seesOthersCodes(User user, long projectId) {
+        Role role = require(user, projectId);
+        return role != Role.CODER || !jdbi.withExtension(AccessDao.class, dao -> dao.blind(projectId)).orElse(true);
+    }
+
     /** Whether a transcript is open to the user under its project's assignments. */
     public boolean openTo(long transcriptId, long userId) {
         return jdbi.withExtension(AccessDao.class, dao -> dao.openTo(transcriptId, userId));

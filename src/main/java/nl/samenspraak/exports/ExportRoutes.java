@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Downloads: directly (GET .../export.xlsx, units.csv, frequencies.csv: written to a temp file, then
  * served and deleted), or as a job for large projects (POST .../exports, poll GET /api/exports/{id},
- * then GET /api/exports/{id}/file). Every form takes the selection query parameters of the reports; a
+ * then GET /api/exports/{id}/file); one transcript as an ELAN file (GET /api/transcripts/{id}/export.eaf). Every form takes the selection query parameters of the reports; a
  * workbook also takes a comparison ({@code compare.field}, {@code compare.a}, {@code compare.b},
  * {@code compare.alternative} in the query, or a {@code compare} object in the job's body).
  */
@@ -36,11 +36,13 @@ public final class ExportRoutes {
     private final ExportService exports;
     private final ExportJobs jobs;
     private final Access access;
+    private final ElanExport elan;
 
-    public ExportRoutes(ExportService exports, ExportJobs jobs, Access access) {
+    public ExportRoutes(ExportService exports, ExportJobs jobs, Access access, ElanExport elan) {
         this.exports = exports;
         this.jobs = jobs;
         this.access = access;
+        this.elan = elan;
     }
 
     public void register(RoutesConfig r) {
@@ -50,6 +52,13 @@ public final class ExportRoutes {
         r.post("/api/projects/{projectId}/exports", this::start);
         r.get("/api/exports/{jobId}", ctx -> ctx.json(jobs.status(access.user(ctx), ctx.pathParam("jobId"))));
         r.get("/api/exports/{jobId}/file", this::file);
+        r.get("/api/transcripts/{transcriptId}/export.eaf", this::elan);
+    }
+
+    /** One transcript as an ELAN file; {@code ?lang=nl} names the consensus in Dutch. */
+    private void elan(Context ctx) {
+        ElanExport.File f = elan.export(access.user(ctx), Requests.id(ctx, "transcriptId"), "nl".equals(ctx.queryParam("lang")) ? "nl" : "en");
+        serve(ctx, new java.io.ByteArrayInputStream(f.content()), f.fileName(), "application/xml; charset=utf-8");
     }
 
     private void direct(Context ctx, ExportFormat format) {

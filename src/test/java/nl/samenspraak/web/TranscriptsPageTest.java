@@ -93,6 +93,9 @@ class TranscriptsPageTest {
         assertThat(studied.findElements(org.openqa.selenium.By.cssSelector(".roles-flag"))).isEmpty();
         assertThat(studied.findElement(org.openqa.selenium.By.cssSelector(".erase-link")).getDomAttribute("href")).isEqualTo("erase.html?t=" + p.study().transcript);
         assertThat(studied.findElement(org.openqa.selenium.By.cssSelector(".units-link")).getDomAttribute("href")).isEqualTo("units.html?t=" + p.study().transcript);
+        WebElement elan = studied.findElement(org.openqa.selenium.By.cssSelector(".elan-link"));
+        assertThat(elan.getDomAttribute("href")).isEqualTo("/api/transcripts/" + p.study().transcript + "/export.eaf?lang=en");
+        assertThat(elan.getText()).isEqualTo("Export to ELAN (.eaf)");
         WebElement interpreted = card(en, p.interpreted());
         assertThat(interpreted.getText()).contains("Roles not confirmed").contains("guessed from the label").contains("unknown").contains("No recording yet");
         en.screenshot("transcripts-en");
@@ -188,6 +191,8 @@ class TranscriptsPageTest {
         assertThat(nl.all(".delete-button")).isEmpty();
         assertThat(nl.all(".erase-link")).isEmpty();
         assertThat(nl.all(".units-link")).as("correcting units is for administrators").isEmpty();
+        assertThat(nl.all(".elan-link")).as("a trainer exports ELAN files too").hasSize(2);
+        assertThat(nl.find(".elan-link").getText()).isEqualTo("Exporteren naar ELAN (.eaf)");
         assertThat(nl.find("#import-link").getDomAttribute("href")).isEqualTo("import.html?p=" + p.study().project);
         nl.screenshot("transcripts-trainer-nl");
         card(nl, p.interpreted()).findElement(org.openqa.selenium.By.cssSelector(".roles-button")).click();
