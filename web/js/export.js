@@ -1,5 +1,6 @@
 // The export page: the Excel workbook and the two CSV files, written on the server as a job whose
-// progress (rows written of all) is polled and shown as a bar; then the file is downloaded.
+// progress (rows written of all) is polled and shown as a bar; then the file is downloaded. The SPSS
+// and R scripts that read those CSV files are plain links with the same choices in their query.
 import { api, ApiError, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, language, loadLanguage, t } from './i18n.js';
@@ -30,7 +31,10 @@ async function start() {
   } else {
     $('#export').hidden = false;
     $('#reliability-link').hidden = false;
-    for (const card of document.querySelectorAll('.export-card')) card.querySelector('button').addEventListener('click', () => run(card));
+    for (const card of document.querySelectorAll('.export-card[data-format]')) card.querySelector('button').addEventListener('click', () => run(card));
+    scriptLinks();
+    for (const box of ['#dialect', '#consensus']) $(box).addEventListener('change', scriptLinks);
+    document.addEventListener('languagechange', scriptLinks);
   }
   describeSelection();
   document.addEventListener('languagechange', describeSelection);
@@ -47,6 +51,16 @@ function describeSelection() {
     })
     : t('exp.everything'));
   if (chosen) text.append(' ', h('a', { href: `export.html?p=${projectId}`, text: t('exp.exportEverything') }));
+}
+
+/** The SPSS and R links: the CSV files' choices (selection, language, dialect, dataset) in their query. */
+function scriptLinks() {
+  const q = new URLSearchParams({ lang: language(), dialect: $('#dialect').value });
+  if (selection.coders.length) q.set('coders', selection.coders.join(','));
+  if (selection.transcripts.length) q.set('transcripts', selection.transcripts.join(','));
+  if ($('#consensus').checked) q.set('dataset', 'consensus');
+  $('#sps-link').href = `/api/projects/${projectId}/export.sps?${q}`;
+  $('#r-link').href = `/api/projects/${projectId}/export.R?${q}`;
 }
 
 async function run(card) {

@@ -6,7 +6,11 @@ import nl.samenspraak.http.ApiException;
 public enum ExportFormat {
     XLSX("xlsx", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     UNITS_CSV("units.csv", "-units.csv", "text/csv; charset=utf-8"),
-    FREQUENCIES_CSV("frequencies.csv", "-frequencies.csv", "text/csv; charset=utf-8");
+    FREQUENCIES_CSV("frequencies.csv", "-frequencies.csv", "text/csv; charset=utf-8"),
+    /** SPSS syntax reading the two CSV files (a direct download only: GET .../export.sps). */
+    SPSS("sps", ".sps", "text/plain; charset=utf-8"),
+    /** An R script reading the two CSV files (a direct download only: GET .../export.R). */
+    R("R", ".R", "text/plain; charset=utf-8");
 
     public final String key;
     final String suffix;
@@ -23,9 +27,14 @@ public enum ExportFormat {
         return key;
     }
 
+    /** The SPSS and R scripts: small texts written from the codebook, never a job. */
+    public boolean script() {
+        return this == SPSS || this == R;
+    }
+
     public static ExportFormat parse(String key) {
         if (key == null || key.isBlank()) return XLSX;
-        for (ExportFormat f : values()) if (f.key.equalsIgnoreCase(key.trim())) return f;
+        for (ExportFormat f : values()) if (!f.script() && f.key.equalsIgnoreCase(key.trim())) return f;
         throw ApiException.badRequest("export.badFormat", "Field 'format': use xlsx, units.csv or frequencies.csv; got '" + key + "'.").with("value", String.valueOf(key));
     }
 }

@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Downloads: directly (GET .../export.xlsx, units.csv, frequencies.csv: written to a temp file, then
- * served and deleted), or as a job for large projects (POST .../exports, poll GET /api/exports/{id},
- * then GET /api/exports/{id}/file); one transcript as an ELAN file (GET /api/transcripts/{id}/export.eaf). Every form takes the selection query parameters of the reports; a
+ * Downloads: directly (GET .../export.xlsx, units.csv, frequencies.csv, and the SPSS and R scripts that
+ * read both CSV files, export.sps and export.R: written to a temp file, then served and deleted), or as a
+ * job for large projects (POST .../exports, poll GET /api/exports/{id}, then GET /api/exports/{id}/file);
+ * one transcript as an ELAN file (GET /api/transcripts/{id}/export.eaf). Every form takes the selection
+ * query parameters of the reports; a
  * workbook also takes a comparison ({@code compare.field}, {@code compare.a}, {@code compare.b},
  * {@code compare.alternative} in the query, or a {@code compare} object in the job's body).
  */
@@ -49,6 +51,8 @@ public final class ExportRoutes {
         r.get("/api/projects/{projectId}/export.xlsx", ctx -> direct(ctx, ExportFormat.XLSX));
         r.get("/api/projects/{projectId}/units.csv", ctx -> direct(ctx, ExportFormat.UNITS_CSV));
         r.get("/api/projects/{projectId}/frequencies.csv", ctx -> direct(ctx, ExportFormat.FREQUENCIES_CSV));
+        r.get("/api/projects/{projectId}/export.sps", ctx -> direct(ctx, ExportFormat.SPSS));
+        r.get("/api/projects/{projectId}/export.R", ctx -> direct(ctx, ExportFormat.R));
         r.post("/api/projects/{projectId}/exports", this::start);
         r.get("/api/exports/{jobId}", ctx -> ctx.json(jobs.status(access.user(ctx), ctx.pathParam("jobId"))));
         r.get("/api/exports/{jobId}/file", this::file);

@@ -14,6 +14,7 @@ import nl.samenspraak.results.TranscriptRef;
 import nl.samenspraak.spreadsheet.CsvTables;
 import nl.samenspraak.spreadsheet.ExportInfo;
 import nl.samenspraak.spreadsheet.ProjectWorkbook;
+import nl.samenspraak.spreadsheet.StatsScripts;
 import nl.samenspraak.spreadsheet.UnitCode;
 import nl.samenspraak.spreadsheet.WorkbookExtras;
 import nl.samenspraak.spreadsheet.WorkbookSize;
@@ -126,7 +127,7 @@ public final class ExportService implements ExportJobs.Writer {
     /** The unit-code rows the export will read (a progress total; a count over the codes, so only jobs ask). */
     @Override
     public long rowsToRead(Prepared p) {
-        return p.format() == ExportFormat.FREQUENCIES_CSV ? 0 : reader.codeCount(p.scope());
+        return p.format() == ExportFormat.FREQUENCIES_CSV || p.format().script() ? 0 : reader.codeCount(p.scope());
     }
 
     static String fileName(String project, ExportFormat format) {
@@ -157,6 +158,17 @@ public final class ExportService implements ExportJobs.Writer {
         var codebook = scope.codebook().codebook();
         switch (p.format()) {
             case FREQUENCIES_CSV -> CsvTables.frequencies(out, codebook, reports.sessions(scope), lang, p.dialect());
+            case SPSS, R -> {
+                String project = scope.project().name();
+                String units = fileName(project, ExportFormat.UNITS_CSV), frequencies = fileName(project, ExportFormat.FREQUENCIES_CSV);
+                String text = p.format() == ExportFormat.SPSS ? StatsScripts.spss(codebook, lang, p.dialect(), project, units, frequencies)
+                        : StatsScripts.r(codebook, lang, p.dialect(), project, units, frequencies);
+                try {
+                    out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             case UNITS_CSV -> reader.inReadTransaction(h -> {
                 CsvTables.units(out, text(p, source(h, scope, progress, null, work)), codebook, lang, p.dialect());
                 return null;

@@ -88,6 +88,22 @@ class ExportPageTest {
     }
 
     @Test
+    void the_spss_and_r_links_carry_the_choices_and_download_the_scripts() throws IOException {
+        long anna = app.count("SELECT id FROM users WHERE name = 'anna'");
+        browser.logInAs(app, "ria", "export.html?p=" + p.project + "&coders=" + anna);
+        assertThat(browser.text("#sps-link")).isEqualTo("SPSS syntax");
+        assertThat(browser.text("#r-link")).isEqualTo("R script");
+        new org.openqa.selenium.support.ui.Select(browser.find("#dialect")).selectByValue("excel-nl");
+        for (String id : List.of("#sps-link", "#r-link")) {
+            assertThat(browser.find(id).getDomAttribute("href")).contains("dialect=excel-nl").contains("coders=" + anna).contains("lang=en");
+        }
+        browser.click("#sps-link");
+        assertThat(Files.readString(downloaded(".sps"), StandardCharsets.UTF_8)).contains("GET DATA", "/DELIMITERS=\";\"", "VALUE LABELS");
+        browser.click("#r-link");
+        assertThat(Files.readString(downloaded(".R"), StandardCharsets.UTF_8)).contains("read_export(units_file", "sep = \";\"");
+    }
+
+    @Test
     void a_coder_in_a_blind_project_is_told_why_there_is_nothing_to_download() {
         browser.logInAs(app, "anna", "export.html?p=" + p.project);
         assertThat(browser.find("#refused").isDisplayed()).isTrue();
