@@ -5,6 +5,8 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
+import nl.samenspraak.transcript.format.FileReading;
+import nl.samenspraak.transcript.format.ParsedTranscript;
 import nl.samenspraak.transcript.format.ParsedTurn;
 import nl.samenspraak.transcript.format.ReadOptions;
 import nl.samenspraak.transcript.format.TierChoice;
@@ -203,6 +205,20 @@ class ElanExportHttpTest {
             assertThat(p.endMs()).isEqualTo(u.path("endMs").asLong());
         }
         assertThat(turns.get(3).text()).as("an ampersand survives the XML").contains("niet & ik");
+    }
+
+    @Test
+    void read_back_without_choosing_tiers_the_code_tiers_are_left_out_as_codes_and_the_units_are_the_same() {
+        byte[] eaf = admin.get("/api/transcripts/" + timed + "/export.eaf").body().getBytes(StandardCharsets.UTF_8);
+        ParsedTranscript t = TranscriptReader.read("terug.eaf", eaf);
+        assertThat(t.turns()).extracting(ParsedTurn::speaker, ParsedTurn::text, ParsedTurn::startMs)
+                .containsExactlyElementsOf(readSpeakerTiers(eaf).stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.speaker(), p.text(), p.startMs())).toList());
+        List<FileReading.Tier> codeTiers = t.reading().tiers().stream().filter(x -> x.name().contains("(")).toList();
+        assertThat(codeTiers).extracting(FileReading.Tier::name).contains("step (anna)", "behaviour (bob)");
+        assertThat(codeTiers).allSatisfy(x -> {
+            assertThat(x.included()).isFalse();
+            assertThat(x.reason()).startsWith("its type takes its values from the controlled vocabulary").endsWith("codes, not speech");
+        });
     }
 
     @Test

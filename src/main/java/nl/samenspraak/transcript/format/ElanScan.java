@@ -30,6 +30,7 @@ final class ElanScan {
         ElanScan scan = new ElanScan();
         List<String> order = new ArrayList<>();
         Map<String, Long> aligned = new HashMap<>();
+        Map<String, String> vocabularyOfType = new HashMap<>();
         try {
             XMLStreamReader x = reader(file, new ByteArrayInputStream(content));
             boolean root = true;
@@ -59,6 +60,8 @@ final class ElanScan {
                         case "REF_ANNOTATION" -> { annotation = x.getAttributeValue(null, "ANNOTATION_ID");
                             scan.references.put(annotation, x.getAttributeValue(null, "ANNOTATION_REF")); }
                         case "ANNOTATION_VALUE" -> { if (!x.getElementText().isBlank()) withText++; }
+                        case "LINGUISTIC_TYPE" -> { String cv = x.getAttributeValue(null, "CONTROLLED_VOCABULARY_REF");
+                            if (cv != null && !cv.isBlank()) vocabularyOfType.put(x.getAttributeValue(null, "LINGUISTIC_TYPE_ID"), cv); }
                         default -> { }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("TIER")) {
@@ -69,7 +72,20 @@ final class ElanScan {
             throw malformed(file, e);
         }
         scan.interpolate(order, aligned);
+        scan.markCoded(vocabularyOfType);
         return scan;
+    }
+
+    /**
+     * A tier whose type takes its values from a controlled vocabulary holds codes (a coding made in ELAN,
+     * or one this workbench exported), not speech: left out by default, with that reason. The types come
+     * after the tiers in an .eaf, hence afterwards.
+     */
+    private void markCoded(Map<String, String> vocabularyOfType) {
+        candidates.replaceAll(t -> t.kindProblem() != null || t.type() == null || !vocabularyOfType.containsKey(t.type()) ? t
+                : new TierRules.Candidate(t.name(), t.participant(), t.type(), t.parent(), t.language(), t.annotations(),
+                        Said.of("reason.controlledVocabulary", "its type takes its values from the controlled vocabulary '"
+                                + vocabularyOfType.get(t.type()) + "': codes, not speech", "vocabulary", vocabularyOfType.get(t.type()))));
     }
 
     /** Linear interpolation by position in TIME_ORDER between the aligned slots around each unaligned one. */
