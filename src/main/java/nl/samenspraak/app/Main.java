@@ -5,7 +5,7 @@ import nl.samenspraak.agreement.IrrCommand;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Command-line entry: {@code serve} (default), {@code import}, {@code user add|passwd|deactivate|reactivate|list}, {@code codebook validate}, {@code irr}. */
+/** Command-line entry: {@code serve} (default), {@code import}, {@code export}, {@code user add|passwd|deactivate|reactivate|list}, {@code codebook validate}, {@code irr}. */
 public final class Main {
     private Main() {}
 
@@ -25,6 +25,7 @@ public final class Main {
         return switch (command) {
             case "serve" -> ServeCommand.run(rest, out, err);
             case "import" -> ImportCommand.run(rest, out, err);
+            case "export" -> ExportCommand.run(rest, out, err);
             case "user" -> UserCommand.run(rest, System.in, out, err);
             case "irr" -> IrrCommand.run(rest, out, err);
             case "codebook" -> CodebookCommand.run(rest, out, err);
@@ -45,6 +46,8 @@ public final class Main {
                                                                  run the web server (the default command)
               import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...]
                      [--columns ...] [--no-header] [--tiers ...] [--encoding ...] [--merge] [--pseudonymise] [--preview] FILE...
+              export --db FILE --project NAME --format xlsx|csv|eaf|sps|r --out PATH [--transcript ID] [--consensus]
+                     [--lang en|nl] [--dialect standard|excel-nl] [--no-free-text]   write what the export page offers
               user add --db FILE --name NAME --role ROLE         add a user; the password is read from stdin
               user passwd|deactivate|reactivate --db FILE --name NAME, user list --db FILE
               codebook validate FILE                             check a codebook file
