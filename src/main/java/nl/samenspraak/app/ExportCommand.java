@@ -66,14 +66,17 @@ final class ExportCommand {
         List<Path> write(Services s, Project project, Request r, Path target) throws IOException;
     }
 
+    /** A format: the options it uses besides --db, --project, --format, --out and --lang, and its writer. */
+    record Format(List<String> options, Writer writer) {}
+
     /** The formats, in the order the help names them (a new format is one entry here and a line in HELP). */
-    static final Map<String, Writer> FORMATS = new LinkedHashMap<>();
+    static final Map<String, Format> FORMATS = new LinkedHashMap<>();
     static {
-        FORMATS.put("xlsx", (s, p, r, t) -> file(s.exports(), p, ExportFormat.XLSX, r, t));
-        FORMATS.put("csv", (s, p, r, t) -> csv(s.exports(), p, r, t));
-        FORMATS.put("eaf", ExportCommand::elan);
-        FORMATS.put("sps", (s, p, r, t) -> file(s.exports(), p, ExportFormat.SPSS, r, t));
-        FORMATS.put("r", (s, p, r, t) -> file(s.exports(), p, ExportFormat.R, r, t));
+        FORMATS.put("xlsx", new Format(List.of("--consensus", "--no-free-text"), (s, p, r, t) -> file(s.exports(), p, ExportFormat.XLSX, r, t)));
+        FORMATS.put("csv", new Format(List.of("--consensus", "--dialect", "--no-free-text"), (s, p, r, t) -> csv(s.exports(), p, r, t)));
+        FORMATS.put("eaf", new Format(List.of("--transcript"), ExportCommand::elan));
+        FORMATS.put("sps", new Format(List.of("--consensus", "--dialect"), (s, p, r, t) -> file(s.exports(), p, ExportFormat.SPSS, r, t)));
+        FORMATS.put("r", new Format(List.of("--consensus", "--dialect"), (s, p, r, t) -> file(s.exports(), p, ExportFormat.R, r, t)));
     }
 
     private static final List<String> VALUED = List.of("--db", "--project", "--format", "--out", "--transcript", "--lang", "--dialect");
@@ -107,7 +110,7 @@ final class ExportCommand {
             Request request = new Request(new Selection(List.of(), List.of(), Selection.DEFAULT_BOOTSTRAP, Selection.DEFAULT_SEED, lang,
                     flags.has("--consensus") ? Selection.Dataset.CONSENSUS : Selection.Dataset.CODERS), dialect, !flags.has("--no-free-text"), transcript, lang);
             try (Services s = Services.build(new AppConfig(0, db, false, false), jdbi)) {
-                for (Path p : FORMATS.get(format).write(s, project, request, target)) out.println("Wrote " + p + " (" + Files.size(p) + " bytes).");
+                for (Path p : FORMATS.get(format).writer().write(s, project, request, target)) out.println("Wrote " + p + " (" + Files.size(p) + " bytes).");
             }
             return 0;
         } catch (IllegalArgumentException | ApiException e) {
@@ -128,10 +131,8 @@ final class ExportCommand {
     /** An option that the format does not use is refused rather than silently left unused. */
     private static void checkOptions(Flags flags, String format) {
         List<String> unused = new ArrayList<>();
-        if (!format.equals("eaf") && flags.has("--transcript")) unused.add("--transcript");
-        if (format.equals("eaf") && flags.has("--consensus")) unused.add("--consensus");
-        if ((format.equals("eaf") || format.equals("xlsx")) && flags.has("--dialect")) unused.add("--dialect");
-        if (!format.equals("xlsx") && !format.equals("csv") && flags.has("--no-free-text")) unused.add("--no-free-text");
+        for (String option : List.of("--transcript", "--consensus", "--dialect", "--no-free-text"))
+            if (flags.has(option) && !FORMATS.get(format).options().contains(option)) unused.add(option);
         if (!unused.isEmpty()) throw new IllegalArgumentException(String.join(", ", unused) + ": not used by --format " + format + ".");
     }
 

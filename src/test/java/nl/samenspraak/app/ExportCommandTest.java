@@ -194,6 +194,10 @@ class ExportCommandTest {
         CommandLineTest.Run unused = export("xlsx", out, "--dialect", "excel-nl");
         assertThat(unused.code()).isEqualTo(2);
         assertThat(unused.err()).contains("--dialect: not used by --format xlsx.");
+        CommandLineTest.Run transcriptUnused = export("csv", dir.resolve("never-csv"), "--transcript", "1", "--consensus");
+        assertThat(transcriptUnused.code()).isEqualTo(2);
+        assertThat(transcriptUnused.err()).contains("--transcript: not used by --format csv.");
+        assertThat(dir.resolve("never-csv")).doesNotExist();
 
         CommandLineTest.Run badLang = export("xlsx", out, "--lang", "de");
         assertThat(badLang.code()).isEqualTo(2);
