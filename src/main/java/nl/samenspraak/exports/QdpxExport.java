@@ -253,6 +253,7 @@ public final class QdpxExport {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true); // a description in one piece: only the indentation is whitespace alone
         XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(qdc));
         int depth = 0; // depth inside <Codes>; 0: outside
         while (r.hasNext()) {

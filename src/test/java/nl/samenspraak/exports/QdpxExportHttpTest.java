@@ -262,6 +262,32 @@ class QdpxExportHttpTest {
     }
 
     @Test
+    void the_codebook_is_the_qdc_codebook_with_its_guids_names_and_descriptions() throws Exception {
+        Element project = parse(exported().get("project.qde")).getDocumentElement();
+        Http.Response qdc = admin.get("/api/codebooks/" + Fixtures.CODEBOOK + "/qdc");
+        assertThat(qdc.status()).isEqualTo(200);
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Element codebook = f.newDocumentBuilder().parse(new ByteArrayInputStream(qdc.body().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        Map<String, String> inQdc = new TreeMap<>();
+        NodeList codes = codebook.getElementsByTagNameNS("urn:QDA-XML:codebook:1.0", "Code");
+        for (int i = 0; i < codes.getLength(); i++) {
+            Element c = (Element) codes.item(i);
+            NodeList d = c.getElementsByTagNameNS("urn:QDA-XML:codebook:1.0", "Description");
+            inQdc.put(c.getAttribute("guid"), c.getAttribute("name") + " | " + (d.getLength() > 0 && d.item(0).getParentNode() == c ? d.item(0).getTextContent() : ""));
+        }
+        Map<String, String> inProject = new TreeMap<>();
+        for (Element c : all(project, "Code")) {
+            List<Element> d = all(c, "Description");
+            inProject.put(c.getAttribute("guid"), c.getAttribute("name") + " | " + (!d.isEmpty() && d.get(0).getParentNode() == c ? d.get(0).getTextContent() : ""));
+        }
+        assertThat(inQdc).isNotEmpty();
+        assertThat(inProject).isEqualTo(inQdc);
+        assertThat(inProject.values()).anyMatch(v -> !v.endsWith(" | "));
+    }
+
+    @Test
     void two_exports_have_the_same_guids() throws Exception {
         Map<String, byte[]> a = exported();
         Map<String, byte[]> b = exported();
