@@ -61,6 +61,8 @@ function scriptLinks() {
   if ($('#consensus').checked) q.set('dataset', 'consensus');
   $('#sps-link').href = `/api/projects/${projectId}/export.sps?${q}`;
   $('#r-link').href = `/api/projects/${projectId}/export.R?${q}`;
+  // The REFI-QDA project is always the whole project (every transcript, coder and the consensus).
+  $('#qdpx-link').href = `/api/projects/${projectId}/export.qdpx?${new URLSearchParams({ lang: language() })}`;
 }
 
 async function run(card) {

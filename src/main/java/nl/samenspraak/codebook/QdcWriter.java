@@ -133,6 +133,11 @@ public final class QdcWriter {
         }
     }
 
+    /** The GUID a code gets in the {@code .qdc} (and so in a {@code .qdpx} project): stable per codebook key, dimension and code. */
+    public static String codeGuid(Codebook codebook, String dimension, String code) {
+        return guid(codebook, codePath(dimension, code));
+    }
+
     static String codePath(String dimension, String code) {
         return "code/" + dimension + "/" + code;
     }

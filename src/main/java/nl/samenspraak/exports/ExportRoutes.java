@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Downloads: directly (GET .../export.xlsx, units.csv, frequencies.csv, and the SPSS and R scripts that
  * read both CSV files, export.sps and export.R: written to a temp file, then served and deleted), or as a
  * job for large projects (POST .../exports, poll GET /api/exports/{id}, then GET /api/exports/{id}/file);
- * one transcript as an ELAN file (GET /api/transcripts/{id}/export.eaf). Every form takes the selection
+ * one transcript as an ELAN file (GET /api/transcripts/{id}/export.eaf); the whole project as a REFI-QDA project
+ * (GET /api/projects/{id}/export.qdpx, {@link QdpxExport}). Every form takes the selection
  * query parameters of the reports; a
  * workbook also takes a comparison ({@code compare.field}, {@code compare.a}, {@code compare.b},
  * {@code compare.alternative} in the query, or a {@code compare} object in the job's body).
@@ -39,12 +40,14 @@ public final class ExportRoutes {
     private final ExportJobs jobs;
     private final Access access;
     private final ElanExport elan;
+    private final QdpxExport qdpx;
 
-    public ExportRoutes(ExportService exports, ExportJobs jobs, Access access, ElanExport elan) {
+    public ExportRoutes(ExportService exports, ExportJobs jobs, Access access, ElanExport elan, QdpxExport qdpx) {
         this.exports = exports;
         this.jobs = jobs;
         this.access = access;
         this.elan = elan;
+        this.qdpx = qdpx;
     }
 
     public void register(RoutesConfig r) {
@@ -57,6 +60,13 @@ public final class ExportRoutes {
         r.get("/api/exports/{jobId}", ctx -> ctx.json(jobs.status(access.user(ctx), ctx.pathParam("jobId"))));
         r.get("/api/exports/{jobId}/file", this::file);
         r.get("/api/transcripts/{transcriptId}/export.eaf", this::elan);
+        r.get("/api/projects/{projectId}/export.qdpx", this::qdpx);
+    }
+
+    /** The project as a REFI-QDA project; {@code ?lang=nl} names the consensus and the codebook in Dutch. */
+    private void qdpx(Context ctx) {
+        QdpxExport.File f = qdpx.export(access.user(ctx), Requests.id(ctx, "projectId"), "nl".equals(ctx.queryParam("lang")) ? "nl" : "en");
+        serve(ctx, new java.io.ByteArrayInputStream(f.content()), f.fileName(), "application/zip");
     }
 
     /** One transcript as an ELAN file; {@code ?lang=nl} names the consensus in Dutch. */

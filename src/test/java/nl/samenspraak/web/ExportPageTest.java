@@ -104,6 +104,17 @@ class ExportPageTest {
     }
 
     @Test
+    void the_refi_qda_link_downloads_the_project_as_a_qdpx() throws IOException {
+        browser.logInAs(app, "ria", "export.html?p=" + p.project);
+        assertThat(browser.text("#qdpx-link")).isEqualTo("REFI-QDA project");
+        assertThat(browser.find("#qdpx-link").getDomAttribute("href")).isEqualTo("/api/projects/" + p.project + "/export.qdpx?lang=en");
+        browser.click("#qdpx-link");
+        try (var zip = new java.util.zip.ZipFile(downloaded(".qdpx").toFile())) {
+            assertThat(zip.getEntry("project.qde")).isNotNull();
+        }
+    }
+
+    @Test
     void a_coder_in_a_blind_project_is_told_why_there_is_nothing_to_download() {
         browser.logInAs(app, "anna", "export.html?p=" + p.project);
         assertThat(browser.find("#refused").isDisplayed()).isTrue();
