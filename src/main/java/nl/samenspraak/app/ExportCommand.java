@@ -4,6 +4,7 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.exports.ElanExport;
+import nl.samenspraak.exports.QdpxExport;
 import nl.samenspraak.exports.ExportFormat;
 import nl.samenspraak.exports.ExportService;
 import nl.samenspraak.http.ApiException;
@@ -11,6 +12,7 @@ import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectDao;
 import nl.samenspraak.report.Selection;
 import nl.samenspraak.spreadsheet.CsvTables;
+import nl.samenspraak.report.ReportDao;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.BufferedOutputStream;
@@ -30,7 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code export --db FILE --project NAME --format xlsx|csv|eaf|sps|r --out PATH [--transcript ID]}: writes
+ * {@code export --db FILE --project NAME --format xlsx|csv|eaf|qdpx|sps|r --out PATH [--transcript ID]}: writes
  * what the export page offers, through the same services ({@link ExportService}, {@link ElanExport}). The
  * command line is trusted like {@code import} and {@code irr}: it reads as a system administrator would
  * (every coder's codes, session data). Nothing is ever overwritten; bad input is exit 2 with a message.
@@ -48,6 +50,8 @@ final class ExportCommand {
               sps     SPSS syntax reading the two CSV files (put it beside them)
               r       an R script reading the two CSV files (put it beside them)
               eaf     one transcript as an ELAN file, with every coder's codes; needs --transcript ID
+              qdpx    the project as a REFI-QDA project (codebook, transcripts, every coder's codes and the
+                      consensus) for ATLAS.ti, MAXQDA, NVivo and QualCoder
             Options:
               --transcript ID            the transcript of an eaf export (its id, as in the address of its page)
               --consensus                the consensus of adjudication instead of each coder's codes (xlsx, csv, sps, r)
@@ -75,6 +79,7 @@ final class ExportCommand {
         FORMATS.put("xlsx", new Format(List.of("--consensus", "--no-free-text"), (s, p, r, t) -> file(s.exports(), p, ExportFormat.XLSX, r, t)));
         FORMATS.put("csv", new Format(List.of("--consensus", "--dialect", "--no-free-text"), (s, p, r, t) -> csv(s.exports(), p, r, t)));
         FORMATS.put("eaf", new Format(List.of("--transcript"), ExportCommand::elan));
+        FORMATS.put("qdpx", new Format(List.of(), ExportCommand::qdpx));
         FORMATS.put("sps", new Format(List.of("--consensus", "--dialect"), (s, p, r, t) -> file(s.exports(), p, ExportFormat.SPSS, r, t)));
         FORMATS.put("r", new Format(List.of("--consensus", "--dialect"), (s, p, r, t) -> file(s.exports(), p, ExportFormat.R, r, t)));
     }
@@ -183,11 +188,16 @@ final class ExportCommand {
 
     private static List<Path> elan(Services s, Project project, Request r, Path target) throws IOException {
         long transcript = r.transcript();
-        Optional<Long> in = s.jdbi().withHandle(h -> h.createQuery("SELECT project_id FROM transcripts WHERE id = :id AND deleted_at IS NULL")
-                .bind("id", transcript).mapTo(Long.class).findOne());
+        Optional<Long> in = s.jdbi().withExtension(ReportDao.class, dao -> dao.projectOfLiveTranscript(transcript));
         if (in.isEmpty() || in.get() != project.id())
             throw new IllegalArgumentException("--transcript: project '" + project.name() + "' has no transcript " + transcript + ".");
         ElanExport.File file = new ElanExport(s.jdbi(), s.access(), s.projectCodebooks()).export(SYSTEM, transcript, r.language());
+        write(target, out -> out.write(file.content()));
+        return List.of(target);
+    }
+
+    private static List<Path> qdpx(Services s, Project project, Request r, Path target) throws IOException {
+        QdpxExport.File file = new QdpxExport(s.jdbi(), s.access(), s.projectCodebooks()).export(SYSTEM, project.id(), r.language());
         write(target, out -> out.write(file.content()));
         return List.of(target);
     }

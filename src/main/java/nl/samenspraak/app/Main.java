@@ -46,7 +46,7 @@ public final class Main {
                                                                  run the web server (the default command)
               import --db FILE --project NAME --codebook KEY [--segment turn|sentence] [--roles LABEL=ROLE,...]
                      [--columns ...] [--no-header] [--tiers ...] [--encoding ...] [--merge] [--pseudonymise] [--preview] FILE...
-              export --db FILE --project NAME --format xlsx|csv|eaf|sps|r --out PATH [--transcript ID] [--consensus]
+              export --db FILE --project NAME --format xlsx|csv|eaf|qdpx|sps|r --out PATH [--transcript ID] [--consensus]
                      [--lang en|nl] [--dialect standard|excel-nl] [--no-free-text]   write what the export page offers
               user add --db FILE --name NAME --role ROLE         add a user; the password is read from stdin
               user passwd|deactivate|reactivate --db FILE --name NAME, user list --db FILE

@@ -173,6 +173,30 @@ class ExportCommandTest {
     }
 
     @Test
+    void qdpx_is_a_refi_qda_project_with_every_coders_codings() throws Exception {
+        Path out = dir.resolve("studie.qdpx");
+        CommandLineTest.Run r = export("qdpx", out);
+        assertThat(r.code()).as(r.err()).isZero();
+        Document doc;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+            java.util.zip.ZipEntry qde = zip.getEntry("project.qde");
+            assertThat(qde).as("project.qde in the zip").isNotNull();
+            assertThat(zip.stream().filter(e -> e.getName().startsWith("Sources/")).count()).as("a text source per transcript").isPositive();
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            try (InputStream in = zip.getInputStream(qde)) {
+                doc = f.newDocumentBuilder().parse(in);
+            }
+        }
+        assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("urn:QDA-XML:project:1.0");
+        List<String> users = new ArrayList<>();
+        NodeList list = doc.getElementsByTagNameNS("urn:QDA-XML:project:1.0", "User");
+        for (int i = 0; i < list.getLength(); i++) users.add(((Element) list.item(i)).getAttribute("name"));
+        assertThat(users).contains("anna", "bram", "cees");
+        assertThat(doc.getElementsByTagNameNS("urn:QDA-XML:project:1.0", "Coding").getLength()).isPositive();
+    }
+
+    @Test
     void bad_input_is_exit_2_naming_the_problem() {
         Path out = dir.resolve("never.xlsx");
         CommandLineTest.Run unknownProject = run("export", "--db", db, "--project", "Nowhere", "--format", "xlsx", "--out", out.toString());
@@ -181,7 +205,7 @@ class ExportCommandTest {
 
         CommandLineTest.Run unknownFormat = export("pdf", out);
         assertThat(unknownFormat.code()).isEqualTo(2);
-        assertThat(unknownFormat.err()).contains("--format: use xlsx, csv, eaf, sps, r; got 'pdf'.");
+        assertThat(unknownFormat.err()).contains("--format: use xlsx, csv, eaf, qdpx, sps, r; got 'pdf'.");
 
         CommandLineTest.Run noTranscript = export("eaf", dir.resolve("never.eaf"));
         assertThat(noTranscript.code()).isEqualTo(2);
