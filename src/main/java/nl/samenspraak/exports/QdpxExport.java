@@ -74,28 +74,17 @@ public final class QdpxExport {
         access.requireOthersCodes(user, projectId);
         Codebook codebook = codebooks.forProject(projectId).codebook();
         Data data = jdbi.inTransaction(h -> {
-            Head head = h.createQuery("SELECT name, created_at FROM projects WHERE id = :p").bind("p", projectId)
-                    .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2))).one();
-            List<Transcript> ts = h.createQuery("""
-                            SELECT t.id, t.name, m.file_name FROM transcripts t LEFT JOIN media m ON m.transcript_id = t.id
-                            WHERE t.project_id = :p AND t.deleted_at IS NULL ORDER BY t.id""").bind("p", projectId)
-                    .map((rs, ctx) -> new Transcript(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
-            List<Unit> units = h.createQuery("""
-                            SELECT u.id, u.transcript_id, u.speaker_label, u.text FROM utterances u JOIN transcripts t ON t.id = u.transcript_id
-                            WHERE t.project_id = :p AND t.deleted_at IS NULL ORDER BY u.transcript_id, u.seq""").bind("p", projectId)
-                    .map((rs, ctx) -> new Unit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
-            List<Coding> codings = h.createQuery("""
-                            SELECT c.utterance_id, c.coder_id, c.dimension, c.code FROM codes c JOIN utterances u ON u.id = c.utterance_id
-                            JOIN transcripts t ON t.id = u.transcript_id WHERE t.project_id = :p AND t.deleted_at IS NULL
-                            ORDER BY u.transcript_id, u.seq, c.coder_id, c.dimension""").bind("p", projectId)
-                    .map((rs, ctx) -> new Coding(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
-            // Every coder: the project's coder members and whoever has codes in it (the consensus among them).
-            List<Person> people = h.createQuery("""
-                            SELECT id, name FROM users WHERE id IN (SELECT user_id FROM project_members WHERE project_id = :p AND role = 'coder')
-                            OR id IN (SELECT c.coder_id FROM codes c JOIN utterances u ON u.id = c.utterance_id JOIN transcripts t ON t.id = u.transcript_id
-                                      WHERE t.project_id = :p AND t.deleted_at IS NULL) ORDER BY id""").bind("p", projectId)
-                    .map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2))).list();
-            return new Data(projectId, head, ts, units, codings, people);
+            QdpxDao dao = h.attach(QdpxDao.class);
+            QdpxDao.Head head = dao.head(projectId).orElseThrow();
+            List<Transcript> ts = dao.transcripts(projectId).stream().map(t -> new Transcript(t.id(), t.name(), t.recording())).toList();
+            List<Unit> units = new ArrayList<>();
+            List<Coding> codings = new ArrayList<>();
+            for (Transcript t : ts) {
+                dao.units(t.id(), u -> units.add(new Unit(u.id(), t.id(), u.speaker(), u.text())));
+                dao.codings(t.id(), c -> codings.add(new Coding(c.unitId(), c.coderId(), c.dimension(), c.code())));
+            }
+            List<Person> people = dao.people(projectId).stream().map(p -> new Person(p.id(), p.name())).toList();
+            return new Data(projectId, new Head(head.name(), head.createdAt()), ts, units, codings, people);
         });
         return new File(fileName(data.head().name()), write(data, codebook, language));
     }
