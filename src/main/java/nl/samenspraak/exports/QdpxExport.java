@@ -22,10 +22,12 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -173,6 +175,7 @@ public final class QdpxExport {
             }
             codebook(w, codebook, language, missing(dao, projectId, transcripts, codebook));
             String recordingVariable = guids.of("variable", 1);
+            Refs refs = new Refs(guids, codebook, new HashMap<>(), new HashMap<>());
             boolean recordings = transcripts.stream().anyMatch(t -> t.recording() != null);
             if (recordings) {
                 w.writeStartElement(NAMESPACE, "Variables");
@@ -198,7 +201,7 @@ public final class QdpxExport {
                     dao.codings(t.id(), c -> {
                         if (failed[0] != null) return;
                         try {
-                            selection(w, c, ranges, codebook, guids);
+                            selection(w, c, ranges, refs);
                         } catch (XMLStreamException e) {
                             failed[0] = e;
                         }
@@ -224,20 +227,32 @@ public final class QdpxExport {
         }
     }
 
+    /** The GUIDs of coders and codes, each made once (they repeat on every selection). */
+    private record Refs(Guids guids, Codebook codebook, Map<Long, String> users, Map<String, String> codes) {
+        String user(long id) {
+            return users.computeIfAbsent(id, k -> guids.of("user", k));
+        }
+
+        String code(String dimension, String code) {
+            return codes.computeIfAbsent(dimension + "\u0000" + code, k -> QdcWriter.codeGuid(codebook, dimension, code));
+        }
+    }
+
     /** One coder's code of one unit: a selection over the unit's text with one coding. */
-    private static void selection(XMLStreamWriter w, QdpxDao.Coding c, Ranges ranges, Codebook codebook, Guids guids) throws XMLStreamException {
+    private static void selection(XMLStreamWriter w, QdpxDao.Coding c, Ranges ranges, Refs refs) throws XMLStreamException {
+        Guids guids = refs.guids();
         int i = ranges.index(c.unitId());
         String key = c.coderId() + "/" + c.unitId() + "/" + c.dimension();
         w.writeStartElement(NAMESPACE, "PlainTextSelection");
         w.writeAttribute("guid", guids.of("selection", key));
         w.writeAttribute("startPosition", String.valueOf(ranges.starts[i]));
         w.writeAttribute("endPosition", String.valueOf(ranges.ends[i]));
-        w.writeAttribute("creatingUser", guids.of("user", c.coderId()));
+        w.writeAttribute("creatingUser", refs.user(c.coderId()));
         w.writeStartElement(NAMESPACE, "Coding");
         w.writeAttribute("guid", guids.of("coding", key));
-        w.writeAttribute("creatingUser", guids.of("user", c.coderId()));
+        w.writeAttribute("creatingUser", refs.user(c.coderId()));
         w.writeEmptyElement(NAMESPACE, "CodeRef");
-        w.writeAttribute("targetGUID", QdcWriter.codeGuid(codebook, c.dimension(), c.code()));
+        w.writeAttribute("targetGUID", refs.code(c.dimension(), c.code()));
         w.writeEndElement();
         w.writeEndElement();
     }
