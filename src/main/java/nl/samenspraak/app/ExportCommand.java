@@ -197,8 +197,8 @@ final class ExportCommand {
     }
 
     private static List<Path> qdpx(Services s, Project project, Request r, Path target) throws IOException {
-        QdpxExport.File file = new QdpxExport(s.jdbi(), s.access(), s.projectCodebooks()).export(SYSTEM, project.id(), r.language());
-        write(target, out -> out.write(file.content()));
+        QdpxExport.Download file = new QdpxExport(s.jdbi(), s.access(), s.projectCodebooks()).prepare(SYSTEM, project.id(), r.language());
+        write(target, file.content()::writeTo);
         return List.of(target);
     }
 

@@ -64,9 +64,12 @@ public final class ExportRoutes {
     }
 
     /** The project as a REFI-QDA project; {@code ?lang=nl} names the consensus and the codebook in Dutch. */
-    private void qdpx(Context ctx) {
-        QdpxExport.File f = qdpx.export(access.user(ctx), Requests.id(ctx, "projectId"), "nl".equals(ctx.queryParam("lang")) ? "nl" : "en");
-        serve(ctx, new java.io.ByteArrayInputStream(f.content()), f.fileName(), "application/zip");
+    private void qdpx(Context ctx) throws IOException {
+        QdpxExport.Download d = qdpx.prepare(access.user(ctx), Requests.id(ctx, "projectId"), "nl".equals(ctx.queryParam("lang")) ? "nl" : "en");
+        // Checked and named first; then written straight to the response, so a large project needs no copy in memory or on disk.
+        headers(ctx, d.fileName(), "application/zip");
+        d.content().writeTo(ctx.outputStream());
+        ctx.outputStream().flush();
     }
 
     /** One transcript as an ELAN file; {@code ?lang=nl} names the consensus in Dutch. */
@@ -103,11 +106,15 @@ public final class ExportRoutes {
     }
 
     private static void serve(Context ctx, java.io.InputStream content, String fileName, String mediaType) {
+        headers(ctx, fileName, mediaType);
+        ctx.result(content);
+    }
+
+    private static void headers(Context ctx, String fileName, String mediaType) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(mediaType);
-        ctx.result(content);
     }
 
     /** The comparison a direct download asks for: {@code compare.field}, {@code compare.a}, {@code compare.b}, {@code compare.alternative}. */

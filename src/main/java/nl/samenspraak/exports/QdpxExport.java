@@ -4,8 +4,10 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.QdcWriter;
+import nl.samenspraak.http.ApiException;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.results.ConsensusName;
+import nl.samenspraak.results.Person;
 import org.jdbi.v3.core.Jdbi;
 
 import javax.xml.stream.XMLInputFactory;
@@ -15,12 +17,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,7 @@ import java.util.zip.ZipOutputStream;
  * A recording is named, not carried: a text variable "Recording" on its transcript's source.
  * Access is the workbook's ({@link Access#requireOthersCodes}). Every GUID is a name-based UUID of the
  * project's id and creation time and the object's id, so two exports of an unchanged project are equal.
+ * The file is written straight to its stream, one transcript at a time ({@link QdpxDao}; measured in ExportBench).
  */
 public final class QdpxExport {
     public static final String NAMESPACE = "urn:QDA-XML:project:1.0";
@@ -54,109 +58,114 @@ public final class QdpxExport {
         this.codebooks = codebooks;
     }
 
-    /** The file's name and content. */
-    public record File(String fileName, byte[] content) {}
+    /** Writes the whole file to a stream (which it leaves open). */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
-    record Head(String name, String createdAt) {}
+    /** The file's name, and its content to write. */
+    public record Download(String fileName, Content content) {}
 
-    record Transcript(long id, String name, String recording) {}
-
-    record Unit(long id, long transcriptId, String speaker, String text) {}
-
-    record Coding(long unitId, long coderId, String dimension, String code) {}
-
-    record Person(long id, String name) {}
-
-    /** Everything the file holds, read in one transaction. */
-    record Data(long projectId, Head head, List<Transcript> transcripts, List<Unit> units, List<Coding> codings, List<Person> people) {}
-
-    public File export(User user, long projectId, String language) {
+    /**
+     * Checks access and reads the project's name (so that a refusal, or a project that is not there, is an ordinary
+     * error before anything is written), then returns the file to write: one transcript at a time, in one read
+     * transaction, so memory holds one transcript's unit positions at most, whatever the project's size.
+     */
+    public Download prepare(User user, long projectId, String language) {
         access.requireOthersCodes(user, projectId);
         Codebook codebook = codebooks.forProject(projectId).codebook();
-        Data data = jdbi.inTransaction(h -> {
-            Head head = h.createQuery("SELECT name, created_at FROM projects WHERE id = :p").bind("p", projectId)
-                    .map((rs, ctx) -> new Head(rs.getString(1), rs.getString(2))).one();
-            List<Transcript> ts = h.createQuery("""
-                            SELECT t.id, t.name, m.file_name FROM transcripts t LEFT JOIN media m ON m.transcript_id = t.id
-                            WHERE t.project_id = :p AND t.deleted_at IS NULL ORDER BY t.id""").bind("p", projectId)
-                    .map((rs, ctx) -> new Transcript(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
-            List<Unit> units = h.createQuery("""
-                            SELECT u.id, u.transcript_id, u.speaker_label, u.text FROM utterances u JOIN transcripts t ON t.id = u.transcript_id
-                            WHERE t.project_id = :p AND t.deleted_at IS NULL ORDER BY u.transcript_id, u.seq""").bind("p", projectId)
-                    .map((rs, ctx) -> new Unit(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
-            List<Coding> codings = h.createQuery("""
-                            SELECT c.utterance_id, c.coder_id, c.dimension, c.code FROM codes c JOIN utterances u ON u.id = c.utterance_id
-                            JOIN transcripts t ON t.id = u.transcript_id WHERE t.project_id = :p AND t.deleted_at IS NULL
-                            ORDER BY u.transcript_id, u.seq, c.coder_id, c.dimension""").bind("p", projectId)
-                    .map((rs, ctx) -> new Coding(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
-            // Every coder: the project's coder members and whoever has codes in it (the consensus among them).
-            List<Person> people = h.createQuery("""
-                            SELECT id, name FROM users WHERE id IN (SELECT user_id FROM project_members WHERE project_id = :p AND role = 'coder')
-                            OR id IN (SELECT c.coder_id FROM codes c JOIN utterances u ON u.id = c.utterance_id JOIN transcripts t ON t.id = u.transcript_id
-                                      WHERE t.project_id = :p AND t.deleted_at IS NULL) ORDER BY id""").bind("p", projectId)
-                    .map((rs, ctx) -> new Person(rs.getLong(1), rs.getString(2))).list();
-            return new Data(projectId, head, ts, units, codings, people);
-        });
-        return new File(fileName(data.head().name()), write(data, codebook, language));
+        QdpxDao.Head head = jdbi.withExtension(QdpxDao.class, dao -> dao.head(projectId)).orElseThrow(() -> projectNotFound(projectId));
+        return new Download(fileName(head.name()), out -> jdbi.useTransaction(h -> write(h.attach(QdpxDao.class), projectId, codebook, language, out)));
     }
 
-    /** The .qdpx bytes: the sources' texts, then project.qde. */
-    static byte[] write(Data data, Codebook codebook, String language) {
-        Guids guids = new Guids(data.projectId() + "/" + data.head().createdAt());
-        Map<Long, List<Unit>> unitsOf = new LinkedHashMap<>();
-        for (Transcript t : data.transcripts()) unitsOf.put(t.id(), new ArrayList<>());
-        for (Unit u : data.units()) unitsOf.get(u.transcriptId()).add(u);
-        // Per unit: where its text starts in its source, in code points.
-        Map<Long, int[]> ranges = new LinkedHashMap<>();
-        Map<Long, String> texts = new LinkedHashMap<>();
-        for (Transcript t : data.transcripts()) {
-            StringBuilder text = new StringBuilder();
-            int at = 0;
-            for (Unit u : unitsOf.get(t.id())) {
-                if (!text.isEmpty()) { text.append('\n'); at++; }
+    /** The .qdpx: the sources' texts, then project.qde. */
+    static void write(QdpxDao dao, long projectId, Codebook codebook, String language, OutputStream target) throws IOException {
+        QdpxDao.Head head = dao.head(projectId).orElseThrow(() -> projectNotFound(projectId));
+        Guids guids = new Guids(projectId + "/" + head.createdAt());
+        List<QdpxDao.Transcript> transcripts = dao.transcripts(projectId);
+        ZipOutputStream zip = new ZipOutputStream(unclosable(target), StandardCharsets.UTF_8);
+        OutputStream out = new BufferedOutputStream(zip, 1 << 16);
+        for (QdpxDao.Transcript t : transcripts) {
+            zip.putNextEntry(new ZipEntry("Sources/" + guids.of("transcript", t.id()) + ".txt"));
+            boolean[] first = {true};
+            IOException[] failed = {null};
+            dao.units(t.id(), u -> {
+                if (failed[0] != null) return;
+                try {
+                    out.write(((first[0] ? "" : "\n") + oneLine(u.speaker()) + ": " + oneLine(u.text())).getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+                first[0] = false;
+            });
+            if (failed[0] != null) throw failed[0];
+            out.flush();
+            zip.closeEntry();
+        }
+        zip.putNextEntry(new ZipEntry("project.qde"));
+        qde(dao, projectId, head, transcripts, codebook, language, guids, out);
+        out.flush();
+        zip.closeEntry();
+        zip.close(); // the central directory; the target itself stays open
+    }
+
+    /** The unit positions of one transcript, in unit order: id, and where its text starts and ends in the source (code points). */
+    private static final class Ranges {
+        long[] ids = new long[1024];
+        int[] starts = new int[1024];
+        int[] ends = new int[1024];
+        int size;
+        int cursor;
+
+        static Ranges of(QdpxDao dao, long transcriptId) {
+            Ranges r = new Ranges();
+            int[] at = {0};
+            dao.units(transcriptId, u -> {
+                if (r.size > 0) at[0]++;
                 String label = oneLine(u.speaker()) + ": ";
                 String words = oneLine(u.text());
-                text.append(label).append(words);
-                at += label.codePointCount(0, label.length());
+                at[0] += label.codePointCount(0, label.length());
                 int length = words.codePointCount(0, words.length());
-                ranges.put(u.id(), new int[]{at, at + length});
-                at += length;
-            }
-            texts.put(t.id(), text.toString());
+                r.add(u.id(), at[0], at[0] + length);
+                at[0] += length;
+            });
+            return r;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            for (Transcript t : data.transcripts()) {
-                zip.putNextEntry(new ZipEntry("Sources/" + guids.of("transcript", t.id()) + ".txt"));
-                zip.write(texts.get(t.id()).getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
+
+        void add(long id, int start, int end) {
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+                starts = java.util.Arrays.copyOf(starts, size * 2);
+                ends = java.util.Arrays.copyOf(ends, size * 2);
             }
-            zip.putNextEntry(new ZipEntry("project.qde"));
-            zip.write(qde(data, codebook, language, guids, ranges));
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ids[size] = id;
+            starts[size] = start;
+            ends[size] = end;
+            size++;
         }
-        return bytes.toByteArray();
+
+        /** The index of a unit; codes come in unit order, so the search only moves forward. */
+        int index(long unitId) {
+            while (cursor < size && ids[cursor] != unitId) cursor++;
+            if (cursor == size) throw new IllegalStateException("Unit " + unitId + " is not in its transcript's units.");
+            return cursor;
+        }
     }
 
-    private static byte[] qde(Data data, Codebook codebook, String language, Guids guids, Map<Long, int[]> ranges) {
-        Map<Long, Long> transcriptOf = new LinkedHashMap<>();
-        for (Unit u : data.units()) transcriptOf.put(u.id(), u.transcriptId());
-        Map<Long, List<Coding>> codingsOf = new LinkedHashMap<>();
-        for (Coding c : data.codings()) codingsOf.computeIfAbsent(transcriptOf.get(c.unitId()), k -> new ArrayList<>()).add(c);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static void qde(QdpxDao dao, long projectId, QdpxDao.Head head, List<QdpxDao.Transcript> transcripts, Codebook codebook, String language,
+                            Guids guids, OutputStream out) {
+        List<Person> people = dao.people(projectId);
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.setDefaultNamespace(NAMESPACE);
             w.writeStartElement(NAMESPACE, "Project");
             w.writeDefaultNamespace(NAMESPACE);
-            w.writeAttribute("name", data.head().name());
+            w.writeAttribute("name", head.name());
             w.writeAttribute("origin", "Samenspraak");
-            if (!data.people().isEmpty()) {
+            if (!people.isEmpty()) {
                 w.writeStartElement(NAMESPACE, "Users");
-                for (Person p : data.people()) {
+                for (Person p : people) {
                     w.writeEmptyElement(NAMESPACE, "User");
                     w.writeAttribute("guid", guids.of("user", p.id()));
                     w.writeAttribute("name", ConsensusName.shown(p.name(), language));
@@ -164,9 +173,10 @@ public final class QdpxExport {
                 }
                 w.writeEndElement();
             }
-            codebook(w, codebook, language, data.codings());
+            codebook(w, codebook, language, missing(dao, projectId, transcripts, codebook));
             String recordingVariable = guids.of("variable", 1);
-            boolean recordings = data.transcripts().stream().anyMatch(t -> t.recording() != null);
+            Refs refs = new Refs(guids, codebook, new HashMap<>(), new HashMap<>());
+            boolean recordings = transcripts.stream().anyMatch(t -> t.recording() != null);
             if (recordings) {
                 w.writeStartElement(NAMESPACE, "Variables");
                 w.writeStartElement(NAMESPACE, "Variable");
@@ -177,31 +187,26 @@ public final class QdpxExport {
                 w.writeEndElement();
                 w.writeEndElement();
             }
-            if (!data.transcripts().isEmpty()) {
+            if (!transcripts.isEmpty()) {
                 w.writeStartElement(NAMESPACE, "Sources");
-                for (Transcript t : data.transcripts()) {
+                for (QdpxDao.Transcript t : transcripts) {
                     String guid = guids.of("transcript", t.id());
                     w.writeStartElement(NAMESPACE, "TextSource");
                     w.writeAttribute("guid", guid);
                     w.writeAttribute("name", t.name());
                     w.writeAttribute("plainTextPath", "internal://" + guid + ".txt");
                     if (t.recording() != null) element(w, "Description", "Recording: " + t.recording());
-                    for (Coding c : codingsOf.getOrDefault(t.id(), List.of())) {
-                        int[] range = ranges.get(c.unitId());
-                        String key = c.coderId() + "/" + c.unitId() + "/" + c.dimension();
-                        w.writeStartElement(NAMESPACE, "PlainTextSelection");
-                        w.writeAttribute("guid", guids.of("selection", key));
-                        w.writeAttribute("startPosition", String.valueOf(range[0]));
-                        w.writeAttribute("endPosition", String.valueOf(range[1]));
-                        w.writeAttribute("creatingUser", guids.of("user", c.coderId()));
-                        w.writeStartElement(NAMESPACE, "Coding");
-                        w.writeAttribute("guid", guids.of("coding", key));
-                        w.writeAttribute("creatingUser", guids.of("user", c.coderId()));
-                        w.writeEmptyElement(NAMESPACE, "CodeRef");
-                        w.writeAttribute("targetGUID", QdcWriter.codeGuid(codebook, c.dimension(), c.code()));
-                        w.writeEndElement();
-                        w.writeEndElement();
-                    }
+                    Ranges ranges = Ranges.of(dao, t.id());
+                    XMLStreamException[] failed = {null};
+                    dao.codings(t.id(), c -> {
+                        if (failed[0] != null) return;
+                        try {
+                            selection(w, c, ranges, refs);
+                        } catch (XMLStreamException e) {
+                            failed[0] = e;
+                        }
+                    });
+                    if (failed[0] != null) throw failed[0];
                     if (t.recording() != null) {
                         w.writeStartElement(NAMESPACE, "VariableValue");
                         w.writeEmptyElement(NAMESPACE, "VariableRef");
@@ -215,11 +220,77 @@ public final class QdpxExport {
             }
             w.writeEndElement();
             w.writeEndDocument();
-            w.close();
+            w.flush();
+            w.close(); // leaves the stream open
         } catch (XMLStreamException e) {
             throw new IllegalStateException("The project could not be written as XML.", e);
         }
-        return out.toByteArray();
+    }
+
+    /** The GUIDs of coders and codes, each made once (they repeat on every selection). */
+    private record Refs(Guids guids, Codebook codebook, Map<Long, String> users, Map<String, String> codes) {
+        String user(long id) {
+            return users.computeIfAbsent(id, k -> guids.of("user", k));
+        }
+
+        String code(String dimension, String code) {
+            return codes.computeIfAbsent(dimension + "\u0000" + code, k -> QdcWriter.codeGuid(codebook, dimension, code));
+        }
+    }
+
+    /** One coder's code of one unit: a selection over the unit's text with one coding. */
+    private static void selection(XMLStreamWriter w, QdpxDao.Coding c, Ranges ranges, Refs refs) throws XMLStreamException {
+        Guids guids = refs.guids();
+        int i = ranges.index(c.unitId());
+        String key = c.coderId() + "/" + c.unitId() + "/" + c.dimension();
+        w.writeStartElement(NAMESPACE, "PlainTextSelection");
+        w.writeAttribute("guid", guids.of("selection", key));
+        w.writeAttribute("startPosition", String.valueOf(ranges.starts[i]));
+        w.writeAttribute("endPosition", String.valueOf(ranges.ends[i]));
+        w.writeAttribute("creatingUser", refs.user(c.coderId()));
+        w.writeStartElement(NAMESPACE, "Coding");
+        w.writeAttribute("guid", guids.of("coding", key));
+        w.writeAttribute("creatingUser", refs.user(c.coderId()));
+        w.writeEmptyElement(NAMESPACE, "CodeRef");
+        w.writeAttribute("targetGUID", refs.code(c.dimension(), c.code()));
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    /**
+     * The codes used that the codebook no longer holds (dimension, code), in the order they are first used (by
+     * transcript, unit, coder, dimension). Usually none; only when there are two or more are the codes read for their order.
+     */
+    private static List<String[]> missing(QdpxDao dao, long projectId, List<QdpxDao.Transcript> transcripts, Codebook codebook) {
+        Set<String> missing = new HashSet<>();
+        for (QdpxDao.CodeUsed c : dao.codesUsed(projectId)) {
+            if (codebook.dimension(c.dimension()).flatMap(d -> d.code(c.code())).isEmpty()) missing.add(c.dimension() + "\u0000" + c.code());
+        }
+        Set<String> ordered = new LinkedHashSet<>();
+        if (missing.size() == 1) ordered.addAll(missing);
+        else if (missing.size() > 1) {
+            for (QdpxDao.Transcript t : transcripts) {
+                if (ordered.size() == missing.size()) break;
+                dao.codings(t.id(), c -> {
+                    String key = c.dimension() + "\u0000" + c.code();
+                    if (missing.contains(key)) ordered.add(key);
+                });
+            }
+        }
+        return ordered.stream().map(m -> m.split("\u0000", 2)).toList();
+    }
+
+    /** Access's answer for a project that is not there. */
+    private static ApiException projectNotFound(long projectId) {
+        return ApiException.notFound("project.notFound", "Project " + projectId).with("id", projectId);
+    }
+
+    /** A stream whose close only flushes (so that closing the zip leaves the file or response open). */
+    private static OutputStream unclosable(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+            @Override public void close() throws IOException { out.flush(); }
+        };
     }
 
     /**
@@ -227,18 +298,13 @@ public final class QdpxExport {
      * namespace; the .qdc's sets have no place in a project's codebook), then any code used that the codebook
      * no longer holds. Left out when there is no code at all (the schema wants at least one).
      */
-    private static void codebook(XMLStreamWriter w, Codebook codebook, String language, List<Coding> codings) throws XMLStreamException {
-        Set<String> missing = new LinkedHashSet<>();
-        for (Coding c : codings) {
-            if (codebook.dimension(c.dimension()).flatMap(d -> d.code(c.code())).isEmpty()) missing.add(c.dimension() + "\u0000" + c.code());
-        }
+    private static void codebook(XMLStreamWriter w, Codebook codebook, String language, List<String[]> missing) throws XMLStreamException {
         boolean any = !codebook.dimensions().isEmpty() || !codebook.ratingScales().isEmpty() || !missing.isEmpty();
         if (!any) return;
         w.writeStartElement(NAMESPACE, "CodeBook");
         w.writeStartElement(NAMESPACE, "Codes");
         copyCodes(w, QdcWriter.write(codebook, language));
-        for (String m : missing) {
-            String[] parts = m.split("\u0000", 2);
+        for (String[] parts : missing) {
             w.writeEmptyElement(NAMESPACE, "Code");
             w.writeAttribute("guid", QdcWriter.codeGuid(codebook, parts[0], parts[1]));
             w.writeAttribute("name", parts[0] + ": " + parts[1]);

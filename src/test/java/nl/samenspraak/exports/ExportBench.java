@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Export and reliability at scale, each in a child JVM with -Xmx256m so the heap limit is real. Peak heap
  * is reported twice: the sum of the heap pools' peaks (MemoryMXBean; an upper bound, as pools peak at
  * different times) and the largest heap occupancy before a collection in the GC log (-Xlog:gc).
- * Run: mvn -B -Pbench test -Dtest=ExportBench ; figures go to target/bench-export.txt.
+ * Run: mvn -B -Pbench test -Dtest=ExportBench ; figures go to target/bench-export.txt. One test alone, e.g. the
+ * REFI-QDA project: mvn -B -Pbench test -Dtest='ExportBench#qdpx*' (each test builds its own database).
  */
 @Tag("bench")
 class ExportBench {
@@ -53,6 +54,20 @@ class ExportBench {
         report(lines);
     }
 
+    @Test
+    void qdpx_export_of_a_million_units_by_three_coders_with_256_mb_of_heap() throws Exception {
+        Path db = WORK.resolve("million-units-qdpx.db");
+        long codes = ensure(db, 500, 2000, 3, false);
+        List<String> lines = new ArrayList<>();
+        lines.add("database: 500 transcripts x 2000 units, 3 coders code all: " + codes + " codes");
+        lines.add(run(db, "qdpx", "million.qdpx", 0));
+        try (ZipFile zip = new ZipFile(WORK.resolve("million.qdpx").toFile())) {
+            assertThat(zip.size()).isEqualTo(501);
+            assertThat(zip.getEntry("project.qde")).isNotNull();
+        }
+        report(lines);
+    }
+
     private static long ensure(Path db, int transcripts, int units, int full, boolean partial) throws Exception {
         Files.createDirectories(WORK);
         Files.deleteIfExists(db);
@@ -79,7 +94,7 @@ class ExportBench {
         int exit = p.waitFor();
         assertThat(exit).as(output).isZero();
         String result = output.lines().filter(l -> l.startsWith("RESULT")).findFirst().orElseThrow(() -> new AssertionError(output));
-        return result + " maxHeapBeforeGcMB=" + maxBeforeGc(gc) + " (java " + heap + ")";
+        return result + " maxHeapBeforeGcMB=" + maxBeforeGc(gc) + " maxHeapAfterGcMB=" + maxAfterGc(gc) + " (java " + heap + ")";
     }
 
     /** The largest "N M->" in lines like "Pause Young (Normal) (G1 Evacuation Pause) 150M->20M(256M)". */
@@ -87,6 +102,14 @@ class ExportBench {
         Matcher m = Pattern.compile("(\\d+)M->(\\d+)M").matcher(Files.readString(log));
         long max = 0;
         while (m.find()) max = Math.max(max, Long.parseLong(m.group(1)));
+        return max;
+    }
+
+    /** The largest "M" in "N->M": the most heap still live after a collection. */
+    static long maxAfterGc(Path log) throws IOException {
+        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M").matcher(Files.readString(log));
+        long max = 0;
+        while (m.find()) max = Math.max(max, Long.parseLong(m.group(2)));
         return max;
     }
 

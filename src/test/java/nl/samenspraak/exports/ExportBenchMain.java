@@ -2,6 +2,8 @@ package nl.samenspraak.exports;
 
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.AccountService;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
@@ -29,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs one export (or the reliability) of the bench database in its own JVM, so that -Xmx is real;
  * prints one line: {@code RESULT task=... seconds=... processCpuSeconds=... peakHeapPoolsMB=... rows=... bytes=...}
  * (processCpuSeconds: CPU time of the whole JVM during the export, every thread, JIT and GC included).
- * Arguments: DB-FILE TASK(xlsx|units.csv|reliability) OUT-FILE BOOTSTRAP.
+ * Arguments: DB-FILE TASK(xlsx|units.csv|reliability|qdpx) OUT-FILE BOOTSTRAP.
  */
 public final class ExportBenchMain {
     private ExportBenchMain() {}
@@ -57,18 +59,26 @@ public final class ExportBenchMain {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
-        Scope scope = reader.scope(reader.project(1), new Selection(List.of(), List.of(), bootstrap, 1, "en"));
         AtomicLong rows = new AtomicLong();
         String extra = "";
-        if (task.equals("reliability")) {
-            var r = reliability.compute(scope);
-            var alpha = r.dimensions().stream().filter(d -> d.dimension().equals("step")).findFirst().orElseThrow().result();
-            extra = " units=" + alpha.units() + " coders=" + alpha.coders().size() + " alpha=" + alpha.coefficients().stream()
-                    .filter(c -> c.key().equals("krippendorff_alpha")).findFirst().orElseThrow().value();
-        } else {
-            var prepared = exports.prepare(scope, ExportFormat.parse(task), CsvTables.Dialect.STANDARD);
+        if (task.equals("qdpx")) {
+            // The REFI-QDA project, as GET .../export.qdpx writes it (straight to the stream); rows: none counted.
+            var file = new QdpxExport(jdbi, access, new ProjectCodebooks(jdbi, codebooks)).prepare(new User(0, "bench", Role.ADMIN, null), 1, "en");
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-                exports.write(prepared, o, rows);
+                file.content().writeTo(o);
+            }
+        } else {
+            Scope scope = reader.scope(reader.project(1), new Selection(List.of(), List.of(), bootstrap, 1, "en"));
+            if (task.equals("reliability")) {
+                var r = reliability.compute(scope);
+                var alpha = r.dimensions().stream().filter(d -> d.dimension().equals("step")).findFirst().orElseThrow().result();
+                extra = " units=" + alpha.units() + " coders=" + alpha.coders().size() + " alpha=" + alpha.coefficients().stream()
+                        .filter(c -> c.key().equals("krippendorff_alpha")).findFirst().orElseThrow().value();
+            } else {
+                var prepared = exports.prepare(scope, ExportFormat.parse(task), CsvTables.Dialect.STANDARD);
+                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+                    exports.write(prepared, o, rows);
+                }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

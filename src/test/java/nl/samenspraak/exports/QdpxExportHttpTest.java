@@ -300,5 +300,38 @@ class QdpxExportHttpTest {
         assertThat(download("anna", "/api/projects/" + project + "/export.qdpx").status()).isEqualTo(403);
         assertThat(download("olaf", "/api/projects/" + project + "/export.qdpx").status()).isEqualTo(404);
         assertThat(download("tina", "/api/projects/" + project + "/export.qdpx").status()).isEqualTo(200);
+        // The file is streamed, but access is checked first: a refusal is the ordinary JSON error, not a broken zip.
+        Download refused = download("anna", "/api/projects/" + project + "/export.qdpx");
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(Json.mapper().readTree(refused.body()).path("code").asText()).isNotEmpty();
+        assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
+    }
+
+    @Test
+    void codes_the_codebook_no_longer_holds_follow_its_codes_in_the_order_they_are_first_used() throws Exception {
+        long annaId = Sql.one(app.jdbi, "SELECT id FROM users WHERE name = 'anna'", Long.class);
+        List<Long> second = unitIds(plain);
+        app.jdbi.useHandle(h -> {
+            for (Object[] c : List.of(new Object[] {second.get(2), "zzz", "gone"}, new Object[] {second.get(3), "aaa", "old"}, new Object[] {second.get(0), "zzz", "gone"}))
+                h.execute("INSERT INTO codes(utterance_id, coder_id, dimension, code, codebook_id, updated_at) SELECT ?, ?, ?, ?, codebook_id, updated_at FROM codes LIMIT 1",
+                        c[0], annaId, c[1], c[2]);
+        });
+        try {
+            Download d = download("root", "/api/projects/" + project + "/export.qdpx");
+            List<String> entries = new ArrayList<>();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(d.body()), StandardCharsets.UTF_8)) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.add(e.getName());
+            }
+            assertThat(entries).hasSize(3).last().isEqualTo("project.qde");
+            Element root = parse(unzip(d.body()).get("project.qde")).getDocumentElement();
+            List<Element> codes = all(root, "Code");
+            assertThat(codes.subList(codes.size() - 2, codes.size())).extracting(c -> c.getAttribute("name")).containsExactly("zzz: gone", "aaa: old");
+            Map<String, String> names = new HashMap<>();
+            for (Element c : codes) names.put(c.getAttribute("guid"), c.getAttribute("name"));
+            List<String> used = all(root, "CodeRef").stream().map(r -> names.get(r.getAttribute("targetGUID"))).toList();
+            assertThat(used).contains("zzz: gone", "aaa: old").doesNotContainNull();
+        } finally {
+            app.jdbi.useHandle(h -> h.execute("DELETE FROM codes WHERE dimension IN ('zzz', 'aaa')"));
+        }
     }
 }
