@@ -1,7 +1,6 @@
 package nl.samenspraak.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static nl.samenspraak.support.I18nTexts.placeholders;
+import static nl.samenspraak.support.I18nTexts.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,7 +36,6 @@ class ErrorCodesTest {
     static final Pattern WITH_CODE = Pattern.compile("\\s*(?:[^,\"]+,\\s*)?\"(" + CODE + ")\"");
     /** The mapper passing an ApiException's own code on. */
     static final String PASS_ON = " e.status(), e.code(),";
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** A name in an error's statement: {@code .with("name", ...)} or a key of the details or parameters it passes. */
     static final Pattern NAME = Pattern.compile("\"([A-Za-z]+)\"");
 
@@ -95,16 +95,6 @@ class ErrorCodesTest {
         assertThat(raw).as("shown without errorText (i18n.js)").isEmpty();
     }
 
-    static JsonNode strings(String lang) throws IOException {
-        return new ObjectMapper().readTree(Path.of("web/i18n/" + lang + ".json").toFile());
-    }
-
-    static Set<String> placeholders(String text) {
-        Set<String> names = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) names.add(m.group(1));
-        return names;
-    }
 
     @Test
     void every_error_made_in_the_main_sources_names_a_code() throws IOException {

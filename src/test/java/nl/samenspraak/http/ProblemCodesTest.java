@@ -1,6 +1,7 @@
 package nl.samenspraak.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.samenspraak.support.I18nTexts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -114,7 +115,7 @@ class ProblemCodesTest {
 
     @Test
     void every_problem_code_has_its_text_in_english_and_in_dutch_naming_only_its_parameters() throws IOException {
-        JsonNode en = ErrorCodesTest.strings("en"), nl = ErrorCodesTest.strings("nl");
+        JsonNode en = I18nTexts.strings("en"), nl = I18nTexts.strings("nl");
         Map<String, Set<String>> codes = scan().codes();
         List<String> problems = new ArrayList<>();
         for (var entry : codes.entrySet()) {
@@ -124,8 +125,8 @@ class ProblemCodesTest {
                 JsonNode text = file.get("problem." + code);
                 String lang = file == en ? "en" : "nl";
                 if (text == null || text.asText().isBlank()) problems.add(lang + ".json has no problem." + code);
-                else if (!entry.getValue().containsAll(ErrorCodesTest.placeholders(text.asText()))) {
-                    problems.add(lang + ".json's problem." + code + " names " + ErrorCodesTest.placeholders(text.asText())
+                else if (!entry.getValue().containsAll(I18nTexts.placeholders(text.asText()))) {
+                    problems.add(lang + ".json's problem." + code + " names " + I18nTexts.placeholders(text.asText())
                             + ", the problem is made with " + entry.getValue());
                 }
             }

@@ -1,26 +1,14 @@
 package nl.samenspraak.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 /** A coded problem's text as a page shows it (web/i18n, key problem.<code>, {name} filled from its parameters). */
 public final class ProblemTexts {
     private ProblemTexts() {}
 
-    private static JsonNode strings(String lang) {
-        try {
-            return new ObjectMapper().readTree(Path.of("web/i18n/" + lang + ".json").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static final Map<String, JsonNode> LANGS = Map.of("en", strings("en"), "nl", strings("nl"));
+    private static final Map<String, JsonNode> LANGS = Map.of("en", I18nTexts.strings("en"), "nl", I18nTexts.strings("nl"));
 
     /** The text of {@code code} in {@code lang} with its parameters filled in; null when the language has no text for it. */
     public static String text(String lang, String code, Map<String, ?> params) {

@@ -1,7 +1,6 @@
 package nl.samenspraak.transcript.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static nl.samenspraak.support.I18nTexts.placeholders;
+import static nl.samenspraak.support.I18nTexts.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +34,6 @@ class ReaderTextsTest {
     /** Where a coded text is made: Said.of / Place.of anywhere, and the bare of( inside Said and Place themselves. */
     static final Pattern MADE = Pattern.compile("\\b(?:Said|Place)\\.of\\(|(?<![\\w.])of\\(");
     static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** The reader areas whose keys this test owns under problem.* (codebook problems may share the prefix). */
     static final Set<String> AREAS = Set.of("transcript", "warning", "reason", "word", "place");
 
@@ -96,16 +96,6 @@ class ReaderTextsTest {
         return args;
     }
 
-    static JsonNode strings(String lang) throws IOException {
-        return new ObjectMapper().readTree(Path.of("web/i18n/" + lang + ".json").toFile());
-    }
-
-    static Set<String> placeholders(String text) {
-        Set<String> names = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) names.add(m.group(1));
-        return names;
-    }
 
     @Test
     void every_reader_text_is_made_with_a_literal_code() throws IOException {
