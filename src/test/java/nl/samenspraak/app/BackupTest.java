@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,7 @@ class BackupTest {
                 coders.add(app.as("c" + c));
             }
             AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch firstSaves = new CountDownLatch(2 * CODERS + 1);
             ExecutorService pool = Executors.newFixedThreadPool(CODERS);
             for (int c = 0; c < CODERS; c++) {
                 Http coder = coders.get(c);
@@ -79,20 +81,25 @@ class BackupTest {
                         sent.put(op, System.nanoTime());
                         Http.Response r = coder.put("/api/utterances/" + units.get((who * 7 + n) % units.size()) + "/codes/step",
                                 Map.of("code", n % 2 == 0 ? "team-talk" : "option-talk", "opId", op));
-                        if (r.status() == 200) acknowledged.put(op, System.nanoTime());
+                        if (r.status() == 200) {
+                            acknowledged.put(op, System.nanoTime());
+                            firstSaves.countDown();
+                        }
                     }
                     return null;
                 });
             }
-            // Waits for saves rather than for a time: on a loaded machine 1.5 s once held only 8 of them.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (acknowledged.size() <= 2 * CODERS && System.nanoTime() < until) Thread.sleep(50);
+            // Waits for saves (more than two per coder), not for a time: on a loaded machine 1.5 s once held only 8 of
+            // them. The bound only keeps a broken build from hanging.
+            assertThat(firstSaves.await(5, TimeUnit.MINUTES)).as("saves acknowledged before the backup").isTrue();
             began = System.nanoTime();
             Cli taken = cli("backup", "--db", app.database.toString(), "--to", backup.toString());
             ended = System.nanoTime();
-            long end = ended;
-            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (acknowledged.keySet().stream().noneMatch(op -> sent.get(op) > end) && System.nanoTime() < until) Thread.sleep(50);
+            // A save certainly sent after the backup ended, beside whatever the coders sent meanwhile.
+            sent.put("after", System.nanoTime());
+            assertThat(coders.get(0).put("/api/utterances/" + units.get(0) + "/codes/step", Map.of("code", "decision-talk", "opId", "after"))
+                    .status()).isEqualTo(200);
+            acknowledged.put("after", System.nanoTime());
             stop.set(true);
             pool.shutdown();
             assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
