@@ -10,6 +10,7 @@ import { confusionTable } from './charts/heatmap.js';
 import { kappaChart } from './charts/dots.js';
 import { coderName } from './names.js';
 import { setUpReferenceTools } from './reference.js';
+import { threshold } from './projectform.js';
 
 const transcriptId = Number(param('t'));
 const projectId = Number(param('p'));
@@ -55,6 +56,7 @@ async function openTranscript(user, query) {
   $('#where').textContent = doc.transcript.name;
   document.title = `${t('cal.title')} · ${doc.transcript.name} · Samenspraak`;
   const tools = staff ? await setUpReferenceTools(transcriptId, () => location.reload()) : null;
+  if (staff) await setUpThreshold(project.id);
   if (staff && !coder) return;
   if (tools && !tools.reference) return;
   // A trainee's progress says whether there is a reference to compare with (asking for a calibration would answer 404).
@@ -77,6 +79,29 @@ async function openTranscript(user, query) {
       $('#record-state').textContent = errorText(e);
     } finally {
       $('#record').disabled = false;
+    }
+  });
+}
+
+/** Administrators and trainers set the project's calibration threshold here; a calibration shown is computed again with it. */
+async function setUpThreshold(id) {
+  const now = await get(`/api/projects/${id}/calibration-threshold`);
+  $('#threshold').value = now.kappa.toFixed(2);
+  $('#threshold-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const status = $('#threshold-status');
+    const kappa = threshold($('#threshold'));
+    if (kappa.problem) {
+      status.textContent = kappa.problem;
+      return;
+    }
+    try {
+      await api('PUT', `/api/projects/${id}/calibration-threshold`, { kappa: kappa.value });
+      status.textContent = t('cal.thresholdSaved', { kappa: kappa.value.toFixed(2) });
+      if (coder) location.reload();
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      status.textContent = errorText(err);
     }
   });
 }

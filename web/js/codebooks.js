@@ -4,7 +4,7 @@
 import { ApiError, get } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
-import { refusalText } from './problems.js';
+import { problemOf, refusalText } from './problems.js';
 import { openPage } from './header.js';
 import { codebookView } from './codebookview.js';
 
@@ -13,9 +13,13 @@ let shown = null;
 
 async function start() {
   const user = await openPage('cb', false);
-  if (user.systemRole === 'admin') {
-    $('#upload').hidden = false;
-    $('#upload-form').addEventListener('submit', upload);
+  // Everyone may check a codebook file (a researcher drafting one); storing it is for system administrators.
+  $('#upload').hidden = false;
+  $('#check-button').addEventListener('click', check);
+  if (user.systemRole === 'admin') $('#upload-form').addEventListener('submit', upload);
+  else {
+    $('#upload-button').hidden = true;
+    $('#upload-form').addEventListener('submit', (e) => { e.preventDefault(); check(); });
   }
   $('#view-version').addEventListener('change', () => show(shown.key, $('#view-version').value));
   await load();
@@ -66,27 +70,72 @@ async function show(key, version) {
   $('#view-title').scrollIntoView({ block: 'start' });
 }
 
-async function upload(e) {
-  e.preventDefault();
+/** The chosen file as a form, or null (the status then says to choose one). */
+function chosenFile() {
   const status = $('#upload-status');
-  const problems = $('#problems');
-  problems.hidden = true;
+  $('#problems').hidden = true;
   const file = $('#upload-file').files[0];
   if (!file) {
     status.dataset.state = 'failed';
     status.textContent = t('cb.chooseFile');
-    return;
+    return null;
   }
-  const qdc = file.name.toLowerCase().endsWith('.qdc');
   const form = new FormData();
   form.append('file', file);
+  return { file, form, qdc: file.name.toLowerCase().endsWith('.qdc') };
+}
+
+/** Posts a codebook file; the answer's JSON, or an ApiError. */
+async function send(url, form) {
+  const res = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const data = await res.json();
+  if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
+  return data;
+}
+
+/** Lists problems (each with its place in the file) under the form. */
+function showProblems(list) {
+  const problems = $('#problems');
+  problems.replaceChildren(...list.map((p) => h('li', {}, h('code', { text: p.path }), ' ', p.text)));
+  problems.hidden = !list.length;
+  (list.length ? problems : $('#upload-status')).scrollIntoView({ block: 'nearest' });
+}
+
+/** Checks a JSON codebook file and stores nothing: every problem at its place, or what the codebook holds. */
+async function check() {
+  const chosen = chosenFile();
+  if (!chosen) return;
+  const status = $('#upload-status');
+  if (chosen.qdc) {
+    status.dataset.state = 'failed';
+    status.textContent = t('cb.checkJsonOnly');
+    return;
+  }
+  status.dataset.state = '';
+  status.textContent = t('cb.checking');
+  try {
+    const answer = await send(`/api/codebooks/validate?fileName=${encodeURIComponent(chosen.file.name)}`, chosen.form);
+    status.dataset.state = answer.valid ? 'done' : 'failed';
+    status.textContent = answer.valid ? t('cb.checkedValid', { summary: t('cb.summary', answer.summary) })
+      : t('cb.checkedInvalid', { count: answer.problems.length });
+    showProblems(answer.problems.map((p) => ({ ...p, text: problemOf(p) })));
+  } catch (err) {
+    status.dataset.state = 'failed';
+    status.textContent = errorText(err);
+  }
+}
+
+async function upload(e) {
+  e.preventDefault();
+  const chosen = chosenFile();
+  if (!chosen) return;
+  const { file, form, qdc } = chosen;
+  const status = $('#upload-status');
   status.dataset.state = '';
   status.textContent = t('cb.uploading');
   try {
-    const res = await fetch(`/api/codebooks${qdc ? '/qdc' : ''}?fileName=${encodeURIComponent(file.name)}`,
-      { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const data = await res.json();
-    if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
+    const data = await send(qdc ? `/api/codebooks/qdc?fileName=${encodeURIComponent(file.name)}`
+      : `/api/codebooks?fileName=${encodeURIComponent(file.name)}`, form);
     status.dataset.state = 'done';
     status.textContent = t('cb.uploaded', { key: data.key, version: data.version });
     await load();
@@ -95,10 +144,7 @@ async function upload(e) {
     status.dataset.state = 'failed';
     const refusal = refusalText(err);
     status.textContent = refusal.text;
-    const list = refusal.problems;
-    problems.replaceChildren(...list.map((p) => h('li', {}, h('code', { text: p.path }), ' ', p.text)));
-    problems.hidden = !list.length;
-    (list.length ? problems : status).scrollIntoView({ block: 'nearest' });
+    showProblems(refusal.problems);
   }
 }
 

@@ -136,7 +136,7 @@ async function reset(e) {
 async function setActive(u, active) {
   if (!active && !window.confirm(t('users.confirmDeactivate', { name: u.name }))) return;
   try {
-    await api('POST', `/api/users/${u.id}/${active ? 'reactivate' : 'deactivate'}`, {});
+    await api('POST', active ? `/api/users/${u.id}/reactivate` : `/api/users/${u.id}/deactivate`, {});
     say($('#row-status'), 'done', t(active ? 'users.reactivated' : 'users.deactivated', { name: u.name }));
     await load();
     const again = document.querySelector(`tr[data-user="${CSS.escape(u.name)}"] td.actions button:last-child`);

@@ -21,6 +21,8 @@ public final class CalibrationRoutes {
     public void register(RoutesConfig r) {
         r.put("/api/transcripts/{transcriptId}/reference", ctx -> ctx.json(calibration.setReference(access.user(ctx),
                 Requests.id(ctx, "transcriptId"), Requests.body(ctx, PutReference.class).coderId())));
+        r.get("/api/projects/{projectId}/calibration-threshold", ctx -> ctx.json(calibration.threshold(access.user(ctx),
+                Requests.id(ctx, "projectId"))));
         r.put("/api/projects/{projectId}/calibration-threshold", ctx -> ctx.json(calibration.setThreshold(access.user(ctx),
                 Requests.id(ctx, "projectId"), Requests.body(ctx, PutThreshold.class).kappa())));
         r.get("/api/transcripts/{transcriptId}/codings", ctx -> ctx.json(calibration.codings(access.user(ctx), Requests.id(ctx, "transcriptId"))));

@@ -69,6 +69,13 @@ public final class CalibrationService {
         });
     }
 
+    /** The kappa a trainee must reach in every dimension (the calibration page shows and changes it). */
+    public Map<String, Object> threshold(User user, long projectId) {
+        access.require(user, projectId, Role.ADMIN, Role.TRAINER);
+        double kappa = jdbi.withExtension(CalibrationDao.class, dao -> dao.threshold(projectId)).orElse(DEFAULT_THRESHOLD);
+        return Map.of("projectId", projectId, "kappa", kappa);
+    }
+
     public Map<String, Object> setThreshold(User user, long projectId, Double kappa) {
         access.require(user, projectId, Role.ADMIN, Role.TRAINER);
         if (kappa == null || kappa.isNaN() || kappa < -1 || kappa > 1) {

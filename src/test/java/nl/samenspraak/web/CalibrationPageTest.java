@@ -40,6 +40,38 @@ class CalibrationPageTest {
     }
 
     @Test
+    void a_trainer_sets_the_threshold_on_the_calibration_page_and_the_calibration_is_judged_by_it() {
+        Study s = Study.conversation(app, root);
+        String trainer = "trainer-" + s.coder();
+        app.user(trainer, Role.CODER);
+        Fixtures.member(root, s.project(), trainer, "trainer");
+        String dim = Fixtures.firstDimension(root);
+        String a = Fixtures.codeFor(root, dim, "professional", 0);
+        code(app.as(trainer), s.unitId(0), dim, a);
+        long trainerId = app.count("SELECT id FROM users WHERE name = '" + trainer + "'");
+        long trainee = app.count("SELECT id FROM users WHERE name = '" + s.coder() + "'");
+        assertThat(root.put("/api/transcripts/" + s.transcript() + "/reference", Map.of("coderId", trainerId)).status()).isEqualTo(200);
+        code(s.coderHttp(), s.unitId(0), dim, a);
+
+        browser.logInAs(app, trainer, "calibration.html?t=" + s.transcript() + "&coder=" + trainee);
+        browser.until(d -> browser.find("#result").isDisplayed());
+        assertThat(browser.find("#threshold").getDomProperty("value")).isEqualTo("0.70");
+        browser.find("#threshold").clear();
+        browser.find("#threshold").sendKeys("1,5");
+        browser.find("#save-threshold").click();
+        browser.until(d -> browser.text("#threshold-status").contains("from -1 to 1"));
+        assertThat(root.get("/api/projects/" + s.project() + "/calibration-threshold").json().path("kappa").asDouble()).as("nothing saved").isEqualTo(0.70);
+
+        browser.find("#threshold").clear();
+        browser.find("#threshold").sendKeys("0,85");
+        browser.find("#save-threshold").click();
+        // The page computes the calibration again with the new threshold.
+        browser.until(d -> browser.find("#threshold").getDomProperty("value").equals("0.85") && browser.text("#summary").contains("0.85"));
+        assertThat(root.get("/api/projects/" + s.project() + "/calibration-threshold").json().path("kappa").asDouble()).isEqualTo(0.85);
+        assertThat(s.coderHttp().get("/api/projects/" + s.project() + "/calibration-threshold").status()).as("a coder does not set it").isEqualTo(403);
+    }
+
+    @Test
     void a_trainee_who_fails_sees_their_misses_passes_after_recoding_and_the_history_shows_two_points() {
         Study s = Study.conversation(app, root);
         // Not blind: the trainee sees whose the reference is and the counts per code (a blind project shows the figures only).

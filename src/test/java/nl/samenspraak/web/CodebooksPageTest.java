@@ -96,11 +96,29 @@ class CodebooksPageTest {
     }
 
     @Test
-    void a_coder_reads_codebooks_but_cannot_upload() {
+    void a_coder_reads_codebooks_and_checks_a_draft_without_storing_but_cannot_upload() throws Exception {
         browser.logInAfresh(app.baseUrl, "Anna Jansen", TestApp.PASSWORD, "codebooks.html?key=option-5");
         browser.until(d -> browser.find("#view").isDisplayed());
         assertThat(browser.text("#view-title")).startsWith("OPTION-5");
-        assertThat(browser.find("#upload").isDisplayed()).isFalse();
         assertThat(browser.all("#nav-codebooks")).isEmpty();
+        assertThat(browser.find("#upload-button").isDisplayed()).as("storing is for system administrators").isFalse();
+
+        long stored = app.count("SELECT count(*) FROM codebooks");
+        Path draft = dir.resolve("concept – kapot.json");
+        Files.writeString(draft, small().replaceFirst("\"hotkey\": \"t\"", "\"hotkey\": \"j\""), StandardCharsets.UTF_8);
+        browser.find("#upload-file").sendKeys(draft.toAbsolutePath().toString());
+        browser.find("#check-button").click();
+        browser.until(d -> browser.find("#problems").isDisplayed());
+        assertThat(browser.text("#upload-status")).startsWith("Not a valid codebook: 1 problem(s)").contains("Nothing was stored");
+        assertThat(browser.all("#problems li code").stream().map(WebElement::getText)).containsExactly("$.dimensions[0].codes[0].hotkey");
+
+        Path good = dir.resolve("concept.json");
+        Files.writeString(good, small(), StandardCharsets.UTF_8);
+        browser.find("#upload-file").sendKeys(good.toAbsolutePath().toString());
+        browser.find("#check-button").click();
+        browser.until(d -> browser.text("#upload-status").startsWith("No problems."));
+        assertThat(browser.text("#upload-status")).contains("Dimensions: ").contains("codes: ");
+        assertThat(browser.find("#problems").isDisplayed()).isFalse();
+        assertThat(app.count("SELECT count(*) FROM codebooks")).as("a check stores nothing").isEqualTo(stored);
     }
 }

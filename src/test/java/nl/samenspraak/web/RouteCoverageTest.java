@@ -37,13 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RouteCoverageTest {
     /** Routes that change data with no page on purpose, each with its reason. */
-    static final Map<String, String> SCRIPTS_ONLY = Map.of(
-            "POST /api/codebooks/validate",
-            "checks a codebook and stores nothing (a POST for its body); the codebooks page's upload answers the same problems "
-                    + "at their JSON paths, and the command line has 'codebook validate'",
-            "PUT /api/projects/{projectId}/calibration-threshold",
-            "the settings page sets the threshold with the project's other settings (PATCH /api/projects/{projectId}); "
-                    + "this route came first and stays for scripts that set the threshold alone");
+    static final Map<String, String> SCRIPTS_ONLY = Map.of();
 
     /** A literal read by get(...), or set as a link's href or a player's src: a GET whatever else the file calls. */
     static final Pattern READ = Pattern.compile("(\\bget\\(|href\\s*=\\s*|src:\\s*)$");
