@@ -98,9 +98,7 @@ public final class Access {
 
     private Role requireSeesOthers(User user, long projectId, java.util.function.Supplier<ApiException> refusal) {
         Role role = require(user, projectId);
-        if (role == Role.CODER && jdbi.withExtension(AccessDao.class, dao -> dao.blind(projectId)).orElse(true)) {
-            throw refusal.get();
-        }
+        if (!seesOthers(role, projectId)) throw refusal.get();
         return role;
     }
 
@@ -109,7 +107,11 @@ public final class Access {
      * answer, for reads that show a blind coder their own codes only (a 404 when not a member).
      */
     public boolean seesOthersCodes(User user, long projectId) {
-        Role role = require(user, projectId);
+        return seesOthers(require(user, projectId), projectId);
+    }
+
+    /** The one rule: every role but a coder sees the others' work, and a coder too while the project does not code blind. */
+    private boolean seesOthers(Role role, long projectId) {
         return role != Role.CODER || !jdbi.withExtension(AccessDao.class, dao -> dao.blind(projectId)).orElse(true);
     }
 

@@ -12,7 +12,6 @@ import nl.samenspraak.project.Project;
 import nl.samenspraak.project.ProjectDao;
 import nl.samenspraak.report.Selection;
 import nl.samenspraak.spreadsheet.CsvTables;
-import nl.samenspraak.report.ReportDao;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.BufferedOutputStream;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,7 +61,7 @@ final class ExportCommand {
             Exit code 2: bad input (an unknown project, format or transcript, a missing option, an existing PATH).""";
 
     /** What one export needs besides its project and target, from the options. */
-    record Request(Selection selection, CsvTables.Dialect dialect, boolean freeText, Long transcript, String language) {}
+    record Request(Selection selection, CsvTables.Dialect dialect, boolean freeText, Long transcript) {}
 
     /** Writes one format; returns the files written. */
     interface Writer {
@@ -113,7 +111,7 @@ final class ExportCommand {
             Project project = jdbi.withExtension(ProjectDao.class, dao -> dao.findByName(projectName))
                     .orElseThrow(() -> new IllegalArgumentException("--project: there is no project named '" + projectName + "'."));
             Request request = new Request(new Selection(List.of(), List.of(), Selection.DEFAULT_BOOTSTRAP, Selection.DEFAULT_SEED, lang,
-                    flags.has("--consensus") ? Selection.Dataset.CONSENSUS : Selection.Dataset.CODERS), dialect, !flags.has("--no-free-text"), transcript, lang);
+                    flags.has("--consensus") ? Selection.Dataset.CONSENSUS : Selection.Dataset.CODERS), dialect, !flags.has("--no-free-text"), transcript);
             try (Services s = Services.build(new AppConfig(0, db, false, false), jdbi)) {
                 for (Path p : FORMATS.get(format).writer().write(s, project, request, target)) out.println("Wrote " + p + " (" + Files.size(p) + " bytes).");
             }
@@ -187,27 +185,21 @@ final class ExportCommand {
     }
 
     private static List<Path> elan(Services s, Project project, Request r, Path target) throws IOException {
-        long transcript = r.transcript();
-        Optional<Long> in = s.jdbi().withExtension(ReportDao.class, dao -> dao.projectOfLiveTranscript(transcript));
-        if (in.isEmpty() || in.get() != project.id())
-            throw new IllegalArgumentException("--transcript: project '" + project.name() + "' has no transcript " + transcript + ".");
-        ElanExport.File file = new ElanExport(s.jdbi(), s.access(), s.projectCodebooks()).export(SYSTEM, transcript, r.language());
+        ElanExport.File file = s.elanExport().export(SYSTEM, r.transcript(), r.selection().language());
+        if (file.projectId() != project.id())
+            throw new IllegalArgumentException("--transcript: project '" + project.name() + "' has no transcript " + r.transcript() + ".");
         write(target, out -> out.write(file.content()));
         return List.of(target);
     }
 
     private static List<Path> qdpx(Services s, Project project, Request r, Path target) throws IOException {
-        QdpxExport.Download file = new QdpxExport(s.jdbi(), s.access(), s.projectCodebooks()).prepare(SYSTEM, project.id(), r.language());
+        QdpxExport.Download file = s.qdpxExport().prepare(SYSTEM, project.id(), r.selection().language());
         write(target, file.content()::writeTo);
         return List.of(target);
     }
 
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
     /** A new file (never one that exists); a file left half written by a failure is removed. */
-    private static void write(Path target, Content content) throws IOException {
+    private static void write(Path target, QdpxExport.Content content) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
             content.writeTo(out);
         } catch (RuntimeException | IOException e) {

@@ -11,9 +11,7 @@ import nl.samenspraak.coding.AuditRoutes;
 import nl.samenspraak.coding.CodingRoutes;
 import nl.samenspraak.erasure.ErasureRoutes;
 import nl.samenspraak.db.Writes;
-import nl.samenspraak.exports.ElanExport;
 import nl.samenspraak.exports.ExportRoutes;
-import nl.samenspraak.exports.QdpxExport;
 import nl.samenspraak.http.SameOrigin;
 import nl.samenspraak.project.AssignmentRoutes;
 import nl.samenspraak.project.ProjectRoutes;
@@ -53,8 +51,7 @@ final class Routes {
         new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
-        new ExportRoutes(s.exports(), s.exportJobs(), s.access(), new ElanExport(s.jdbi(), s.access(), s.projectCodebooks()),
-                new QdpxExport(s.jdbi(), s.access(), s.projectCodebooks())).register(r);
+        new ExportRoutes(s.exports(), s.exportJobs(), s.access(), s.elanExport(), s.qdpxExport()).register(r);
         new SessionDataRoutes(s.sessionData(), s.comparisons(), s.access()).register(r);
         new AssignmentRoutes(s.assignments(), s.access()).register(r);
         new AuditRoutes(s.history(), s.teamProgress(), s.access()).register(r);

@@ -16,7 +16,9 @@ import nl.samenspraak.db.Writes;
 import nl.samenspraak.erasure.ErasureService;
 import nl.samenspraak.exports.ExportExtras;
 import nl.samenspraak.exports.ExportJobs;
+import nl.samenspraak.exports.ElanExport;
 import nl.samenspraak.exports.ExportService;
+import nl.samenspraak.exports.QdpxExport;
 import nl.samenspraak.project.AssignmentService;
 import nl.samenspraak.project.MemberService;
 import nl.samenspraak.project.ProjectCodebooks;
@@ -40,7 +42,7 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                        CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts, ImportService imports, UnitService units,
                        CodingService coding, MediaService media, ReportService reports, ReliabilityService reliability,
-                       ExportService exports, ExportJobs exportJobs,
+                       ExportService exports, ExportJobs exportJobs, ElanExport elanExport, QdpxExport qdpxExport,
                        SessionDataService sessionData, ComparisonService comparisons,
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
@@ -71,7 +73,8 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons), workers.exportWork());
         return new Services(config, jdbi, workers, writes, accounts, loginGuard, access, codebooks, projects, projectCodebooks, transcripts,
                 new ImportService(jdbi, writes, access), new UnitService(jdbi, writes, access, transcripts), coding,
-                media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()), sessionData, comparisons,
+                media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()),
+                new ElanExport(jdbi, access, projectCodebooks), new QdpxExport(jdbi, access, projectCodebooks), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
                 calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),

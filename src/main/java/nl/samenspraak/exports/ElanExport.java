@@ -5,6 +5,9 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.results.ConsensusName;
+import nl.samenspraak.transcript.MediaDao;
+import nl.samenspraak.transcript.Transcript;
+import nl.samenspraak.transcript.TranscriptDao;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.ByteArrayOutputStream;
@@ -32,44 +35,32 @@ public final class ElanExport {
         this.codebooks = codebooks;
     }
 
-    /** The file's name and content. */
-    public record File(String fileName, byte[] content) {}
-
-    private record Head(long projectId, String name) {}
-
-    private record Row(int seq, long coderId, String coder, String dimension, String code) {}
+    /** The file's name and content, and the project of its transcript. */
+    public record File(String fileName, byte[] content, long projectId) {}
 
     public File export(User user, long transcriptId, String language) {
-        Head t = jdbi.withHandle(h -> h.createQuery("SELECT project_id, name FROM transcripts WHERE id = :id AND deleted_at IS NULL")
-                .bind("id", transcriptId).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).findOne())
-                .orElseThrow(() -> Access.transcriptNotFound(transcriptId));
+        Transcript t = jdbi.withExtension(TranscriptDao.class, dao -> dao.find(transcriptId)).orElseThrow(() -> Access.transcriptNotFound(transcriptId));
         access.requireReadable(user, t.projectId(), transcriptId);
         boolean everyone = access.seesOthersCodes(user, t.projectId());
         Codebook codebook = codebooks.forProject(t.projectId()).codebook();
         ElanWriter.Document doc = jdbi.inTransaction(h -> {
-            List<ElanWriter.Unit> units = h.createQuery("SELECT seq, speaker_label, text, start_ms, end_ms FROM utterances WHERE transcript_id = :id ORDER BY seq")
-                    .bind("id", transcriptId).map((rs, ctx) -> new ElanWriter.Unit(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4) == null ? null : rs.getLong(4), rs.getObject(5) == null ? null : rs.getLong(5))).list();
-            List<Row> rows = h.createQuery("""
-                            SELECT u.seq, c.coder_id, us.name, c.dimension, c.code FROM codes c JOIN utterances u ON u.id = c.utterance_id
-                            JOIN users us ON us.id = c.coder_id
-                            WHERE u.transcript_id = :id AND (:everyone OR c.coder_id = :me) ORDER BY us.name, c.coder_id, u.seq""")
-                    .bind("id", transcriptId).bind("everyone", everyone).bind("me", user.id())
-                    .map((rs, ctx) -> new Row(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
-            ElanWriter.Recording recording = h.createQuery("SELECT file_name, content_type FROM media WHERE transcript_id = :id")
-                    .bind("id", transcriptId).map((rs, ctx) -> new ElanWriter.Recording(rs.getString(1), rs.getString(2))).findOne().orElse(null);
+            List<ElanWriter.Unit> units = h.attach(TranscriptDao.class).utterances(transcriptId).stream()
+                    .map(u -> new ElanWriter.Unit(u.seq(), u.speakerLabel(), u.text(), u.startMs(), u.endMs())).toList();
+            List<ElanDao.Row> rows = h.attach(ElanDao.class).codes(transcriptId, everyone, user.id());
+            ElanWriter.Recording recording = h.attach(MediaDao.class).find(transcriptId)
+                    .map(m -> new ElanWriter.Recording(m.fileName(), m.contentType())).orElse(null);
             return document(t.name(), recording, units, rows, codebook, language);
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ElanWriter.write(doc, out);
-        return new File(fileName(t.name()), out.toByteArray());
+        return new File(fileName(t.name()), out.toByteArray(), t.projectId());
     }
 
     /**
      * The vocabularies (the codebook's dimensions, then any dimension or code found in the codes that the current
      * codebook no longer holds) and the codings: per coder (by name, the consensus last) a tier per dimension.
      */
-    static ElanWriter.Document document(String transcript, ElanWriter.Recording recording, List<ElanWriter.Unit> units, List<Row> rows,
+    static ElanWriter.Document document(String transcript, ElanWriter.Recording recording, List<ElanWriter.Unit> units, List<ElanDao.Row> rows,
                                         Codebook codebook, String language) {
         Map<String, Map<String, ElanWriter.Entry>> entries = new LinkedHashMap<>();
         Map<String, ElanWriter.Vocabulary> heads = new LinkedHashMap<>();
@@ -81,7 +72,7 @@ public final class ElanExport {
         Map<Long, String> coders = new LinkedHashMap<>();
         Set<Long> consensus = new LinkedHashSet<>();
         Map<Long, Map<String, Map<Integer, String>>> codes = new LinkedHashMap<>();
-        for (Row r : rows) {
+        for (ElanDao.Row r : rows) {
             heads.computeIfAbsent(r.dimension(), k -> new ElanWriter.Vocabulary(k, k, k, List.of()));
             entries.computeIfAbsent(r.dimension(), k -> new LinkedHashMap<>()).putIfAbsent(r.code(), new ElanWriter.Entry(r.code(), null, null));
             coders.put(r.coderId(), ConsensusName.shown(r.coder(), language));
@@ -100,7 +91,6 @@ public final class ElanExport {
     }
 
     static String fileName(String transcript) {
-        String safe = transcript.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        return (safe.isEmpty() ? "transcript" : safe) + ".eaf";
+        return ExportService.safeName(transcript.replaceAll("\\.[A-Za-z0-9]{1,5}$", ""), "transcript") + ".eaf";
     }
 }

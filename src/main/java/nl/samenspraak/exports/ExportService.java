@@ -131,8 +131,13 @@ public final class ExportService implements ExportJobs.Writer {
     }
 
     static String fileName(String project, ExportFormat format) {
-        String safe = project.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        return (safe.isEmpty() ? "project" : safe) + "-" + Instant.now().toString().substring(0, 10) + format.suffix;
+        return safeName(project, "project") + "-" + Instant.now().toString().substring(0, 10) + format.suffix;
+    }
+
+    /** A name as a download's file name: letters, digits, dot, underscore and hyphen, the rest as one hyphen; {@code fallback} when nothing is left. */
+    static String safeName(String name, String fallback) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return safe.isEmpty() ? fallback : safe;
     }
 
     /** Writes the export into a new temp file and returns it; the caller deletes it. */

@@ -75,12 +75,11 @@ public final class QdpxExport {
         access.requireOthersCodes(user, projectId);
         Codebook codebook = codebooks.forProject(projectId).codebook();
         QdpxDao.Head head = jdbi.withExtension(QdpxDao.class, dao -> dao.head(projectId)).orElseThrow(() -> projectNotFound(projectId));
-        return new Download(fileName(head.name()), out -> jdbi.useTransaction(h -> write(h.attach(QdpxDao.class), projectId, codebook, language, out)));
+        return new Download(fileName(head.name()), out -> jdbi.useTransaction(h -> write(h.attach(QdpxDao.class), projectId, head, codebook, language, out)));
     }
 
     /** The .qdpx: the sources' texts, then project.qde. */
-    static void write(QdpxDao dao, long projectId, Codebook codebook, String language, OutputStream target) throws IOException {
-        QdpxDao.Head head = dao.head(projectId).orElseThrow(() -> projectNotFound(projectId));
+    static void write(QdpxDao dao, long projectId, QdpxDao.Head head, Codebook codebook, String language, OutputStream target) throws IOException {
         Guids guids = new Guids(projectId + "/" + head.createdAt());
         List<QdpxDao.Transcript> transcripts = dao.transcripts(projectId);
         ZipOutputStream zip = new ZipOutputStream(unclosable(target), StandardCharsets.UTF_8);
@@ -362,7 +361,6 @@ public final class QdpxExport {
     }
 
     static String fileName(String project) {
-        String safe = project.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        return (safe.isEmpty() ? "project" : safe) + ".qdpx";
+        return ExportService.safeName(project, "project") + ".qdpx";
     }
 }
