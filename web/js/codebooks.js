@@ -4,7 +4,7 @@
 import { ApiError, get } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
-import { problemOf, refusalText } from './problems.js';
+import { problemsOf, refusalText } from './problems.js';
 import { openPage } from './header.js';
 import { codebookView } from './codebookview.js';
 
@@ -118,7 +118,7 @@ async function check() {
     status.dataset.state = answer.valid ? 'done' : 'failed';
     status.textContent = answer.valid ? t('cb.checkedValid', { summary: t('cb.summary', answer.summary) })
       : t('cb.checkedInvalid', { count: answer.problems.length });
-    showProblems(answer.problems.map((p) => ({ ...p, text: problemOf(p) })));
+    showProblems(problemsOf(answer.problems));
   } catch (err) {
     status.dataset.state = 'failed';
     status.textContent = errorText(err);

@@ -9,6 +9,11 @@ export function problemOf(p) {
   return problemText({ code: p.code, params: p.params, text: p.message });
 }
 
+/** A list of problems, each with its text in the page's language as {@code text}. */
+export function problemsOf(list) {
+  return (list || []).map((p) => ({ ...p, text: problemOf(p) }));
+}
+
 /**
  * {text, problems}: text is the error's main sentence, the problem it quotes (params problemCode and
  * problemParams, as the parameter 'problem', or 'first' of a refused codebook) said in the page's language;
@@ -17,7 +22,7 @@ export function problemOf(p) {
 export function refusalText(err) {
   if (!err) return { text: '', problems: [] };
   const list = err.details && Array.isArray(err.details.problems) ? err.details.problems : [];
-  const problems = list.map((p) => ({ ...p, text: problemOf(p) }));
+  const problems = problemsOf(list);
   const params = err.params || {};
   if (!params.problemCode) return { text: errorText(err), problems };
   const quoted = problemText({ code: params.problemCode, params: params.problemParams, text: params.problem });

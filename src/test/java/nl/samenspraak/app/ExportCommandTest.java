@@ -3,6 +3,7 @@ package nl.samenspraak.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.report.CodedProject;
 import nl.samenspraak.support.Http;
+import nl.samenspraak.support.Sql;
 import nl.samenspraak.support.TestApp;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -49,12 +50,12 @@ class ExportCommandTest {
             CodedProject p = new CodedProject(app);
             CodedProject other = new CodedProject(app);
             db = app.database.toString();
-            project = app.jdbi.withHandle(h -> h.createQuery("SELECT name FROM projects WHERE id = :id").bind("id", p.project).mapTo(String.class).one());
+            project = Sql.one(app.jdbi, "SELECT name FROM projects WHERE id = " + p.project, String.class);
             transcript = p.transcripts.get(0);
             otherProjectTranscript = other.transcripts.get(0);
             units = p.roles.get(0).size();
             // A consensus of two units of the first transcript, taken from anna.
-            long anna = app.jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE name = 'anna'").mapTo(Long.class).one());
+            long anna = app.count("SELECT id FROM users WHERE name = 'anna'");
             JsonNode utterances = p.admin.get("/api/transcripts/" + transcript).json().path("utterances");
             for (int i = 0; i < 2; i++) {
                 Http.Response r = p.admin.put("/api/transcripts/" + transcript + "/consensus/" + utterances.get(i).path("id").asLong() + "/"

@@ -89,14 +89,11 @@ class ElanExportHttpTest {
     @AfterAll static void stop() { app.close(); }
 
     static List<Long> unitIds(long transcript) {
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode u : admin.get("/api/transcripts/" + transcript).json().path("utterances")) ids.add(u.path("id").asLong());
-        return ids;
+        return Fixtures.unitIds(admin, transcript);
     }
 
     static void code(Http coder, long unit, String dimension, String code) {
-        Http.Response r = coder.put("/api/utterances/" + unit + "/codes/" + dimension, Map.of("code", code));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Fixtures.code(coder, unit, dimension, code);
     }
 
     static Document parse(String xml) throws Exception {

@@ -1,7 +1,6 @@
 package nl.samenspraak.exports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.samenspraak.http.Json;
 import nl.samenspraak.report.CodedProject;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
@@ -20,11 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,18 +54,9 @@ class ExportHttpTest {
 
     @AfterAll void stop() { app.close(); }
 
-    record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
-        String text() { return new String(body, StandardCharsets.UTF_8); }
-    }
-
-    /** GET with the analyst's session cookie, as bytes. */
-    Download download(String user, String path) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json").header("Origin", app.baseUrl)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("name", user, "password", TestApp.PASSWORD)))).build();
-        assertThat(client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
-        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(r.statusCode(), r.body(), r.headers());
+    /** GET with the user's session, as bytes. */
+    Http.Download download(String user, String path) {
+        return app.as(user).download(path);
     }
 
     long codes() {
@@ -80,7 +65,7 @@ class ExportHttpTest {
 
     @Test
     void the_analyst_downloads_a_workbook_whose_every_sheet_has_its_header_and_numbers() throws Exception {
-        Download d = download("ria", p.url("/export.xlsx?bootstrap=200"));
+        Http.Download d = download("ria", p.url("/export.xlsx?bootstrap=200"));
         assertThat(d.status()).as(d.text()).isEqualTo(200);
         assertThat(d.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment; filename=\"Arnhem-").contains(".xlsx");
         assertThat(d.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
@@ -115,7 +100,7 @@ class ExportHttpTest {
 
     @Test
     void the_units_csv_has_a_bom_parses_back_and_guards_formula_like_text() throws Exception {
-        Download d = download("ria", p.url("/units.csv"));
+        Http.Download d = download("ria", p.url("/units.csv"));
         assertThat(d.status()).isEqualTo(200);
         assertThat(d.headers().firstValue("Content-Disposition").orElse("")).contains("-units.csv");
         assertThat(d.body()[0] & 0xFF).isEqualTo(0xEF);
@@ -130,7 +115,7 @@ class ExportHttpTest {
 
     @Test
     void the_frequencies_csv_has_a_row_per_session_coder_and_role_and_a_dutch_excel_dialect() throws Exception {
-        Download d = download("ria", p.url("/frequencies.csv?dialect=excel-nl"));
+        Http.Download d = download("ria", p.url("/frequencies.csv?dialect=excel-nl"));
         assertThat(d.status()).isEqualTo(200);
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(d.text().substring(1))).getRecords();
@@ -162,7 +147,7 @@ class ExportHttpTest {
         assertThat(status.path("downloadUrl").asText()).isEqualTo("/api/exports/" + id + "/file");
         assertThat(jobFiles(id)).hasSize(1);
         assertThat(p.admin.get("/api/exports/" + id).status()).isEqualTo(404); // only the one who started it
-        Download file = download("ria", "/api/exports/" + id + "/file");
+        Http.Download file = download("ria", "/api/exports/" + id + "/file");
         assertThat(file.status()).isEqualTo(200);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("README");

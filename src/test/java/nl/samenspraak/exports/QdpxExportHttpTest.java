@@ -21,11 +21,6 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import java.io.ByteArrayInputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,27 +103,15 @@ class QdpxExportHttpTest {
     @AfterAll static void stop() { app.close(); }
 
     static List<Long> unitIds(long transcript) {
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode u : admin.get("/api/transcripts/" + transcript).json().path("utterances")) ids.add(u.path("id").asLong());
-        return ids;
+        return Fixtures.unitIds(admin, transcript);
     }
 
     static void code(Http coder, long unit, String dimension, String code) {
-        Http.Response r = coder.put("/api/utterances/" + unit + "/codes/" + dimension, Map.of("code", code));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Fixtures.code(coder, unit, dimension, code);
     }
 
-    record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
-        String text() { return new String(body, StandardCharsets.UTF_8); }
-    }
-
-    static Download download(String user, String path) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(app.baseUrl + "/api/login")).header("Content-Type", "application/json").header("Origin", app.baseUrl)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(Map.of("name", user, "password", TestApp.PASSWORD)))).build();
-        assertThat(client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
-        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(app.baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(r.statusCode(), r.body(), r.headers());
+    static Http.Download download(String user, String path) {
+        return app.as(user).download(path);
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws Exception {
@@ -155,7 +138,7 @@ class QdpxExportHttpTest {
     }
 
     static Map<String, byte[]> exported() throws Exception {
-        Download d = download("root", "/api/projects/" + project + "/export.qdpx");
+        Http.Download d = download("root", "/api/projects/" + project + "/export.qdpx");
         assertThat(d.status()).as(d.text()).isEqualTo(200);
         assertThat(d.headers().firstValue("Content-Disposition").orElse("")).contains("filename=\"Qdpx.qdpx\"");
         return unzip(d.body());
@@ -301,7 +284,7 @@ class QdpxExportHttpTest {
         assertThat(download("olaf", "/api/projects/" + project + "/export.qdpx").status()).isEqualTo(404);
         assertThat(download("tina", "/api/projects/" + project + "/export.qdpx").status()).isEqualTo(200);
         // The file is streamed, but access is checked first: a refusal is the ordinary JSON error, not a broken zip.
-        Download refused = download("anna", "/api/projects/" + project + "/export.qdpx");
+        Http.Download refused = download("anna", "/api/projects/" + project + "/export.qdpx");
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(Json.mapper().readTree(refused.body()).path("code").asText()).isNotEmpty();
         assertThat(refused.headers().firstValue("Content-Disposition")).isEmpty();
@@ -317,7 +300,7 @@ class QdpxExportHttpTest {
                         c[0], annaId, c[1], c[2]);
         });
         try {
-            Download d = download("root", "/api/projects/" + project + "/export.qdpx");
+            Http.Download d = download("root", "/api/projects/" + project + "/export.qdpx");
             List<String> entries = new ArrayList<>();
             try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(d.body()), StandardCharsets.UTF_8)) {
                 for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.add(e.getName());

@@ -42,6 +42,19 @@ public final class Fixtures {
     }
 
     /** The first code of the dimension that applies to the role, read from the project's codebook. */
+    /** The ids of a transcript's units, in order. */
+    public static java.util.List<Long> unitIds(Http http, long transcript) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode u : http.get("/api/transcripts/" + transcript).json().path("utterances")) ids.add(u.path("id").asLong());
+        return ids;
+    }
+
+    /** Saves a code as {@code coder}; fails the test when it is refused. */
+    public static void code(Http coder, long unit, String dimension, String code) {
+        Http.Response r = coder.put("/api/utterances/" + unit + "/codes/" + dimension, java.util.Map.of("code", code));
+        if (r.status() != 200) throw new AssertionError("code " + code + " on unit " + unit + ": " + r.status() + " " + r.body());
+    }
+
     public static String codeFor(Http http, String dimension, String role, int index) {
         JsonNode dims = http.get("/api/codebooks/" + CODEBOOK).json().path("codebook").path("dimensions");
         for (JsonNode d : dims) {

@@ -53,6 +53,24 @@ public final class Http {
 
     public Response get(String path) { return send(request(path).GET()); }
 
+    /** A download: its status, bytes and headers. */
+    public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+        public String text() { return new String(body, StandardCharsets.UTF_8); }
+    }
+
+    /** GET as bytes (a workbook, a zip), with this client's session. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path) { return send(request(path).DELETE()); }
 
     public Response post(String path, Object body) { return send(request(path).POST(json(body)).header("Content-Type", "application/json")); }

@@ -35,7 +35,7 @@ class CodebooksPageTest {
         app.user("Anna Jansen", Role.CODER);
     }
 
-    private static String small() {
+    static String small() {
         try (var in = CodebooksPageTest.class.getResourceAsStream("/codebook/small.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {

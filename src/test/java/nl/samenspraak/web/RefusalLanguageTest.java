@@ -59,19 +59,12 @@ class RefusalLanguageTest {
         return file;
     }
 
-    private static String small() {
-        try (var in = RefusalLanguageTest.class.getResourceAsStream("/codebook/small.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     @Test
     void a_refused_codebook_lists_its_problems_in_dutch() throws IOException {
         browser.logInAs(app, "root", "codebooks.html");
         dutch();
-        String broken = small().replaceFirst("\"hotkey\": \"t\"", "\"hotkey\": \"j\"").replaceFirst("\"version\": \"1.0\"", "\"version\": \"\"");
+        String broken = CodebooksPageTest.small().replaceFirst("\"hotkey\": \"t\"", "\"hotkey\": \"j\"").replaceFirst("\"version\": \"1.0\"", "\"version\": \"\"");
         browser.find("#upload-file").sendKeys(file("kapot.json", broken).toAbsolutePath().toString());
         browser.find("#upload-form button[type=submit]").click();
         browser.until(d -> browser.find("#problems").isDisplayed());

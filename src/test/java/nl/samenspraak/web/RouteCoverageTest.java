@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,8 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every capability has a page: each route of the live route table that changes data must be called
  * by a page script in web/js (a `/api/...` literal whose path matches the route, under a method the
- * call names). Routes deliberately left to scripts are named in {@link #SCRIPTS_ONLY} with the
- * reason; an exception that no longer applies fails the test too, so the list stays true.
+ * call names), without exceptions.
  *
  * <p>How a call's method is read: the quoted HTTP method words on the literal's line and the three
  * after it ({@code api('PUT', `/api/...`)}, {@code fetch(`/api/...`, { method: 'POST' ...})},
@@ -36,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that builds its request elsewhere, as saver.js does); where the file names none, GET.
  */
 class RouteCoverageTest {
-    /** Routes that change data with no page on purpose, each with its reason. */
-    static final Map<String, String> SCRIPTS_ONLY = Map.of();
 
     /** A literal read by get(...), or set as a link's href or a player's src: a GET whatever else the file calls. */
     static final Pattern READ = Pattern.compile("(\\bget\\(|href\\s*=\\s*|src:\\s*)$");
@@ -147,21 +143,9 @@ class RouteCoverageTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' ')), path = route.substring(route.indexOf(' ') + 1);
             boolean called = calls.stream().anyMatch(c -> c.method().equals(method) && matches(path, c.path()));
-            if (!called && !SCRIPTS_ONLY.containsKey(route)) missing.add(route);
+            if (!called) missing.add(route);
         }
-        assertThat(missing).as("routes that change data with no page calling them (add a page, or name the route in SCRIPTS_ONLY with a reason)").isEmpty();
-    }
-
-    @Test
-    void every_named_exception_is_a_live_route_no_page_calls() throws IOException {
-        List<Call> calls = pageCalls();
-        Set<String> routes = changingRoutes();
-        for (String route : SCRIPTS_ONLY.keySet()) {
-            assertThat(routes).as("an exception names a live route: " + route).contains(route);
-            String method = route.substring(0, route.indexOf(' ')), path = route.substring(route.indexOf(' ') + 1);
-            assertThat(calls).as("a page calls " + route + " now: remove it from SCRIPTS_ONLY")
-                    .noneMatch(c -> c.method().equals(method) && matches(path, c.path()));
-        }
+        assertThat(missing).as("routes that change data with no page calling them (add the page that calls it)").isEmpty();
     }
 
     @Test
