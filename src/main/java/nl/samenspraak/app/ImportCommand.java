@@ -42,6 +42,7 @@ public final class ImportCommand {
     static final String HELP = """
             Usage: java -jar samenspraak.jar import --db FILE --project NAME --codebook KEY [options] FILE...
                    java -jar samenspraak.jar import --preview [options] FILE...
+                   java -jar samenspraak.jar import [--preview] --db FILE --project NAME [options] FILE.qdpx
 
             Imports transcripts (Word .docx, text, WebVTT, SRT, CSV/TSV, Excel .xlsx, whisper/WhisperX JSON,
             ELAN .eaf, Praat TextGrid, CHAT .cha; the format is recognised by the content) into the project
@@ -61,6 +62,12 @@ public final class ImportCommand {
                                          units, warnings) and store nothing
             Prints {"transcripts":[{"file", "id", "name", "format", "utterances", "speakers":{label:role},
             "role_sources":{label:source}, "warnings":[...]}]}, or with --preview {"transcripts":[preview...]}.
+            A REFI-QDA project (.qdpx, or a bare .qde from ATLAS.ti, NVivo, MAXQDA, QualCoder or this workbench) is
+            imported whole: its text sources as transcripts, its codebook (the project's, when NAME exists; else a new
+            codebook, or the stored one the file's codes come from), its coders' codes on the units their selections
+            cover. Prints {"project", "codebook":{"key", "made"}, "transcripts":[...], "codes", "coders":[{"name",
+            "codes", "account"}], "conflicts":[...], "refused":[...], "skipped":[{"what", "count", "text"}]};
+            coders without an account get one, deactivated. With --preview it stores nothing.
             Exit code 2: a file could not be imported (the message names the file, the place and the problem).""";
 
     private static final List<String> VALUED = List.of("--db", "--project", "--codebook", "--segment", "--roles", "--columns",
@@ -74,6 +81,7 @@ public final class ImportCommand {
             if (flags.positional().isEmpty()) throw new IllegalArgumentException("Name at least one transcript file.");
             ImportOptions options = options(flags);
             List<SourceFile> files = read(flags.positional());
+            if (isQdpx(flags.positional())) return QdpxImportCommand.run(flags, files, options, out);
             if (flags.has("--preview")) return preview(files, options, out, err);
             String project = flags.required("--project");
             String codebookKey = flags.required("--codebook");
@@ -93,10 +101,18 @@ public final class ImportCommand {
                 if (!existed) imports.removeEmptyProject(projectId);
                 throw e;
             }
-        } catch (IllegalArgumentException | ApiException | TranscriptFormatException | IOException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | ApiException | TranscriptFormatException | IOException | UncheckedIOException
+                 | nl.samenspraak.exchange.QdpxException | nl.samenspraak.codebook.InvalidCodebookException e) {
             err.println(e.getMessage());
             return 2;
         }
+    }
+
+    /** One REFI-QDA project file ({@code .qdpx}, {@code .qde}): imported as a project, not as transcripts. */
+    private static boolean isQdpx(List<String> files) {
+        boolean any = files.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(qdpx|qde)"));
+        if (any && files.size() > 1) throw new IllegalArgumentException("Import one REFI-QDA project file (.qdpx or .qde) at a time, without other files.");
+        return any;
     }
 
     /** The preview JSON on standard output; each refusal also on standard error, for the person at the terminal. */
@@ -130,7 +146,7 @@ public final class ImportCommand {
                 pseudonyms, flags.has("--merge"), read, Map.of());
     }
 
-    private static List<SourceFile> read(List<String> files) throws IOException {
+    static List<SourceFile> read(List<String> files) throws IOException {
         List<SourceFile> out = new ArrayList<>();
         for (String f : files) {
             Path path = Path.of(f);
@@ -145,7 +161,7 @@ public final class ImportCommand {
         return out;
     }
 
-    private static Map<String, Object> summary(ImportService.Imported i) {
+    static Map<String, Object> summary(ImportService.Imported i) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("file", i.file());
         m.put("files", i.files());

@@ -20,6 +20,7 @@ import nl.samenspraak.report.ReportRoutes;
 import nl.samenspraak.review.ReviewRoutes;
 import nl.samenspraak.sessiondata.SessionDataRoutes;
 import nl.samenspraak.transcript.ImportRoutes;
+import nl.samenspraak.exchange.QdpxImportRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 import nl.samenspraak.transcript.UnitRoutes;
@@ -46,6 +47,7 @@ final class Routes {
         new CodebookRoutes(s.codebooks(), s.access()).register(r);
         new TranscriptRoutes(s.transcripts(), s.transcriptOverview(), s.access()).register(r);
         new ImportRoutes(s.imports(), s.access()).register(r);
+        new QdpxImportRoutes(s.qdpxImport(), s.access()).register(r);
         new UnitRoutes(s.units(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);

@@ -35,6 +35,7 @@ import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
 import nl.samenspraak.transcript.UnitService;
+import nl.samenspraak.exchange.QdpxImportService;
 import org.jdbi.v3.core.Jdbi;
 
 /** Every service of the app, built once over one database. */
@@ -47,7 +48,8 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                        AssignmentService assignments, HistoryService history, TeamProgress teamProgress,
                        AdjudicationService adjudication, CalibrationService calibration,
                        ReviewService reviews, ProfileService profiles, TranscriptOverview transcriptOverview,
-                       FirstStart firstStart, UserAdmin userAdmin, MemberService members, ErasureService erasure) implements AutoCloseable {
+                       FirstStart firstStart, UserAdmin userAdmin, MemberService members, ErasureService erasure,
+                       QdpxImportService qdpxImport) implements AutoCloseable {
     static Services build(AppConfig config, Jdbi jdbi) {
         Workers workers = Workers.start();
         Writes writes = new Writes(jdbi, workers.commits());
@@ -71,16 +73,18 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         ReviewService reviews = new ReviewService(jdbi, writes, access);
         ExportService exports = new ExportService(reader, access, reports, reliability,
                 new ExportExtras(jdbi, access, sessionData, calibration, comparisons), workers.exportWork());
+        ImportService imports = new ImportService(jdbi, writes, access);
+        AdjudicationService adjudication = new AdjudicationService(jdbi, writes, access, projectCodebooks, coding);
         return new Services(config, jdbi, workers, writes, accounts, loginGuard, access, codebooks, projects, projectCodebooks, transcripts,
-                new ImportService(jdbi, writes, access), new UnitService(jdbi, writes, access, transcripts), coding,
+                imports, new UnitService(jdbi, writes, access, transcripts), coding,
                 media, reports, reliability, exports, new ExportJobs(exports, workers.exportJobs()),
                 new ElanExport(jdbi, access, projectCodebooks), new QdpxExport(jdbi, access, projectCodebooks), sessionData, comparisons,
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
-                new AdjudicationService(jdbi, writes, access, projectCodebooks, coding),
-                calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
+                adjudication, calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
                 new FirstStart(accounts), new UserAdmin(accounts, access),
                 new MemberService(jdbi, writes, accounts, access),
-                new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())));
+                new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())),
+                new QdpxImportService(jdbi, writes, access, accounts, codebooks, projects, imports, adjudication));
     }
 
     /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */

@@ -31,6 +31,13 @@ final class QdcMapping {
         this.origin = origin == null || origin.isBlank() ? "an unknown tool" : origin.strip();
     }
 
+    /** Each mapped code's GUID ({@link QdcReader#guidKey}) to its dimension and code key; filled by {@link #toCodebook}. */
+    Map<String, QdcReader.DimensionCode> byGuid() {
+        Map<String, QdcReader.DimensionCode> out = new HashMap<>();
+        codesByGuid.forEach((g, dc) -> out.put(g, new QdcReader.DimensionCode(dc[0], dc[1])));
+        return out;
+    }
+
     Codebook toCodebook(List<QdcCode> topLevel, List<QdcSet> sets) {
         // Branches without anything codable are notes (our own export puts rating scales there).
         List<QdcCode> kept = topLevel.stream().filter(QdcCode::hasCodable).toList();
@@ -142,7 +149,7 @@ final class QdcMapping {
     }
 
     private static String guid(String g) {
-        return g.strip().replace("{", "").replace("}", "").toUpperCase(Locale.ROOT);
+        return QdcReader.guidKey(g);
     }
 
     private static String stem(String sourceName) {

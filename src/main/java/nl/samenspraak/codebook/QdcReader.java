@@ -31,24 +31,45 @@ public final class QdcReader {
 
     /** Imports under {@code key}, or a key derived from {@code sourceName} when null. */
     public static CodebookValidation read(String sourceName, byte[] xml, String key) {
+        return readMapped(sourceName, xml, key).validation();
+    }
+
+    /** A code of the imported codebook: its dimension and code key. */
+    public record DimensionCode(String dimension, String code) {}
+
+    /**
+     * The imported codebook, and where each codable {@code <Code>} went: its GUID (as {@link #guidKey} gives it) to its
+     * dimension and code key, so that a project's codings can be mapped onto the codebook.
+     */
+    public record Mapped(CodebookValidation validation, java.util.Map<String, DimensionCode> byGuid) {}
+
+    /** Like {@link #read(String, byte[], String)}, with the GUID of each code. */
+    public static Mapped readMapped(String sourceName, byte[] xml, String key) {
         Document doc;
         try {
             doc = parser().parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
-            return CodebookValidation.invalid(sourceName, List.of(malformed(e)));
+            return new Mapped(CodebookValidation.invalid(sourceName, List.of(malformed(e))), java.util.Map.of());
         } catch (SAXException | IOException e) {
-            return CodebookValidation.invalid(sourceName, List.of(Problem.at("$", "codebook.xmlUnreadable", "The file could not be read as XML: " + e.getMessage())
-                    .with("reason", String.valueOf(e.getMessage()))));
+            return new Mapped(CodebookValidation.invalid(sourceName, List.of(Problem.at("$", "codebook.xmlUnreadable", "The file could not be read as XML: " + e.getMessage())
+                    .with("reason", String.valueOf(e.getMessage())))), java.util.Map.of());
         }
         Element codebook = codebookElement(doc.getDocumentElement());
         if (codebook == null) {
             String root = doc.getDocumentElement().getLocalName();
-            return CodebookValidation.invalid(sourceName, List.of(Problem.at("/" + root, "codebook.notARefiCodebook",
-                    "The root element is <" + root + ">; a REFI-QDA codebook has <CodeBook> (or a <Project> holding one).").with("root", root)));
+            return new Mapped(CodebookValidation.invalid(sourceName, List.of(Problem.at("/" + root, "codebook.notARefiCodebook",
+                    "The root element is <" + root + ">; a REFI-QDA codebook has <CodeBook> (or a <Project> holding one).").with("root", root))),
+                    java.util.Map.of());
         }
-        Codebook imported = new QdcMapping(sourceName, key, codebook.getAttribute("origin"))
-                .toCodebook(nodes(child(codebook, "Codes")), sets(child(codebook, "Sets")));
-        return CodebookReader.read(sourceName, CodebookWriter.toJson(imported));
+        String origin = codebook.getAttribute("origin").isBlank() ? doc.getDocumentElement().getAttribute("origin") : codebook.getAttribute("origin");
+        QdcMapping mapping = new QdcMapping(sourceName, key, origin);
+        Codebook imported = mapping.toCodebook(nodes(child(codebook, "Codes")), sets(child(codebook, "Sets")));
+        return new Mapped(CodebookReader.read(sourceName, CodebookWriter.toJson(imported)), mapping.byGuid());
+    }
+
+    /** A GUID as compared: without braces or white space, in upper case (tools differ in both). */
+    public static String guidKey(String guid) {
+        return guid == null ? "" : guid.strip().replace("{", "").replace("}", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** A {@code <Code>} element as read, before mapping. */
@@ -62,7 +83,7 @@ public final class QdcReader {
     record QdcSet(String name, String description, List<String> members) {}
 
     /** XML parsing with DTDs refused outright: no external entity or DTD can ever be fetched (XXE). */
-    static DocumentBuilder parser() {
+    public static DocumentBuilder parser() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);

@@ -29,6 +29,10 @@ public interface ImportDao {
             WHERE id = :id AND import_state = 'importing'""")
     int show(long id, String format, boolean rolesConfirmed);
 
+    /** A shown transcript hidden again, so that it can be removed as a failed import's (a larger import failed after it). */
+    @SqlUpdate("UPDATE transcripts SET import_state = 'importing', deleted_at = :now WHERE id = :id")
+    void hideAgain(long id, String now);
+
     @SqlQuery("SELECT id FROM transcripts WHERE import_state = 'importing' ORDER BY id")
     List<Long> unfinished();
 

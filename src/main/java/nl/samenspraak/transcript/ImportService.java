@@ -143,6 +143,13 @@ public final class ImportService {
                 .with("file", file).with("name", name);
     }
 
+    /** Removes transcripts an import stored, when a later step of a larger import fails (a REFI-QDA project's codes). */
+    public void removeImported(List<Long> ids) {
+        String now = Instant.now().toString();
+        writes.useTransaction(h -> ids.forEach(id -> h.attach(ImportDao.class).hideAgain(id, now)));
+        remove(ids);
+    }
+
     /** Removes hidden transcripts and their rows, a slice per transaction. */
     void remove(List<Long> ids) {
         for (long id : ids) {
