@@ -16,6 +16,7 @@ let asked = 0;
 async function start() {
   const opened = await openProjectPage(projectId, 'imp', ['admin', 'trainer']);
   $('#transcripts-crumb').href = `transcripts.html?p=${projectId}`;
+  $('#qdpx-link').href = `qdpx.html?p=${projectId}`;
   if (!opened) return;
   $('#importer').hidden = false;
   const drop = $('#drop');

@@ -18,6 +18,7 @@ async function start() {
   setUpHeader(user);
   systemAdmin = user.systemRole === 'admin';
   $('#new-project').hidden = !systemAdmin;
+  $('#new-from-qdpx').hidden = !systemAdmin;
   // Changes still waiting in this browser are sent from here too.
   const saver = new Saver(user.id);
   saver.addEventListener('status', (e) => showStatus(e.detail));
