@@ -28,7 +28,11 @@ async function start() {
   $('#project-name').addEventListener('change', () => { if (last) preview(); });
   for (const r of document.querySelectorAll('input[name=segment]')) r.addEventListener('change', () => { if (last) preview(); });
   $('#import-button').addEventListener('click', importFile);
-  document.addEventListener('languagechange', () => { if (last) render(last); });
+  document.addEventListener('languagechange', () => {
+    if (!last) return;
+    render(last);
+    say('#preview-status', 'done', t('qdpx.read', { file: last.file, origin: last.origin || '?' }));
+  });
   $('#qdpx-page').hidden = false;
   document.body.dataset.ready = 'true';
 }
@@ -54,7 +58,7 @@ async function send(url) {
 function refusal(err) {
   const d = err && err.details;
   if (!d || !d.said) return errorText(err);
-  return errorText({ code: err.code, message: err.message, params: { ...err.params, problem: problemText(d.said) } });
+  return errorText({ code: err.code, message: errorText(err), params: { ...err.params, problem: problemText(d.said) } });
 }
 
 function say(sel, state, text) {

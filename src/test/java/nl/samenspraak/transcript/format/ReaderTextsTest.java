@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReaderTextsTest {
     static final Path MAIN = Path.of("src/main/java");
-    static final Pattern CODE = Pattern.compile("(?:transcript|warning|reason|word|place)\\.[a-zA-Z0-9]+");
+    static final Pattern CODE = Pattern.compile("(?:transcript|warning|reason|word|place|qdpx)\\.[a-zA-Z0-9]+");
     /** Where a coded text is made: Said.of / Place.of anywhere, and the bare of( inside Said and Place themselves. */
     static final Pattern MADE = Pattern.compile("\\b(?:Said|Place)\\.of\\(|(?<![\\w.])of\\(");
     static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
