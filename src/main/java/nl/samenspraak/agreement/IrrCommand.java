@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * {@code irr [--level nominal|ordinal|interval|ratio] [--order a,b,c] [--bootstrap N [--seed S]] FILE.csv}:
- * reliability of a CSV of units x coders, printed as one JSON object (see {@link ResultJson}).
+ * reliability of a CSV of units x coders, printed as one JSON object (see {@link ResultJson}); and
+ * {@code irr --unitizing --continuum BEGIN,LENGTH FILE.csv}: Krippendorff's alpha for unitizing of a CSV
+ * of units coders marked on a continuum (see {@link KrippendorffUnitizing}, {@link UnitizingJson}).
  * Exit codes: 0 done (also {@code --help}), 2 bad input (message on err naming the row or option),
  * 1 an unexpected failure reading the file.
  */
@@ -23,6 +26,7 @@ public final class IrrCommand {
 
     static final String USAGE = """
             Usage: irr [--level nominal|ordinal|interval|ratio] [--order a,b,c] [--bootstrap N [--seed S]] FILE.csv
+                   irr --unitizing --continuum BEGIN,LENGTH FILE.csv
 
             Inter-rater reliability of FILE.csv: a header unit,<coder>,<coder>,... and one row per unit;
             an empty cell is a missing value. Prints one JSON object; a coefficient that is undefined for
@@ -33,10 +37,23 @@ public final class IrrCommand {
                            (default: the observed values sorted, numerically when all are numbers)
               --bootstrap  N bootstrap samples for a 95% interval of Krippendorff's alpha (Hayes & Krippendorff 2007)
               --seed       seed of the bootstrap (default 1), so results repeat
+
+            With --unitizing, FILE.csv has a header coder,begin,length,category and one row per unit a coder
+            marked; the coders are those with a row, and what a coder did not mark is a gap. Prints
+            Krippendorff's alpha for unitizing (alpha_U, Krippendorff 1995 and 2004) over all categories and
+            per category with its observed and expected disagreement. Positions are whole numbers in the
+            smallest step the coders could tell apart (milliseconds, characters); a coder's units of one
+            category may not overlap.
+
+              --unitizing  alpha for unitizing instead of a units x coders file
+              --continuum  BEGIN,LENGTH of the stretch that was unitized, e.g. 0,3600000 (an hour in ms)
               --help       this text""";
 
-    /** Parsed command line. */
-    record Arguments(Level level, List<String> order, int bootstrap, long seed, Path file) {}
+    /** Parsed command line; {@code continuum} is null unless {@code --unitizing}. */
+    record Arguments(Level level, List<String> order, int bootstrap, long seed, Path file, Continuum continuum) {}
+
+    /** The stretch that was unitized. */
+    record Continuum(long begin, long length) {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
@@ -51,7 +68,31 @@ public final class IrrCommand {
             err.println(USAGE);
             return 2;
         }
-        return compute(a, out, err);
+        return a.continuum() == null ? compute(a, out, err) : unitizing(a, out, err);
+    }
+
+    private static int unitizing(Arguments a, PrintStream out, PrintStream err) {
+        UnitizingData data;
+        try (Reader reader = Files.newBufferedReader(a.file(), StandardCharsets.UTF_8)) {
+            data = CsvUnitizingReader.read(reader, a.continuum().begin(), a.continuum().length());
+        } catch (NoSuchFileException e) {
+            err.println("File not found: " + a.file());
+            return 2;
+        } catch (CsvReliabilityReader.BadInput | IllegalArgumentException e) {
+            err.println(a.file() + ": " + e.getMessage());
+            return 2;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("Could not read " + a.file() + ": " + e.getMessage());
+            return 1;
+        }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            out.println(mapper.writeValueAsString(UnitizingJson.of(KrippendorffUnitizing.compute(data), mapper)));
+        } catch (IOException e) {
+            err.println("Could not write the result: " + e.getMessage());
+            return 1;
+        }
+        return 0;
     }
 
     private static int compute(Arguments a, PrintStream out, PrintStream err) {
@@ -85,9 +126,15 @@ public final class IrrCommand {
         int bootstrap = 0;
         long seed = 1;
         Path file = null;
+        boolean unitizing = false;
+        Continuum continuum = null;
+        List<String> coding = new ArrayList<>(); // options that only apply without --unitizing
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (List.of("--level", "--order", "--bootstrap", "--seed").contains(arg)) coding.add(arg);
             switch (arg) {
+                case "--unitizing" -> unitizing = true;
+                case "--continuum" -> continuum = continuum(value(args, ++i, arg));
                 case "--level" -> level = Level.parse(value(args, ++i, arg));
                 case "--order" -> order = Arrays.stream(value(args, ++i, arg).split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).toList();
@@ -100,8 +147,28 @@ public final class IrrCommand {
                 }
             }
         }
+        if (unitizing && continuum == null) {
+            throw new IllegalArgumentException("Option --unitizing needs --continuum BEGIN,LENGTH: the stretch that was unitized, e.g. 0,3600.");
+        }
+        if (!unitizing && continuum != null) throw new IllegalArgumentException("Option --continuum goes with --unitizing.");
+        if (unitizing && !coding.isEmpty()) throw new IllegalArgumentException("Option " + coding.get(0) + " does not apply to --unitizing.");
         if (file == null) throw new IllegalArgumentException("Give the CSV file to read.");
-        return new Arguments(level, order, bootstrap, seed, file);
+        return new Arguments(level, order, bootstrap, seed, file, continuum);
+    }
+
+    /** {@code BEGIN,LENGTH}: whole numbers, begin at least 0 and length at least 1. */
+    private static Continuum continuum(String text) {
+        String[] parts = text.split(",", -1);
+        String problem = "Option --continuum needs BEGIN,LENGTH as two whole numbers (begin at least 0, length at least 1), like 0,3600, not '" + text + "'.";
+        if (parts.length != 2) throw new IllegalArgumentException(problem);
+        try {
+            long begin = Long.parseLong(parts[0].trim());
+            long length = Long.parseLong(parts[1].trim());
+            if (begin < 0 || length < 1 || begin > Long.MAX_VALUE / 4 || length > Long.MAX_VALUE / 4) throw new IllegalArgumentException(problem);
+            return new Continuum(begin, length);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(problem);
+        }
     }
 
     private static String value(List<String> args, int i, String option) {

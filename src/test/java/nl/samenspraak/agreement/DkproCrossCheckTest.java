@@ -21,6 +21,8 @@ import org.dkpro.statistics.agreement.distance.IntervalDistanceFunction;
 import org.dkpro.statistics.agreement.distance.NominalDistanceFunction;
 import org.dkpro.statistics.agreement.distance.OrdinalDistanceFunction;
 import org.dkpro.statistics.agreement.distance.RatioDistanceFunction;
+import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
+import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * 0.0 there, we say why alpha is undefined). Distances are DKPro's plain functions, never
  * CachedDistanceFunction (whose cache keys can collide); weighted kappa gets distances scaled into [0, 1]
  * because DKPro normalises its observed and expected disagreement by different maxima otherwise.
+ * Alpha for unitizing is compared where ours is defined (DKPro answers 0.0 where the expected
+ * disagreement is 0).
  */
 class DkproCrossCheckTest {
 
@@ -99,6 +103,97 @@ class DkproCrossCheckTest {
             IDistanceFunction linear = (s, a, b) -> Math.abs(((Integer) a) - ((Integer) b)) / range;
             assertThat(value(ours, Coefficient.WEIGHTED_KAPPA_LINEAR)).isCloseTo(
                     new WeightedKappaAgreement(study, linear).calculateAgreement(), within(SAME_ARITHMETIC));
+        }
+    }
+
+    @Test
+    void krippendorff_alpha_unitizing_equals_dkpro_overall_and_per_category() {
+        Random random = new Random(19_950_047);
+        int compared = 0;
+        java.util.DoubleSummaryStatistics alphas = new java.util.DoubleSummaryStatistics();
+        for (int s = 0; s < MATRICES; s++) {
+            UnitizingData data = RandomUnitizings.data(random);
+            UnitizingResult ours = KrippendorffUnitizing.compute(data);
+            UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(data.coders().size(), data.begin(), data.length());
+            for (UnitizingData.Unit u : data.units()) study.addUnit(u.begin(), u.length(), u.coder(), data.categories().get(u.category()));
+            Exposed dkpro = new Exposed(study);
+            if (ours.alpha().defined()) {
+                assertThat(ours.alpha().value()).as("study " + s).isCloseTo(dkpro.calculateAgreement(), within(SAME_ARITHMETIC));
+                compared++;
+                alphas.accept(ours.alpha().value());
+            }
+            for (UnitizingResult.Category c : ours.perCategory()) {
+                if (!c.alpha().defined()) continue;
+                String what = "study " + s + ", category " + c.category();
+                assertThat(c.observedDisagreement().value()).as(what).isCloseTo(dkpro.observed(c.category()), within(SAME_ARITHMETIC));
+                assertThat(c.expectedDisagreement().value()).as(what).isCloseTo(dkpro.expected(c.category()), within(SAME_ARITHMETIC));
+                assertThat(c.alpha().value()).as(what).isCloseTo(dkpro.calculateCategoryAgreement(c.category()), within(SAME_ARITHMETIC));
+            }
+        }
+        assertThat(compared).isGreaterThan(MATRICES * 9 / 10);
+        assertThat(alphas.getMin()).as("the studies reach below chance").isNegative();
+        assertThat(alphas.getMax()).as("and near full agreement").isGreaterThan(0.9);
+    }
+
+    /** DKPro's unitizing alpha with its per-category disagreements in reach. */
+    private static final class Exposed extends KrippendorffAlphaUnitizingAgreement {
+        Exposed(UnitizingAnnotationStudy study) {
+            super(study);
+        }
+
+        double observed(Object category) {
+            return calculateObservedCategoryDisagreement(category);
+        }
+
+        double expected(Object category) {
+            return calculateExpectedCategoryDisagreement(category);
+        }
+    }
+
+    /**
+     * Random unitizings: per category a true unitizing of a continuum, which each coder follows with
+     * begins and ends shifted by up to a few steps, sometimes missing a unit, sometimes adding one in a
+     * gap; units may touch. Continua of 5 to 400 steps, 2 to 5 coders, 1 to 3 categories.
+     */
+    static final class RandomUnitizings {
+        private RandomUnitizings() {}
+
+        static UnitizingData data(Random random) {
+            int coders = 2 + random.nextInt(4);
+            int categories = 1 + random.nextInt(3);
+            long begin = random.nextInt(60);
+            long length = 5 + random.nextInt(396);
+            List<UnitizingData.Unit> units = new ArrayList<>();
+            for (int c = 0; c < categories; c++) {
+                List<long[]> truth = new ArrayList<>();
+                for (long at = begin + random.nextInt((int) (length / 4) + 1); ; ) {
+                    long l = 1 + random.nextInt((int) (length / 5) + 1);
+                    if (at + l > begin + length) break;
+                    truth.add(new long[] {at, at + l});
+                    at += l + random.nextInt((int) (length / 6) + 1);
+                }
+                int shift = 1 + random.nextInt(4);
+                for (int i = 0; i < coders; i++) {
+                    long reached = begin;
+                    for (long[] t : truth) {
+                        if (random.nextDouble() < 0.15) continue;
+                        long b = Math.max(reached, t[0] + random.nextInt(2 * shift + 1) - shift);
+                        long e = Math.min(begin + length, t[1] + random.nextInt(2 * shift + 1) - shift);
+                        if (random.nextDouble() < 0.1 && b - reached >= 2) {
+                            long extra = reached + random.nextInt((int) (b - reached - 1));
+                            units.add(new UnitizingData.Unit(i, c, extra, 1 + random.nextInt((int) (b - extra))));
+                            reached = units.get(units.size() - 1).end();
+                            b = Math.max(b, reached);
+                        }
+                        if (e <= b) continue;
+                        units.add(new UnitizingData.Unit(i, c, b, e - b));
+                        reached = e;
+                    }
+                }
+            }
+            List<String> coderNames = IntStream.range(0, coders).mapToObj(i -> "c" + i).toList();
+            List<String> categoryNames = IntStream.range(0, categories).mapToObj(c -> "k" + c).toList();
+            return new UnitizingData(begin, length, coderNames, categoryNames, units);
         }
     }
 

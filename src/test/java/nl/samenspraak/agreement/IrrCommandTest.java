@@ -168,6 +168,102 @@ class IrrCommandTest {
         assertThat(out.toString()).startsWith("Usage: irr");
     }
 
+    /** Krippendorff (2004), Content Analysis, 2nd ed., p. 254 (see KrippendorffUnitizingTest), as the command reads it. */
+    static final String UNITIZING = """
+            coder,begin,length,category
+            i,225,70,c
+            i,370,30,c
+            j,220,80,c
+            j,355,20,c
+            j,400,20,c
+            i,180,60,k
+            i,300,50,k
+            j,180,60,k
+            j,300,50,k
+            """;
+
+    @Test
+    void unitizing_prints_alpha_u_overall_and_per_category_with_exactly_the_issue_keys() throws IOException {
+        JsonNode json = ok("--unitizing", "--continuum", "150,300", file(UNITIZING));
+        assertThat(names(json)).containsExactly("krippendorff_alpha_unitizing", "per_category", "reasons");
+        assertThat(json.get("krippendorff_alpha_unitizing").asDouble()).isCloseTo(0.8587, within(0.00005));
+        assertThat(json.get("per_category")).hasSize(2);
+        JsonNode c = json.get("per_category").get(0);
+        assertThat(names(c)).containsExactly("category", "krippendorff_alpha_unitizing", "observed_disagreement", "expected_disagreement");
+        assertThat(c.get("category").asText()).isEqualTo("c");
+        assertThat(c.get("krippendorff_alpha_unitizing").asDouble()).isCloseTo(0.7286, within(0.00005));
+        assertThat(c.get("observed_disagreement").asDouble()).isCloseTo(0.0144, within(0.00005));
+        assertThat(c.get("expected_disagreement").asDouble()).isCloseTo(0.0532, within(0.00005));
+        JsonNode k = json.get("per_category").get(1);
+        assertThat(k.get("category").asText()).isEqualTo("k");
+        assertThat(k.get("krippendorff_alpha_unitizing").asDouble()).isEqualTo(1.0);
+        assertThat(k.get("expected_disagreement").asDouble()).isCloseTo(0.0490, within(0.00005));
+        assertThat(json.get("reasons").isEmpty()).isTrue();
+    }
+
+    @Test
+    void unitizing_with_one_coder_prints_nulls_with_their_reasons() throws IOException {
+        JsonNode json = ok("--unitizing", "--continuum", "0,100", file("coder,begin,length,category\nann,0,10,x\nann,20,5.0,y\n"));
+        assertThat(json.get("krippendorff_alpha_unitizing").isNull()).isTrue();
+        assertThat(json.get("reasons").get("krippendorff_alpha_unitizing").asText()).contains("at least two coders");
+        for (JsonNode category : json.get("per_category")) {
+            assertThat(names(category)).containsExactly("category", "krippendorff_alpha_unitizing", "observed_disagreement", "expected_disagreement");
+            assertThat(category.get("krippendorff_alpha_unitizing").isNull()).isTrue();
+            JsonNode why = json.get("reasons").get("per_category").get(category.get("category").asText());
+            assertThat(why.get("krippendorff_alpha_unitizing").asText()).contains("two coders");
+            assertThat(why.has("observed_disagreement")).isTrue();
+        }
+    }
+
+    @Test
+    void unitizing_bad_rows_exit_2_naming_the_row() {
+        String header = "coder,begin,length,category\n";
+        List<List<String>> cases = List.of(
+                List.of(header + "a,0,10,x\nb,5,10,x\na,5,3,x\n", "Row 4 (coder 'a', category 'x')", "overlaps the unit 0+10 in row 2"),
+                List.of(header + "a,0,10,x\nb,95,10,x\n", "Row 3 (coder 'b')", "not inside the continuum 0 to 100"),
+                List.of(header + "a,0,10,x\nb,1.5,10,x\n", "Row 3 (coder 'b'), begin", "'1.5' is not a whole number"),
+                List.of(header + "a,0,0,x\n", "Row 2 (coder 'a'), length", "at least 1"),
+                List.of(header + "a,-1,3,x\n", "Row 2 (coder 'a'), begin", "at least 0"),
+                List.of(header + "a,0,3\n", "Row 2 has 3 cells, but the header has 4"),
+                List.of(header + "a,0,3, \n", "Row 2 (coder 'a'): the category is empty"),
+                List.of(header + ",0,3,x\n", "Row 2: the coder is empty"),
+                List.of("unit,a,b\n1,x,x\n", "Row 1 (the header) must be coder,begin,length,category"));
+        for (List<String> c : cases) {
+            err.reset();
+            assertThat(run("--unitizing", "--continuum", "0,100", file(c.get(0)))).as(c.get(0)).isEqualTo(2);
+            assertThat(err.toString()).as(c.get(0)).contains(c.subList(1, c.size()));
+        }
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void unitizing_options_exit_2_when_missing_malformed_or_mixed() {
+        String csv = file(UNITIZING);
+        assertThat(run("--unitizing", csv)).isEqualTo(2);
+        assertThat(err.toString()).contains("Option --unitizing needs --continuum BEGIN,LENGTH");
+        for (String bad : List.of("150", "150,0", "-1,300", "a,b", "1,2,3")) {
+            err.reset();
+            assertThat(run("--unitizing", "--continuum", bad, csv)).as(bad).isEqualTo(2);
+            assertThat(err.toString()).as(bad).contains("Option --continuum needs BEGIN,LENGTH", "'" + bad + "'");
+        }
+        err.reset();
+        assertThat(run("--continuum", "150,300", csv)).isEqualTo(2);
+        assertThat(err.toString()).contains("--continuum goes with --unitizing");
+        err.reset();
+        assertThat(run("--unitizing", "--continuum", "150,300", "--level", "interval", csv)).isEqualTo(2);
+        assertThat(err.toString()).contains("Option --level does not apply to --unitizing");
+        err.reset();
+        assertThat(run("--unitizing", "--continuum", "150,300", dir.resolve("absent.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("File not found");
+        assertThat(out.size()).isZero();
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private JsonNode ok(String... args) throws IOException {
         int code = run(args);
         assertThat(code).as(err.toString()).isEqualTo(0);
