@@ -148,4 +148,40 @@ class ImportCommandTest {
                 + "(no word/document.xml) nor an Excel workbook (no xl/workbook.xml); save the transcript as .docx, .xlsx or text.");
         assertThat(query("SELECT COUNT(*) FROM projects WHERE name = 'P'")).containsExactly(List.of("0"));
     }
+
+    /** Issue 15: a REFI-QDA project on the command line, as the import page takes it; the JSON names codebook, codes, coders and what was not taken. */
+    @Test
+    void a_refi_qda_project_is_imported_with_its_codebook_coders_codes_and_what_was_not_taken() throws Exception {
+        Path file = Path.of("src/test/resources/refi-qda/samples/qualilab-synthetic-multicoder.qdpx").toAbsolutePath();
+        CommandLineTest.Run preview = run("import", "--preview", "--db", db(), "--project", "Stress", file.toString());
+        assertThat(preview.code()).as(preview.err()).isZero();
+        assertThat(query("SELECT COUNT(*) FROM projects").get(0).get(0)).isEqualTo("0");
+
+        CommandLineTest.Run r = run("import", "--db", db(), "--project", "Stress", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode out = json(r.out());
+        assertThat(out.path("codebook").path("key").asText()).isNotBlank();
+        assertThat(out.path("codebook").path("made").asBoolean()).isTrue();
+        assertThat(out.path("transcripts")).hasSize(16);
+        assertThat(out.path("transcripts").get(0).path("utterances").asInt()).isPositive();
+        int codes = out.path("codes").asInt();
+        assertThat(codes).isPositive();
+        int perCoder = 0;
+        for (JsonNode c : out.path("coders")) perCoder += c.path("codes").asInt();
+        assertThat(perCoder).isEqualTo(codes);
+        assertThat(query("SELECT COUNT(*) FROM codes").get(0).get(0)).isEqualTo(String.valueOf(codes));
+        List<String> skipped = new ArrayList<>();
+        out.path("skipped").forEach(s -> skipped.add(s.path("what").asText() + "=" + s.path("count").asInt()));
+        assertThat(skipped).contains("case=16", "variable=12");
+        // The project has its name and the codebook the command made for it.
+        assertThat(query("SELECT codebook_key FROM projects WHERE name = 'Stress'").get(0).get(0)).isEqualTo(out.path("codebook").path("key").asText());
+
+        CommandLineTest.Run again = run("import", "--db", db(), "--project", "Stress", "--codebook", "samen-beslissen", file.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("--codebook does not apply");
+        CommandLineTest.Run broken = run("import", "--db", db(), "--project", "Kapot", write("kapot.qdpx", "PK\u0003\u0004 nee".getBytes()).toString());
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err()).contains("kapot.qdpx").contains("not a REFI-QDA project");
+        assertThat(query("SELECT COUNT(*) FROM projects WHERE name = 'Kapot'").get(0).get(0)).isEqualTo("0");
+    }
 }
