@@ -1,20 +1,30 @@
 package nl.samenspraak.agreement;
 
-import java.io.IOException;
-import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads reliability data from CSV: a header {@code unit,<coder>,<coder>,...}, then one row per unit;
  * an empty cell is a missing value. Rows are numbered as in a spreadsheet, the header being row 1.
+ * <p>It reads the bytes of the file itself, at the speed of the disk (issue 13): each code is interned
+ * to a small int as it is read (a String is made once per distinct code, not per cell) and unit names
+ * are checked for repeats on their bytes. The CSV it accepts, and what each cell means, are those of
+ * Commons CSV's default format with surrounding spaces ignored, as before: comma, double quotes (a
+ * doubled quote inside is one quote; a quote inside an unquoted cell is a plain character), a line ends
+ * in LF, CRLF or CR, empty lines are skipped, a row is numbered by its place among the rows that are not
+ * empty lines (a line of spaces counts and is skipped); a cell's surrounding whitespace is dropped and a
+ * blank cell is missing. The file must be UTF-8 (a byte order mark is part of the header's first cell).
  */
 final class CsvReliabilityReader {
     private CsvReliabilityReader() {}
@@ -26,58 +36,381 @@ final class CsvReliabilityReader {
         }
     }
 
-    static ReliabilityData read(Reader reader, Level level, List<String> order) throws IOException, BadInput {
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) throw new BadInput("The file is empty: it needs a header row unit,<coder>,<coder>,...");
-            List<String> coders = coders(records.get(0));
-            List<String[]> units = new ArrayList<>(records.size() - 1);
-            Map<String, Integer> seen = new HashMap<>();
-            Set<String> allowed = new java.util.LinkedHashSet<>(order);
-            for (int r = 1; r < records.size(); r++) {
-                CSVRecord record = records.get(r);
-                if (record.size() == 1 && record.get(0).isBlank()) continue;
-                units.add(row(record, r + 1, coders, level, allowed, seen));
+    /** Reads UTF-8 text (tests and callers holding a String). */
+    static ReliabilityData read(String text, Level level, List<String> order) throws BadInput, CharacterCodingException {
+        return read(text.getBytes(StandardCharsets.UTF_8), level, order);
+    }
+
+    /**
+     * Reads the bytes of a CSV file.
+     *
+     * @throws CharacterCodingException when the bytes are not UTF-8 (as a reader decoding the file would)
+     * @throws BadInput naming the row, as the refusals of the reliability CSV always have
+     */
+    static ReliabilityData read(byte[] bytes, Level level, List<String> order) throws BadInput, CharacterCodingException {
+        if (!ascii(bytes)) {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        }
+        return new Parse(bytes, level, order).run();
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) return false;
+        }
+        return true;
+    }
+
+    /** One pass over the bytes. */
+    private static final class Parse {
+        private final byte[] b;
+        private final Level level;
+        private final List<String> order;
+        private final Set<String> allowed;
+        private int p;
+        private int records; // records read so far (the row number of the last one)
+
+        // the cells of the current record: content [start, end), quoted cells with "" inside are copied
+        private int cells;
+        private int[] start = new int[8];
+        private int[] end = new int[8];
+        private boolean[] escaped = new boolean[8];
+
+        // distinct codes as read: their bytes, their label, and per cell of the data their index
+        private byte[][] codeBytes = new byte[16][];
+        private String[] codeLabels = new String[16];
+        private int[] codeTable = new int[64]; // open addressing: index + 1, 0 = empty
+        private int codeCount;
+
+        // unit names: their bytes in one pool, a table of row indexes (+1), and the row each came from
+        private byte[] unitPool = new byte[1 << 16];
+        private int unitPoolSize;
+        private int[] unitStart = new int[1024];
+        private int[] unitRow = new int[1024];
+        private int[] unitTable = new int[2048];
+        private int units;
+
+        private int[][] codes;
+
+        Parse(byte[] bytes, Level level, List<String> order) {
+            this.b = bytes;
+            this.level = level;
+            this.order = order;
+            this.allowed = new LinkedHashSet<>(order);
+        }
+
+        ReliabilityData run() throws BadInput {
+            if (!next()) throw new BadInput("The file is empty: it needs a header row unit,<coder>,<coder>,...");
+            List<String> coders = coders();
+            int n = coders.size();
+            codes = new int[n][Math.max(16, b.length / 16)];
+            while (next()) {
+                int row = records;
+                if (cells == 1 && blank(0)) continue;
+                if (cells != n + 1) {
+                    throw new BadInput("Row " + row + " has " + cells + " cells, but the header has " + (n + 1) + ".");
+                }
+                unit(row);
+                if (units > codes[0].length) {
+                    for (int j = 0; j < n; j++) codes[j] = Arrays.copyOf(codes[j], codes[j].length + codes[j].length / 2 + 16);
+                }
+                for (int j = 0; j < n; j++) codes[j][units - 1] = code(j + 1, row, coders);
             }
-            return ReliabilityData.fromLabels(coders, units, order);
+            return data(coders);
         }
-    }
 
-    private static List<String> coders(CSVRecord header) throws BadInput {
-        List<String> cells = new ArrayList<>();
-        header.forEach(cells::add);
-        if (!cells.isEmpty()) cells.set(0, cells.get(0).replace("\uFEFF", ""));
-        if (cells.size() < 3) {
-            throw new BadInput("Row 1 (the header) has " + (cells.size() - 1)
-                    + " coder column(s): it needs unit and at least two coders, as unit,<coder>,<coder>,...");
-        }
-        List<String> coders = cells.subList(1, cells.size());
-        if (new HashSet<>(coders).size() != coders.size()) throw new BadInput("Row 1 (the header) names a coder twice: " + coders + ".");
-        return List.copyOf(coders);
-    }
+        // ---- the CSV: one record into start/end/escaped ----
 
-    private static String[] row(CSVRecord record, int row, List<String> coders, Level level, Set<String> allowed,
-                                Map<String, Integer> seen) throws BadInput {
-        if (record.size() != coders.size() + 1) {
-            throw new BadInput("Row " + row + " has " + record.size() + " cells, but the header has " + (coders.size() + 1) + ".");
+        /** Reads the next record; false at the end of the file. Skips empty lines. */
+        private boolean next() throws BadInput {
+            while (p < b.length && (b[p] == '\n' || b[p] == '\r')) p++;
+            if (p >= b.length) return false;
+            records++;
+            cells = 0;
+            while (true) {
+                int c = cells++;
+                if (c == start.length) {
+                    start = Arrays.copyOf(start, c * 2);
+                    end = Arrays.copyOf(end, c * 2);
+                    escaped = Arrays.copyOf(escaped, c * 2);
+                }
+                escaped[c] = false;
+                while (p < b.length && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                    int w = whitespace(p);
+                    if (w == 0) break;
+                    p += w;
+                }
+                if (p < b.length && b[p] == '"') {
+                    quoted(c);
+                } else {
+                    int s = p;
+                    while (p < b.length && b[p] != ',' && b[p] != '\n' && b[p] != '\r') p++;
+                    int e = p;
+                    while (e > s) {
+                        int w = whitespaceBefore(e, s);
+                        if (w == 0) break;
+                        e -= w;
+                    }
+                    start[c] = s;
+                    end[c] = e;
+                }
+                if (p >= b.length) return true;
+                byte x = b[p++];
+                if (x == ',') continue;
+                if (x == '\r' && p < b.length && b[p] == '\n') p++;
+                return true;
+            }
         }
-        String unit = record.get(0);
-        Integer earlier = seen.putIfAbsent(unit, row);
-        if (earlier != null) throw new BadInput("Row " + row + ": unit '" + unit + "' already appears in row " + earlier + ".");
-        String[] values = new String[coders.size()];
-        for (int j = 0; j < values.length; j++) {
-            String cell = record.get(j + 1);
-            values[j] = cell.isBlank() ? null : cell.trim();
-            if (values[j] == null) continue;
-            if (level.numeric() && ReliabilityData.parseNumber(values[j]) == null) {
-                throw new BadInput("Row " + row + " (unit '" + unit + "'), coder '" + coders.get(j) + "': '" + values[j]
+
+        /** A quoted cell from the quote at p; leaves p at the comma, line end or end of the file after it. */
+        private void quoted(int c) throws BadInput {
+            int s = ++p;
+            while (true) {
+                if (p >= b.length) throw new BadInput("Row " + records + ": a quoted cell is not closed before the end of the file.");
+                if (b[p] == '"') {
+                    if (p + 1 < b.length && b[p + 1] == '"') {
+                        escaped[c] = true;
+                        p += 2;
+                        continue;
+                    }
+                    break;
+                }
+                p++;
+            }
+            start[c] = s;
+            end[c] = p++;
+            while (p < b.length && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                int w = whitespace(p);
+                if (w == 0) {
+                    throw new BadInput("Row " + records + ", cell " + (c + 1) + ": after the closing quote comes '"
+                            + (char) (b[p] & 0xff) + "' instead of a comma or the end of the line.");
+                }
+                p += w;
+            }
+        }
+
+        /** Length of the whitespace character (Character.isWhitespace) at i, 0 if none; never a comma or line end. */
+        private int whitespace(int i) {
+            int x = b[i] & 0xff;
+            if (x < 0x80) return x == ' ' || x == '\t' || x == 0x0B || x == '\f' || (x >= 0x1C && x <= 0x1F) ? 1 : 0;
+            if (x >= 0xE1 && x <= 0xE3 && i + 2 < b.length) {
+                int cp = ((x & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+                return Character.isWhitespace(cp) ? 3 : 0;
+            }
+            return 0;
+        }
+
+        /** Length of the whitespace character that ends at e (not before s), 0 if none. */
+        private int whitespaceBefore(int e, int s) {
+            int x = b[e - 1] & 0xff;
+            if (x < 0x80) return x == ' ' || x == '\t' || x == 0x0B || x == '\f' || (x >= 0x1C && x <= 0x1F) ? 1 : 0;
+            if (e - 3 >= s && (b[e - 3] & 0xff) >= 0xE1 && (b[e - 3] & 0xff) <= 0xE3) return whitespace(e - 3);
+            return 0;
+        }
+
+        /** The bytes of a cell (quotes undoubled). */
+        private byte[] bytes(int c) {
+            byte[] raw = Arrays.copyOfRange(b, start[c], end[c]);
+            if (!escaped[c]) return raw;
+            int k = 0;
+            for (int i = 0; i < raw.length; i++, k++) {
+                raw[k] = raw[i];
+                if (raw[i] == '"') i++;
+            }
+            return Arrays.copyOf(raw, k);
+        }
+
+        private String text(int c) {
+            return new String(bytes(c), StandardCharsets.UTF_8);
+        }
+
+        private boolean blank(int c) {
+            for (int i = start[c]; i < end[c]; ) {
+                int w = whitespace(i);
+                if (w == 0 && b[i] != '\n' && b[i] != '\r') return false;
+                i += Math.max(w, 1);
+            }
+            return true;
+        }
+
+        // ---- the reliability data ----
+
+        private List<String> coders() throws BadInput {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < this.cells; c++) cells.add(text(c));
+            cells.set(0, cells.get(0).replace("\uFEFF", ""));
+            if (cells.size() < 3) {
+                throw new BadInput("Row 1 (the header) has " + (cells.size() - 1)
+                        + " coder column(s): it needs unit and at least two coders, as unit,<coder>,<coder>,...");
+            }
+            List<String> coders = cells.subList(1, cells.size());
+            if (new HashSet<>(coders).size() != coders.size()) throw new BadInput("Row 1 (the header) names a coder twice: " + coders + ".");
+            return List.copyOf(coders);
+        }
+
+        /** Records the unit of cell 0, refusing a unit named in an earlier row. */
+        private void unit(int row) throws BadInput {
+            byte[] key = escaped[0] ? bytes(0) : null;
+            int s = key == null ? start[0] : 0;
+            int len = key == null ? end[0] - start[0] : key.length;
+            byte[] src = key == null ? b : key;
+            int h = hash(src, s, len);
+            int mask = unitTable.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                int u = unitTable[i] - 1;
+                if (u < 0) {
+                    add(src, s, len, row);
+                    unitTable[i] = units;
+                    if (units * 2 > unitTable.length) growUnits();
+                    return;
+                }
+                int us = unitStart[u];
+                if (Arrays.equals(unitPool, us, us + unitLength(u), src, s, s + len)) {
+                    throw new BadInput("Row " + row + ": unit '" + new String(src, s, len, StandardCharsets.UTF_8)
+                            + "' already appears in row " + unitRow[u] + ".");
+                }
+            }
+        }
+
+        private int unitLength(int u) {
+            return (u + 1 < units ? unitStart[u + 1] : unitPoolSize) - unitStart[u];
+        }
+
+        private void add(byte[] src, int s, int len, int row) {
+            if (units + 1 >= unitStart.length) {
+                unitStart = Arrays.copyOf(unitStart, unitStart.length * 2);
+                unitRow = Arrays.copyOf(unitRow, unitRow.length * 2);
+            }
+            if (unitPoolSize + len > unitPool.length) unitPool = Arrays.copyOf(unitPool, Math.max(unitPool.length * 2, unitPoolSize + len));
+            System.arraycopy(src, s, unitPool, unitPoolSize, len);
+            unitStart[units] = unitPoolSize;
+            unitRow[units] = row;
+            unitPoolSize += len;
+            units++;
+        }
+
+        private void growUnits() {
+            int[] table = new int[unitTable.length * 2];
+            int mask = table.length - 1;
+            for (int u = 0; u < units; u++) {
+                int i = hash(unitPool, unitStart[u], unitLength(u)) & mask;
+                while (table[i] != 0) i = (i + 1) & mask;
+                table[i] = u + 1;
+            }
+            unitTable = table;
+        }
+
+        /** The code of cell c: MISSING when blank, else the index of its trimmed text among the codes read so far. */
+        private int code(int c, int row, List<String> coders) throws BadInput {
+            int s = start[c];
+            int e = end[c];
+            if (escaped[c] || s == e || (b[s] & 0xff) <= ' ' || (b[e - 1] & 0xff) <= ' ' || b[s] < 0 || b[e - 1] < 0) {
+                return slowCode(c, row, coders);
+            }
+            return intern(b, s, e - s, row, coders, c);
+        }
+
+        /** A cell that may be blank, quoted with doubled quotes, or need trimming: as String.isBlank and String.trim. */
+        private int slowCode(int c, int row, List<String> coders) throws BadInput {
+            String cell = text(c);
+            if (cell.isBlank()) return ReliabilityData.MISSING;
+            String trimmed = cell.trim();
+            if (trimmed.isEmpty()) { // control characters only: checked as a value, then missing (as fromLabels did)
+                check(trimmed, row, coders, c);
+                return ReliabilityData.MISSING;
+            }
+            byte[] value = trimmed.getBytes(StandardCharsets.UTF_8);
+            return intern(value, 0, value.length, row, coders, c);
+        }
+
+        private int intern(byte[] src, int s, int len, int row, List<String> coders, int c) throws BadInput {
+            int mask = codeTable.length - 1;
+            for (int i = hash(src, s, len) & mask; ; i = (i + 1) & mask) {
+                int k = codeTable[i] - 1;
+                if (k < 0) {
+                    int added = newCode(Arrays.copyOfRange(src, s, s + len), row, coders, c);
+                    codeTable[i] = added + 1;
+                    if (codeCount * 2 > codeTable.length) growCodes();
+                    return added;
+                }
+                byte[] known = codeBytes[k];
+                if (Arrays.equals(known, 0, known.length, src, s, s + len)) return k;
+            }
+        }
+
+        /** A code seen for the first time: checked as each cell always was (a number for a numeric level, in --order). */
+        private int newCode(byte[] value, int row, List<String> coders, int c) throws BadInput {
+            String label = new String(value, StandardCharsets.UTF_8);
+            check(label, row, coders, c);
+            if (codeCount == codeBytes.length) {
+                codeBytes = Arrays.copyOf(codeBytes, codeCount * 2);
+                codeLabels = Arrays.copyOf(codeLabels, codeCount * 2);
+            }
+            codeBytes[codeCount] = value;
+            codeLabels[codeCount] = label;
+            return codeCount++;
+        }
+
+        private void check(String label, int row, List<String> coders, int c) throws BadInput {
+            if (level.numeric() && ReliabilityData.parseNumber(label) == null) {
+                throw new BadInput("Row " + row + " (unit '" + text(0) + "'), coder '" + coders.get(c - 1) + "': '" + label
                         + "' is not a number, and the " + level.key() + " level needs numbers.");
             }
-            if (!allowed.isEmpty() && !allowed.contains(values[j])) {
-                throw new BadInput("Row " + row + " (unit '" + unit + "'), coder '" + coders.get(j) + "': '" + values[j]
+            if (!allowed.isEmpty() && !allowed.contains(label)) {
+                throw new BadInput("Row " + row + " (unit '" + text(0) + "'), coder '" + coders.get(c - 1) + "': '" + label
                         + "' is not in --order " + String.join(",", allowed) + ".");
             }
         }
-        return values;
+
+        private void growCodes() {
+            int[] table = new int[codeTable.length * 2];
+            int mask = table.length - 1;
+            for (int k = 0; k < codeCount; k++) {
+                int i = hash(codeBytes[k], 0, codeBytes[k].length) & mask;
+                while (table[i] != 0) i = (i + 1) & mask;
+                table[i] = k + 1;
+            }
+            codeTable = table;
+        }
+
+        private static int hash(byte[] src, int s, int len) {
+            int h = 0x9E3779B9;
+            for (int i = s; i < s + len; i++) h = (h ^ src[i]) * 0x01000193;
+            return h ^ (h >>> 15);
+        }
+
+        /**
+         * The categories as {@link ReliabilityData#fromLabels} makes them: the order when given, else the codes
+         * sorted, numerically when all are numbers ("1" and "1.0" then being one category); codes remapped to them.
+         */
+        private ReliabilityData data(List<String> coders) {
+            List<String> labels = Arrays.asList(codeLabels).subList(0, codeCount);
+            boolean numbers = order.isEmpty() && labels.stream().allMatch(l -> ReliabilityData.parseNumber(l) != null);
+            List<String> categories;
+            if (!order.isEmpty()) {
+                categories = List.copyOf(order);
+            } else {
+                Set<String> distinct = new LinkedHashSet<>();
+                for (String l : labels) distinct.add(numbers ? ReliabilityData.canonicalNumber(l) : l);
+                categories = new ArrayList<>(distinct);
+                categories.sort(numbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder());
+            }
+            Map<String, Integer> index = new HashMap<>();
+            for (int c = 0; c < categories.size(); c++) {
+                if (index.put(categories.get(c), c) != null) throw new IllegalArgumentException("The order names '" + categories.get(c) + "' twice.");
+            }
+            int[] map = new int[codeCount];
+            for (int k = 0; k < codeCount; k++) map[k] = index.get(numbers ? ReliabilityData.canonicalNumber(labels.get(k)) : labels.get(k));
+            int[][] result = new int[coders.size()][];
+            for (int j = 0; j < result.length; j++) {
+                int[] column = Arrays.copyOf(codes[j], units);
+                for (int u = 0; u < column.length; u++) {
+                    if (column[u] >= 0) column[u] = map[column[u]];
+                }
+                result[j] = column;
+            }
+            return new ReliabilityData(coders, categories, ReliabilityData.numbersOf(categories), result);
+        }
     }
 }
