@@ -80,6 +80,7 @@ final class CsvReliabilityReader {
         // distinct codes as read: their bytes, their label, and per cell of the data their index
         private byte[][] codeBytes = new byte[16][];
         private String[] codeLabels = new String[16];
+        private long[] codePacked = new long[16];
         private int[] codeTable = new int[64]; // open addressing: index + 1, 0 = empty
         private int codeCount;
 
@@ -88,7 +89,7 @@ final class CsvReliabilityReader {
         private int unitPoolSize;
         private int[] unitStart = new int[1024];
         private int[] unitRow = new int[1024];
-        private int[] unitTable = new int[2048];
+        private long[] unitTable; // null while the names come in increasing order
         private int units;
 
         private int[][] codes;
@@ -249,28 +250,54 @@ final class CsvReliabilityReader {
             return List.copyOf(coders);
         }
 
-        /** Records the unit of cell 0, refusing a unit named in an earlier row. */
+        /**
+         * Records the unit of cell 0, refusing a unit named in an earlier row. While every unit name comes
+         * after the one before (shorter first, then byte by byte: u9 before u10, as most files list them), no
+         * name can repeat and no table is needed; from the first one out of that order on, the names go in
+         * a hash table (hash and row index per slot, so a probe rarely reads the names themselves).
+         */
         private void unit(int row) throws BadInput {
             byte[] key = escaped[0] ? bytes(0) : null;
             int s = key == null ? start[0] : 0;
             int len = key == null ? end[0] - start[0] : key.length;
             byte[] src = key == null ? b : key;
+            if (unitTable == null) {
+                if (units == 0 || after(src, s, len, units - 1)) {
+                    add(src, s, len, row);
+                    return;
+                }
+                unitTable = new long[Integer.highestOneBit(Math.max(1024, units * 4))];
+                for (int u = 0; u < units; u++) place(unitTable, hash(unitPool, unitStart[u], unitLength(u)), u);
+            }
             int h = hash(src, s, len);
             int mask = unitTable.length - 1;
             for (int i = h & mask; ; i = (i + 1) & mask) {
-                int u = unitTable[i] - 1;
-                if (u < 0) {
+                long slot = unitTable[i];
+                if (slot == 0) {
                     add(src, s, len, row);
-                    unitTable[i] = units;
+                    unitTable[i] = ((long) h << 32) | units;
                     if (units * 2 > unitTable.length) growUnits();
                     return;
                 }
-                int us = unitStart[u];
-                if (Arrays.equals(unitPool, us, us + unitLength(u), src, s, s + len)) {
+                int u = (int) slot - 1;
+                if ((int) (slot >>> 32) == h && same(unitPool, unitStart[u], unitLength(u), src, s, len)) {
                     throw new BadInput("Row " + row + ": unit '" + new String(src, s, len, StandardCharsets.UTF_8)
                             + "' already appears in row " + unitRow[u] + ".");
                 }
             }
+        }
+
+        /** Whether the name comes after unit u's: longer, or as long and greater byte by byte. */
+        private boolean after(byte[] src, int s, int len, int u) {
+            int us = unitStart[u];
+            int ulen = unitLength(u);
+            if (len != ulen) return len > ulen;
+            for (int i = 0; i < len; i++) {
+                int x = src[s + i] & 0xff;
+                int y = unitPool[us + i] & 0xff;
+                if (x != y) return x > y;
+            }
+            return false;
         }
 
         private int unitLength(int u) {
@@ -290,13 +317,17 @@ final class CsvReliabilityReader {
             units++;
         }
 
-        private void growUnits() {
-            int[] table = new int[unitTable.length * 2];
+        private static void place(long[] table, int h, int u) {
             int mask = table.length - 1;
-            for (int u = 0; u < units; u++) {
-                int i = hash(unitPool, unitStart[u], unitLength(u)) & mask;
-                while (table[i] != 0) i = (i + 1) & mask;
-                table[i] = u + 1;
+            int i = h & mask;
+            while (table[i] != 0) i = (i + 1) & mask;
+            table[i] = ((long) h << 32) | (u + 1);
+        }
+
+        private void growUnits() {
+            long[] table = new long[unitTable.length * 2];
+            for (long slot : unitTable) {
+                if (slot != 0) place(table, (int) (slot >>> 32), (int) slot - 1);
             }
             unitTable = table;
         }
@@ -305,7 +336,8 @@ final class CsvReliabilityReader {
         private int code(int c, int row, List<String> coders) throws BadInput {
             int s = start[c];
             int e = end[c];
-            if (escaped[c] || s == e || (b[s] & 0xff) <= ' ' || (b[e - 1] & 0xff) <= ' ' || b[s] < 0 || b[e - 1] < 0) {
+            if (s == e) return ReliabilityData.MISSING;
+            if (escaped[c] || (b[s] & 0xff) <= ' ' || (b[e - 1] & 0xff) <= ' ' || b[s] < 0 || b[e - 1] < 0) {
                 return slowCode(c, row, coders);
             }
             return intern(b, s, e - s, row, coders, c);
@@ -324,9 +356,11 @@ final class CsvReliabilityReader {
             return intern(value, 0, value.length, row, coders, c);
         }
 
+        /** The index of the code with these bytes, adding it when new. Codes of up to 7 bytes compare as one long. */
         private int intern(byte[] src, int s, int len, int row, List<String> coders, int c) throws BadInput {
+            long packed = packed(src, s, len);
             int mask = codeTable.length - 1;
-            for (int i = hash(src, s, len) & mask; ; i = (i + 1) & mask) {
+            for (int i = keyHash(src, s, len, packed) & mask; ; i = (i + 1) & mask) {
                 int k = codeTable[i] - 1;
                 if (k < 0) {
                     int added = newCode(Arrays.copyOfRange(src, s, s + len), row, coders, c);
@@ -334,9 +368,22 @@ final class CsvReliabilityReader {
                     if (codeCount * 2 > codeTable.length) growCodes();
                     return added;
                 }
-                byte[] known = codeBytes[k];
-                if (Arrays.equals(known, 0, known.length, src, s, s + len)) return k;
+                if (packed >= 0 ? codePacked[k] == packed : same(codeBytes[k], 0, codeBytes[k].length, src, s, len)) return k;
             }
+        }
+
+        /** Up to 7 bytes and their count in one long (distinct for distinct byte strings), else -1. */
+        private static long packed(byte[] src, int s, int len) {
+            if (len > 7) return -1;
+            long p = len;
+            for (int i = s; i < s + len; i++) p = (p << 8) | (src[i] & 0xff);
+            return p;
+        }
+
+        private static int keyHash(byte[] src, int s, int len, long packed) {
+            if (packed < 0) return hash(src, s, len);
+            long h = packed * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
 
         /** A code seen for the first time: checked as each cell always was (a number for a numeric level, in --order). */
@@ -346,8 +393,10 @@ final class CsvReliabilityReader {
             if (codeCount == codeBytes.length) {
                 codeBytes = Arrays.copyOf(codeBytes, codeCount * 2);
                 codeLabels = Arrays.copyOf(codeLabels, codeCount * 2);
+                codePacked = Arrays.copyOf(codePacked, codeCount * 2);
             }
             codeBytes[codeCount] = value;
+            codePacked[codeCount] = packed(value, 0, value.length);
             codeLabels[codeCount] = label;
             return codeCount++;
         }
@@ -367,17 +416,30 @@ final class CsvReliabilityReader {
             int[] table = new int[codeTable.length * 2];
             int mask = table.length - 1;
             for (int k = 0; k < codeCount; k++) {
-                int i = hash(codeBytes[k], 0, codeBytes[k].length) & mask;
+                int i = keyHash(codeBytes[k], 0, codeBytes[k].length, codePacked[k]) & mask;
                 while (table[i] != 0) i = (i + 1) & mask;
                 table[i] = k + 1;
             }
             codeTable = table;
         }
 
+        /** Whether two byte ranges hold the same bytes (a plain loop: these are short, and Arrays.equals costs more to set up). */
+        private static boolean same(byte[] x, int xs, int xlen, byte[] y, int ys, int ylen) {
+            if (xlen != ylen) return false;
+            for (int i = 0; i < xlen; i++) {
+                if (x[xs + i] != y[ys + i]) return false;
+            }
+            return true;
+        }
+
         private static int hash(byte[] src, int s, int len) {
             int h = 0x9E3779B9;
             for (int i = s; i < s + len; i++) h = (h ^ src[i]) * 0x01000193;
-            return h ^ (h >>> 15);
+            h ^= h >>> 16; // MurmurHash3's finaliser: every bit of the key reaches the low bits the table uses
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            h *= 0xC2B2AE35;
+            return h ^ (h >>> 16);
         }
 
         /**
