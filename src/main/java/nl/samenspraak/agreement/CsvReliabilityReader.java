@@ -1,9 +1,13 @@
 package nl.samenspraak.agreement;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,7 +41,7 @@ final class CsvReliabilityReader {
     }
 
     /** Reads UTF-8 text (tests and callers holding a String). */
-    static ReliabilityData read(String text, Level level, List<String> order) throws BadInput, CharacterCodingException {
+    static ReliabilityData read(String text, Level level, List<String> order) throws BadInput, IOException {
         return read(text.getBytes(StandardCharsets.UTF_8), level, order);
     }
 
@@ -47,24 +51,47 @@ final class CsvReliabilityReader {
      * @throws CharacterCodingException when the bytes are not UTF-8 (as a reader decoding the file would)
      * @throws BadInput naming the row, as the refusals of the reliability CSV always have
      */
-    static ReliabilityData read(byte[] bytes, Level level, List<String> order) throws BadInput, CharacterCodingException {
-        if (!ascii(bytes)) {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-        }
-        return new Parse(bytes, level, order).run();
+    static ReliabilityData read(byte[] bytes, Level level, List<String> order) throws BadInput, IOException {
+        if (!ascii(bytes, 0, bytes.length)) decode(bytes);
+        return new Parse(null, null, bytes, bytes.length, level, order).run();
     }
 
-    private static boolean ascii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) return false;
+    /**
+     * Reads a CSV file a megabyte at a time (a record that straddles two reads is read again whole), so
+     * that the file is never copied whole into memory. Bytes that are not UTF-8 are refused before any
+     * bad row (as when a reader decoded the whole file first): a read with a byte above 127 decodes the
+     * whole file then, and a bad row decodes the rest of the file before it is reported.
+     */
+    static ReliabilityData read(Path file, Level level, List<String> order) throws BadInput, IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            Parse parse = new Parse(file, in, buffer, 0, level, order);
+            parse.expected = Files.size(file);
+            return parse.run();
+        }
+    }
+
+    private static void decode(byte[] bytes) throws CharacterCodingException {
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+    }
+
+    private static boolean ascii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) return false;
         }
         return true;
     }
 
     /** One pass over the bytes. */
     private static final class Parse {
-        private final byte[] b;
+        private final Path file; // null when reading bytes
+        private final InputStream in;
+        private byte[] b;
+        private int limit; // b[0, limit) holds bytes of the file
+        private boolean eof;
+        private boolean validated; // the whole file is known to be UTF-8
+        long expected;
         private final Level level;
         private final List<String> order;
         private final Set<String> allowed;
@@ -94,23 +121,29 @@ final class CsvReliabilityReader {
 
         private int[][] codes;
 
-        Parse(byte[] bytes, Level level, List<String> order) {
+        Parse(Path file, InputStream in, byte[] bytes, int limit, Level level, List<String> order) {
+            this.file = file;
+            this.in = in;
             this.b = bytes;
+            this.limit = limit;
+            this.eof = in == null;
+            this.validated = in == null;
+            this.expected = limit;
             this.level = level;
             this.order = order;
             this.allowed = new LinkedHashSet<>(order);
         }
 
-        ReliabilityData run() throws BadInput {
-            if (!next()) throw new BadInput("The file is empty: it needs a header row unit,<coder>,<coder>,...");
+        ReliabilityData run() throws BadInput, IOException {
+            if (!next()) throw fail("The file is empty: it needs a header row unit,<coder>,<coder>,...");
             List<String> coders = coders();
             int n = coders.size();
-            codes = new int[n][Math.max(16, b.length / 16)];
+            codes = new int[n][(int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, expected / 16))];
             while (next()) {
                 int row = records;
                 if (cells == 1 && blank(0)) continue;
                 if (cells != n + 1) {
-                    throw new BadInput("Row " + row + " has " + cells + " cells, but the header has " + (n + 1) + ".");
+                    throw fail("Row " + row + " has " + cells + " cells, but the header has " + (n + 1) + ".");
                 }
                 unit(row);
                 if (units > codes[0].length) {
@@ -124,9 +157,57 @@ final class CsvReliabilityReader {
         // ---- the CSV: one record into start/end/escaped ----
 
         /** Reads the next record; false at the end of the file. Skips empty lines. */
-        private boolean next() throws BadInput {
-            while (p < b.length && (b[p] == '\n' || b[p] == '\r')) p++;
-            if (p >= b.length) return false;
+        private boolean next() throws BadInput, IOException {
+            int before = records;
+            while (true) {
+                int mark = p;
+                int read = record();
+                if (read >= 0) return read == 1;
+                records = before;
+                refill(mark);
+            }
+        }
+
+        /** Keeps b[mark, limit), moved to the front, and reads more after it (a larger buffer if it was full). */
+        private void refill(int mark) throws IOException {
+            System.arraycopy(b, mark, b, 0, limit - mark);
+            limit -= mark;
+            p = 0;
+            if (limit == b.length) b = Arrays.copyOf(b, b.length * 2);
+            int n = in.read(b, limit, b.length - limit);
+            if (n < 0) {
+                eof = true;
+                validated = true; // every read was ASCII, or the whole file was decoded
+                return;
+            }
+            if (!validated && !ascii(b, limit, limit + n)) {
+                validate();
+            }
+            limit += n;
+        }
+
+        /** Decodes the whole file as UTF-8, as the reader before did first, throwing what it threw. */
+        private void validate() throws IOException {
+            if (validated) return;
+            try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                char[] chars = new char[1 << 14];
+                while (reader.read(chars) >= 0) {
+                    // only decoding
+                }
+            }
+            validated = true;
+        }
+
+        /** A refusal, once the whole file is known to be UTF-8 (else that is the refusal). */
+        private BadInput fail(String message) throws IOException {
+            validate();
+            return new BadInput(message);
+        }
+
+        /** 1: a record is in start/end/escaped; 0: the end of the file; -1: the buffer ended first (read more). */
+        private int record() throws BadInput, IOException {
+            while (p < limit && (b[p] == '\n' || b[p] == '\r')) p++;
+            if (p >= limit) return eof ? 0 : -1;
             records++;
             cells = 0;
             while (true) {
@@ -137,16 +218,17 @@ final class CsvReliabilityReader {
                     escaped = Arrays.copyOf(escaped, c * 2);
                 }
                 escaped[c] = false;
-                while (p < b.length && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+                while (p < limit && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
                     int w = whitespace(p);
                     if (w == 0) break;
                     p += w;
                 }
-                if (p < b.length && b[p] == '"') {
-                    quoted(c);
+                if (p < limit && b[p] == '"') {
+                    if (!quoted(c)) return -1;
                 } else {
                     int s = p;
-                    while (p < b.length && b[p] != ',' && b[p] != '\n' && b[p] != '\r') p++;
+                    while (p < limit && b[p] != ',' && b[p] != '\n' && b[p] != '\r') p++;
+                    if (p >= limit && !eof) return -1;
                     int e = p;
                     while (e > s) {
                         int w = whitespaceBefore(e, s);
@@ -156,21 +238,28 @@ final class CsvReliabilityReader {
                     start[c] = s;
                     end[c] = e;
                 }
-                if (p >= b.length) return true;
+                if (p >= limit) return eof ? 1 : -1;
                 byte x = b[p++];
                 if (x == ',') continue;
-                if (x == '\r' && p < b.length && b[p] == '\n') p++;
-                return true;
+                if (x == '\r') {
+                    if (p >= limit && !eof) return -1;
+                    if (p < limit && b[p] == '\n') p++;
+                }
+                return 1;
             }
         }
 
-        /** A quoted cell from the quote at p; leaves p at the comma, line end or end of the file after it. */
-        private void quoted(int c) throws BadInput {
+        /** A quoted cell from the quote at p; leaves p at the comma, line end or end of the file after it. False: read more. */
+        private boolean quoted(int c) throws BadInput, IOException {
             int s = ++p;
             while (true) {
-                if (p >= b.length) throw new BadInput("Row " + records + ": a quoted cell is not closed before the end of the file.");
+                if (p >= limit) {
+                    if (!eof) return false;
+                    throw fail("Row " + records + ": a quoted cell is not closed before the end of the file.");
+                }
                 if (b[p] == '"') {
-                    if (p + 1 < b.length && b[p + 1] == '"') {
+                    if (p + 1 >= limit && !eof) return false;
+                    if (p + 1 < limit && b[p + 1] == '"') {
                         escaped[c] = true;
                         p += 2;
                         continue;
@@ -181,21 +270,23 @@ final class CsvReliabilityReader {
             }
             start[c] = s;
             end[c] = p++;
-            while (p < b.length && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
+            while (p < limit && b[p] != ',' && b[p] != '\n' && b[p] != '\r') {
                 int w = whitespace(p);
                 if (w == 0) {
-                    throw new BadInput("Row " + records + ", cell " + (c + 1) + ": after the closing quote comes '"
+                    if (p + 3 > limit && !eof) return false; // perhaps a character cut by the read
+                    throw fail("Row " + records + ", cell " + (c + 1) + ": after the closing quote comes '"
                             + (char) (b[p] & 0xff) + "' instead of a comma or the end of the line.");
                 }
                 p += w;
             }
+            return p < limit || eof;
         }
 
         /** Length of the whitespace character (Character.isWhitespace) at i, 0 if none; never a comma or line end. */
         private int whitespace(int i) {
             int x = b[i] & 0xff;
             if (x < 0x80) return x == ' ' || x == '\t' || x == 0x0B || x == '\f' || (x >= 0x1C && x <= 0x1F) ? 1 : 0;
-            if (x >= 0xE1 && x <= 0xE3 && i + 2 < b.length) {
+            if (x >= 0xE1 && x <= 0xE3 && i + 2 < limit) {
                 int cp = ((x & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
                 return Character.isWhitespace(cp) ? 3 : 0;
             }
@@ -237,16 +328,16 @@ final class CsvReliabilityReader {
 
         // ---- the reliability data ----
 
-        private List<String> coders() throws BadInput {
+        private List<String> coders() throws BadInput, IOException {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < this.cells; c++) cells.add(text(c));
             cells.set(0, cells.get(0).replace("\uFEFF", ""));
             if (cells.size() < 3) {
-                throw new BadInput("Row 1 (the header) has " + (cells.size() - 1)
+                throw fail("Row 1 (the header) has " + (cells.size() - 1)
                         + " coder column(s): it needs unit and at least two coders, as unit,<coder>,<coder>,...");
             }
             List<String> coders = cells.subList(1, cells.size());
-            if (new HashSet<>(coders).size() != coders.size()) throw new BadInput("Row 1 (the header) names a coder twice: " + coders + ".");
+            if (new HashSet<>(coders).size() != coders.size()) throw fail("Row 1 (the header) names a coder twice: " + coders + ".");
             return List.copyOf(coders);
         }
 
@@ -256,7 +347,7 @@ final class CsvReliabilityReader {
          * name can repeat and no table is needed; from the first one out of that order on, the names go in
          * a hash table (hash and row index per slot, so a probe rarely reads the names themselves).
          */
-        private void unit(int row) throws BadInput {
+        private void unit(int row) throws BadInput, IOException {
             byte[] key = escaped[0] ? bytes(0) : null;
             int s = key == null ? start[0] : 0;
             int len = key == null ? end[0] - start[0] : key.length;
@@ -281,7 +372,7 @@ final class CsvReliabilityReader {
                 }
                 int u = (int) slot - 1;
                 if ((int) (slot >>> 32) == h && same(unitPool, unitStart[u], unitLength(u), src, s, len)) {
-                    throw new BadInput("Row " + row + ": unit '" + new String(src, s, len, StandardCharsets.UTF_8)
+                    throw fail("Row " + row + ": unit '" + new String(src, s, len, StandardCharsets.UTF_8)
                             + "' already appears in row " + unitRow[u] + ".");
                 }
             }
@@ -333,7 +424,7 @@ final class CsvReliabilityReader {
         }
 
         /** The code of cell c: MISSING when blank, else the index of its trimmed text among the codes read so far. */
-        private int code(int c, int row, List<String> coders) throws BadInput {
+        private int code(int c, int row, List<String> coders) throws BadInput, IOException {
             int s = start[c];
             int e = end[c];
             if (s == e) return ReliabilityData.MISSING;
@@ -344,7 +435,7 @@ final class CsvReliabilityReader {
         }
 
         /** A cell that may be blank, quoted with doubled quotes, or need trimming: as String.isBlank and String.trim. */
-        private int slowCode(int c, int row, List<String> coders) throws BadInput {
+        private int slowCode(int c, int row, List<String> coders) throws BadInput, IOException {
             String cell = text(c);
             if (cell.isBlank()) return ReliabilityData.MISSING;
             String trimmed = cell.trim();
@@ -357,7 +448,7 @@ final class CsvReliabilityReader {
         }
 
         /** The index of the code with these bytes, adding it when new. Codes of up to 7 bytes compare as one long. */
-        private int intern(byte[] src, int s, int len, int row, List<String> coders, int c) throws BadInput {
+        private int intern(byte[] src, int s, int len, int row, List<String> coders, int c) throws BadInput, IOException {
             long packed = packed(src, s, len);
             int mask = codeTable.length - 1;
             for (int i = keyHash(src, s, len, packed) & mask; ; i = (i + 1) & mask) {
@@ -387,7 +478,7 @@ final class CsvReliabilityReader {
         }
 
         /** A code seen for the first time: checked as each cell always was (a number for a numeric level, in --order). */
-        private int newCode(byte[] value, int row, List<String> coders, int c) throws BadInput {
+        private int newCode(byte[] value, int row, List<String> coders, int c) throws BadInput, IOException {
             String label = new String(value, StandardCharsets.UTF_8);
             check(label, row, coders, c);
             if (codeCount == codeBytes.length) {
@@ -401,13 +492,13 @@ final class CsvReliabilityReader {
             return codeCount++;
         }
 
-        private void check(String label, int row, List<String> coders, int c) throws BadInput {
+        private void check(String label, int row, List<String> coders, int c) throws BadInput, IOException {
             if (level.numeric() && ReliabilityData.parseNumber(label) == null) {
-                throw new BadInput("Row " + row + " (unit '" + text(0) + "'), coder '" + coders.get(c - 1) + "': '" + label
+                throw fail("Row " + row + " (unit '" + text(0) + "'), coder '" + coders.get(c - 1) + "': '" + label
                         + "' is not a number, and the " + level.key() + " level needs numbers.");
             }
             if (!allowed.isEmpty() && !allowed.contains(label)) {
-                throw new BadInput("Row " + row + " (unit '" + text(0) + "'), coder '" + coders.get(c - 1) + "': '" + label
+                throw fail("Row " + row + " (unit '" + text(0) + "'), coder '" + coders.get(c - 1) + "': '" + label
                         + "' is not in --order " + String.join(",", allowed) + ".");
             }
         }

@@ -98,7 +98,7 @@ public final class IrrCommand {
     private static int compute(Arguments a, PrintStream out, PrintStream err) {
         ReliabilityData data;
         try {
-            data = CsvReliabilityReader.read(Files.readAllBytes(a.file()), a.level(), a.order());
+            data = CsvReliabilityReader.read(a.file(), a.level(), a.order());
         } catch (NoSuchFileException e) {
             err.println("File not found: " + a.file());
             return 2;

@@ -80,6 +80,40 @@ class CsvReliabilityReaderTest {
     }
 
     @Test
+    void a_file_read_a_megabyte_at_a_time_reads_as_the_whole_bytes_and_the_reference() throws Exception {
+        StringBuilder csv = new StringBuilder("\uFEFFunit,a,\"b\",c\r\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String[] cells = {"x", " y ", "\"q\"\"uote\"", "\"multi\nline\"", "", "  ", "caf\u00e9", "\u3000z\u3000", "\"a,b\""};
+        String[] ends = {"\n", "\r\n", "\r", "\n\n"};
+        for (int u = 0; csv.length() < 3_500_000; u++) {
+            csv.append(u % 2 == 0 ? "u" + u : "\"u" + u + "\"");
+            for (int j = 0; j < 3; j++) csv.append(',').append(cells[random.nextInt(cells.length)]);
+            csv.append(ends[random.nextInt(ends.length)]);
+        }
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, csv);
+        String expected = describe(reference(csv.toString(), Level.NOMINAL, List.of()));
+        assertThat(describe(CsvReliabilityReader.read(file, Level.NOMINAL, List.of()))).isEqualTo(expected);
+        assertThat(describe(CsvReliabilityReader.read(csv.toString(), Level.NOMINAL, List.of()))).isEqualTo(expected);
+        Files.writeString(file, csv + "u1,x,x,x\n");
+        assertThatThrownBy(() -> CsvReliabilityReader.read(file, Level.NOMINAL, List.of())).hasMessageContaining("unit 'u1' already appears in row");
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_come_before_a_bad_row_in_a_file_as_they_did() throws IOException {
+        StringBuilder csv = new StringBuilder("unit,a,b\n1,x\n");
+        for (int u = 2; csv.length() < 3_000_000; u++) csv.append(u).append(",x,y\n");
+        Path file = dir.resolve("bad.csv");
+        byte[] bytes = (csv + "last,").getBytes(StandardCharsets.UTF_8);
+        bytes = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+        bytes[bytes.length - 3] = (byte) 0xC3;
+        bytes[bytes.length - 2] = ',';
+        bytes[bytes.length - 1] = 'x';
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> CsvReliabilityReader.read(file, Level.NOMINAL, List.of())).isInstanceOf(CharacterCodingException.class);
+    }
+
+    @Test
     void bytes_that_are_not_utf8_are_refused_as_a_reader_would() {
         byte[] bad = {'u', 'n', 'i', 't', ',', 'a', ',', 'b', '\n', '1', ',', (byte) 0xC3, ',', 'x', '\n'};
         assertThatThrownBy(() -> CsvReliabilityReader.read(bad, Level.NOMINAL, List.of())).isInstanceOf(CharacterCodingException.class);
