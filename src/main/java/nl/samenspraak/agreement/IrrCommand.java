@@ -97,8 +97,8 @@ public final class IrrCommand {
 
     private static int compute(Arguments a, PrintStream out, PrintStream err) {
         ReliabilityData data;
-        try (Reader reader = Files.newBufferedReader(a.file(), StandardCharsets.UTF_8)) {
-            data = CsvReliabilityReader.read(reader, a.level(), a.order());
+        try {
+            data = CsvReliabilityReader.read(a.file(), a.level(), a.order());
         } catch (NoSuchFileException e) {
             err.println("File not found: " + a.file());
             return 2;
@@ -110,13 +110,7 @@ public final class IrrCommand {
             return 1;
         }
         AgreementOptions options = AgreementOptions.of(a.level()).withBootstrap(a.bootstrap(), a.seed());
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            out.println(mapper.writeValueAsString(ResultJson.of(Reliability.compute(data, options), mapper)));
-        } catch (IOException e) {
-            err.println("Could not write the result: " + e.getMessage());
-            return 1;
-        }
+        out.println(ResultJson.text(Reliability.compute(data, options)));
         return 0;
     }
 

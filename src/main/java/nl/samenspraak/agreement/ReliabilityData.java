@@ -130,7 +130,7 @@ public record ReliabilityData(List<String> coders, List<String> categories, doub
         }
     }
 
-    private static String canonicalNumber(String label) {
+    static String canonicalNumber(String label) {
         BigDecimal d = new BigDecimal(String.valueOf(Double.parseDouble(label.trim())));
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
