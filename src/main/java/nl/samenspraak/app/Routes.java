@@ -24,6 +24,8 @@ import nl.samenspraak.exchange.QdpxImportRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 import nl.samenspraak.transcript.UnitRoutes;
+import nl.samenspraak.transcript.UnitizingRoutes;
+import nl.samenspraak.transcript.UnitizingService;
 
 import java.util.Map;
 
@@ -49,6 +51,7 @@ final class Routes {
         new ImportRoutes(s.imports(), s.access()).register(r);
         new QdpxImportRoutes(s.qdpxImport(), s.access()).register(r);
         new UnitRoutes(s.units(), s.access()).register(r);
+        new UnitizingRoutes(new UnitizingService(s.jdbi(), s.writes(), s.access(), s.transcripts()), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
