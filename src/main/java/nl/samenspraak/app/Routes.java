@@ -24,6 +24,8 @@ import nl.samenspraak.exchange.QdpxImportRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 import nl.samenspraak.transcript.UnitRoutes;
+import nl.samenspraak.transcript.WaveformRoutes;
+import nl.samenspraak.transcript.WaveformService;
 
 import java.util.Map;
 
@@ -51,6 +53,7 @@ final class Routes {
         new UnitRoutes(s.units(), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
+        new WaveformRoutes(new WaveformService(s.media()), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access(), s.elanExport(), s.qdpxExport()).register(r);
