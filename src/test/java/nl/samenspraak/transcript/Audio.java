@@ -52,6 +52,12 @@ final class Audio {
         return target;
     }
 
+    /** Runs a command that makes {@code made}, and answers it. */
+    static Path run(Path made, List<String> command) {
+        run(command);
+        return made;
+    }
+
     static void run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

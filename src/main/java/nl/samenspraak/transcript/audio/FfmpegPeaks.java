@@ -1,5 +1,7 @@
 package nl.samenspraak.transcript.audio;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,15 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * The peaks of any recording ffmpeg decodes (MP3, M4A/AAC, OGG/Opus/Vorbis, FLAC, the sound of MP4 and
- * WebM), with Debian's {@code ffmpeg} as a separate process: it writes the sound as 16-bit mono at
- * 8,000 Hz to its standard output ({@code ffmpeg -v error -nostdin -i FILE -vn -ac 1 -ar 8000 -f s16le -}),
- * which is read as a stream into a {@link PeakBuilder}. A run that takes longer than its timeout is
+ * WebM), with Debian's {@code ffmpeg} as a separate process: it writes the sound as a 16-bit mono WAV at
+ * the recording's own rate to its standard output ({@code ffmpeg -v error -nostdin -i FILE -vn -ac 1
+ * -c:a pcm_s16le -f wav -}), which {@link WavPeaks} reads as a stream (the WAV header names the rate).
+ * Not resampling (say to 8 kHz with {@code -ar 8000 -f s16le}) halves the time of a 90-minute MP3:
+ * ffmpeg's resampler costs more than the extra samples cost here (BENCHMARKS.md, "Waveform"). A run that takes longer than its timeout is
  * killed, and so is one whose reader fails; its error output goes to a temporary file, of which the end
  * is quoted in the message.
  */
 public final class FfmpegPeaks {
-    /** The rate ffmpeg resamples to: 80 samples in a 10 ms bucket is plenty for peaks. */
-    static final int RATE = 8000;
     private static final int ERROR_CHARS = 300;
 
     private FfmpegPeaks() {}
@@ -52,7 +54,7 @@ public final class FfmpegPeaks {
         try {
             errors = Files.createTempFile(scratch, "ffmpeg-", ".log");
             process = new ProcessBuilder(List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-i", file.toString(),
-                    "-vn", "-ac", "1", "-ar", String.valueOf(RATE), "-f", "s16le", "-"))
+                    "-vn", "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav", "-"))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectError(errors.toFile())
                     .start();
@@ -63,17 +65,14 @@ public final class FfmpegPeaks {
                     running.destroyForcibly();
                 }
             });
-            PeakBuilder peaks = new PeakBuilder(RATE, 1);
-            byte[] buffer = new byte[64 * 1024];
-            int carry = 0;
-            try (InputStream out = process.getInputStream()) {
-                for (int n; (n = out.read(buffer, carry, buffer.length - carry)) > 0; ) {
-                    int end = carry + n;
-                    int whole = end - end % 2;
-                    for (int i = 0; i < whole; i += 2) peaks.add((short) (buffer[i] & 0xFF | buffer[i + 1] << 8));
-                    carry = end - whole;
-                    if (carry == 1) buffer[0] = buffer[whole];
-                }
+            Peaks peaks = null;
+            AudioException unreadable = null;
+            try (InputStream out = new BufferedInputStream(process.getInputStream(), 64 * 1024)) {
+                peaks = WavPeaks.read(out, Long.MAX_VALUE).orElse(null);
+            } catch (AudioException e) {
+                unreadable = e;
+            } catch (EOFException e) {
+                unreadable = new AudioException(AudioException.Reason.UNDECODABLE, "ffmpeg's output ended early");
             }
             int exit = process.waitFor();
             if (timedOut.get()) {
@@ -82,7 +81,9 @@ public final class FfmpegPeaks {
             if (exit != 0) {
                 throw new AudioException(AudioException.Reason.UNDECODABLE, "ffmpeg could not decode it (exit " + exit + "): " + tail(errors, file));
             }
-            return peaks.finish();
+            if (unreadable != null) throw unreadable;
+            if (peaks == null) throw new AudioException(AudioException.Reason.UNDECODABLE, "ffmpeg did not write 16-bit PCM");
+            return peaks;
         } catch (IOException e) {
             if (timedOut.get()) throw new AudioException(AudioException.Reason.TIMEOUT, "decoding took longer than " + timeout.toSeconds() + " s and was stopped");
             throw new AudioException(AudioException.Reason.UNDECODABLE, "ffmpeg could not be run or read: " + e.getMessage(), e);
