@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * WebM), with Debian's {@code ffmpeg} as a separate process: it writes the sound as a 16-bit mono WAV at
  * the recording's own rate to its standard output ({@code ffmpeg -v error -nostdin -i FILE -vn -ac 1
  * -c:a pcm_s16le -f wav -}), which {@link WavPeaks} reads as a stream (the WAV header names the rate).
- * Not resampling (say to 8 kHz with {@code -ar 8000 -f s16le}) halves the time of a 90-minute MP3:
- * ffmpeg's resampler costs more than the extra samples cost here (BENCHMARKS.md, "Waveform"). A run that takes longer than its timeout is
+ * It does not resample (say to 8 kHz with {@code -ar 8000 -f s16le}): for a 90-minute MP3 ffmpeg's
+ * resampler cost more than reading the extra samples here (BENCHMARKS.md, "Waveform"). A run that takes longer than its timeout is
  * killed, and so is one whose reader fails; its error output goes to a temporary file, of which the end
  * is quoted in the message.
  */
