@@ -26,6 +26,8 @@ import nl.samenspraak.transcript.TranscriptRoutes;
 import nl.samenspraak.transcript.UnitRoutes;
 import nl.samenspraak.transcript.UnitizingRoutes;
 import nl.samenspraak.transcript.UnitizingService;
+import nl.samenspraak.transcript.WaveformRoutes;
+import nl.samenspraak.transcript.WaveformService;
 
 import java.util.Map;
 
@@ -54,6 +56,7 @@ final class Routes {
         new UnitizingRoutes(new UnitizingService(s.jdbi(), s.writes(), s.access(), s.transcripts()), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
+        new WaveformRoutes(new WaveformService(s.media()), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access(), s.elanExport(), s.qdpxExport()).register(r);
