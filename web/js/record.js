@@ -216,7 +216,7 @@ function follow() {
 
 function mediaState() {
   if (!audio) return;
-  const state = audio.paused ? t('media.paused') : t('media.playing');
+  const state = audio.paused ? t('rec.paused') : t('rec.playing');
   $('#media-state').textContent = `${state} · ${t('rec.speed', { speed: audio.playbackRate })}`;
 }
 

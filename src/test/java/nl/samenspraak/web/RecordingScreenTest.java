@@ -78,7 +78,11 @@ class RecordingScreenTest {
     }
 
     private void settled(Browser b, int units) {
-        b.until(d -> b.all("#units .rec-unit").size() == units && "saved".equals(b.js("return document.querySelector('#save-status').dataset.state")));
+        try {
+            b.until(d -> b.all("#units .rec-unit").size() == units && "saved".equals(b.js("return document.querySelector('#save-status').dataset.state")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected " + units + " units; the screen says: " + b.js("return document.querySelector('#toast').textContent + ' / ' + document.querySelector('#save-status').textContent") + " / " + b.text("#units"), e);
+        }
     }
 
     private long playheadMs(Browser b) {
@@ -145,12 +149,13 @@ class RecordingScreenTest {
         en.keys("u");
         settled(en, 6);
         Screens.both(en, "recording-screen");
+        en.keys(Keys.ESCAPE); // from the language choice back to the units
 
         // Two boundaries: unit 5 ends 0.1 s earlier; unit 4 ends 1 s earlier.
         alt(en, ",");
         settled(en, 6);
         en.keys("k");
-        alt(en, Keys.chord(Keys.SHIFT, ","));
+        new Actions(en.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(",").keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
         settled(en, 6);
         // Split unit 3 at 10 s, then merge the two parts again, then undo the merge.
         en.keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
@@ -160,7 +165,7 @@ class RecordingScreenTest {
         en.keys("k");
         alt(en, "m");
         settled(en, 6);
-        en.keys(Keys.chord(Keys.CONTROL, "z"));
+        en.ctrl("z");
         settled(en, 7);
         // The second part of unit 3 gets a code and a gist.
         en.keys("j");
