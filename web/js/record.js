@@ -37,8 +37,8 @@ const COMMANDS = [
   ['rec.endLater', ['Alt+.'], ['Alt+Period']],
   ['rec.endEarlier1s', ['Alt+Shift+,'], ['Alt+Shift+Comma']],
   ['rec.endLater1s', ['Alt+Shift+.'], ['Alt+Shift+Period']],
-  ['rec.startEarlier', ['Alt+['], ['Alt+BracketLeft']],
-  ['rec.startLater', ['Alt+]'], ['Alt+BracketRight']],
+  ['rec.startEarlier', ['Alt+['], ['Alt+BracketLeft', 'Alt+Shift+BracketLeft']],
+  ['rec.startLater', ['Alt+]'], ['Alt+BracketRight', 'Alt+Shift+BracketRight']],
   ['rec.split', ['Alt+S'], ['Alt+KeyS']],
   ['rec.merge', ['Alt+M'], ['Alt+KeyM']],
   ['rec.gist', ['Alt+G'], ['Alt+KeyG']],
@@ -102,7 +102,7 @@ async function start() {
   $('#gist-dialog').addEventListener('close', () => $('#units').focus());
   $('#help-button').addEventListener('click', () => showHelp(S.dims[S.dim], COMMANDS));
   document.addEventListener('keydown', onKey);
-  document.addEventListener('languagechange', () => { render(); mediaState(); if (bar) bar.render(); });
+  document.addEventListener('languagechange', () => { render(); mediaState(); if (bar) bar.render(); if (helpOpen()) showHelp(S.dims[S.dim], COMMANDS); });
   $('#loading').hidden = true;
   select(S.units.length ? 0 : -1);
   render();
@@ -448,8 +448,8 @@ const ACTIONS = {
   'rec.endLater': () => nudge(true, 100),
   'rec.endEarlier1s': () => nudge(true, -1000),
   'rec.endLater1s': () => nudge(true, 1000),
-  'rec.startEarlier': () => nudge(false, -100),
-  'rec.startLater': () => nudge(false, 100),
+  'rec.startEarlier': (e) => nudge(false, e.shiftKey ? -1000 : -100),
+  'rec.startLater': (e) => nudge(false, e.shiftKey ? 1000 : 100),
   'rec.split': split,
   'rec.merge': merge,
   'rec.gist': openGist,
@@ -479,7 +479,7 @@ function onKey(e) {
   }
   e.preventDefault();
   if (code) codeIt(code);
-  else ACTIONS[action]();
+  else ACTIONS[action](e);
 }
 
 start().catch((e) => {

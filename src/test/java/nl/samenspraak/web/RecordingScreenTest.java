@@ -151,11 +151,14 @@ class RecordingScreenTest {
         Screens.both(en, "recording-screen");
         en.keys(Keys.ESCAPE); // from the language choice back to the units
 
-        // Two boundaries: unit 5 ends 0.1 s earlier; unit 4 ends 1 s earlier.
+        // Boundaries: unit 5 ends 0.1 s earlier; unit 4 ends 1 s earlier
         alt(en, ",");
         settled(en, 6);
         en.keys("k");
         new Actions(en.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(",").keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
+        settled(en, 6);
+        // and starts 0.1 s later.
+        alt(en, "]");
         settled(en, 6);
         // Split unit 3 at 10 s, then merge the two parts again, then undo the merge.
         en.keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
@@ -184,7 +187,7 @@ class RecordingScreenTest {
         // The API has the times, speakers, gist and codes.
         JsonNode units = root.get("/api/transcripts/" + t).json().path("utterances");
         assertThat(units).hasSize(7);
-        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 10000}, {10000, 12000}, {12000, 15000}, {16000, 17900}, {18000, -1}};
+        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 10000}, {10000, 12000}, {12100, 15000}, {16000, 17900}, {18000, -1}};
         String[] roles = {"professional", "client", "professional", "professional", "client", "professional", "professional"};
         for (int i = 0; i < 7; i++) {
             JsonNode u = units.get(i);
