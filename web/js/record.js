@@ -346,9 +346,11 @@ function nudge(end, delta) {
   later(async () => {
     const u = S.units[S.sel];
     if (!u) return toast(t('rec.noUnit'));
-    const from = end ? (u.endMs ?? now()) : u.startMs;
+    // An open last unit is ended at the playhead; any other boundary moves by delta.
+    const open = end && (u.endMs === null || u.endMs === undefined);
+    const at = open ? now() : Math.max(0, (end ? u.endMs : u.startMs) + delta);
     const id = u.id;
-    await send('PUT', `/api/transcripts/${transcriptId}/units/${id}/${end ? 'end' : 'start'}`, { atMs: Math.max(0, from + delta) });
+    await send('PUT', `/api/transcripts/${transcriptId}/units/${id}/${end ? 'end' : 'start'}`, { atMs: at });
     select(indexOf(id));
   });
 }

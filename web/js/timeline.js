@@ -80,7 +80,7 @@ export class Timeline {
     if (this.peaks) {
       const { bucketMs, peaks, n } = this.peaks;
       const mid = wave / 2, scale = (wave / 2 - 2) / 128;
-      g.fillStyle = '#3d4652';
+      g.fillStyle = '#5d6672';
       for (let px = 0; px < w; px++) {
         const b0 = Math.floor((from + ((to - from) * px) / w) / bucketMs);
         const b1 = Math.max(b0 + 1, Math.floor((from + ((to - from) * (px + 1)) / w) / bucketMs));
