@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * The peaks of any recording ffmpeg decodes (MP3, M4A/AAC, OGG/Opus/Vorbis, FLAC, the sound of MP4 and
  * WebM), with Debian's {@code ffmpeg} as a separate process: it writes the sound as a 16-bit mono WAV at
- * the recording's own rate to its standard output ({@code ffmpeg -v error -nostdin -i FILE -vn -ac 1
- * -c:a pcm_s16le -f wav -}), which {@link WavPeaks} reads as a stream (the WAV header names the rate).
+ * the recording's own rate to its standard output ({@code ffmpeg -v error -nostdin -protocol_whitelist file
+ * -f DEMUXER -i FILE -vn -ac 1 -c:a pcm_s16le -f wav -}), which {@link WavPeaks} reads as a stream (the WAV header names the rate).
  * It does not resample (say to 8 kHz with {@code -ar 8000 -f s16le}): for a 90-minute MP3 ffmpeg's
  * resampler cost more than reading the extra samples here (BENCHMARKS.md, "Waveform"). A run that takes longer than its timeout is
  * killed, and so is one whose reader fails; its error output goes to a temporary file, of which the end
