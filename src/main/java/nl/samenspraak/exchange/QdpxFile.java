@@ -147,6 +147,8 @@ public final class QdpxFile {
         count(leftOut, "case", children(child(root, "Cases"), "Case").size());
         count(leftOut, "link", children(child(root, "Links"), "Link").size());
         count(leftOut, "graph", children(child(root, "Graphs"), "Graph").size());
+        // The project's sets (of codes or of sources: ATLAS.ti writes code groups and document groups here) are not read.
+        count(leftOut, "set", children(child(root, "Sets"), "Set").size());
         Map<String, String> codeNames = new HashMap<>();
         codeNames(child(child(root, "CodeBook"), "Codes"), codeNames);
         return new Content(fileName, root.getAttribute("name").strip(), root.getAttribute("origin").strip(), qde, users, sources, codeNames, leftOut);
@@ -185,9 +187,9 @@ public final class QdpxFile {
             switch (kind) {
                 case "PlainTextSelection" -> {
                     selections.add(selection(fileName, name, sel));
-                    count(leftOut, "note", children(sel, "NoteRef").size());
+                    count(leftOut, "noteRef", children(sel, "NoteRef").size());
                 }
-                case "NoteRef" -> count(leftOut, "note");
+                case "NoteRef" -> count(leftOut, "noteRef");
                 case "VariableValue" -> count(leftOut, "variableValue");
                 case "Description", "PlainTextContent" -> { }
                 default -> count(leftOut, "selection." + kind);

@@ -27,6 +27,8 @@ final class Skips {
             case "coding.outsideUnits" -> "coding(s) whose range covers no unit";
             case "unit.conflict" -> "unit(s) that one coder gave two or more codes of one dimension (conflicts, listed; neither code taken)";
             case "note" -> "memo(s) and note(s)";
+            case "noteRef" -> "reference(s) from sources or selections to memos";
+            case "set" -> "set(s) of codes or sources (code groups, document groups)";
             case "variable" -> "variable(s)";
             case "variableValue" -> "variable value(s) of sources";
             case "case" -> "case(s)";

@@ -195,7 +195,8 @@ class QdpxImportHttpTest {
         assertThat(body.path("codes").asInt()).isEqualTo(1);
         long copy = body.path("project").path("id").asLong();
         assertThat(codes(copy)).containsExactly("carla | Gesprek | 2 | Klant | Ja, dat wil ik graag. | codes=option_talk");
-        assertThat(skipped(body)).containsEntry("source.PDFSource", 1).containsEntry("note", 2).containsEntry("unit.conflict", 1);
+        assertThat(skipped(body)).containsEntry("source.PDFSource", 1).containsEntry("note", 1).containsEntry("noteRef", 1)
+                .containsEntry("unit.conflict", 1);
         // The coder had no account: one was made, deactivated, so that nobody logs in with it before an administrator says so.
         assertThat(body.path("coders").get(0).path("account").asText()).isEqualTo("new");
         assertThat(app.count("SELECT COUNT(*) FROM users WHERE name = 'carla' AND active = 0")).isEqualTo(1);
@@ -233,7 +234,7 @@ class QdpxImportHttpTest {
             Map<String, Integer> skipped = skipped(r.json());
             assertThat(skipped).containsEntry("source.text.notInFile", 6).containsEntry("source.PDFSource", 2)
                     .containsEntry("source.PictureSource", 1).containsEntry("source.AudioSource", 1).containsEntry("source.VideoSource", 2)
-                    .containsEntry("note", 2).containsEntry("link", 1).containsEntry("graph", 1);
+                    .containsEntry("note", 2).containsEntry("link", 1).containsEntry("graph", 1).containsEntry("set", 16);
             assertThat(r.json().path("codebook").path("dimensions").get(0).path("codes").asInt()).isEqualTo(14);
         }
     }

@@ -116,11 +116,11 @@ class WaveformHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mp3", "ogg"})
-    void mp3_and_ogg_opus_are_decoded_by_ffmpeg(String type) throws Exception {
+    @ValueSource(strings = {"mp3", "ogg", "m4a", "webm", "mp4"})
+    void mp3_ogg_opus_m4a_webm_and_mp4_are_decoded_by_ffmpeg(String type) throws Exception {
         Audio.requireFfmpeg();
         Path wav = Audio.tone(sounds.resolve("toon.wav"), "-r 48000 -c 1 -b 16", 0.5, 1, 2);
-        upload(Audio.convert(wav, sounds.resolve("toon." + type), type.equals("mp3") ? "libmp3lame" : "libopus", "96k"));
+        upload(Audio.convert(wav, sounds.resolve("toon." + type), Map.of("mp3", "libmp3lame", "ogg", "libopus", "m4a", "aac", "webm", "libopus", "mp4", "aac").get(type), "96k"));
 
         Peaks p = parse(anna.download(waveform()));
 

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * The peaks of any recording ffmpeg decodes (MP3, M4A/AAC, OGG/Opus/Vorbis, FLAC, the sound of MP4 and
  * WebM), with Debian's {@code ffmpeg} as a separate process: it writes the sound as a 16-bit mono WAV at
- * the recording's own rate to its standard output ({@code ffmpeg -v error -nostdin -i FILE -vn -ac 1
- * -c:a pcm_s16le -f wav -}), which {@link WavPeaks} reads as a stream (the WAV header names the rate).
+ * the recording's own rate to its standard output ({@code ffmpeg -v error -nostdin -protocol_whitelist file
+ * -f DEMUXER -i FILE -vn -ac 1 -c:a pcm_s16le -f wav -}), which {@link WavPeaks} reads as a stream (the WAV header names the rate).
  * It does not resample (say to 8 kHz with {@code -ar 8000 -f s16le}): for a 90-minute MP3 ffmpeg's
  * resampler cost more than reading the extra samples here (BENCHMARKS.md, "Waveform"). A run that takes longer than its timeout is
  * killed, and so is one whose reader fails; its error output goes to a temporary file, of which the end
@@ -28,6 +28,13 @@ import java.util.stream.Stream;
  */
 public final class FfmpegPeaks {
     private static final int ERROR_CHARS = 300;
+    /**
+     * The demuxer for each stored extension, given to ffmpeg rather than left to its guess: a file that
+     * passed the upload's check of its first bytes is read as that container only, never as a playlist
+     * that would make ffmpeg open other files or addresses ({@code -protocol_whitelist file} as well).
+     */
+    static final java.util.Map<String, String> DEMUXERS = java.util.Map.of("mp3", "mp3", "m4a", "mov", "mp4", "mov",
+            "ogg", "ogg", "webm", "matroska", "wav", "wav", "flac", "flac");
 
     private FfmpegPeaks() {}
 
@@ -46,6 +53,8 @@ public final class FfmpegPeaks {
      * @throws AudioException NO_DECODER without ffmpeg, UNDECODABLE when ffmpeg refuses the file, TIMEOUT after {@code timeout}
      */
     public static Peaks read(Optional<Path> program, Path file, Path scratch, Duration timeout) throws AudioException {
+        String name = file.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
         Path ffmpeg = program.orElseThrow(() -> new AudioException(AudioException.Reason.NO_DECODER,
                 "ffmpeg is not installed on the server (only WAV is read without it)"));
         Path errors = null;
@@ -53,7 +62,8 @@ public final class FfmpegPeaks {
         AtomicBoolean timedOut = new AtomicBoolean();
         try {
             errors = Files.createTempFile(scratch, "ffmpeg-", ".log");
-            process = new ProcessBuilder(List.of(ffmpeg.toString(), "-v", "error", "-nostdin", "-i", file.toString(),
+            process = new ProcessBuilder(List.of(ffmpeg.toString(), "-v", "error", "-nostdin",
+                    "-protocol_whitelist", "file", "-f", DEMUXERS.getOrDefault(extension, "wav"), "-i", file.toString(),
                     "-vn", "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav", "-"))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectError(errors.toFile())
