@@ -32,6 +32,8 @@ async function load() {
 
 async function start() {
   const { doc, codes, project, book } = await load();
+  // A transcript made from a recording alone is coded on the recording screen (issue 14).
+  if (doc.transcript.format === 'recording') return location.replace(`record.html?t=${transcriptId}${location.hash}`);
   const t0 = performance.now();
   setUpHeader(user);
   $('#project-name').textContent = $('#project-name').title = project.name;

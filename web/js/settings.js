@@ -1,4 +1,5 @@
-// A project's settings (its administrators): name, codebook, blind coding, calibration threshold.
+// A project's settings (its administrators): name, codebook, blind coding, calibration threshold, and who makes
+// units while coding from a recording and whether coded units' boundaries may still move (issue 14).
 // Choosing another codebook says what happens to the codes already made: they keep their version.
 import { api, get } from './api.js';
 import { $, param } from './dom.js';
@@ -28,6 +29,8 @@ function fill(s) {
   $('#name').value = s.name;
   $('#blind').checked = s.blindCoding;
   $('#threshold').value = s.calibrationThreshold.toFixed(2);
+  $('#unitizing').value = s.unitizing || 'staff';
+  $('#units-after-coding').value = s.unitsAfterCoding || 'locked';
 }
 
 /** What a codebook change does to the work already done, in words. */
@@ -58,7 +61,7 @@ async function save(e) {
   }
   try {
     const s = await api('PATCH', `/api/projects/${projectId}`, { name: $('#name').value, codebookKey: $('#codebook').value,
-      blindCoding: $('#blind').checked, calibrationThreshold: kappa.value });
+      blindCoding: $('#blind').checked, calibrationThreshold: kappa.value, unitizing: $('#unitizing').value, unitsAfterCoding: $('#units-after-coding').value });
     fill(s);
     $('#project-name').textContent = s.name;
     effect();

@@ -8,7 +8,7 @@ import { errorText, language, t, tx } from './i18n.js';
 import { openProjectPage } from './header.js';
 import { coderName } from './names.js';
 import { openRoles, openDelete } from './transcriptdialogs.js';
-import { uploadRecording, MAX_RECORDING_BYTES } from './upload.js';
+import { uploadRecording, uploadTo, MAX_RECORDING_BYTES } from './upload.js';
 
 const projectId = Number(param('p'));
 const S = { role: null, transcripts: [], progress: [], dimensions: [] };
@@ -20,6 +20,12 @@ async function start() {
   const book = await get(`/api/codebooks/${encodeURIComponent(opened.project.codebookKey)}`).catch(() => null);
   S.dimensions = book && book.codebook ? book.codebook.dimensions : [];
   $('#import-link').href = `import.html?p=${projectId}`;
+  $('#new-recording-button').addEventListener('click', () => $('#new-recording').click());
+  $('#new-recording').addEventListener('change', () => {
+    const file = $('#new-recording').files[0];
+    $('#new-recording').value = '';
+    if (file) fromRecording(file);
+  });
   await reload();
   $('#list').hidden = false;
   document.addEventListener('languagechange', render);
@@ -111,6 +117,33 @@ function send(x, file, progress, state) {
   });
 }
 
+/** A new transcript from a recording alone (issue 14): its units are made on the recording screen. */
+function fromRecording(file) {
+  const status = $('#status');
+  status.classList.remove('error-text');
+  if (file.size > MAX_RECORDING_BYTES) {
+    status.classList.add('error-text');
+    status.textContent = t('tr.tooLarge', { name: file.name, size: size(file.size) });
+    return;
+  }
+  const progress = $('#new-recording-progress');
+  progress.hidden = false;
+  uploadTo('POST', `/api/projects/${projectId}/recordings`, file, (sent, total) => {
+    progress.value = total ? Math.round((100 * sent) / total) : 0;
+    status.textContent = t('tr.fromRecordingUploading', { file: file.name, percent: progress.value });
+  }).then(async (made) => {
+    progress.hidden = true;
+    status.textContent = t('tr.fromRecordingMade', { name: made.transcript.name, file: file.name });
+    await reload();
+    const link = $(`#transcript-${made.transcript.id} .record-link`);
+    if (link) link.focus();
+  }).catch((e) => {
+    progress.hidden = true;
+    status.classList.add('error-text');
+    status.textContent = t('tr.uploadRefused', { message: errorText(e) });
+  });
+}
+
 /** How far each coder is: per dimension the units coded, of the transcript's. */
 function coders(x) {
   const rows = S.progress.filter((p) => p.transcriptId === x.id && Object.values(p.coded).some((n) => n > 0));
@@ -125,7 +158,7 @@ function coders(x) {
 function actions(x) {
   const link = (href, key, cls = 'button quiet') => h('a', { class: cls, href, text: t(key) });
   return [
-    link(`code.html?t=${x.id}`, 'projects.code'),
+    x.format === 'recording' ? link(`record.html?t=${x.id}`, 'rec.link', 'button record-link') : link(`code.html?t=${x.id}`, 'projects.code'),
     link(`adjudicate.html?t=${x.id}`, 'projects.adjudicate'),
     link(`calibration.html?t=${x.id}`, 'projects.calibration'),
     link(`review.html?t=${x.id}`, 'review.link'),

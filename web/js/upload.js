@@ -8,9 +8,14 @@ export const MAX_RECORDING_BYTES = 500 * 1024 * 1024;
 
 /** Sends the file as multipart field "file"; onProgress(sent, total). Resolves with the stored recording, rejects with the server's error (an ApiError, shown through errorText). */
 export function uploadRecording(transcriptId, file, onProgress) {
+  return uploadTo('POST', `/api/transcripts/${transcriptId}/media`, file, onProgress);
+}
+
+/** The same upload to another route (a new transcript from a recording: POST /api/projects/{id}/recordings). */
+export function uploadTo(method, path, file, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/transcripts/${transcriptId}/media`);
+    xhr.open(method, path);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.responseType = 'text';
     xhr.upload.addEventListener('progress', (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size));

@@ -143,6 +143,18 @@ public final class Access {
         return role;
     }
 
+    /**
+     * Making and changing units while coding from a recording (issue 14): admins and trainers of the project; coders
+     * too when the project lets them ({@code codersMayUnitize}, the setting 'unitizing'), on a transcript open to them.
+     */
+    public Role requireUnitizer(User user, long projectId, long transcriptId, boolean codersMayUnitize) {
+        Role role = requireReadable(user, projectId, transcriptId);
+        if (role == Role.ADMIN || role == Role.TRAINER) return role;
+        if (role == Role.CODER && codersMayUnitize) return requireCodable(user, projectId, transcriptId);
+        throw ApiException.forbidden("access.unitizingStaff", "In this project only admins and trainers make and change units (project setting "
+                + "'unitizing'); your role is " + role.key() + ".").with("role", role.key());
+    }
+
     /** As above, asking the database whether the transcript is open to the caller. */
     public Role requireCodable(User user, long projectId, long transcriptId) {
         return requireCodable(user, projectId, transcriptId, () -> openTo(transcriptId, user.id()));

@@ -24,6 +24,10 @@ import nl.samenspraak.exchange.QdpxImportRoutes;
 import nl.samenspraak.transcript.MediaRoutes;
 import nl.samenspraak.transcript.TranscriptRoutes;
 import nl.samenspraak.transcript.UnitRoutes;
+import nl.samenspraak.transcript.UnitizingRoutes;
+import nl.samenspraak.transcript.UnitizingService;
+import nl.samenspraak.transcript.WaveformRoutes;
+import nl.samenspraak.transcript.WaveformService;
 
 import java.util.Map;
 
@@ -49,8 +53,10 @@ final class Routes {
         new ImportRoutes(s.imports(), s.access()).register(r);
         new QdpxImportRoutes(s.qdpxImport(), s.access()).register(r);
         new UnitRoutes(s.units(), s.access()).register(r);
+        new UnitizingRoutes(new UnitizingService(s.jdbi(), s.writes(), s.access(), s.transcripts()), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
         new MediaRoutes(s.media(), s.access()).register(r);
+        new WaveformRoutes(new WaveformService(s.media()), s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access(), s.elanExport(), s.qdpxExport()).register(r);

@@ -7,6 +7,7 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
+import nl.samenspraak.transcript.audio.PeakCache;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import java.util.Optional;
 /**
  * Erasing a transcript for a data-subject request (GDPR article 17), by an admin of its project: its
  * text and speakers, every code and rating on it, feedback, session data, calibrations, assignments,
- * its change-log rows and the recording file are removed, in one transaction, with SQLite's
+ * its change-log rows, the recording file and its waveform are removed, in one transaction, with SQLite's
  * {@code secure_delete} on, so freed pages are zeroed rather than left readable; afterwards the WAL is
  * checkpointed and truncated. What stays is a tombstone ({@link Erasure.Tombstone}, and one change-log
  * row that says it): who, when, why, how much, and no content. Backups made earlier still hold the
@@ -97,6 +98,7 @@ public final class ErasureService {
             }
         });
         file.ifPresent(this::deleteRecording);
+        deleteWaveform(s.id());
         truncateWal();
         log.info("Transcript {} of project {} erased by user {} (erasure {})", s.id(), s.projectId(), user.id(), id);
         return jdbi.withExtension(ErasureDao.class, dao -> dao.tombstone(s.id())).orElseThrow();
@@ -120,6 +122,15 @@ public final class ErasureService {
         } catch (IOException e) {
             // The row is gone already; the file is an orphan the administrator must remove by hand.
             log.error("The recording {} of an erased transcript could not be deleted; remove it by hand", mediaFolder.resolve(storedName), e);
+        }
+    }
+
+    /** The waveform computed from the recording (kept beside it) goes with it. */
+    private void deleteWaveform(long transcriptId) {
+        try {
+            PeakCache.delete(mediaFolder, transcriptId);
+        } catch (IOException e) {
+            log.error("The waveform {} of an erased transcript could not be deleted; remove it by hand", PeakCache.fileFor(mediaFolder, transcriptId), e);
         }
     }
 

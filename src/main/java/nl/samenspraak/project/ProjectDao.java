@@ -43,6 +43,16 @@ public interface ProjectDao {
     @SqlUpdate("UPDATE projects SET name = :name, codebook_key = :codebookKey, blind_coding = :blind WHERE id = :id")
     void updateSettings(long id, String name, String codebookKey, boolean blind);
 
+    /** The unitizing settings: who makes units while coding, and whether coded units' boundaries may move. */
+    record UnitRules(String unitizing, String unitsAfterCoding) {}
+
+    @SqlQuery("SELECT unitizing, units_after_coding FROM projects WHERE id = :id")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(UnitRules.class)
+    Optional<UnitRules> unitRules(long id);
+
+    @SqlUpdate("UPDATE projects SET unitizing = :unitizing, units_after_coding = :unitsAfterCoding WHERE id = :id")
+    void setUnitRules(long id, String unitizing, String unitsAfterCoding);
+
     @SqlQuery("SELECT kappa_threshold FROM calibration_settings WHERE project_id = :projectId")
     Optional<Double> threshold(long projectId);
 

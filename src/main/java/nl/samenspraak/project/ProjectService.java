@@ -31,7 +31,8 @@ public final class ProjectService {
         public NewProject(String name, String codebookKey, Boolean blindCoding) { this(name, codebookKey, blindCoding, null); }
     }
     /** A change of settings; a field left out (null) stays as it is. */
-    public record Settings(String name, String codebookKey, Boolean blindCoding, Double calibrationThreshold) {}
+    public record Settings(String name, String codebookKey, Boolean blindCoding, Double calibrationThreshold,
+                           String unitizing, String unitsAfterCoding) {}
     public record NewMember(String userName, Role role) {}
 
     /** A system administrator's new project; they become its first member, with the admin role. */
@@ -109,6 +110,8 @@ public final class ProjectService {
         requireCodebook(key);
         if (req.calibrationThreshold() != null) requireThreshold(req.calibrationThreshold());
         boolean blind = req.blindCoding() == null ? p.blindCoding() : req.blindCoding();
+        if (req.unitizing() != null) requireChoice("unitizing", req.unitizing(), ProjectSettings.UNITIZING);
+        if (req.unitsAfterCoding() != null) requireChoice("unitsAfterCoding", req.unitsAfterCoding(), ProjectSettings.UNITS_AFTER_CODING);
         writes.useTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
             if (dao.findByName(name).filter(other -> other.id() != id).isPresent()) {
@@ -116,6 +119,9 @@ public final class ProjectService {
             }
             dao.updateSettings(id, name, key, blind);
             if (req.calibrationThreshold() != null) dao.setThreshold(id, req.calibrationThreshold());
+            ProjectDao.UnitRules rules = dao.unitRules(id).orElseThrow();
+            dao.setUnitRules(id, req.unitizing() != null ? req.unitizing() : rules.unitizing(),
+                    req.unitsAfterCoding() != null ? req.unitsAfterCoding() : rules.unitsAfterCoding());
         });
         return settings(id);
     }
@@ -128,7 +134,9 @@ public final class ProjectService {
             return new ProjectSettings(p.id(), p.name(), p.codebookKey(), version, p.blindCoding(),
                     dao.threshold(id).orElse(ProjectSettings.DEFAULT_THRESHOLD), p.createdAt(),
                     coded.stream().mapToLong(ProjectSettings.CodedWith::codes).sum(),
-                    coded.stream().mapToLong(ProjectSettings.CodedWith::ratings).sum(), coded);
+                    coded.stream().mapToLong(ProjectSettings.CodedWith::ratings).sum(), coded,
+                    dao.unitRules(id).map(ProjectDao.UnitRules::unitizing).orElse("staff"),
+                    dao.unitRules(id).map(ProjectDao.UnitRules::unitsAfterCoding).orElse("locked"));
         });
     }
 
@@ -152,6 +160,13 @@ public final class ProjectService {
     private void requireCodebook(String key) {
         if (key == null || key.isBlank()) throw ApiException.badRequest("project.codebookMissing", "Field 'codebookKey': name the codebook the project codes with.");
         if (codebooks.latest(key).isEmpty()) throw ApiException.badRequest("project.noSuchCodebook", "Field 'codebookKey': there is no codebook '" + key + "'.").with("codebook", key);
+    }
+
+    private static void requireChoice(String field, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw ApiException.badRequest("project.badChoice", "Field '" + field + "': give one of " + String.join(", ", allowed) + "; '" + value + "' is not one.")
+                    .with("field", field).with("allowed", String.join(", ", allowed)).with("value", value);
+        }
     }
 
     private static void requireThreshold(double kappa) {

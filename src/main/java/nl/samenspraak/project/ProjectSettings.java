@@ -7,7 +7,13 @@ import java.util.List;
  * the codes and ratings already made, per codebook version (they keep the version they were made with).
  */
 public record ProjectSettings(long id, String name, String codebookKey, String codebookVersion, boolean blindCoding,
-                              double calibrationThreshold, String createdAt, long codes, long ratings, List<CodedWith> codedWith) {
+                              double calibrationThreshold, String createdAt, long codes, long ratings, List<CodedWith> codedWith,
+                              String unitizing, String unitsAfterCoding) {
+    /** Who makes and changes units while coding: {@code staff} (admins and trainers) or {@code coders} (coders too). */
+    public static final List<String> UNITIZING = List.of("staff", "coders");
+    /** Whether the boundaries of units that have codes may still move: {@code locked} or {@code open}. */
+    public static final List<String> UNITS_AFTER_CODING = List.of("locked", "open");
+
     /** The kappa a trainee must reach when a project sets none; the same default the calibration uses. */
     public static final double DEFAULT_THRESHOLD = 0.70;
 

@@ -36,12 +36,18 @@ public final class MediaRoutes {
 
     public void register(RoutesConfig r) {
         r.post("/api/transcripts/{transcriptId}/media", this::upload, BodyType.UPLOAD);
+        r.post("/api/projects/{projectId}/recordings", this::fromRecording, BodyType.UPLOAD);
         r.get("/api/transcripts/{transcriptId}/media", this::stream);
         r.get("/api/transcripts/{transcriptId}/media/info", ctx -> ctx.json(media.recording(access.user(ctx), id(ctx))));
     }
 
     private void upload(Context ctx) throws IOException {
         ctx.status(201).json(media.upload(access.user(ctx), id(ctx), ctx.req().getContentLengthLong(), () -> incoming(ctx)));
+    }
+
+    /** A transcript made from a recording alone (issue 14), answered with the transcript and its recording. */
+    private void fromRecording(Context ctx) throws IOException {
+        ctx.status(201).json(media.createFromRecording(access.user(ctx), Requests.id(ctx, "projectId"), ctx.req().getContentLengthLong(), () -> incoming(ctx)));
     }
 
     /** The recording of the request: multipart field 'file', or the body with its name in the query parameter 'fileName'. */

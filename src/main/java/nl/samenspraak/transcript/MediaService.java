@@ -106,33 +106,110 @@ public final class MediaService {
 
     /** Stores (or replaces) the recording of a transcript from a stream; the stream is read to its end or the limit. */
     public Media store(Transcript t, String fileName, InputStream in, Long userId) {
-        String name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        MediaType type = MediaType.forFileName(name).orElseThrow(() -> ApiException.badRequest("media.unknownType",
-                "'" + name + "' is not a recording this app plays; send one of " + MediaType.accepted() + ".").with("file", name).with("accepted", MediaType.accepted()));
+        String name = baseName(fileName);
+        MediaType type = type(name);
         Path temp = null;
         try {
             temp = Files.createTempFile(spoolFolder(), "upload-", ".part");
             long size = copy(in, temp, name);
             checkContent(temp, type, name, size);
-            Path target = folder.resolve(t.id() + "." + type.extension);
+            Long duration = duration(temp, type, name, false);
             Path written = temp;
-            Media media = writes.inTransaction(h -> {
-                Optional<Media> before = h.attach(MediaDao.class).find(t.id());
-                String now = Instant.now().toString();
-                h.attach(MediaDao.class).upsert(t.id(), name, target.getFileName().toString(), type.contentType, size, now, userId);
-                if (userId != null) h.attach(TranscriptDao.class).log(now, userId, t.projectId(), t.id(), "media",
-                        before.map(Media::fileName).orElse(null), name);
-                Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                before.filter(b -> !b.storedName().equals(target.getFileName().toString()))
-                        .ifPresent(b -> deleteQuietly(folder.resolve(b.storedName())));
-                return h.attach(MediaDao.class).find(t.id()).orElseThrow();
-            });
+            Media media = writes.inTransaction(h -> put(h, t, name, type, size, duration, userId, written));
             temp = null;
             return media;
         } catch (IOException e) {
             throw new UncheckedIOException("Storing the recording of transcript " + t.id() + " failed", e);
         } finally {
             if (temp != null) deleteQuietly(temp);
+        }
+    }
+
+    /** A transcript made from a recording alone, and its recording. */
+    public record FromRecording(Transcript transcript, Media recording) {}
+
+    /**
+     * Makes a transcript from a recording alone (issue 14: coders mark the units while they listen): named after the
+     * file (409 when the project has a transcript of that name), format {@code recording}, no units, the recording
+     * stored with its duration read from the file (a 400 naming the file and the reason when it cannot be read).
+     * Admins and trainers of the project, as for importing a transcript; the request is read only after that check.
+     */
+    public FromRecording createFromRecording(User user, long projectId, long contentLength, Opener opener) throws IOException {
+        access.require(user, projectId, UPLOADERS);
+        if (contentLength > MAX_MEDIA_BYTES + MULTIPART_OVERHEAD) throw tooLarge("The recording");
+        Incoming incoming = opener.open();
+        Path temp = null;
+        try (InputStream in = incoming.content()) {
+            String name = baseName(incoming.fileName());
+            MediaType type = type(name);
+            String transcriptName = name.substring(0, name.lastIndexOf('.')).strip();
+            if (transcriptName.isEmpty()) transcriptName = name;
+            if (nameTaken(projectId, transcriptName)) throw nameTaken(name, transcriptName);
+            temp = Files.createTempFile(spoolFolder(), "upload-", ".part");
+            long size = copy(in, temp, name);
+            checkContent(temp, type, name, size);
+            Long duration = duration(temp, type, name, true);
+            Path written = temp;
+            String tName = transcriptName;
+            FromRecording made = writes.inTransaction(h -> {
+                MediaDao dao = h.attach(MediaDao.class);
+                if (dao.nameTaken(projectId, tName)) throw nameTaken(name, tName);
+                long id = dao.insertRecordingTranscript(projectId, tName, name, Instant.now().toString(), user.id());
+                Transcript t = h.attach(TranscriptDao.class).find(id).orElseThrow();
+                return new FromRecording(t, put(h, t, name, type, size, duration, user.id(), written));
+            });
+            temp = null;
+            return made;
+        } finally {
+            if (temp != null) deleteQuietly(temp);
+            incoming.cleanUp().run();
+        }
+    }
+
+    /** Writes the row, its change-log entry, and moves the checked file into place, in the caller's transaction. */
+    private Media put(org.jdbi.v3.core.Handle h, Transcript t, String name, MediaType type, long size, Long duration, Long userId, Path written)
+            throws IOException {
+        Path target = folder.resolve(t.id() + "." + type.extension);
+        Optional<Media> before = h.attach(MediaDao.class).find(t.id());
+        String now = Instant.now().toString();
+        h.attach(MediaDao.class).upsert(t.id(), name, target.getFileName().toString(), type.contentType, size, now, userId, duration);
+        if (userId != null) h.attach(TranscriptDao.class).log(now, userId, t.projectId(), t.id(), "media",
+                before.map(Media::fileName).orElse(null), name);
+        Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        before.filter(b -> !b.storedName().equals(target.getFileName().toString()))
+                .ifPresent(b -> deleteQuietly(folder.resolve(b.storedName())));
+        return h.attach(MediaDao.class).find(t.id()).orElseThrow();
+    }
+
+    private boolean nameTaken(long projectId, String name) {
+        return jdbi.withExtension(MediaDao.class, dao -> dao.nameTaken(projectId, name));
+    }
+
+    private static ApiException nameTaken(String file, String name) {
+        return ApiException.conflict("transcript.nameTaken", file + ": the project already has a transcript named '" + name + "'.")
+                .with("file", file).with("name", name);
+    }
+
+    private static String baseName(String fileName) {
+        return fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+    }
+
+    private static MediaType type(String name) {
+        return MediaType.forFileName(name).orElseThrow(() -> ApiException.badRequest("media.unknownType",
+                "'" + name + "' is not a recording this app plays; send one of " + MediaType.accepted() + ".").with("file", name).with("accepted", MediaType.accepted()));
+    }
+
+    /**
+     * The duration read from the file; when it cannot be read, a 400 naming the file and why if it is {@code required}
+     * (a transcript made from the recording needs it), else null (a recording beside a transcript plays without it).
+     */
+    private static Long duration(Path file, MediaType type, String name, boolean required) throws IOException {
+        try {
+            return MediaDuration.millis(file, type);
+        } catch (MediaDuration.Unreadable e) {
+            if (!required) return null;
+            throw ApiException.badRequest("media.noDuration", name + ": the duration of the recording could not be read: " + e.getMessage() + ".")
+                    .with("file", name).with("reason", e.getMessage());
         }
     }
 

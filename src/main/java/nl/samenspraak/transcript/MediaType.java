@@ -15,6 +15,8 @@ enum MediaType {
     M4A("m4a", "audio/mp4"),
     WAV("wav", "audio/wav"),
     OGG("ogg", "audio/ogg"),
+    OPUS("opus", "audio/ogg"),
+    FLAC("flac", "audio/flac"),
     WEBM("webm", "video/webm"),
     MP4("mp4", "video/mp4");
 
@@ -46,7 +48,8 @@ enum MediaType {
             case MP3 -> starts(head, n, 0, "ID3") || n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0;
             case M4A, MP4 -> starts(head, n, 4, "ftyp");
             case WAV -> starts(head, n, 0, "RIFF") && starts(head, n, 8, "WAVE");
-            case OGG -> starts(head, n, 0, "OggS");
+            case OGG, OPUS -> starts(head, n, 0, "OggS");
+            case FLAC -> starts(head, n, 0, "fLaC") || starts(head, n, 0, "ID3");
             case WEBM -> n >= 4 && (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45
                     && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3;
         };

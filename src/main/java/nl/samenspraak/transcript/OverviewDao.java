@@ -23,7 +23,7 @@ public interface OverviewDao {
     List<ListedSpeaker> speakers(long projectId);
 
     @SqlQuery("""
-            SELECT m.transcript_id, m.file_name, m.stored_name, m.content_type, m.size_bytes, m.uploaded_at, m.uploaded_by
+            SELECT m.transcript_id, m.file_name, m.stored_name, m.content_type, m.size_bytes, m.uploaded_at, m.uploaded_by, m.duration_ms
             FROM media m JOIN transcripts t ON t.id = m.transcript_id
             WHERE t.project_id = :projectId AND t.deleted_at IS NULL""")
     List<Media> recordings(long projectId);

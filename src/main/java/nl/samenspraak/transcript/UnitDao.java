@@ -52,6 +52,52 @@ public interface UnitDao {
     @SqlUpdate("UPDATE utterances SET speaker_label = :label, speaker_role = :role WHERE id = :id")
     void respeak(long id, String label, String role);
 
+    /** The seq after which a unit starting at {@code startMs} goes: the last unit starting before it (0 when none). */
+    @SqlQuery("SELECT COALESCE(MAX(seq), 0) FROM utterances WHERE transcript_id = :transcriptId AND start_ms < :startMs")
+    int seqBefore(long transcriptId, long startMs);
+
+    @SqlQuery("SELECT COUNT(*) FROM utterances WHERE transcript_id = :transcriptId AND start_ms IS NULL")
+    int untimed(long transcriptId);
+
+    @SqlQuery("""
+            INSERT INTO utterances(transcript_id, seq, speaker_label, speaker_role, text, start_ms, end_ms)
+            VALUES (:transcriptId, :seq, :speakerLabel, :speakerRole, :text, :startMs, :endMs) RETURNING id""")
+    long insertReturningId(long transcriptId, int seq, String speakerLabel, String speakerRole, String text, Long startMs, Long endMs);
+
+    @SqlUpdate("""
+            UPDATE utterances SET speaker_label = :speakerLabel, speaker_role = :speakerRole, text = :text, start_ms = :startMs, end_ms = :endMs
+            WHERE id = :id""")
+    void rewrite(long id, String speakerLabel, String speakerRole, String text, Long startMs, Long endMs);
+
+    /** A project's unitizing settings and a recording's duration (null when unknown). */
+    @SqlQuery("SELECT unitizing || ' ' || units_after_coding FROM projects WHERE id = :projectId")
+    String unitRules(long projectId);
+
+    @SqlQuery("SELECT duration_ms FROM media WHERE transcript_id = :transcriptId")
+    Optional<Long> durationMs(long transcriptId);
+
+    /** A logged unit change, as undo and a replayed operation read it. */
+    record Logged(long id, String at, long userId, Long transcriptId, String entity, String field, String beforeValue, String afterValue) {}
+
+    @SqlQuery("SELECT id, at, user_id, transcript_id, entity, field, before_value, after_value FROM change_log WHERE op_id = :opId")
+    @RegisterConstructorMapper(Logged.class)
+    Optional<Logged> byOp(String opId);
+
+    /** The caller's newest unit change to a transcript that has not been undone (undo rows are 'unit.undo:<id of the change>'). */
+    @SqlQuery("""
+            SELECT l.id, l.at, l.user_id, l.transcript_id, l.entity, l.field, l.before_value, l.after_value FROM change_log l
+            WHERE l.transcript_id = :transcriptId AND l.user_id = :userId AND l.entity = 'transcript'
+              AND l.field LIKE 'unit.%' AND l.field NOT LIKE 'unit.undo:%'
+              AND NOT EXISTS (SELECT 1 FROM change_log x WHERE x.transcript_id = l.transcript_id AND x.field = 'unit.undo:' || l.id)
+            ORDER BY l.id DESC LIMIT 1""")
+    @RegisterConstructorMapper(Logged.class)
+    Optional<Logged> lastUndoable(long transcriptId, long userId);
+
+    @SqlQuery("""
+            INSERT INTO change_log(at, user_id, entity, project_id, transcript_id, field, before_value, after_value, op_id)
+            VALUES (:now, :userId, 'transcript', :projectId, :transcriptId, :field, :before, :after, :opId) RETURNING id""")
+    long logOp(String now, long userId, long projectId, long transcriptId, String field, String before, String after, String opId);
+
     @SqlUpdate("DELETE FROM utterances WHERE id = :id")
     void delete(long id);
 

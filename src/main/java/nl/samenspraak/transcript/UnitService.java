@@ -139,12 +139,12 @@ public final class UnitService {
         return list(user, t.id());
     }
 
-    private static ApiException notFound(long unitId) {
+    static ApiException notFound(long unitId) {
         return ApiException.notFound("unit.notFound", "Unit " + unitId).with("id", unitId);
     }
 
     /** The refusal of a correction to a unit that is locked (by its codes, codes it had, or feedback). */
-    private static ApiException locked(UnitDao.Unit u) {
+    static ApiException locked(UnitDao.Unit u) {
         String message = "Unit " + u.seq() + " " + lockedReason(u);
         return switch (lockKind(u)) {
             case "codes" -> ApiException.conflict("unit.lockedByCodes", message).with("seq", u.seq()).with("codes", u.codes()).with("coders", u.coders());
@@ -162,7 +162,7 @@ public final class UnitService {
         return null;
     }
 
-    private static String lockKind(UnitDao.Unit u) {
+    static String lockKind(UnitDao.Unit u) {
         return u.codes() > 0 ? "codes" : u.loggedCodes() > 0 ? "logged" : u.feedback() > 0 ? "feedback" : null;
     }
 

@@ -47,7 +47,8 @@ class ArchitectureTest {
     @Test
     void computation_imports_no_javalin_jdbi_or_app() {
         noClasses().that().resideInAnyPackage("nl.samenspraak.agreement..", "nl.samenspraak.compare..",
-                        "nl.samenspraak.spreadsheet..", "nl.samenspraak.transcript.format..", "nl.samenspraak.results..")
+                        "nl.samenspraak.spreadsheet..", "nl.samenspraak.transcript.format..", "nl.samenspraak.results..",
+                        "nl.samenspraak.transcript.audio..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "org.eclipse.jetty..",
                         "nl.samenspraak.app..", "nl.samenspraak.http..", "nl.samenspraak.db..")
                 .check(classes);

@@ -75,7 +75,7 @@ class BlindCodingAuditTest {
                 Map.of("transcriptId", closed, "userId", otherId)))).status()).isEqualTo(200);
         assertThat(other.put("/api/utterances/" + closedUnit + "/codes/" + dimension, Map.of("code", otherCode)).status()).isEqualTo(200);
         for (long t : List.of(transcript, closed)) {
-            assertThat(admin.postFile("/api/transcripts/" + t + "/media", "opname.wav", Fixtures.wav(4000), Map.of())
+            assertThat(admin.postFile("/api/transcripts/" + t + "/media", "opname.wav", Fixtures.silentWav(1), Map.of())
                     .status()).isEqualTo(201);
             assertThat(admin.put("/api/transcripts/" + t + "/reference", Map.of("coderId", otherId)).status()).isEqualTo(200);
         }

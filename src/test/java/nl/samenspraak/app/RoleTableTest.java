@@ -74,7 +74,7 @@ class RoleTableTest {
         Http.Response job = as.get("project admin").post("/api/projects/" + project + "/exports", Map.of());
         assertThat(job.status()).as(job.body()).isEqualTo(202);
         values = Map.of("projectId", "" + project, "transcriptId", "" + transcript, "utteranceId", "" + unit, "key", Fixtures.CODEBOOK,
-                "jobId", job.json().path("id").asText(), "dimension", "step", "scale", "option-5", "item", "options-exist", "userId", "" + target);
+                "jobId", job.json().path("id").asText(), "dimension", "step", "scale", "option-5", "item", "options-exist", "userId", "" + target, "unitId", "" + unit);
         BODIES.put("PUT /api/utterances/{utteranceId}/codes/{dimension}", Map.of("code", "team-talk"));
         BODIES.put("PUT /api/transcripts/{transcriptId}/ratings/{scale}/{item}", Map.of("value", 2));
         BODIES.put("PUT /api/transcripts/{transcriptId}/consensus/{utteranceId}/{dimension}", Map.of("code", "team-talk"));

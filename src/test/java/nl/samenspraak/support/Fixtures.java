@@ -82,4 +82,14 @@ public final class Fixtures {
         System.arraycopy("WAVEfmt ".getBytes(StandardCharsets.US_ASCII), 0, b, 8, 8);
         return b;
     }
+
+    /** A real WAV of {@code seconds} of silence (16-bit mono PCM at 8 kHz), for routes that decode the recording. */
+    public static byte[] silentWav(int seconds) {
+        int data = seconds * 8000 * 2;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data).put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
+        return b.array();
+    }
 }

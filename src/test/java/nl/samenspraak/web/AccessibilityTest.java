@@ -40,7 +40,7 @@ class AccessibilityTest {
     TestApp app;
     Browser browser;
     String password;
-    long project, transcript;
+    long project, transcript, recording;
     boolean loggedIn;
 
     static Stream<String> pages() throws IOException, URISyntaxException {
@@ -70,6 +70,11 @@ class AccessibilityTest {
         ok(admin.put("/api/projects/" + project + "/fields", Map.of("fields", List.of(Map.of("key", "condition",
                 "label", Map.of("nl", "Conditie", "en", "Condition"), "type", "category", "allowed", List.of("trained", "untrained"))))));
         ok(admin.put("/api/projects/" + project + "/questionnaire", Map.of("codebookKey", "client-card-arnhem")));
+        // The recording screen opens a transcript made from a recording, with a unit made on it.
+        Http.Response made = admin.postFile("/api/projects/" + project + "/recordings", "opname.wav", Sounds.tone(4), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        recording = made.json().path("transcript").path("id").asLong();
+        assertThat(admin.post("/api/transcripts/" + recording + "/units", Map.of("startMs", 0, "endMs", 1500, "role", "professional")).status()).isEqualTo(201);
     }
 
     private static void ok(Http.Response r) {
@@ -81,7 +86,7 @@ class AccessibilityTest {
     void axe_finds_no_serious_or_critical_violation_on(String page) {
         // It exists only on a server without users (this one has the demo's); SetupPageTest runs axe on it.
         org.junit.jupiter.api.Assumptions.assumeFalse(page.equals("setup.html"), "setup.html is checked by SetupPageTest");
-        String url = page + "?p=" + project + "&t=" + transcript + extra.getOrDefault(page, "");
+        String url = page + "?p=" + project + "&t=" + (page.equals("record.html") ? recording : transcript) + extra.getOrDefault(page, "");
         if (page.equals("index.html")) {
             browser.driver.manage().deleteAllCookies();
             browser.open(app.baseUrl + "/" + page);

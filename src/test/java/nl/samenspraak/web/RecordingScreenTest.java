@@ -1,0 +1,231 @@
+package nl.samenspraak.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.support.Browser;
+import nl.samenspraak.support.BrowserExtension;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.InLanguage;
+import nl.samenspraak.support.TestApp;
+import nl.samenspraak.support.Tools;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Coding straight from the recording (issue 14), in a real browser with a real recording made by sox: an
+ * administrator makes a transcript from the recording on the transcripts page, lets the units' boundaries move
+ * after coding on the settings page, opens the recording screen, plays, and by keyboard alone marks units, sets
+ * their speakers, codes them with the RIAS hotkeys, moves two boundaries, splits and merges, undoes once, writes
+ * a gist; after a reload every unit and code is there, and the API has the times. The screen in Dutch too.
+ */
+@ExtendWith(BrowserExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
+class RecordingScreenTest {
+    @TempDir static Path dir;
+    TestApp app;
+    Http root;
+    Browser en, nl;
+
+    @BeforeAll void start(TestApp app, Browser en, @InLanguage("nl") Browser nl) {
+        Tools.require(new File("/usr/bin/sox").canExecute(), "sox is not installed (apt-get install sox)");
+        this.app = app;
+        this.en = en;
+        this.nl = nl;
+        root = app.loggedIn("root", Role.ADMIN);
+        for (Browser b : List.of(en, nl)) b.driver.manage().window().setSize(new Dimension(1400, 900));
+    }
+
+    /** 20 s of two tones taking turns every 2.5 s (the professional at 440 Hz, the client at 660 Hz). */
+    private Path recording(String name) throws Exception {
+        Path wav = dir.resolve(name);
+        List<String> cmd = new ArrayList<>(List.of("sox", "-n", "-r", "16000", "-c", "1", "-b", "16", wav.toString()));
+        for (int i = 0; i < 8; i++) {
+            if (i > 0) cmd.add(":");
+            cmd.addAll(List.of("synth", "2.5", "sine", i % 2 == 0 ? "440" : "660", "vol", "0.5"));
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return wav;
+    }
+
+    private long project(String name) {
+        Http.Response r = root.post("/api/projects", Map.of("name", name, "codebookKey", "rias-werk-inkomen"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    /** Keys pressed with Alt held (the screen's unit commands). */
+    private void alt(Browser b, CharSequence... keys) {
+        Actions a = new Actions(b.driver).keyDown(Keys.ALT);
+        for (CharSequence k : keys) a.sendKeys(k);
+        a.keyUp(Keys.ALT).perform();
+    }
+
+    private void settled(Browser b, int units) {
+        try {
+            b.until(d -> b.all("#units .rec-unit").size() == units && "saved".equals(b.js("return document.querySelector('#save-status').dataset.state")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected " + units + " units; the screen says: " + b.js("return document.querySelector('#toast').textContent + ' / ' + document.querySelector('#save-status').textContent") + " / " + b.text("#units"), e);
+        }
+    }
+
+    private long playheadMs(Browser b) {
+        return ((Number) b.js("return Math.round(document.querySelector('#media-slot audio').currentTime * 1000)")).longValue();
+    }
+
+    @Test
+    void a_coder_marks_speakers_codes_moves_splits_merges_and_undoes_by_keyboard_and_everything_is_kept() throws Exception {
+        long p = project(app.unique("Gesprekken werk en inkomen"));
+        Path wav = recording("2026-04-02 gesprek re-integratie.wav");
+        en.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "settings.html?p=" + p);
+        en.waitReady();
+        new org.openqa.selenium.support.ui.Select(en.find("#units-after-coding")).selectByValue("open");
+        en.click("button[type=submit]");
+        en.until(d -> en.text("#save-state").equals("Settings saved."));
+        assertThat(root.get("/api/projects/" + p + "/settings").json().path("unitsAfterCoding").asText()).isEqualTo("open");
+
+        en.open(app.baseUrl + "/transcripts.html?p=" + p);
+        en.waitReady();
+        assertThat(en.text("#new-recording-button")).isEqualTo("New transcript from a recording…");
+        en.find("#new-recording").sendKeys(wav.toString());
+        en.until(d -> en.text("#status").contains("is made from the recording"));
+        en.until(d -> !en.all(".record-link").isEmpty());
+        Screens.both(en, "recording-transcripts");
+        long t = root.get("/api/projects/" + p + "/transcripts").json().get(0).path("id").asLong();
+        assertThat(en.find(".record-link").getDomAttribute("href")).isEqualTo("record.html?t=" + t);
+        // The coding screen sends a transcript made from a recording to the recording screen.
+        en.open(app.baseUrl + "/code.html?t=" + t);
+        en.until(d -> en.driver.getCurrentUrl().contains("record.html?t=" + t));
+        en.waitReady();
+        assertThat(en.find("#rec-empty").isDisplayed()).isTrue();
+
+        // Play, then pause, then back to the start; from there seek by keyboard (playback's pace is not the test's).
+        en.keys(" ");
+        en.until(d -> playheadMs(en) > 0);
+        en.keys(" ");
+        en.until(d -> (Boolean) en.js("return document.querySelector('#media-slot audio').paused"));
+        en.keys(Keys.ARROW_LEFT);
+        en.until(d -> playheadMs(en) == 0);
+
+        // 1: professional, 0-4 s, 'a' (agree); the next one is the client's.
+        en.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER);
+        settled(en, 2);
+        en.keys("a");
+        alt(en, "c");
+        // 2: client, 4-8 s, 'A' (request services, a client's code).
+        en.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER);
+        settled(en, 3);
+        en.keys("A");
+        alt(en, "p");
+        // 3: professional, 8-12 s, 'q' (closed question about work).
+        en.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER);
+        settled(en, 4);
+        en.keys("q");
+        alt(en, "c");
+        // 4: client, 12-16 s, '1' (information about work).
+        en.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER);
+        settled(en, 5);
+        en.keys("1");
+        alt(en, "p");
+        // 5: professional, 16-18 s, 'u' (partnership); 6: professional, from 18 s, open.
+        en.keys(Keys.ARROW_RIGHT, Keys.ENTER);
+        settled(en, 6);
+        en.keys("u");
+        settled(en, 6);
+        Screens.both(en, "recording-screen");
+        en.keys(Keys.ESCAPE); // from the language choice back to the units
+
+        // Boundaries: unit 5 ends 0.1 s earlier; unit 4 ends 1 s earlier
+        alt(en, ",");
+        settled(en, 6);
+        en.keys("k");
+        new Actions(en.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(",").keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
+        settled(en, 6);
+        // and starts 0.1 s later.
+        alt(en, "]");
+        settled(en, 6);
+        // Split unit 3 at 10 s, then merge the two parts again, then undo the merge.
+        en.keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        en.until(d -> playheadMs(en) == 10000);
+        alt(en, "s");
+        settled(en, 7);
+        en.keys("k");
+        alt(en, "m");
+        settled(en, 6);
+        en.ctrl("z");
+        settled(en, 7);
+        // The second part of unit 3 gets a code and a gist.
+        en.keys("j");
+        en.keys("Q");
+        alt(en, "g");
+        en.until(d -> en.find("#gist-dialog").isDisplayed());
+        en.keys("vraagt naar het werk", Keys.ENTER);
+        en.until(d -> !en.find("#gist-dialog").isDisplayed());
+        settled(en, 7);
+        en.keys("?");
+        en.until(d -> en.find("#help").isDisplayed());
+        assertThat(en.text("#help-body")).contains("End the utterance at the playhead and start the next").contains("Alt+P").contains("Ctrl+Z");
+        Screens.both(en, "recording-help");
+        en.keys(Keys.ESCAPE);
+
+        // The API has the times, speakers, gist and codes.
+        JsonNode units = root.get("/api/transcripts/" + t).json().path("utterances");
+        assertThat(units).hasSize(7);
+        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 10000}, {10000, 12000}, {12100, 15000}, {16000, 17900}, {18000, -1}};
+        String[] roles = {"professional", "client", "professional", "professional", "client", "professional", "professional"};
+        for (int i = 0; i < 7; i++) {
+            JsonNode u = units.get(i);
+            assertThat(u.path("startMs").asLong()).as("start of unit %d", i + 1).isEqualTo(times[i][0]);
+            if (times[i][1] < 0) assertThat(u.path("endMs").isNull()).as("unit 7 is open").isTrue();
+            else assertThat(u.path("endMs").asLong()).as("end of unit %d", i + 1).isEqualTo(times[i][1]);
+            assertThat(u.path("speakerRole").asText()).as("role of unit %d", i + 1).isEqualTo(roles[i]);
+        }
+        assertThat(units.get(3).path("text").asText()).isEqualTo("vraagt naar het werk");
+        JsonNode codes = root.get("/api/transcripts/" + t + "/codes").json();
+        List<String> coded = new ArrayList<>();
+        for (JsonNode u : units) for (JsonNode c : codes) if (c.path("utteranceId").asLong() == u.path("id").asLong()) coded.add(u.path("seq").asInt() + ":" + c.path("code").asText());
+        assertThat(coded).containsExactly("1:agree", "2:request-services", "3:q-closed.work", "4:q-open.work", "5:info.work", "6:partnership");
+
+        // After a reload: every unit and code is on the screen.
+        en.driver.navigate().refresh();
+        en.waitReady();
+        assertThat(en.all("#units .rec-unit")).hasSize(7);
+        assertThat(en.all("#units .rec-unit .pill:not(.empty)")).hasSize(6);
+        assertThat(en.text("#units")).contains("vraagt naar het werk").contains("0:16.0 – 0:17.9");
+    }
+
+    @Test
+    void the_recording_screen_speaks_dutch() throws Exception {
+        long p = project(app.unique("Opnames"));
+        Http.Response made = root.postFile("/api/projects/" + p + "/recordings", "gesprek.wav", java.nio.file.Files.readAllBytes(recording("gesprek-nl.wav")), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long t = made.json().path("transcript").path("id").asLong();
+        nl.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
+        nl.waitReady();
+        assertThat(nl.text("#rec-empty")).isEqualTo("Nog geen eenheden. Speel de opname af (spatie) en druk op Enter waar elke uiting eindigt.");
+        assertThat(nl.text("#rec-role")).isEqualTo("Spreker van de eenheid in wording: professional");
+        nl.keys("?");
+        nl.until(d -> nl.find("#help").isDisplayed());
+        assertThat(nl.text("#help-body")).contains("Uiting eindigt op de afspeelpositie en de volgende begint").contains("Spreker: cliënt");
+        nl.keys(Keys.ESCAPE);
+        nl.open(app.baseUrl + "/settings.html?p=" + p);
+        nl.waitReady();
+        assertThat(nl.text("#project-form")).contains("Wie eenheden mag maken en wijzigen bij coderen vanuit een opname").contains("Alleen beheerders en trainers");
+    }
+}
