@@ -19,14 +19,14 @@ final class MediaDuration {
     private MediaDuration() {}
 
     /** Why a duration could not be read: the reason, as the end of "the duration could not be read: ...". */
-    static final class Unreadable extends Exception {
-        Unreadable(String reason) {
+    static final class NoDuration extends Exception {
+        NoDuration(String reason) {
             super(reason);
         }
     }
 
     /** The duration in milliseconds of a recording of the given type. */
-    static long millis(Path file, MediaType type) throws IOException, Unreadable {
+    static long millis(Path file, MediaType type) throws IOException, NoDuration {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
             long ms = switch (type) {
                 case WAV -> wav(f);
@@ -36,14 +36,14 @@ final class MediaDuration {
                 case OGG, OPUS -> ogg(f);
                 case WEBM -> matroska(f);
             };
-            if (ms <= 0) throw new Unreadable("its header gives a duration of " + ms + " ms");
+            if (ms <= 0) throw new NoDuration("its header gives a duration of " + ms + " ms");
             return ms;
         }
     }
 
     // ---- WAV: RIFF chunks "fmt " (byte rate) and "data" (its size) ----
 
-    private static long wav(RandomAccessFile f) throws IOException, Unreadable {
+    private static long wav(RandomAccessFile f) throws IOException, NoDuration {
         long pos = 12;
         long byteRate = -1;
         while (pos + 8 <= f.length()) {
@@ -55,28 +55,28 @@ final class MediaDuration {
                 if (fmt.length < 16) break;
                 byteRate = u32le(fmt, 8);
             } else if (id.equals("data")) {
-                if (byteRate <= 0) throw new Unreadable("the WAV file has no format chunk before its data");
+                if (byteRate <= 0) throw new NoDuration("the WAV file has no format chunk before its data");
                 long available = f.length() - pos - 8;
                 long bytes = size == 0xFFFFFFFFL || size == 0 || size > available ? available : size;
                 return Math.round(bytes * 1000.0 / byteRate);
             }
             pos += 8 + size + (size & 1);
         }
-        throw new Unreadable("the WAV file has no data chunk");
+        throw new NoDuration("the WAV file has no data chunk");
     }
 
     // ---- FLAC: STREAMINFO, the first metadata block ----
 
-    private static long flac(RandomAccessFile f) throws IOException, Unreadable {
+    private static long flac(RandomAccessFile f) throws IOException, NoDuration {
         long start = skipId3(f);
         byte[] h = read(f, start, 4 + 4 + 34);
-        if (h.length < 42 || !ascii(h, 0, 4).equals("fLaC") || (h[4] & 0x7F) != 0) throw new Unreadable("the FLAC file has no STREAMINFO block");
+        if (h.length < 42 || !ascii(h, 0, 4).equals("fLaC") || (h[4] & 0x7F) != 0) throw new NoDuration("the FLAC file has no STREAMINFO block");
         byte[] s = new byte[34];
         System.arraycopy(h, 8, s, 0, 34);
         long rate = ((s[10] & 0xFFL) << 12) | ((s[11] & 0xFFL) << 4) | ((s[12] & 0xF0L) >> 4);
         long samples = ((s[13] & 0x0FL) << 32) | ((s[14] & 0xFFL) << 24) | ((s[15] & 0xFFL) << 16) | ((s[16] & 0xFFL) << 8) | (s[17] & 0xFFL);
-        if (rate == 0) throw new Unreadable("the FLAC STREAMINFO gives no sample rate");
-        if (samples == 0) throw new Unreadable("the FLAC STREAMINFO does not give the number of samples");
+        if (rate == 0) throw new NoDuration("the FLAC STREAMINFO gives no sample rate");
+        if (samples == 0) throw new NoDuration("the FLAC STREAMINFO does not give the number of samples");
         return Math.round(samples * 1000.0 / rate);
     }
 
@@ -107,7 +107,7 @@ final class MediaDuration {
         return new Frame(length, samples, rate, mpeg1, mono);
     }
 
-    private static long mp3(RandomAccessFile f, Path file) throws IOException, Unreadable {
+    private static long mp3(RandomAccessFile f, Path file) throws IOException, NoDuration {
         long start = skipId3(f);
         byte[] head = read(f, start, 64 * 1024);
         int at = -1;
@@ -118,7 +118,7 @@ final class MediaDuration {
                 break;
             }
         }
-        if (at < 0) throw new Unreadable("no MPEG audio frame was found in its first 64 KiB");
+        if (at < 0) throw new NoDuration("no MPEG audio frame was found in its first 64 KiB");
         Frame first = frame(head, at);
         int side = first.mpeg1() ? (first.mono() ? 17 : 32) : (first.mono() ? 9 : 17);
         int x = at + 4 + side;
@@ -172,25 +172,25 @@ final class MediaDuration {
 
     // ---- MP4 / M4A: the movie header (moov/mvhd): timescale and duration ----
 
-    private static long mp4(RandomAccessFile f) throws IOException, Unreadable {
+    private static long mp4(RandomAccessFile f) throws IOException, NoDuration {
         long[] moov = box(f, 0, f.length(), "moov");
-        if (moov == null) throw new Unreadable("the MP4 file has no 'moov' box (it may be unfinished)");
+        if (moov == null) throw new NoDuration("the MP4 file has no 'moov' box (it may be unfinished)");
         long[] mvhd = box(f, moov[0], moov[1], "mvhd");
-        if (mvhd == null) throw new Unreadable("the MP4 file has no 'mvhd' box");
+        if (mvhd == null) throw new NoDuration("the MP4 file has no 'mvhd' box");
         byte[] b = read(f, mvhd[0], 32);
-        if (b.length < 24) throw new Unreadable("the MP4 'mvhd' box is cut short");
+        if (b.length < 24) throw new NoDuration("the MP4 'mvhd' box is cut short");
         long timescale;
         long duration;
         if (b[0] == 1) {
-            if (b.length < 32) throw new Unreadable("the MP4 'mvhd' box is cut short");
+            if (b.length < 32) throw new NoDuration("the MP4 'mvhd' box is cut short");
             timescale = u32be(b, 20);
             duration = (u32be(b, 24) << 32) | u32be(b, 28);
         } else {
             timescale = u32be(b, 12);
             duration = u32be(b, 16);
         }
-        if (timescale == 0) throw new Unreadable("the MP4 'mvhd' box gives no timescale");
-        if (duration == 0 || duration == 0xFFFFFFFFL) throw new Unreadable("the MP4 'mvhd' box gives no duration (a fragmented file?)");
+        if (timescale == 0) throw new NoDuration("the MP4 'mvhd' box gives no timescale");
+        if (duration == 0 || duration == 0xFFFFFFFFL) throw new NoDuration("the MP4 'mvhd' box gives no duration (a fragmented file?)");
         return Math.round(duration * 1000.0 / timescale);
     }
 
@@ -218,9 +218,9 @@ final class MediaDuration {
 
     // ---- Ogg: the identification header (rate; Opus: pre-skip) and the last page's granule position ----
 
-    private static long ogg(RandomAccessFile f) throws IOException, Unreadable {
+    private static long ogg(RandomAccessFile f) throws IOException, NoDuration {
         byte[] first = read(f, 0, 27 + 255 + 19);
-        if (first.length < 28 || !ascii(first, 0, 4).equals("OggS")) throw new Unreadable("the file does not start with an Ogg page");
+        if (first.length < 28 || !ascii(first, 0, 4).equals("OggS")) throw new NoDuration("the file does not start with an Ogg page");
         long serial = u32le(first, 14);
         int segments = first[26] & 0xFF;
         int p = 27 + segments;
@@ -232,9 +232,9 @@ final class MediaDuration {
         } else if (p + 16 <= first.length && first[p] == 1 && ascii(first, p + 1, 6).equals("vorbis")) {
             rate = u32le(first, p + 12);
         } else {
-            throw new Unreadable("the first Ogg stream is neither Vorbis nor Opus");
+            throw new NoDuration("the first Ogg stream is neither Vorbis nor Opus");
         }
-        if (rate == 0) throw new Unreadable("the Ogg identification header gives no sample rate");
+        if (rate == 0) throw new NoDuration("the Ogg identification header gives no sample rate");
         long granule = -1;
         for (long tail = 64 * 1024; granule < 0; tail *= 4) {
             long from = Math.max(0, f.length() - tail);
@@ -247,7 +247,7 @@ final class MediaDuration {
             }
             if (from == 0) break;
         }
-        if (granule < 0) throw new Unreadable("no Ogg page of the stream gives a granule position");
+        if (granule < 0) throw new NoDuration("no Ogg page of the stream gives a granule position");
         return Math.round(Math.max(0, granule - preSkip) * 1000.0 / rate);
     }
 
@@ -255,13 +255,13 @@ final class MediaDuration {
 
     private static final long SEGMENT = 0x18538067L, INFO = 0x1549A966L, TIMECODE_SCALE = 0x2AD7B1L, DURATION = 0x4489L, CLUSTER = 0x1F43B675L;
 
-    private static long matroska(RandomAccessFile f) throws IOException, Unreadable {
+    private static long matroska(RandomAccessFile f) throws IOException, NoDuration {
         long[] pos = {0};
         long[] ebml = element(f, pos);
-        if (ebml == null || ebml[0] != 0x1A45DFA3L) throw new Unreadable("the file does not start with an EBML header");
+        if (ebml == null || ebml[0] != 0x1A45DFA3L) throw new NoDuration("the file does not start with an EBML header");
         pos[0] += ebml[1];
         long[] segment = element(f, pos);
-        if (segment == null || segment[0] != SEGMENT) throw new Unreadable("the Matroska file has no Segment after its header");
+        if (segment == null || segment[0] != SEGMENT) throw new NoDuration("the Matroska file has no Segment after its header");
         long end = segment[1] < 0 ? f.length() : Math.min(f.length(), pos[0] + segment[1]);
         while (pos[0] < end) {
             long[] child = element(f, pos);
@@ -270,10 +270,10 @@ final class MediaDuration {
             if (child[1] < 0) break;
             pos[0] += child[1];
         }
-        throw new Unreadable("the Matroska Segment has no Info element before its first Cluster");
+        throw new NoDuration("the Matroska Segment has no Info element before its first Cluster");
     }
 
-    private static long info(RandomAccessFile f, long from, long to) throws IOException, Unreadable {
+    private static long info(RandomAccessFile f, long from, long to) throws IOException, NoDuration {
         long scale = 1_000_000;
         Double duration = null;
         long[] pos = {from};
@@ -295,20 +295,20 @@ final class MediaDuration {
             }
             pos[0] += e[1];
         }
-        if (duration == null) throw new Unreadable("the Matroska Info element gives no Duration (as recorded by a browser)");
+        if (duration == null) throw new NoDuration("the Matroska Info element gives no Duration (as recorded by a browser)");
         return Math.round(duration * scale / 1_000_000.0);
     }
 
     /** Reads an element's id and size at pos[0], moving pos[0] to its content; size -1 when unknown. Null at the end. */
-    private static long[] element(RandomAccessFile f, long[] pos) throws IOException, Unreadable {
+    private static long[] element(RandomAccessFile f, long[] pos) throws IOException, NoDuration {
         byte[] b = read(f, pos[0], 12);
         if (b.length < 2) return null;
         int idLength = vintLength(b[0]);
-        if (idLength > 4 || idLength + 1 > b.length) throw new Unreadable("a Matroska element id at byte " + pos[0] + " is malformed");
+        if (idLength > 4 || idLength + 1 > b.length) throw new NoDuration("a Matroska element id at byte " + pos[0] + " is malformed");
         long id = 0;
         for (int i = 0; i < idLength; i++) id = (id << 8) | (b[i] & 0xFF);
         int sizeLength = vintLength(b[idLength]);
-        if (sizeLength > 8 || idLength + sizeLength > b.length) throw new Unreadable("a Matroska element size at byte " + pos[0] + " is malformed");
+        if (sizeLength > 8 || idLength + sizeLength > b.length) throw new NoDuration("a Matroska element size at byte " + pos[0] + " is malformed");
         long size = b[idLength] & (0xFF >> sizeLength);
         boolean unknown = size == (0xFF >> sizeLength);
         for (int i = 1; i < sizeLength; i++) {

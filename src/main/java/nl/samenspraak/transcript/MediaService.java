@@ -206,7 +206,7 @@ public final class MediaService {
     private static Long duration(Path file, MediaType type, String name, boolean required) throws IOException {
         try {
             return MediaDuration.millis(file, type);
-        } catch (MediaDuration.Unreadable e) {
+        } catch (MediaDuration.NoDuration e) {
             if (!required) return null;
             throw ApiException.badRequest("media.noDuration", name + ": the duration of the recording could not be read: " + e.getMessage() + ".")
                     .with("file", name).with("reason", e.getMessage());

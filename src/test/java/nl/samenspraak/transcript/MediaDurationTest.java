@@ -80,9 +80,9 @@ class MediaDurationTest {
         Path cut = dir.resolve("cut.mp4");
         byte[] m4a = Files.readAllBytes(TestRecordings.convert(dir, "tones.m4a", "-c:a", "aac", "-b:a", "64k"));
         Files.write(cut, java.util.Arrays.copyOf(m4a, 40));
-        assertThatThrownBy(() -> MediaDuration.millis(cut, MediaType.MP4)).isInstanceOf(MediaDuration.Unreadable.class).hasMessageContaining("'moov'");
+        assertThatThrownBy(() -> MediaDuration.millis(cut, MediaType.MP4)).isInstanceOf(MediaDuration.NoDuration.class).hasMessageContaining("'moov'");
         Path noData = dir.resolve("nodata.wav");
         Files.write(noData, java.util.Arrays.copyOf(Files.readAllBytes(TestRecordings.wav(dir)), 36));
-        assertThatThrownBy(() -> MediaDuration.millis(noData, MediaType.WAV)).isInstanceOf(MediaDuration.Unreadable.class).hasMessageContaining("no data chunk");
+        assertThatThrownBy(() -> MediaDuration.millis(noData, MediaType.WAV)).isInstanceOf(MediaDuration.NoDuration.class).hasMessageContaining("no data chunk");
     }
 }
