@@ -111,7 +111,22 @@ public final class Browser implements AutoCloseable {
 
     public <T> T until(Function<WebDriver, T> condition) {
         // A page that navigates on (log-in to its next page) can make an element stale between two looks.
-        return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        try {
+            return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new org.openqa.selenium.TimeoutException(e.getMessage() + "\n" + pageState(), e);
+        }
+    }
+
+    /** Where the page is and what it says, for a failed wait's message. */
+    private String pageState() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText();
+            return "page: " + driver.getCurrentUrl() + "\ntext: " + (text.length() > 1500 ? text.substring(0, 1500) + "…" : text)
+                    + "\nconsole: " + driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
+        } catch (RuntimeException unreadable) {
+            return "page state unreadable: " + unreadable;
+        }
     }
 
     /** Logs in through the log-in page and waits for the page it leads to. */
@@ -260,7 +275,10 @@ public final class Browser implements AutoCloseable {
 
     /** Logs in as a fresh visitor (no cookies, nothing stored) and lands on {@code page}. */
     public void logInAfresh(String baseUrl, String name, String password, String page) {
-        open(baseUrl + "/index.html");
+        // A page of the origin that runs no script: the log-in page, opened while the last user is still logged
+        // in, sends itself on to projects.html, and that late navigation could overtake the next one (the test
+        // then logged in to projects.html instead of its page).
+        open(baseUrl + "/favicon.svg");
         js("localStorage.clear()");
         driver.manage().deleteAllCookies();
         logIn(baseUrl, name, password, java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8));
