@@ -21,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CodebookService {
     private static final ObjectMapper MAPPER = Json.mapper();
-    /** Read once: the class path does not change while the app runs. */
-    private static final List<Codebook> SHIPPED = ShippedCodebooks.all();
+    /** Read once, when first installed (a start does that on its own thread): the class path does not change while the app runs. */
+    private static final class Shipped {
+        static final List<Codebook> ALL = ShippedCodebooks.all();
+    }
     /** Stored versions never change, so each is parsed once (saves look up the project's codebook). */
     private final Map<Long, StoredCodebook> parsed = new ConcurrentHashMap<>();
     private final Jdbi jdbi;
@@ -65,7 +67,7 @@ public final class CodebookService {
 
     /** Stores each shipped codebook version that is not stored yet (every start; earlier versions stay). */
     public void installShipped() {
-        for (Codebook c : SHIPPED) {
+        for (Codebook c : Shipped.ALL) {
             if (version(c.key(), c.version()).isEmpty()) store(c, null);
         }
     }

@@ -34,7 +34,7 @@ public final class Database {
      * a few rows before it writes and opening a SQLite connection per query is measurable. Migrated.
      */
     public static Pooled openPooled(Path file) {
-        Pooled db = pooled(file);
+        Pooled db = over(pool(file));
         try {
             Migrations.apply(db.pool());
         } catch (RuntimeException e) {
@@ -45,15 +45,20 @@ public final class Database {
     }
 
     /**
-     * The same, not yet opened: the pool makes its first connection when first asked, and nothing is
-     * migrated. A start opens and migrates it ({@link Migrations#apply}) on its own thread while the rest
-     * of the app is built, and serves nothing that reads the database until that is done.
+     * The pool, not yet opened: it makes its first connection when first asked, and nothing is migrated.
+     * A start opens and migrates it ({@link Migrations#apply}) on its own thread while the rest of the app
+     * is built over it ({@link #over}), and serves nothing that reads the database until that is done.
      */
-    public static Pooled pooled(Path file) {
+    public static HikariDataSource pool(Path file) {
         HikariDataSource pool = new HikariDataSource();
         pool.setDataSource(dataSource(file));
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setPoolName("sqlite");
+        return pool;
+    }
+
+    /** Jdbi over a pool; reads nothing. */
+    public static Pooled over(HikariDataSource pool) {
         return new Pooled(configure(Jdbi.create(pool)), pool);
     }
 
