@@ -31,30 +31,41 @@ import java.util.stream.Stream;
  * prints each one's median and p90 and their ratio (issue 13 asks for at most 1.5x), and the CPU time
  * the process had used by then (Linux); no time is asserted.
  * Run: {@code mvn -B -q package -DskipTests && mvn -B -Pbench test -Dtest=StartupBench}
- * ({@code -Dstartup.runs=15 -Dstartup.warmups=2}; {@code -Dstartup.jvm="-Xshare:off"} adds JVM options to both).
+ * ({@code -Dstartup.runs=15 -Dstartup.warmups=2}; {@code -Dstartup.jvm="-Xshare:off"} adds JVM options to both;
+ * {@code -Dstartup.jar=PATH} measures another build's jar, an earlier commit's say, with the same hello world;
+ * {@code -Dstartup.cds=true} gives each its own class-data-sharing archive, made by one run with
+ * {@code -XX:ArchiveClassesAtExit} before the warm-ups, which a user would need a wrapper script for).
  */
 @Tag("bench")
 class StartupBench {
-    static final Path JAR = Path.of("target", "samenspraak.jar");
+    static final Path BUILT = Path.of("target", "samenspraak.jar");
     static final Path TEST_CLASSES = Path.of("target", "test-classes");
     static final String PASSWORD = "een lang wachtwoord";
     /** Every this many ms the probe tries again while the port is closed or the answer is not yet 200. */
-    static final int POLL_MS = 2;
+    static final int POLL_MS = 5;
     @TempDir Path dir;
 
     record Run(double ms, double cpuMs) {}
 
     @Test
     void serve_on_an_existing_database_against_a_bare_javalin() throws Exception {
-        requireFreshJar();
+        Path jar = System.getProperty("startup.jar") == null ? requireFreshJar() : Path.of(System.getProperty("startup.jar"));
         int runs = Integer.getInteger("startup.runs", 15);
         int warmups = Integer.getInteger("startup.warmups", 2);
+        boolean cds = Boolean.getBoolean("startup.cds");
         List<String> jvm = Stream.of(System.getProperty("startup.jvm", "").split("\\s+")).filter(s -> !s.isBlank()).toList();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path db = existingDatabase(java);
+        Path db = existingDatabase(java, jar);
 
-        System.out.printf("%n[StartupBench] %d cores, %s, load average %s, JVM options %s; %d warm-up and %d counted runs each%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), loadAverage(), jvm, warmups, runs);
+        System.out.printf("%n[StartupBench] %s; %d cores, %s, load average %s, JVM options %s%s; %d warm-up and %d counted runs each%n", jar,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), loadAverage(), jvm,
+                cds ? ", each with its own CDS archive" : "", warmups, runs);
+        if (cds) {
+            for (boolean isServe : new boolean[] {true, false}) {
+                int port = freePort();
+                measure(command(java, jvm, List.of("-XX:ArchiveClassesAtExit=" + archive(isServe)), jar, db, isServe, port), port, isServe);
+            }
+        }
         List<Run> serve = new ArrayList<>();
         List<Run> hello = new ArrayList<>();
         for (int i = 0; i < warmups + runs; i++) {
@@ -62,14 +73,8 @@ class StartupBench {
             for (int k = 0; k < 2; k++) {
                 boolean isServe = serveFirst == (k == 0);
                 int port = freePort();
-                List<String> command = new ArrayList<>(List.of(java));
-                command.addAll(jvm);
-                if (isServe) {
-                    command.addAll(List.of("-jar", JAR.toString(), "serve", "--db", db.toString(), "--no-demo", "--port", String.valueOf(port)));
-                } else {
-                    command.addAll(List.of("-cp", JAR + File.pathSeparator + TEST_CLASSES, HelloHealth.class.getName(), String.valueOf(port)));
-                }
-                Run run = measure(command, port, isServe ? "\"status\":\"ok\"" : "ok");
+                List<String> command = command(java, jvm, cds ? List.of("-XX:SharedArchiveFile=" + archive(isServe)) : List.of(), jar, db, isServe, port);
+                Run run = measure(command, port, isServe);
                 if (i >= warmups) (isServe ? serve : hello).add(run);
             }
         }
@@ -80,26 +85,44 @@ class StartupBench {
                 median(times(serve)) / median(times(hello)), p90(times(serve)) / p90(times(hello)));
     }
 
+    /** {@code java [jvm] [extra] -jar JAR serve ...} or the hello world from the same jar. */
+    static List<String> command(String java, List<String> jvm, List<String> extra, Path jar, Path db, boolean isServe, int port) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvm);
+        command.addAll(extra);
+        if (isServe) {
+            command.addAll(List.of("-jar", jar.toString(), "serve", "--db", db.toString(), "--no-demo", "--port", String.valueOf(port)));
+        } else {
+            command.addAll(List.of("-cp", jar + File.pathSeparator + TEST_CLASSES, HelloHealth.class.getName(), String.valueOf(port)));
+        }
+        return command;
+    }
+
+    Path archive(boolean isServe) {
+        return dir.resolve(isServe ? "serve.jsa" : "hello.jsa");
+    }
+
     /** The jar must hold the classes being measured: built after the last compile. */
-    static void requireFreshJar() throws IOException {
-        if (!Files.exists(JAR)) throw new AssertionError(JAR + " is missing: run mvn -B -q package -DskipTests first.");
-        FileTime jar = Files.getLastModifiedTime(JAR);
+    static Path requireFreshJar() throws IOException {
+        if (!Files.exists(BUILT)) throw new AssertionError(BUILT + " is missing: run mvn -B -q package -DskipTests first.");
+        FileTime jar = Files.getLastModifiedTime(BUILT);
         try (Stream<Path> classes = Files.walk(Path.of("target", "classes"))) {
             List<Path> newer = classes.filter(Files::isRegularFile).filter(p -> {
                 try { return Files.getLastModifiedTime(p).compareTo(jar) > 0; } catch (IOException e) { return true; }
             }).limit(3).toList();
-            if (!newer.isEmpty()) throw new AssertionError(JAR + " is older than " + newer + ": run mvn -B -q package -DskipTests first.");
+            if (!newer.isEmpty()) throw new AssertionError(BUILT + " is older than " + newer + ": run mvn -B -q package -DskipTests first.");
         }
+        return BUILT;
     }
 
     /** A database as a running installation has it: migrated, a project with a transcript, three users, started once. */
-    Path existingDatabase(String java) throws Exception {
+    Path existingDatabase(String java, Path jar) throws Exception {
         Path db = dir.resolve("bestaand.db");
         Path transcript = Files.writeString(dir.resolve("gesprek.txt"), "KM: Een.\nKlant: Twee.\nKM: Drie.\nKlant: Vier.\n");
-        run(List.of(java, "-jar", JAR.toString(), "import", "--db", db.toString(), "--project", "Start", "--codebook", "samen-beslissen",
+        run(List.of(java, "-jar", jar.toString(), "import", "--db", db.toString(), "--project", "Start", "--codebook", "samen-beslissen",
                 "--roles", "KM=professional,Klant=client", transcript.toString()), null);
         for (String[] user : new String[][] {{"ans", "admin"}, {"bert", "coder"}, {"carla", "coder"}}) {
-            run(List.of(java, "-jar", JAR.toString(), "user", "add", "--db", db.toString(), "--name", user[0], "--role", user[1]), PASSWORD + "\n");
+            run(List.of(java, "-jar", jar.toString(), "user", "add", "--db", db.toString(), "--name", user[0], "--role", user[1]), PASSWORD + "\n");
         }
         return db;
     }
@@ -113,8 +136,9 @@ class StartupBench {
         if (p.waitFor() != 0) throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
     }
 
-    /** Starts the process and asks {@code /api/health} every {@value #POLL_MS} ms until it answers 200 with {@code expected} in its body. */
-    Run measure(List<String> command, int port, String expected) throws Exception {
+    /** Starts the process and asks {@code /api/health} every {@value #POLL_MS} ms until it answers 200 with its "ok" in the body. */
+    Run measure(List<String> command, int port, boolean isServe) throws Exception {
+        String expected = isServe ? "\"status\":\"ok\"" : "ok";
         Path log = Files.createTempFile(dir, "start", ".log");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
