@@ -21,8 +21,6 @@ public final class AccountService {
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     public static final Duration SESSION_LIFETIME = SessionStore.LIFETIME;
     public static final Duration DEFAULT_IDLE = Duration.ofHours(2);
-    /** Checked against when the user does not exist, so a login takes as long either way. */
-    private static final String DUMMY_HASH = Passwords.hash("not-a-real-password");
 
     private final Jdbi jdbi;
     private final Writes writes;
@@ -149,8 +147,11 @@ public final class AccountService {
     public Optional<Login> login(String name, String password) {
         if (name == null || password == null) return Optional.empty();
         Optional<UserDao.Credentials> found = jdbi.withExtension(UserDao.class, dao -> dao.credentials(name.strip(), UserNames.key(name)));
-        boolean ok = Passwords.matches(password, found.map(UserDao.Credentials::passwordHash).orElse(DUMMY_HASH)) && found.isPresent();
-        if (!ok) return Optional.empty();
+        if (found.isEmpty()) {
+            Passwords.checkWithoutUser(password);
+            return Optional.empty();
+        }
+        if (!Passwords.matches(password, found.get().passwordHash())) return Optional.empty();
         if (!found.get().active()) throw ApiException.forbidden("account.deactivated", "This account has been deactivated; ask an administrator to reactivate it.");
         return Optional.of(startSession(found.get().id()));
     }

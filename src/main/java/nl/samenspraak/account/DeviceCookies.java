@@ -26,18 +26,31 @@ public final class DeviceCookies {
     static final Duration LIFETIME = Duration.ofDays(180);
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] key;
+    private final Writes writes;
     private final Clock clock;
+    /** Read (or made and stored) at the first use, not when the app is built: a start builds it before the database is migrated. */
+    private volatile byte[] key;
 
     public DeviceCookies(Writes writes, Clock clock) {
+        this.writes = writes;
         this.clock = clock;
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        this.key = writes.inTransaction(h -> {
-            ServerSettings settings = h.attach(ServerSettings.class);
-            settings.insertIfAbsent("device-cookie-key", fresh, Instant.now().toString());
-            return settings.find("device-cookie-key").orElseThrow();
-        });
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k != null) return k;
+        synchronized (this) {
+            if (key == null) {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                key = writes.inTransaction(h -> {
+                    ServerSettings settings = h.attach(ServerSettings.class);
+                    settings.insertIfAbsent("device-cookie-key", fresh, Instant.now().toString());
+                    return settings.find("device-cookie-key").orElseThrow();
+                });
+            }
+            return key;
+        }
     }
 
     /** A new cookie value for the account (its throttling key). */
@@ -68,7 +81,7 @@ public final class DeviceCookies {
     private String mac(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
             return B64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The JDK always has HmacSHA256", e);

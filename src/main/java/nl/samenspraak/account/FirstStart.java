@@ -23,10 +23,10 @@ public final class FirstStart {
     private final String code;
     private volatile boolean done;
 
+    /** Reads nothing yet (a start builds this before the database is migrated): the first {@link #needed} asks. */
     public FirstStart(AccountService accounts) {
         this.accounts = accounts;
-        this.done = accounts.anyUser();
-        this.code = done ? null : newCode();
+        this.code = newCode();
     }
 
     /** The set-up code to print at start, while the server has no users. */
@@ -37,7 +37,7 @@ public final class FirstStart {
     /** True while no user exists; once false it stays false without asking the database again. */
     public boolean needed() {
         if (done) return false;
-        if (code == null || accounts.anyUser()) done = true;
+        if (accounts.anyUser()) done = true;
         return !done;
     }
 

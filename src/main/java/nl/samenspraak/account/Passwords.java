@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -41,7 +42,12 @@ public final class Passwords {
 
     private static final Pattern NOTATION = Pattern.compile("m=(\\d{1,7}),t=(\\d{1,3})");
     private static final Cost COST = cost(System.getProperty(COST_PROPERTY));
-    private static final Argon2PasswordEncoder ENCODER = encoder(COST);
+    /**
+     * A hash at this process's cost that no password matches: random salt, random hash bytes. A log-in
+     * for a name that does not exist is checked against it, so that it costs one Argon2 computation like
+     * a log-in for a name that does; written out, not computed, so that a start pays no hash for it.
+     */
+    private static final String DECOY = format(COST, randomBytes(16), randomBytes(32));
 
     /** Argon2id's memory in KiB and its number of iterations (passes over the memory). */
     public record Cost(int memoryKiB, int iterations) {
@@ -61,9 +67,31 @@ public final class Passwords {
         static final Set<String> LIST = load();
     }
 
-    public static String hash(String password) { return ENCODER.encode(password); }
+    /** Made at the first hash or check, not at start (with it come Bouncy Castle and Spring's logging). */
+    private static final class Encoder {
+        static final Argon2PasswordEncoder INSTANCE = encoder(COST);
+    }
 
-    public static boolean matches(String password, String hash) { return ENCODER.matches(password, hash); }
+    public static String hash(String password) { return Encoder.INSTANCE.encode(password); }
+
+    public static boolean matches(String password, String hash) { return Encoder.INSTANCE.matches(password, hash); }
+
+    /** The work of a check for a name that does not exist (against the decoy hash), so that a log-in takes as long either way. */
+    public static void checkWithoutUser(String password) { matches(password, DECOY); }
+
+    static String decoy() { return DECOY; }
+
+    /** A hash in the notation of Spring's encoder (the PHC string format): {@code $argon2id$v=19$m=..,t=..,p=1$salt$hash}, unpadded Base64. */
+    static String format(Cost cost, byte[] salt, byte[] hash) {
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=19$m=" + cost.memoryKiB() + ",t=" + cost.iterations() + ",p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
 
     /** The cost new hashes are made with in this process. */
     public static Cost cost() { return COST; }

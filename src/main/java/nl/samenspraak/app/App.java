@@ -1,9 +1,11 @@
 package nl.samenspraak.app;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Migrations;
 import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Json;
 import nl.samenspraak.http.Limits;
@@ -12,35 +14,62 @@ import nl.samenspraak.transcript.MediaService;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The composition root: builds every service over one {@link Jdbi} and one Javalin with the route
- * table under {@code /api}. {@link Main} and the tests call the same factory.
+ * table under {@code /api}. {@link ServeCommand} starts it with {@link #serve}, the tests with {@link #create}.
  */
 public final class App {
     private App() {}
 
-    /** The server over a pooled database, which it closes when it stops. */
-    public static Javalin create(AppConfig config) {
-        Database.Pooled db = Database.openPooled(config.database());
-        return create(config, db.jdbi(), System.out, db);
+    /** A started server, and the start's work on the database ({@link Startup}), which may still run: when it fails, stop the server. */
+    public record Started(Javalin app, CompletableFuture<Void> ready) {}
+
+    /**
+     * The server as {@code serve} runs it, over a pooled database that it closes when it stops. The port
+     * opens as soon as the web server has started; the database is opened and migrated, and the start's
+     * other work done ({@link Startup#prepare}), on {@code startThread} meanwhile, and requests wait for it.
+     */
+    public static Started serve(AppConfig config, PrintStream out, Executor startThread) {
+        HikariDataSource pool = Database.pool(config.database());
+        BackupSchedule backups = backups(config);
+        CompletableFuture<Services> built = new CompletableFuture<>();
+        CompletableFuture<Void> work = CompletableFuture.runAsync(() -> {
+            Migrations.apply(pool);
+            Startup.prepare(built.join(), backups, out);
+        }, startThread);
+        Database.Pooled db = Database.over(pool);
+        Services services;
+        try {
+            services = Services.build(config, db.jdbi());
+        } catch (RuntimeException e) {
+            built.completeExceptionally(e);
+            db.close();
+            throw e;
+        }
+        built.complete(services);
+        return new Started(javalin(config, services, backups, Startup.over(work), db).start(), work);
     }
 
     /**
-     * Builds the app over a database; shipped codebooks are installed at every start, the demo
-     * project where {@link DemoData#start} allows it. {@code closeOnStop} is closed after the server stops (the pool).
+     * Builds the app over a database, the start's work done first ({@link Startup#prepare}: shipped codebooks
+     * installed, the demo project where {@link DemoData#start} allows it). {@code closeOnStop} is closed after
+     * the server stops (the pool).
      */
     public static Javalin create(AppConfig config, Jdbi jdbi, PrintStream out, AutoCloseable closeOnStop) {
         Services services = Services.build(config, jdbi);
-        services.codebooks().installShipped();
-        int unfinished = services.imports().removeUnfinished();
-        if (unfinished > 0) out.println("Removed " + unfinished + " transcript(s) whose import a stop cut off.");
-        DemoData.start(services, config.demo(), out);
-        services.firstStart().code().ifPresent(code -> out.println("No users yet: the first visit to the server opens the set-up page,"
-                + " which makes the first administrator. It asks for this set-up code (new at every start): " + code));
-        BackupSchedule backups = config.backups() == null ? null
-                : new BackupSchedule(config.backups(), config.database(), MediaService.folderFor(config.database()));
-        if (backups != null) out.println(backups.start());
+        BackupSchedule backups = backups(config);
+        Startup.prepare(services, backups, out);
+        return javalin(config, services, backups, Startup.done(), closeOnStop);
+    }
+
+    private static BackupSchedule backups(AppConfig config) {
+        return config.backups() == null ? null : new BackupSchedule(config.backups(), config.database(), MediaService.folderFor(config.database()));
+    }
+
+    private static Javalin javalin(AppConfig config, Services services, BackupSchedule backups, Startup startup, AutoCloseable closeOnStop) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -53,6 +82,7 @@ public final class App {
                 s.headers = SecurityHeaders.PAGE_HEADERS;
             });
             c.routes.before(SecurityHeaders::apply);
+            c.routes.before(startup::gate);
             c.events.serverStopped(() -> {
                 if (backups != null) backups.close();
                 services.close();

@@ -1,11 +1,10 @@
 package nl.samenspraak.app;
 
-import io.javalin.Javalin;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /** {@code serve [--port N] [--db FILE] [--demo|--no-demo] [--session-idle DURATION] [--backup-dir DIR [--backup-every T] [--backup-keep N]]}. */
 final class ServeCommand {
@@ -45,15 +44,19 @@ final class ServeCommand {
             err.println(e.getMessage() + "\n" + HELP);
             return 2;
         }
-        Javalin app;
+        // The port opens while the database is opened and migrated on a thread of its own (App.serve).
+        App.Started server = App.serve(config, out, work -> new Thread(work, "startup").start());
         try {
-            app = App.create(config);
-        } catch (DemoData.Refused e) {
-            err.println(e.getMessage());
-            return 2;
+            server.ready().join();
+        } catch (CompletionException e) {
+            server.app().stop();
+            if (e.getCause() instanceof DemoData.Refused refused) {
+                err.println(refused.getMessage());
+                return 2;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        app.start();
-        out.println("Samenspraak is running at http://localhost:" + app.port() + "/  (database: " + config.database().toAbsolutePath() + ")");
+        out.println("Samenspraak is running at http://localhost:" + server.app().port() + "/  (database: " + config.database().toAbsolutePath() + ")");
         return 0;
     }
 

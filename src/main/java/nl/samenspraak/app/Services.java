@@ -38,7 +38,7 @@ import nl.samenspraak.transcript.UnitService;
 import nl.samenspraak.exchange.QdpxImportService;
 import org.jdbi.v3.core.Jdbi;
 
-/** Every service of the app, built once over one database. */
+/** Every service of the app, built once over one database; building them reads nothing from it (a start migrates it meanwhile: {@link Startup}). */
 public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writes, AccountService accounts, LoginGuard loginGuard, Access access,
                        CodebookService codebooks,
                        ProjectService projects, ProjectCodebooks projectCodebooks, TranscriptService transcripts, ImportService imports, UnitService units,
@@ -54,7 +54,6 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         Workers workers = Workers.start();
         Writes writes = new Writes(jdbi, workers.commits());
         AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), java.time.Clock.systemUTC());
-        accounts.fillNameKeys();
         Access access = new Access(accounts, jdbi);
         LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, java.time.Clock.systemUTC()), config.secureCookies(),
                 java.time.Clock.systemUTC());

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
+import nl.samenspraak.db.ServerSettings;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
 import org.jdbi.v3.core.Jdbi;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CodebookService {
     private static final ObjectMapper MAPPER = Json.mapper();
-    /** Read once: the class path does not change while the app runs. */
-    private static final List<Codebook> SHIPPED = ShippedCodebooks.all();
+    /** Read once, when first installed (a start does that on its own thread): the class path does not change while the app runs. */
+    private static final class Shipped {
+        static final List<Codebook> ALL = ShippedCodebooks.all();
+    }
     /** Stored versions never change, so each is parsed once (saves look up the project's codebook). */
     private final Map<Long, StoredCodebook> parsed = new ConcurrentHashMap<>();
     private final Jdbi jdbi;
@@ -63,11 +67,20 @@ public final class CodebookService {
         });
     }
 
-    /** Stores each shipped codebook version that is not stored yet (every start; earlier versions stay). */
+    /**
+     * Stores each shipped codebook version that is not stored yet (every start; earlier versions stay). A set of
+     * shipped files once installed is remembered by its checksum ({@code shipped-codebooks:<crc>} in
+     * server_settings), so a start with the same jar reads none of them: reading and validating them was a fifth
+     * of a start's work on the database. A jar with changed or new files installs what is new, as before.
+     */
     public void installShipped() {
-        for (Codebook c : SHIPPED) {
-            if (version(c.key(), c.version()).isEmpty()) store(c, null);
+        String mark = "shipped-codebooks:" + ShippedCodebooks.checksum();
+        if (jdbi.withExtension(ServerSettings.class, settings -> settings.find(mark)).isPresent()) return;
+        for (Codebook c : Shipped.ALL) {
+            if (jdbi.withExtension(CodebookDao.class, dao -> dao.find(c.key(), c.version())).isEmpty()) store(c, null);
         }
+        String now = Instant.now().toString();
+        writes.useTransaction(h -> h.attach(ServerSettings.class).insertIfAbsent(mark, now.getBytes(StandardCharsets.UTF_8), now));
     }
 
     public Optional<StoredCodebook> latest(String key) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 /**
  * The codebooks that ship with Samenspraak, read from {@code codebooks/} on the class path. A jar
@@ -28,6 +29,14 @@ public final class ShippedCodebooks {
         List<Codebook> all = new ArrayList<>();
         for (String name : names()) all.add(check(name).orElseThrow());
         return List.copyOf(all);
+    }
+
+    /** A CRC-32 of the index and every file it lists, in hex: tells whether the shipped set changed since it was installed. */
+    public static String checksum() {
+        CRC32 crc = new CRC32();
+        crc.update(resource("index.txt"));
+        for (String name : names()) crc.update(resource(name));
+        return Long.toHexString(crc.getValue());
     }
 
     public static Optional<Codebook> byKey(String key) {

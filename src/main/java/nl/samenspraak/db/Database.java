@@ -1,6 +1,5 @@
 package nl.samenspraak.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -32,20 +31,42 @@ public final class Database {
 
     /**
      * The server's database: the same settings behind a small connection pool, since a save reads
-     * a few rows before it writes and opening a SQLite connection per query is measurable.
+     * a few rows before it writes and opening a SQLite connection per query is measurable. Migrated.
      */
     public static Pooled openPooled(Path file) {
-        HikariConfig hc = new HikariConfig();
-        hc.setDataSource(dataSource(file));
-        hc.setMaximumPoolSize(POOL_SIZE);
-        hc.setPoolName("sqlite");
-        HikariDataSource pool = new HikariDataSource(hc);
+        Pooled db = over(pool(file));
+        try {
+            Migrations.apply(db.pool());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /**
+     * The pool, not yet opened: it makes its first connection when first asked, and nothing is migrated.
+     * A start opens and migrates it ({@link Migrations#apply}) on its own thread while the rest of the app
+     * is built over it ({@link #over}), and serves nothing that reads the database until that is done.
+     */
+    public static HikariDataSource pool(Path file) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setDataSource(dataSource(file));
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setPoolName("sqlite");
+        return pool;
+    }
+
+    /** Jdbi over a pool; reads nothing. */
+    public static Pooled over(HikariDataSource pool) {
         return new Pooled(configure(Jdbi.create(pool)), pool);
     }
 
-    /** The database for a command-line run: one connection per use, nothing to close. */
+    /** The database for a command-line run: one connection per use, nothing to close. Migrated. */
     public static Jdbi open(Path file) {
-        return configure(Jdbi.create(dataSource(file)));
+        SQLiteDataSource ds = dataSource(file);
+        Migrations.apply(ds);
+        return configure(Jdbi.create(ds));
     }
 
     private static SQLiteDataSource dataSource(Path file) {
@@ -70,7 +91,6 @@ public final class Database {
     private static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerColumnMapper(new EnumKeys());
-        Migrations.apply(jdbi);
         return jdbi;
     }
 }

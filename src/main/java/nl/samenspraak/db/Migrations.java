@@ -1,40 +1,78 @@
 package nl.samenspraak.db;
 
-import org.jdbi.v3.core.Jdbi;
-
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Applies {@code db/migration/V###__name.sql} in order, each in its own transaction, and records
  * it in {@code schema_migrations}. Migrations are listed in {@code db/migration/index.txt} because a
- * class-path folder cannot be listed portably from inside a jar.
+ * class-path folder cannot be listed portably from inside a jar. One query tells which are applied, so
+ * a start on a migrated database costs that query; plain JDBC, so that the start's own thread can run
+ * it while the rest of the app (Jdbi among it) is still being built.
  */
 public final class Migrations {
     private Migrations() {}
 
-    public static void apply(Jdbi jdbi) {
-        jdbi.useExtension(MigrationDao.class, MigrationDao::createTable);
-        Set<Integer> applied = jdbi.withExtension(MigrationDao.class, MigrationDao::applied);
+    private static final String TABLE = """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+              version INTEGER PRIMARY KEY,
+              name TEXT NOT NULL,
+              applied_at TEXT NOT NULL)""";
+
+    public static void apply(DataSource database) {
+        try (Connection c = database.getConnection()) {
+            apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot migrate the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void apply(Connection c) throws SQLException {
+        Set<Integer> applied = new HashSet<>();
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(TABLE);
+            try (ResultSet rs = s.executeQuery("SELECT version FROM schema_migrations")) {
+                while (rs.next()) applied.add(rs.getInt(1));
+            }
+        }
         for (String name : index()) {
             int version = Integer.parseInt(name.substring(1, name.indexOf("__")));
             if (applied.contains(version)) continue;
             String sql = read("db/migration/" + name);
-            jdbi.useTransaction(h -> {
-                // sqlite3_exec runs the whole file, trigger bodies included (Jdbi's script splitter
-                // would cut a CREATE TRIGGER at the first semicolon inside BEGIN ... END).
-                try (var statement = h.getConnection().createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                // sqlite3_exec runs the whole file, trigger bodies included (a script splitter would cut a
+                // CREATE TRIGGER at the first semicolon inside BEGIN ... END).
+                try (Statement statement = c.createStatement()) {
                     statement.executeUpdate(sql);
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException("Migration " + name + " failed: " + e.getMessage(), e);
                 }
-                h.attach(MigrationDao.class).record(version, name, Instant.now().toString());
-            });
+                try (PreparedStatement record = c.prepareStatement("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)")) {
+                    record.setInt(1, version);
+                    record.setString(2, name);
+                    record.setString(3, Instant.now().toString());
+                    record.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
     }
 

@@ -1,6 +1,12 @@
 package nl.samenspraak.account;
 
+import nl.samenspraak.support.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+import java.util.Base64;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,5 +36,33 @@ class PasswordsTest {
         assertThat(Passwords.encoder(Passwords.PRODUCTION).matches("een lang wachtwoord", cheap)).isTrue();
         assertThat(Passwords.encoder(new Passwords.Cost(8, 1)).matches("een lang wachtwoord", strong)).isTrue();
         assertThat(Passwords.matches("een ander wachtwoord", strong)).isFalse();
+    }
+
+    @Test
+    void the_decoy_is_written_in_the_encoders_own_notation_at_this_processs_cost() {
+        String real = Passwords.hash("een lang wachtwoord");
+        String[] parts = real.split("\\$");
+        Base64.Decoder b64 = Base64.getDecoder();
+        assertThat(Passwords.format(Passwords.cost(), b64.decode(parts[4]), b64.decode(parts[5])))
+                .as("the notation, rebuilt from a real hash's salt and hash bytes, is that hash").isEqualTo(real);
+        String[] decoy = Passwords.decoy().split("\\$");
+        assertThat(String.join("$", List.of(decoy).subList(0, 4))).as("same algorithm, version and cost as a new hash")
+                .isEqualTo(String.join("$", List.of(parts).subList(0, 4)));
+        assertThat(b64.decode(decoy[4])).hasSize(16);
+        assertThat(b64.decode(decoy[5])).hasSize(32);
+    }
+
+    @Test
+    @ResourceLock(Resources.SYSTEM_ERR)
+    void a_check_against_the_decoy_is_a_full_argon2_check_not_a_refused_hash() {
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(Passwords.matches("een lang wachtwoord", "$argon2id$kapot")).as("the control: a malformed hash").isFalse();
+            assertThat(log.text()).as("the encoder says when it refuses a hash without checking").contains("Malformed password hash");
+        }
+        try (LogCapture log = LogCapture.start()) {
+            Passwords.checkWithoutUser("een lang wachtwoord");
+            assertThat(Passwords.matches("een lang wachtwoord", Passwords.decoy())).isFalse();
+            assertThat(log.text()).doesNotContain("Malformed");
+        }
     }
 }

@@ -1,0 +1,78 @@
+package nl.samenspraak.app;
+
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import nl.samenspraak.db.Writes;
+import nl.samenspraak.http.ApiException;
+
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a start does to the database before the app can serve, and what a request sees until that is
+ * done. {@code serve} runs this work on a thread of its own while the web server starts beside it
+ * ({@link App#serve}): opening and migrating the database, filling users' name keys, installing the
+ * shipped codebooks, removing imports a stop cut off, the demo, the set-up code, the backups. Until it
+ * has finished, {@code /api/health} answers 503 {@code "starting"} and every other request (pages
+ * included: the set-up guard reads the users) waits for it, up to {@link Writes#WAIT}. Tests build the
+ * app with the work already done ({@link App#create}).
+ */
+final class Startup {
+    private final CompletableFuture<Void> work;
+
+    private Startup(CompletableFuture<Void> work) {
+        this.work = work;
+    }
+
+    /** Over the start's work, which may still run. */
+    static Startup over(CompletableFuture<Void> work) { return new Startup(work); }
+
+    /** The work done before the app was built. */
+    static Startup done() { return new Startup(CompletableFuture.completedFuture(null)); }
+
+    /** The work itself, in this order, on a migrated database; throws {@link DemoData.Refused} for an explicit demo over a database of its own. */
+    static void prepare(Services services, BackupSchedule backups, PrintStream out) {
+        services.accounts().fillNameKeys();
+        services.codebooks().installShipped();
+        int unfinished = services.imports().removeUnfinished();
+        if (unfinished > 0) out.println("Removed " + unfinished + " transcript(s) whose import a stop cut off.");
+        DemoData.start(services, services.config().demo(), out);
+        services.firstStart().code().ifPresent(code -> out.println("No users yet: the first visit to the server opens the set-up page,"
+                + " which makes the first administrator. It asks for this set-up code (new at every start): " + code));
+        if (backups != null) out.println(backups.start());
+    }
+
+    boolean ready() {
+        return work.isDone() && !work.isCompletedExceptionally();
+    }
+
+    /**
+     * Before every request. Once the work is done it lets everything through. Until then {@code /api/health}
+     * answers at once (503, "starting"; "unavailable" when the start failed and the server is stopping),
+     * written out rather than through Jackson so that a client polling a starting server costs it little;
+     * any other request waits for the work, or gets a 503.
+     */
+    void gate(Context ctx) {
+        if (ready()) return;
+        if (ctx.path().equals("/api/health")) {
+            ctx.status(503).contentType(ContentType.APPLICATION_JSON).result(work.isDone() ? "{\"status\":\"unavailable\"}" : "{\"status\":\"starting\"}");
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        try {
+            work.get(Writes.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notReady();
+        } catch (ExecutionException | TimeoutException e) {
+            throw notReady();
+        }
+    }
+
+    static ApiException notReady() {
+        return new ApiException(503, "server.starting", "The server is still starting (or could not start); try again in a moment.");
+    }
+}
