@@ -72,19 +72,13 @@ public final class IrrCommand {
     }
 
     private static int unitizing(Arguments a, PrintStream out, PrintStream err) {
-        UnitizingData data;
-        try (Reader reader = Files.newBufferedReader(a.file(), StandardCharsets.UTF_8)) {
-            data = CsvUnitizingReader.read(reader, a.continuum().begin(), a.continuum().length());
-        } catch (NoSuchFileException e) {
-            err.println("File not found: " + a.file());
-            return 2;
-        } catch (CsvReliabilityReader.BadInput | IllegalArgumentException e) {
-            err.println(a.file() + ": " + e.getMessage());
-            return 2;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            err.println("Could not read " + a.file() + ": " + e.getMessage());
-            return 1;
-        }
+        int[] code = {0};
+        UnitizingData data = load(a, err, code, () -> {
+            try (Reader reader = Files.newBufferedReader(a.file(), StandardCharsets.UTF_8)) {
+                return CsvUnitizingReader.read(reader, a.continuum().begin(), a.continuum().length());
+            }
+        });
+        if (data == null) return code[0];
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         try {
             out.println(mapper.writeValueAsString(UnitizingJson.of(KrippendorffUnitizing.compute(data), mapper)));
@@ -95,20 +89,32 @@ public final class IrrCommand {
         return 0;
     }
 
-    private static int compute(Arguments a, PrintStream out, PrintStream err) {
-        ReliabilityData data;
+    /** Reading the input file. */
+    private interface Load<T> {
+        T load() throws IOException, CsvReliabilityReader.BadInput;
+    }
+
+    /** The file read, or null with the reason on err and the exit code in {@code code[0]}: 2 bad input, 1 unreadable. */
+    private static <T> T load(Arguments a, PrintStream err, int[] code, Load<T> load) {
         try {
-            data = CsvReliabilityReader.read(a.file(), a.level(), a.order());
+            return load.load();
         } catch (NoSuchFileException e) {
             err.println("File not found: " + a.file());
-            return 2;
+            code[0] = 2;
         } catch (CsvReliabilityReader.BadInput | IllegalArgumentException e) {
             err.println(a.file() + ": " + e.getMessage());
-            return 2;
+            code[0] = 2;
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("Could not read " + a.file() + ": " + e.getMessage());
-            return 1;
+            code[0] = 1;
         }
+        return null;
+    }
+
+    private static int compute(Arguments a, PrintStream out, PrintStream err) {
+        int[] code = {0};
+        ReliabilityData data = load(a, err, code, () -> CsvReliabilityReader.read(a.file(), a.level(), a.order()));
+        if (data == null) return code[0];
         AgreementOptions options = AgreementOptions.of(a.level()).withBootstrap(a.bootstrap(), a.seed());
         out.println(ResultJson.text(Reliability.compute(data, options)));
         return 0;

@@ -150,17 +150,20 @@ public final class QdcReader {
         return sets;
     }
 
-    /** Child elements by local name: tools differ in namespace prefixes, and some omit the namespace. */
-    private static List<Element> children(Element parent, String localName) {
+    /**
+     * Child elements by local name (any when {@code localName} is null): tools differ in namespace prefixes, and
+     * some omit the namespace. Also read by the REFI-QDA project import.
+     */
+    public static List<Element> children(Element parent, String localName) {
         List<Element> found = new ArrayList<>();
         if (parent == null) return found;
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())) found.add(e);
+            if (n instanceof Element e && (localName == null || localName.equals(e.getLocalName()))) found.add(e);
         }
         return found;
     }
 
-    private static Element child(Element parent, String localName) {
+    public static Element child(Element parent, String localName) {
         List<Element> found = children(parent, localName);
         return found.isEmpty() ? null : found.get(0);
     }

@@ -4,7 +4,6 @@ import nl.samenspraak.codebook.QdcReader;
 import nl.samenspraak.transcript.format.Said;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -253,18 +252,11 @@ public final class QdpxFile {
         return new QdpxException(file, place, said);
     }
 
-    /** Child elements by local name (any when {@code localName} is null): tools differ in namespace prefixes. */
-    static List<Element> children(Element parent, String localName) {
-        List<Element> found = new ArrayList<>();
-        if (parent == null) return found;
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && (localName == null || localName.equals(e.getLocalName()))) found.add(e);
-        }
-        return found;
+    private static List<Element> children(Element parent, String localName) {
+        return QdcReader.children(parent, localName);
     }
 
-    static Element child(Element parent, String localName) {
-        List<Element> found = children(parent, localName);
-        return found.isEmpty() ? null : found.get(0);
+    private static Element child(Element parent, String localName) {
+        return QdcReader.child(parent, localName);
     }
 }

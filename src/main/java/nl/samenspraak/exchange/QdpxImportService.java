@@ -281,10 +281,11 @@ public final class QdpxImportService {
         String now = Instant.now().toString();
         writes.useTransaction(h -> {
             ProjectDao dao = h.attach(ProjectDao.class);
+            Set<Long> members = new HashSet<>();
+            dao.members(projectId).forEach(m -> members.add(m.userId()));
             for (var e : ids.entrySet()) {
                 if (p.coderAccounts.get(e.getKey()).equals("consensus")) continue;
-                boolean member = dao.members(projectId).stream().anyMatch(m -> m.userId() == e.getValue());
-                if (!member) dao.putMember(projectId, e.getValue(), Role.CODER.key(), now);
+                if (members.add(e.getValue())) dao.putMember(projectId, e.getValue(), Role.CODER.key(), now);
             }
         });
         access.membersChanged();
