@@ -65,7 +65,7 @@ final class ChatFormat {
     private static void continueTurn(ReadNotes notes, TurnList turns, String line, Place location) {
         Times t = times(line);
         turns.continueLast(t.text(), t.end(), location);
-        if (t.start() != null && turns.last().startMs() == null) turns.retimeLast(t.start(), t.end(), location);
+        if (t.start() != null && turns.lastStartMs() == null) turns.retimeLast(t.start(), t.end(), location);
     }
 
     /** The text without its bullets; the first bullet's start and the last bullet's end. */

@@ -54,7 +54,7 @@ final class DocxTables {
         Long end = time(notes.file, location, cell(row, columns.end()));
         if (text.isBlank() && speaker.isBlank()) return;
         if (!speaker.isBlank()) turns.add(speaker, text, start, end, location);
-        else if (!turns.isEmpty() && turns.last() != null) turns.continueLast(text, end, location);
+        else if (!turns.isEmpty() && turns.hasLast()) turns.continueLast(text, end, location);
         else {
             notes.warn("no-speaker", location, Said.of("warning.emptySpeakerCell",
                     "the speaker cell is empty in the first row of the transcript; taken as 'unknown'."));

@@ -66,7 +66,7 @@ final class TextFormat {
         Matcher m = pattern.matcher(line);
         if (m.matches() && m.group(nameGroup).strip().split("\\s+").length <= 5) {
             turns.add(m.group(nameGroup), "", clock(m.group(timeGroup), location), null, location);
-        } else if (turns.last() != null) {
+        } else if (turns.hasLast()) {
             turns.continueLast(line, null, location);
         } else {
             leftOut(line, location);
@@ -79,8 +79,7 @@ final class TextFormat {
         List<Long> marks = new ArrayList<>();
         String line = layout.f4Marks() ? takeMarks(raw, marks) : raw;
         if (line.isBlank()) { // a mark on a line of its own ends the turn above it
-            ParsedTurn last = turns.last();
-            if (last != null && !marks.isEmpty()) turns.retimeLast(last.startMs(), marks.get(marks.size() - 1), location);
+            if (turns.hasLast() && !marks.isEmpty()) turns.retimeLast(turns.lastStartMs(), marks.get(marks.size() - 1), location);
             if (!marks.isEmpty()) lastMark = marks.get(marks.size() - 1);
             pendingStart = start;
             return;
@@ -103,17 +102,17 @@ final class TextFormat {
         Optional<SpeakerLabels.Labelled> labelled = labelOf(rest);
         if (labelled.isPresent()) {
             String speaker = labelled.get().speaker();
-            if (turns.last() == null && turns.isEmpty() && SpeakerLabels.isPreambleKey(speaker)) return;
+            if (!turns.hasLast() && turns.isEmpty() && SpeakerLabels.isPreambleKey(speaker)) return;
             if (start == null && end != null) start = lastMark == null ? 0L : lastMark;
             turns.add(speaker, labelled.get().text(), start, end, location);
-        } else if (turns.last() == null) {
+        } else if (!turns.hasLast()) {
             leftOut(rest, location);
         } else if (start != null) {
             turns.add(turns.lastSpeaker(), rest, start, end, location);
         } else {
-            ParsedTurn last = turns.last();
+            Long lastStart = turns.lastStartMs();
             turns.continueLast(rest, null, location);
-            if (end != null) turns.retimeLast(last.startMs() != null ? last.startMs() : (lastMark == null ? 0L : lastMark), end, location);
+            if (end != null) turns.retimeLast(lastStart != null ? lastStart : (lastMark == null ? 0L : lastMark), end, location);
         }
         if (!marks.isEmpty()) lastMark = marks.get(marks.size() - 1);
     }

@@ -14,7 +14,13 @@ final class TurnList {
     private final String file;
     private final ReadNotes notes;
     private final TurnSink sink;
+    /** The last turn, still open to continuation (its text is {@link #text}), or null. */
     private ParsedTurn pending;
+    /**
+     * The last turn's text, normalised: continuation lines are normalised on their own and appended, so a turn of many
+     * lines is read in time linear in its length (normalising the whole turn again per line was quadratic).
+     */
+    private final StringBuilder text = new StringBuilder();
     private Long lastStart;
     private long emitted;
 
@@ -74,7 +80,9 @@ final class TurnList {
     void add(String speaker, String text, Long startMs, Long endMs, String source, Place location) {
         checkTimes(startMs, endMs, location);
         flush();
-        pending = new ParsedTurn(normalise(speaker), normalise(text), startMs, endMs, source);
+        pending = new ParsedTurn(normalise(speaker), null, startMs, endMs, source);
+        this.text.setLength(0);
+        this.text.append(normalise(text));
     }
 
     boolean isEmpty() { return pending == null && emitted == 0; }
@@ -82,8 +90,11 @@ final class TurnList {
     /** The speaker of the last turn, or null before the first. */
     String lastSpeaker() { return pending == null ? null : pending.speaker(); }
 
-    /** The last turn, still open to continuation, or null. */
-    ParsedTurn last() { return pending; }
+    /** Whether there is a last turn, still open to continuation. */
+    boolean hasLast() { return pending != null; }
+
+    /** The start time of the last turn (null when it has none); call only when {@link #hasLast()}. */
+    Long lastStartMs() { return pending.startMs(); }
 
     /** Appends text to the last turn, taking its end time further when one is given. */
     void continueLast(String text, Long endMs, Place location) {
@@ -93,13 +104,20 @@ final class TurnList {
                     + " is before the start time " + TimeParsing.format(last.startMs()) + " of its turn.",
                     "end", TimeParsing.format(endMs), "start", TimeParsing.format(last.startMs())));
         Long end = endMs != null ? endMs : last.endMs();
-        pending = new ParsedTurn(last.speaker(), normalise(last.text() + " " + text), last.startMs(), end, last.source());
+        pending = new ParsedTurn(last.speaker(), null, last.startMs(), end, last.source());
+        // The same as normalising the joined text again: the space between is a starter (no composition across it)
+        // and white space collapses to that one space.
+        String more = normalise(text);
+        if (!more.isEmpty()) {
+            if (this.text.length() > 0) this.text.append(' ');
+            this.text.append(more);
+        }
     }
 
     /** Replaces the times of the last turn (a time mark read after its text). */
     void retimeLast(Long startMs, Long endMs, Place location) {
         checkTimes(startMs, endMs, location);
-        pending = new ParsedTurn(pending.speaker(), pending.text(), startMs, endMs, pending.source());
+        pending = new ParsedTurn(pending.speaker(), null, startMs, endMs, pending.source());
     }
 
     /** Hands on the last turn; call once at the end. Returns the number of turns handed on. */
@@ -109,11 +127,12 @@ final class TurnList {
     }
 
     private void flush() {
-        if (pending != null && !pending.text().isEmpty()) {
-            sink.accept(pending);
+        if (pending != null && text.length() > 0) {
+            sink.accept(new ParsedTurn(pending.speaker(), text.toString(), pending.startMs(), pending.endMs(), pending.source()));
             emitted++;
         }
         pending = null;
+        text.setLength(0);
     }
 
     private void checkTimes(Long startMs, Long endMs, Place location) {

@@ -96,6 +96,27 @@ class TextFormatTest {
     }
 
     @Test
+    void a_turn_of_many_lines_reads_as_its_lines_joined_and_normalised_once() {
+        // Continuation lines are normalised one by one and appended (linear time); the result must be what normalising
+        // the whole joined text gives, also where a line starts with a combining mark, invisible characters or odd spaces.
+        String[] pieces = {"Goed\u00A0 zo,", "\u200B  dank u.", "\u0308e\u0301n keer", "\t", "", "nog\u2009een\u00ADs ", " \uFEFFslot."};
+        StringBuilder file = new StringBuilder("KM: begin\n");
+        StringBuilder joined = new StringBuilder("begin");
+        for (int i = 0; i < 3_000; i++) {
+            String piece = pieces[i % pieces.length];
+            file.append(piece).append('\n');
+            joined.append(' ').append(piece);
+        }
+        file.append("Klant: ja.\n");
+
+        List<ParsedTurn> turns = TranscriptReader.read("monoloog.txt", Fixtures.utf8(file.toString())).turns();
+
+        assertThat(turns).hasSize(2);
+        assertThat(turns.get(0).text()).isEqualTo(TurnList.normalise(joined.toString()));
+        assertThat(turns.get(1).text()).isEqualTo("ja.");
+    }
+
+    @Test
     void decomposed_diacritics_are_composed() {
         byte[] file = Fixtures.utf8("Clie\u0308nt: Twee\u0308e\u0301n.\n");
 
