@@ -1,10 +1,10 @@
 // The recording screen (issue 14): code straight from the recording. The coder listens, presses Enter where
 // an utterance ends (that ends it and starts the next), says who speaks, and codes the unit just made with
-// the codebook's hotkeys. Unit changes go to the server one after another, in order (each answers with all
-// units); codes go through the coding screen's autosave queue. Every screen command is a key that types no
+// the codebook's hotkeys. Unit changes wait in a queue in localStorage (Saver) and go to the server one after
+// another, in order (each answers with all units); codes go through the coding screen's autosave queue. Every screen command is a key that types no
 // character (arrows, Enter, Space, Tab) or an Alt/Ctrl chord, so no code hotkey can ever collide with one.
-import { api, get, currentUser, ApiError } from './api.js';
-import { $, h, param, clock, newId } from './dom.js';
+import { get, currentUser } from './api.js';
+import { $, h, param, clock } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { Saver } from './saver.js';
@@ -17,8 +17,8 @@ import { Timeline, readPeaks } from './timeline.js';
 const transcriptId = Number(param('t'));
 const ROLES = ['professional', 'client', 'other'];
 const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
-const S = { units: [], codes: new Map(), dims: [], dim: 0, sel: -1, browsing: false, role: 'professional', durationMs: 0, speed: 2, waiting: 0, offline: false };
-let saver, bar, timeline, audio, lastSaver = { state: 'saved', waiting: 0 };
+const S = { units: [], codes: new Map(), dims: [], dim: 0, sel: -1, browsing: false, role: 'professional', durationMs: 0, speed: 2 };
+let saver, units, bar, timeline, audio, lastSaver = { state: 'saved', waiting: 0 }, lastUnits = { state: 'saved', waiting: 0 };
 
 /** [action, keys shown in '?', matched combos]: the screen's own keys (help texts key.rec.*). */
 const COMMANDS = [
@@ -78,6 +78,7 @@ async function start() {
   for (const op of saver.pending()) if (op.kind === 'code' && op.transcriptId === transcriptId) setCode(op.utteranceId, op.dimension, op.code);
   saver.addEventListener('status', (e) => { lastSaver = e.detail; status(); });
   saver.addEventListener('refused', (e) => { toast(t('save.refused', { message: errorText(e.detail.error) }), 'warn'); reloadCodes(); });
+  units = unitQueue(user.id);
 
   audio = h(info.contentType.startsWith('video/') ? 'video' : 'audio', { controls: true, preload: 'auto', src: `/api/transcripts/${transcriptId}/media` });
   audio.preservesPitch = true;
@@ -107,6 +108,9 @@ async function start() {
   select(S.units.length ? 0 : -1);
   render();
   mediaState();
+  // Unit changes left waiting by an earlier visit (a reload, a crash) go first, in order; while the server
+  // cannot be reached they keep waiting, and what the coder does now queues behind them.
+  await units.flush();
   $('#units').focus();
   document.body.dataset.ready = 'true';
   saver.flush();
@@ -221,8 +225,9 @@ function mediaState() {
 }
 
 function status() {
-  const waiting = lastSaver.waiting + S.waiting;
-  const state = lastSaver.state === 'loggedOut' || lastSaver.state === 'offline' ? lastSaver.state : S.offline ? 'offline' : waiting ? 'saving' : 'saved';
+  const waiting = lastSaver.waiting + lastUnits.waiting;
+  const worst = [lastSaver.state, lastUnits.state];
+  const state = worst.includes('loggedOut') ? 'loggedOut' : worst.includes('offline') ? 'offline' : waiting ? 'saving' : 'saved';
   showStatus({ state, waiting });
 }
 
@@ -271,119 +276,161 @@ function select(i, browsing = false) {
   render();
 }
 
-/** The unit under the playhead (an open last unit reaches to the end), or -1. */
-function underPlayhead() {
-  const at = now();
+/** The unit under the playhead, or under `at` (an open last unit reaches to the end), or -1. */
+function underPlayhead(at = now()) {
   return S.units.findIndex((u) => u.startMs <= at && (u.endMs === null || u.endMs === undefined || at < u.endMs));
 }
 
-/** The unit a code or a change is for: the selected one, else the one under the playhead. */
-const target = () => S.units[S.sel] || S.units[underPlayhead()] || null;
+// ---- unit changes: queued in localStorage (a reload or a crash loses none), sent one after another ----
 
-// ---- unit changes: one after another, each with its opId (sent again after a lost answer, applied once) ----
+// Each change is kept as what the coder asked for, in absolute terms (times in ms, unit ids where the unit was
+// known when the key was pressed), with its opId. When its turn comes, prepare works out its request from the
+// units as the changes before it left them; the Saver keeps that request (with the opId) in the queue before
+// sending it, so after a reload the same request goes again and the server answers it "replayed" if it had
+// applied it. Codes given to a unit still being made wait in this queue too, and go to the codes' queue in turn.
+const base = `/api/transcripts/${transcriptId}/units`;
+const byId = (id) => S.units.find((u) => u.id === id) || null;
 
-let chain = Promise.resolve();
-
-/** Runs fn after every change asked for before it (fn reads the units as they are by then). */
-function later(fn) {
-  S.waiting++;
-  status();
-  chain = chain.then(fn).catch(() => {}).finally(() => { S.waiting--; status(); });
+/** The unit a change is for: the one chosen when the key was pressed, else the selected one, else the one under `at`. */
+function chosen(op) {
+  return (op.unitId && byId(op.unitId)) || S.units[S.sel] || S.units[underPlayhead(op.atMs)] || null;
 }
 
-async function send(method, path, body) {
-  const op = { ...body, opId: newId() };
-  for (let wait = 500; ; wait = Math.min(wait * 2, 8000)) {
-    try {
-      const r = await api(method, path, op);
-      S.offline = false;
-      if (r.durationMs) S.durationMs = r.durationMs;
-      S.units = r.units.map(plain);
-      return r;
-    } catch (e) {
-      if (e instanceof ApiError && e.status < 500 && e.status !== 408 && e.status !== 429) {
-        S.offline = false;
-        toast(t('save.refused', { message: errorText(e) }), 'warn');
-        throw e;
+/** A change with nothing to send: says why, and answers null. */
+function nothing(message, kind) {
+  toast(message, kind);
+  return null;
+}
+
+const UNIT_CHANGES = {
+  next: {
+    prepare: (op) => ({ method: 'POST', path: `${base}/next`, body: { atMs: op.atMs, role: op.role } }),
+    done: (op) => {
+      const ended = S.units.findIndex((u) => u.endMs === op.atMs);
+      select(ended >= 0 ? ended : S.units.length - 1);
+    },
+  },
+  speaker: {
+    prepare: (op) => {
+      const last = S.units[S.units.length - 1];
+      const u = last && (last.endMs === null || last.endMs === undefined) ? last : chosen(op);
+      if (!u || u.speakerRole === op.role) return null;
+      return { method: 'PUT', path: `${base}/${u.id}/speaker`, body: { role: op.role } };
+    },
+    done: () => render(),
+  },
+  move: {
+    prepare: (op) => {
+      const u = (op.unitId && byId(op.unitId)) || S.units[S.sel];
+      if (!u) return nothing(t('rec.noUnit'));
+      // An open last unit is ended at the playhead; any other boundary moves by delta (or to atMs, given no delta).
+      const open = op.end && (u.endMs === null || u.endMs === undefined);
+      const at = open || op.delta === undefined ? op.atMs : Math.max(0, (op.end ? u.endMs : u.startMs) + op.delta);
+      return { method: 'PUT', path: `${base}/${u.id}/${op.end ? 'end' : 'start'}`, body: { atMs: at }, unitId: u.id };
+    },
+    done: (op) => select(indexOf(op.req.unitId)),
+  },
+  split: {
+    prepare: (op) => {
+      const u = S.units.find((x) => x.startMs < op.atMs && (x.endMs === null || x.endMs === undefined || op.atMs < x.endMs));
+      if (!u) return nothing(t('rec.noUnitHere'));
+      return { method: 'POST', path: `${base}/${u.id}/split`, body: { atMs: op.atMs }, unitId: u.id };
+    },
+    done: (op) => select(indexOf(op.req.unitId) + 1),
+  },
+  merge: {
+    prepare: (op) => {
+      const u = (op.unitId && byId(op.unitId)) || S.units[S.sel];
+      if (!u) return nothing(t('rec.noUnit'));
+      return { method: 'POST', path: `${base}/${u.id}/merge-next`, body: {}, unitId: u.id };
+    },
+    done: (op) => { select(indexOf(op.req.unitId)); reloadCodes(); },
+  },
+  undo: {
+    prepare: () => ({ method: 'POST', path: `${base}/undo`, body: {} }),
+    done: (op, r) => {
+      const touched = (r.after || []).map((x) => x.id).concat((r.before || []).map((x) => x.id));
+      const i = S.units.findIndex((u) => touched.includes(u.id));
+      select(i >= 0 ? i : S.sel);
+      toast(t('rec.undone'));
+      reloadCodes();
+    },
+  },
+  text: {
+    prepare: (op) => (byId(op.unitId) ? { method: 'PUT', path: `${base}/${op.unitId}/text`, body: { text: op.text }, unitId: op.unitId } : null),
+    done: (op) => select(indexOf(op.req.unitId)),
+  },
+  // A code for the unit just made (or the one chosen): handed to the codes' queue when the unit exists.
+  code: {
+    prepare: (op) => {
+      const u = chosen(op);
+      if (!u) return nothing(t('rec.noUnit'));
+      const dim = S.dims.find((d) => d.key === op.dimension);
+      const code = dim && op.code !== null ? dim.byKey.get(op.code) : null;
+      if (code && code.roles && code.roles.length && !code.roles.includes(u.speakerRole)) {
+        return nothing(t('coding.notForRole', { roles: code.roles.map((r) => t('role.' + r)).join(', ') }), 'warn');
       }
-      S.offline = true;
-      status();
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
-}
+      putCode(u, op.dimension, op.code);
+      return null;
+    },
+  },
+};
 
 const indexOf = (id) => S.units.findIndex((u) => u.id === id);
+
+/** A queue of this coder's unit changes to this transcript, in this browser. */
+function unitQueue(userId) {
+  const q = new Saver(userId, { key: `samenspraak.units.${userId}.${transcriptId}`, prepare: (op) => UNIT_CHANGES[op.action].prepare(op) });
+  q.addEventListener('saved', (e) => {
+    const { op, result: r } = e.detail;
+    if (r.durationMs) S.durationMs = r.durationMs;
+    S.units = r.units.map(plain);
+    const done = UNIT_CHANGES[op.action].done;
+    if (done) done(op, r);
+    else render();
+  });
+  q.addEventListener('refused', (e) => toast(t('save.refused', { message: errorText(e.detail.error) }), 'warn'));
+  q.addEventListener('status', (e) => { lastUnits = e.detail; status(); });
+  return q;
+}
+
+/** Queues a unit change; the unit chosen now is kept when nothing waits before it (else the changes before it choose). */
+function change(op) {
+  const u = S.units[S.sel];
+  const settled = !units.pending().length;
+  units.enqueue({ ...op, unitId: op.unitId || (settled && u ? u.id : null) });
+}
 
 /** Enter: ends the utterance at the playhead and starts the next; the unit just ended is selected, to code. */
 function mark() {
   const at = now();
-  const role = S.role;
-  later(async () => {
-    // The first Enter ends the first utterance, which began with the recording.
-    if (!S.units.length && at > 0) await send('POST', `/api/transcripts/${transcriptId}/units/next`, { atMs: 0, role });
-    await send('POST', `/api/transcripts/${transcriptId}/units/next`, { atMs: at, role });
-    const ended = S.units.findIndex((u) => u.endMs === at);
-    select(ended >= 0 ? ended : S.units.length - 1);
-  });
+  // The first Enter ends the first utterance, which began with the recording.
+  if (!S.units.length && !units.pending().length && at > 0) units.enqueue({ action: 'next', atMs: 0, role: S.role });
+  units.enqueue({ action: 'next', atMs: at, role: S.role });
 }
 
 /** Alt+P/C/O: who speaks in the unit being made (the open last unit; else the selected one), and in the next ones. */
 function setRole(role) {
   S.role = role;
   render();
-  later(async () => {
-    const last = S.units[S.units.length - 1];
-    const u = last && (last.endMs === null || last.endMs === undefined) ? last : target();
-    if (!u || u.speakerRole === role) return;
-    await send('PUT', `/api/transcripts/${transcriptId}/units/${u.id}/speaker`, { role });
-    render();
-  });
+  change({ action: 'speaker', role, atMs: now() });
 }
 
 /** Moves the selected unit's start or end by delta ms. */
 function nudge(end, delta) {
-  later(async () => {
-    const u = S.units[S.sel];
-    if (!u) return toast(t('rec.noUnit'));
-    // An open last unit is ended at the playhead; any other boundary moves by delta.
-    const open = end && (u.endMs === null || u.endMs === undefined);
-    const at = open ? now() : Math.max(0, (end ? u.endMs : u.startMs) + delta);
-    const id = u.id;
-    await send('PUT', `/api/transcripts/${transcriptId}/units/${id}/${end ? 'end' : 'start'}`, { atMs: at });
-    select(indexOf(id));
-  });
+  change({ action: 'move', end, delta, atMs: now() });
 }
 
 function split() {
-  const at = now();
-  later(async () => {
-    const i = S.units.findIndex((u) => u.startMs < at && (u.endMs === null || u.endMs === undefined || at < u.endMs));
-    if (i < 0) return toast(t('rec.noUnitHere'));
-    await send('POST', `/api/transcripts/${transcriptId}/units/${S.units[i].id}/split`, { atMs: at });
-    select(i + 1);
-  });
+  units.enqueue({ action: 'split', atMs: now() });
 }
 
 function merge() {
-  later(async () => {
-    const u = S.units[S.sel];
-    if (!u) return toast(t('rec.noUnit'));
-    await send('POST', `/api/transcripts/${transcriptId}/units/${u.id}/merge-next`, {});
-    select(indexOf(u.id));
-    reloadCodes();
-  });
+  change({ action: 'merge' });
 }
 
 function undo() {
-  later(async () => {
-    const r = await send('POST', `/api/transcripts/${transcriptId}/units/undo`, {});
-    const touched = (r.after || []).map((x) => x.id).concat((r.before || []).map((x) => x.id));
-    const i = S.units.findIndex((u) => touched.includes(u.id));
-    select(i >= 0 ? i : S.sel);
-    toast(t('rec.undone'));
-    await reloadCodes();
-  });
+  units.enqueue({ action: 'undo' });
 }
 
 function openGist() {
@@ -397,29 +444,16 @@ function openGist() {
 }
 
 function saveGist() {
-  const id = Number($('#gist-dialog').dataset.unit);
-  const text = $('#gist').value;
-  later(async () => {
-    await send('PUT', `/api/transcripts/${transcriptId}/units/${id}/text`, { text });
-    select(indexOf(id));
-  });
+  units.enqueue({ action: 'text', unitId: Number($('#gist-dialog').dataset.unit), text: $('#gist').value });
 }
 
 // ---- codes: the coding screen's save path ----
 
 function codeIt(code) {
-  later(async () => {
-    const u = target();
-    if (!u) return toast(t('rec.noUnit'));
-    if (code.roles && code.roles.length && !code.roles.includes(u.speakerRole)) {
-      return toast(t('coding.notForRole', { roles: code.roles.map((r) => t('role.' + r)).join(', ') }), 'warn');
-    }
-    putCode(u, code.key);
-  });
+  change({ action: 'code', dimension: S.dims[S.dim].key, code: code ? code.key : null, atMs: now() });
 }
 
-function putCode(u, code) {
-  const dimension = S.dims[S.dim].key;
+function putCode(u, dimension, code) {
   if ((codesOf(u)[dimension] || null) === code) return;
   setCode(u.id, dimension, code);
   saver.enqueue({ kind: 'code', transcriptId, utteranceId: u.id, dimension, code });
@@ -456,7 +490,7 @@ const ACTIONS = {
   'rec.merge': merge,
   'rec.gist': openGist,
   'rec.undo': undo,
-  'rec.clear': () => later(async () => { const u = target(); if (u) putCode(u, null); }),
+  'rec.clear': () => codeIt(null),
   nextDimension: () => { if (S.dims.length > 1) setDimension(S.dim + 1); },
   prevDimension: () => { if (S.dims.length > 1) setDimension(S.dim - 1); },
   search: () => bar && bar.openSearch(),

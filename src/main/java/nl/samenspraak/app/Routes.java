@@ -55,8 +55,9 @@ final class Routes {
         new UnitRoutes(s.units(), s.access()).register(r);
         new UnitizingRoutes(new UnitizingService(s.jdbi(), s.writes(), s.access(), s.transcripts()), s.access()).register(r);
         new CodingRoutes(s.coding(), s.access()).register(r);
-        new MediaRoutes(s.media(), s.access()).register(r);
-        new WaveformRoutes(new WaveformService(s.media()), s.access()).register(r);
+        WaveformService waveforms = new WaveformService(s.media(), s.workers().waveforms());
+        new MediaRoutes(s.media(), waveforms, s.access()).register(r);
+        new WaveformRoutes(waveforms, s.access()).register(r);
         new ReportRoutes(s.reports(), s.access()).register(r);
         new ReliabilityRoutes(s.reliability(), s.access()).register(r);
         new ExportRoutes(s.exports(), s.exportJobs(), s.access(), s.elanExport(), s.qdpxExport()).register(r);

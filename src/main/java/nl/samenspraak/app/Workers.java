@@ -16,21 +16,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #commits}: one thread, for the group-commit task of {@code db.Writes};</li>
  *   <li>{@link #exportJobs}: one thread, so export jobs run one at a time;</li>
  *   <li>{@link #exportWork}: an export's helpers (the database reader, a deflater per sheet), each of which
- *       must start at once, since the export waits on them: threads are made as needed and end when idle.</li>
+ *       must start at once, since the export waits on them: threads are made as needed and end when idle;</li>
+ *   <li>{@link #waveforms}: one thread, for the waveform of a recording just stored (computed in the background,
+ *       one recording at a time, so that decoding never takes both of a small server's cores).</li>
  * </ul>
  */
-record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorService exportWork) implements AutoCloseable {
+record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorService exportWork, ExecutorService waveforms) implements AutoCloseable {
     static Workers start() {
-        ThreadPoolExecutor jobs = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("export-job"));
-        jobs.allowCoreThreadTimeOut(true);
-        return new Workers(Executors.newSingleThreadExecutor(named("group-commit")), jobs, Executors.newCachedThreadPool(named("export-work")));
+        return new Workers(Executors.newSingleThreadExecutor(named("group-commit")), oneAtATime("export-job"),
+                Executors.newCachedThreadPool(named("export-work")), oneAtATime("waveform"));
+    }
+
+    /** One thread, ended when idle for 30 s and made again for the next task; tasks wait their turn. */
+    private static ExecutorService oneAtATime(String name) {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named(name));
+        e.allowCoreThreadTimeOut(true);
+        return e;
     }
 
     /** Stops what still runs (an export in progress is interrupted) and waits a little for it to end. */
     @Override
     public void close() {
-        for (ExecutorService e : List.of(commits, exportJobs, exportWork)) e.shutdownNow();
-        for (ExecutorService e : List.of(commits, exportJobs, exportWork)) {
+        for (ExecutorService e : List.of(commits, exportJobs, exportWork, waveforms)) e.shutdownNow();
+        for (ExecutorService e : List.of(commits, exportJobs, exportWork, waveforms)) {
             try {
                 e.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException ie) {

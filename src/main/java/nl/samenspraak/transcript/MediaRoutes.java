@@ -18,7 +18,9 @@ import java.nio.file.Files;
  * The recording of a transcript: upload (admins and trainers), its description, and the file itself
  * with HTTP range requests so that the coding screen can seek (members of the project only).
  * Uploads are streamed to disk, never held in memory, so the limit is {@link MediaService#MAX_MEDIA_BYTES}
- * rather than the app's request limit for transcripts.
+ * rather than the app's request limit for transcripts. A stored recording's waveform is computed in the
+ * background right after the answer is made ({@link WaveformService#computeInBackground}), so the first coder to
+ * open it does not wait for the decoding.
  */
 public final class MediaRoutes {
     /** Jetty's attribute for the multipart settings of one request (what Javalin's own uploadedFiles sets). */
@@ -27,10 +29,12 @@ public final class MediaRoutes {
     private static final int IN_MEMORY_PART_BYTES = 1024 * 1024;
 
     private final MediaService media;
+    private final WaveformService waveforms;
     private final Access access;
 
-    public MediaRoutes(MediaService media, Access access) {
+    public MediaRoutes(MediaService media, WaveformService waveforms, Access access) {
         this.media = media;
+        this.waveforms = waveforms;
         this.access = access;
     }
 
@@ -42,12 +46,17 @@ public final class MediaRoutes {
     }
 
     private void upload(Context ctx) throws IOException {
-        ctx.status(201).json(media.upload(access.user(ctx), id(ctx), ctx.req().getContentLengthLong(), () -> incoming(ctx)));
+        Media stored = media.upload(access.user(ctx), id(ctx), ctx.req().getContentLengthLong(), () -> incoming(ctx));
+        waveforms.computeInBackground(stored);
+        ctx.status(201).json(stored);
     }
 
     /** A transcript made from a recording alone (issue 14), answered with the transcript and its recording. */
     private void fromRecording(Context ctx) throws IOException {
-        ctx.status(201).json(media.createFromRecording(access.user(ctx), Requests.id(ctx, "projectId"), ctx.req().getContentLengthLong(), () -> incoming(ctx)));
+        MediaService.FromRecording made = media.createFromRecording(access.user(ctx), Requests.id(ctx, "projectId"), ctx.req().getContentLengthLong(),
+                () -> incoming(ctx));
+        waveforms.computeInBackground(made.recording());
+        ctx.status(201).json(made);
     }
 
     /** The recording of the request: multipart field 'file', or the body with its name in the query parameter 'fileName'. */

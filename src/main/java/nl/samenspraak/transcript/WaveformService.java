@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -28,8 +30,11 @@ import java.util.function.Supplier;
  * The waveform of a transcript's recording for the coding screen's timeline (issue 14): computed once per
  * recording and kept beside it ({@link PeakCache}), for whoever may read the transcript. WAV is read in
  * Java; every other format goes through ffmpeg when the server has it, else the answer is a 503 that
- * says so. Concurrent first requests for one recording compute it once (the others wait for that
- * result), and at most {@link #DECODERS} recordings are decoded at a time on the whole server.
+ * says so. A recording just stored has its waveform computed in the background at once, on the app's
+ * executor for it ({@link #computeInBackground}), so the first coder to open it finds it made (or waits only
+ * for the rest of that computation). Concurrent first requests for one recording, and the background work,
+ * compute it once (the others wait for that result), and at most {@link #DECODERS} recordings are decoded at
+ * a time on the whole server.
  */
 public final class WaveformService {
     private static final Logger log = LoggerFactory.getLogger(WaveformService.class);
@@ -43,22 +48,63 @@ public final class WaveformService {
     private final ConcurrentHashMap<Long, Object> locks = new ConcurrentHashMap<>();
     private final Semaphore decoders = new Semaphore(DECODERS, true);
     private final Supplier<Optional<Path>> ffmpeg;
+    private final Executor background;
 
-    /** With the ffmpeg on the PATH, looked up at each computation (so installing it needs no restart). */
-    public WaveformService(MediaService media) {
-        this(media, DECODE_TIMEOUT, FfmpegPeaks::find);
+    /**
+     * With the ffmpeg on the PATH, looked up at each computation (so installing it needs no restart); recordings
+     * just stored are computed on {@code background} (the app's executor for it, one owned by the app).
+     */
+    public WaveformService(MediaService media, Executor background) {
+        this(media, DECODE_TIMEOUT, FfmpegPeaks::find, background);
     }
 
-    /** {@code ffmpeg} says where the program is, or that there is none. */
+    /** {@code ffmpeg} says where the program is, or that there is none; nothing computed in the background. */
     public WaveformService(MediaService media, Duration timeout, Supplier<Optional<Path>> ffmpeg) {
+        this(media, timeout, ffmpeg, null);
+    }
+
+    private WaveformService(MediaService media, Duration timeout, Supplier<Optional<Path>> ffmpeg, Executor background) {
         this.media = media;
         this.timeout = timeout;
         this.ffmpeg = ffmpeg;
+        this.background = background;
     }
 
     /** The peaks of the transcript's recording; 404 when it has none, 503 when its format needs ffmpeg and there is none. */
     public Peaks peaks(User user, long transcriptId) {
-        Media m = media.recording(user, transcriptId);
+        return peaks(media.recording(user, transcriptId));
+    }
+
+    /**
+     * Starts computing the waveform of a recording just stored, in the background; a request for it meanwhile
+     * waits for that computation. A failure here is only logged: the request that asks later answers it.
+     */
+    public void computeInBackground(Media m) {
+        if (background == null) return;
+        try {
+            background.execute(() -> {
+                try {
+                    if (current(m)) peaks(m);
+                } catch (RuntimeException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        log.info("The server is stopping; the waveform of transcript {} is computed when it is first asked for", m.transcriptId());
+                    } else {
+                        log.warn("The waveform of transcript {} could not be computed in the background; a request computes it: {}", m.transcriptId(),
+                                e.getMessage());
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.info("The server is stopping; the waveform of transcript {} is computed when it is first asked for", m.transcriptId());
+        }
+    }
+
+    /** Whether this is still the transcript's recording (not replaced or erased since). */
+    private boolean current(Media m) {
+        return media.find(m.transcriptId()).filter(now -> fingerprint(now) == fingerprint(m)).isPresent();
+    }
+
+    private Peaks peaks(Media m) {
         Path file = media.file(m);
         if (!Files.isRegularFile(file)) {
             throw ApiException.notFound("media.fileMissing", "The recording file of transcript " + m.transcriptId()).with("transcriptId", m.transcriptId());
@@ -73,6 +119,8 @@ public final class WaveformService {
             Peaks peaks = compute(m, file);
             try {
                 PeakCache.write(cache, fingerprint, peaks);
+                // Erased (or replaced) while it was computed: nothing of it is left behind.
+                if (!current(m)) Files.deleteIfExists(cache);
             } catch (IOException e) {
                 log.warn("The waveform of transcript {} could not be kept in {}; it is computed again next time: {}", m.transcriptId(), cache, e.toString());
             }

@@ -46,9 +46,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The waveform of a recording (issue 14) over HTTP, from real audio made by sox and ffmpeg: a 440 Hz tone at
  * half of full scale for one second, then two seconds of silence, so the peaks must be about ±64 in the
- * first 100 buckets and 0 after. Also: the peaks are kept beside the recording and reused, a broken kept
- * file is computed again, a replaced recording gets new peaks, erasure removes them, concurrent first
- * requests compute once, and who may ask.
+ * first 100 buckets and 0 after. Also: the peaks are computed in the background right after a recording is
+ * stored (by either route), kept beside the recording and reused, a broken kept file is computed again, a
+ * replaced recording gets new peaks, erasure removes them, concurrent first requests (and the background
+ * work) compute once, and who may ask.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WaveformHttpTest {
@@ -127,12 +128,19 @@ class WaveformHttpTest {
         toneThenSilence(p, 6, 54, 74, 3);
     }
 
+    /** Waits (a minute at most) until the background work has kept the peaks; no request asks for them. */
+    private static void kept(Path cache) throws InterruptedException {
+        for (int i = 0; i < 600 && !Files.isRegularFile(cache); i++) Thread.sleep(100);
+        assertThat(cache).as("computed in the background, unasked").isRegularFile();
+    }
+
     @Test
-    void the_peaks_are_kept_beside_the_recording_and_reused() throws Exception {
+    void the_peaks_are_computed_in_the_background_after_the_upload_kept_beside_the_recording_and_reused() throws Exception {
         upload(Audio.tone(sounds.resolve("toon.wav"), "-r 16000 -c 1 -b 16", 0.5, 1, 2));
-        assertThat(cache()).doesNotExist();
+        kept(cache());
+        byte[] keptBytes = Files.readAllBytes(cache());
         byte[] first = anna.download(waveform()).body();
-        assertThat(cache()).isRegularFile();
+        assertThat(Files.readAllBytes(cache())).isEqualTo(keptBytes);
         FileTime old = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
         Files.setLastModifiedTime(cache(), old);
 
@@ -141,6 +149,12 @@ class WaveformHttpTest {
         assertThat(second.body()).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(cache())).as("not written again").isEqualTo(old);
         assertThat(first.length).isEqualTo(Peaks.HEADER_BYTES + 2 * 300);
+
+        // A transcript made from a recording alone: its waveform too is made at once.
+        Http.Response made = admin.postFile("/api/projects/" + project + "/recordings", "opname.wav",
+                Files.readAllBytes(Audio.tone(sounds.resolve("opname.wav"), "-r 8000 -c 1 -b 16", 0.5, 1, 1)), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        kept(PeakCache.fileFor(dir.resolve("media"), made.json().path("transcript").path("id").asLong()));
     }
 
     @Test
@@ -217,10 +231,12 @@ class WaveformHttpTest {
     @Test
     @ResourceLock(Resources.SYSTEM_ERR)
     void concurrent_first_requests_compute_once() throws Exception {
-        upload(Audio.tone(sounds.resolve("lang.wav"), "-r 44100 -c 2 -b 16", 0.5, 30, 30));
+        Path sound = Audio.tone(sounds.resolve("lang.wav"), "-r 44100 -c 2 -b 16", 0.5, 30, 30);
         List<Http> clients = List.of(anna, admin, app.as("anna"), app.as("root"), app.as("anna"), app.as("root"));
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         try (LogCapture log = LogCapture.start()) {
+            // The upload starts the background computation; requests arriving meanwhile wait for that one.
+            upload(sound);
             List<Future<Http.Download>> answers = clients.stream().map(c -> pool.submit(() -> c.download(waveform()))).toList();
             byte[] first = answers.get(0).get().body();
             for (Future<Http.Download> a : answers) {
@@ -245,12 +261,13 @@ class WaveformHttpTest {
         MediaService media = new MediaService(app.jdbi, writes, access, MediaService.folderFor(app.database));
         WaveformService withoutFfmpeg = new WaveformService(media, Duration.ofMinutes(1), Optional::empty);
         var root = app.user("root", Role.ADMIN);
+        // Stored through this service, not the routes: nothing is computed in the background.
 
-        upload(Audio.tone(sounds.resolve("toon.wav"), "-r 16000 -c 1 -b 16", 0.5, 1, 2));
+        store(media, root, Audio.tone(sounds.resolve("toon.wav"), "-r 16000 -c 1 -b 16", 0.5, 1, 2));
         assertThat(withoutFfmpeg.peaks(root, transcript).durationMs()).isEqualTo(3000);
 
         Path wav = Audio.tone(sounds.resolve("lang.wav"), "-r 48000 -c 2 -b 16", 0.5, 60, 0);
-        upload(Audio.convert(wav, sounds.resolve("lang.mp3"), "libmp3lame", "128k"));
+        store(media, root, Audio.convert(wav, sounds.resolve("lang.mp3"), "libmp3lame", "128k"));
         assertThatThrownBy(() -> withoutFfmpeg.peaks(root, transcript)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.code()).isEqualTo("waveform.noDecoder");
@@ -265,5 +282,9 @@ class WaveformHttpTest {
         });
         assertThat(Files.readAllBytes(cache())).as("nothing written by the stopped run").isEqualTo(keptBefore);
         writes.close();
+    }
+
+    private void store(MediaService media, nl.samenspraak.account.User user, Path file) throws IOException {
+        media.upload(user, transcript, Files.size(file), () -> new MediaService.Incoming(file.getFileName().toString(), Files.newInputStream(file), () -> { }));
     }
 }

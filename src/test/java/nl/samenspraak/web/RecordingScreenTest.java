@@ -210,6 +210,88 @@ class RecordingScreenTest {
         assertThat(en.text("#units")).contains("vraagt naar het werk").contains("0:16.0 – 0:17.9");
     }
 
+    /** Blocks (or with no patterns, lets through again) the browser's requests whose address matches. */
+    private void block(Browser b, String... patterns) {
+        b.driver.executeCdpCommand("Network.enable", Map.of());
+        b.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
+    }
+
+    private Object unitQueue(Browser b, long user, long t) {
+        return b.js("return JSON.parse(localStorage.getItem('samenspraak.units.' + arguments[0] + '.' + arguments[1]) || '[]').length", user, t);
+    }
+
+    @Test
+    void unit_changes_made_while_the_server_cannot_be_reached_survive_a_reload_and_arrive_each_once() throws Exception {
+        long p = project(app.unique("Zonder verbinding"));
+        Http.Response made = root.postFile("/api/projects/" + p + "/recordings", "offline.wav", java.nio.file.Files.readAllBytes(recording("offline.wav")), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long t = made.json().path("transcript").path("id").asLong();
+        long me = app.count("SELECT id FROM users WHERE name = 'root'");
+        String units = "SELECT COUNT(*) FROM change_log WHERE transcript_id = " + t + " AND field LIKE 'unit.%'";
+        en.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
+        en.waitReady();
+        try {
+            // The unit routes cannot be reached (the page, the recording and the codes can).
+            block(en, "*/units*");
+            // Three utterances ended and coded, speakers set, the third one's end 0.1 s earlier; a fourth one open.
+            en.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER, "a");
+            alt(en, "c");
+            en.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER, "A");
+            alt(en, "p");
+            // (moved before it is coded: in this project the boundaries of coded units stay where they are)
+            en.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER);
+            alt(en, ",");
+            en.keys("q");
+            en.until(d -> "offline".equals(en.js("return document.querySelector('#save-status').dataset.state")));
+            // next at 0 and at 4 s, a code, a speaker, next at 8 s, a code, a speaker, next at 12 s, a move, a code.
+            en.until(d -> Long.valueOf(10).equals(unitQueue(en, me, t)));
+            assertThat(en.all("#units .rec-unit")).isEmpty();
+
+            // A reload while the server still cannot be reached: the queue is kept, and waits.
+            en.driver.navigate().refresh();
+            en.waitReady();
+            en.until(d -> "offline".equals(en.js("return document.querySelector('#save-status').dataset.state")));
+            assertThat(unitQueue(en, me, t)).isEqualTo(10L);
+            assertThat(app.count(units)).isZero();
+        } finally {
+            block(en);
+        }
+        // The server can be reached again: every change arrives, in order, once.
+        settled(en, 4);
+        assertThat(unitQueue(en, me, t)).isEqualTo(0L);
+        JsonNode got = root.get("/api/transcripts/" + t).json().path("utterances");
+        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 11900}, {12000, -1}};
+        String[] roles = {"professional", "client", "professional", "professional"};
+        for (int i = 0; i < 4; i++) {
+            JsonNode u = got.get(i);
+            assertThat(u.path("startMs").asLong()).as("start of unit %d", i + 1).isEqualTo(times[i][0]);
+            if (times[i][1] < 0) assertThat(u.path("endMs").isNull()).as("unit 4 is open").isTrue();
+            else assertThat(u.path("endMs").asLong()).as("end of unit %d", i + 1).isEqualTo(times[i][1]);
+            assertThat(u.path("speakerRole").asText()).as("role of unit %d", i + 1).isEqualTo(roles[i]);
+        }
+        JsonNode codes = root.get("/api/transcripts/" + t + "/codes").json();
+        List<String> coded = new ArrayList<>();
+        for (JsonNode u : got) for (JsonNode c : codes) if (c.path("utteranceId").asLong() == u.path("id").asLong()) coded.add(u.path("seq").asInt() + ":" + c.path("code").asText());
+        assertThat(coded).containsExactly("1:agree", "2:request-services", "3:q-closed.work");
+        // Four marks, two speakers, one move: seven unit changes, each logged once with its own opId.
+        assertThat(app.count(units)).isEqualTo(7);
+        assertThat(app.count("SELECT COUNT(DISTINCT op_id) FROM change_log WHERE transcript_id = " + t + " AND field LIKE 'unit.%'")).isEqualTo(7);
+
+        // As if the answer to the move had been lost: the same request (same opId) waits in the queue when the page opens.
+        long third = got.get(2).path("id").asLong();
+        String opId = app.jdbi.withHandle(h -> h.createQuery("SELECT op_id FROM change_log WHERE transcript_id = " + t + " AND field = 'unit.end'")
+                .mapTo(String.class).one());
+        en.js("localStorage.setItem('samenspraak.units.' + arguments[0] + '.' + arguments[1], JSON.stringify([{action: 'move', end: true, delta: -100,"
+                + " atMs: 12000, unitId: arguments[2], opId: arguments[3], req: {method: 'PUT', path: '/api/transcripts/' + arguments[1] + '/units/'"
+                + " + arguments[2] + '/end', body: {atMs: 11900}, unitId: arguments[2]}}]))", me, t, third, opId);
+        en.driver.navigate().refresh();
+        en.waitReady();
+        settled(en, 4);
+        assertThat(unitQueue(en, me, t)).isEqualTo(0L);
+        assertThat(app.count(units)).as("the server answered 'replayed' and applied nothing").isEqualTo(7);
+        assertThat(root.get("/api/transcripts/" + t).json().path("utterances").get(2).path("endMs").asLong()).isEqualTo(11900);
+    }
+
     @Test
     void the_recording_screen_speaks_dutch() throws Exception {
         long p = project(app.unique("Opnames"));
