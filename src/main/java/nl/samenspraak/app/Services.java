@@ -23,6 +23,7 @@ import nl.samenspraak.project.AssignmentService;
 import nl.samenspraak.project.MemberService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.reliability.CodeCache;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.ReportService;
@@ -65,7 +66,7 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
         ReportService reports = new ReportService(reader, access);
-        ReliabilityService reliability = new ReliabilityService(reader, access);
+        ReliabilityService reliability = new ReliabilityService(reader, access, new CodeCache(jdbi));
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
