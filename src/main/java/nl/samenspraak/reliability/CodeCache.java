@@ -60,6 +60,7 @@ public final class CodeCache {
         if (!usable()) return null;
         ProjectCodes p = projects.computeIfAbsent(scope.project().id(), ProjectCodes::new);
         synchronized (p) {
+            p.know(scope.codebook().codebook());
             jdbi.useHandle(h -> {
                 Connection c = h.getConnection();
                 h.execute("BEGIN DEFERRED");
@@ -202,6 +203,34 @@ public final class CodeCache {
             return d;
         }
 
+        static final int CODES = 1 << 15, DIMENSIONS = 32, PAIRS = CODES * DIMENSIONS, UNKNOWN = PAIRS - 1;
+
+        /** The codebook's dimensions and codes numbered before the first read, so that they come as numbers from SQLite. */
+        void know(Codebook codebook) {
+            for (Dimension d : codebook.dimensions()) {
+                Dictionary dict = dictionaries.get(dimension(d.key()));
+                for (Codebook.Code code : d.codes()) dict.number(code.key());
+            }
+        }
+
+        /** SQL that turns (c.dimension, c.code) into dimension * CODES + code for every code known, else UNKNOWN. */
+        private String pairCase() {
+            StringBuilder sql = new StringBuilder("CASE c.dimension");
+            for (int d = 0; d < Math.min(DIMENSIONS, dictionaries.size()); d++) {
+                Dictionary dict = dictionaries.get(d);
+                sql.append(" WHEN ").append(literal(dict.dimension)).append(" THEN CASE c.code");
+                for (int k = 0; k < dict.codes.size() && k < CODES - 1; k++) {
+                    sql.append(" WHEN ").append(literal(dict.codes.get(k))).append(" THEN ").append(d * CODES + k);
+                }
+                sql.append(" ELSE ").append(UNKNOWN).append(" END");
+            }
+            return sql.append(" ELSE ").append(UNKNOWN).append(" END").toString();
+        }
+
+        private static String literal(String text) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+
         /** After a failed refresh: read the project again next time. */
         void forget() {
             built = false;
@@ -299,31 +328,29 @@ public final class CodeCache {
                 }
             }
             TranscriptCodes t = new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n));
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
+            // Codes the cache knows travel as numbers made by SQLite (seq and code in one integer): two columns
+            // read per code instead of two strings; a code not known yet comes as text and is numbered here.
+            try (PreparedStatement s = c.prepareStatement("SELECT u.seq * " + PAIRS + " + " + pairCase() + """
+                    , c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
                     WHERE u.transcript_id = ? ORDER BY u.seq""")) {
                 s.setLong(1, transcriptId);
                 s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery()) {
                     int unit = 0;
-                    String lastDimension = null, lastCode = null;
-                    int d = -1;
-                    short code = MISSING;
                     Column col = null;
                     while (r.next()) {
-                        int seq = r.getInt(1);
+                        long k = r.getLong(1);
+                        int seq = (int) Math.floorDiv(k, PAIRS), pair = (int) Math.floorMod(k, PAIRS);
                         while (unit < n && t.seqs[unit] < seq) unit++;
                         long coder = r.getLong(2);
-                        String dimension = r.getString(3), value = r.getString(4);
-                        if (!dimension.equals(lastDimension)) {
-                            d = dimension(dimension);
-                            lastDimension = dimension;
-                            lastCode = null;
-                            col = null;
-                        }
-                        if (!value.equals(lastCode)) {
-                            code = dictionaries.get(d).number(value);
-                            lastCode = value;
+                        int d;
+                        short code;
+                        if (pair == UNKNOWN) {
+                            d = dimension(r.getString(3));
+                            code = dictionaries.get(d).number(r.getString(4));
+                        } else {
+                            d = pair / CODES;
+                            code = (short) (pair % CODES);
                         }
                         if (col == null || col.dimension != d || col.coderId != coder) col = t.column(d, coder, true);
                         col.set(unit, code);

@@ -83,6 +83,14 @@ class CodeCacheHttpTest {
         return r.json();
     }
 
+    /** Alpha of the first dimension over all units, from the route's JSON. */
+    static double uncachedAlpha(JsonNode body) {
+        for (JsonNode c : body.path("dimensions").get(0).path("result").path("coefficients")) {
+            if (c.path("key").asText().equals("krippendorff_alpha")) return c.path("value").asDouble();
+        }
+        throw new AssertionError("no alpha in " + body);
+    }
+
     record Unit(long id, long transcript, String role, String label, String text) {}
 
     static List<Unit> units(TestApp app, long projectId) {
