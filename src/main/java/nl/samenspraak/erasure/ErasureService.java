@@ -74,6 +74,9 @@ public final class ErasureService {
                 ErasureDao dao = h.attach(ErasureDao.class);
                 String removed = json(removed(dao, s.id()));
                 dao.begin(s.id());
+                long lastCodeChange = dao.lastCodeChange();
+                dao.deleteCodeChanges(s.id());
+                long keptCodeChanges = dao.lastCodeChange();
                 dao.deleteAdjudications(s.id());
                 dao.deleteChanges(s.id());
                 dao.deleteFeedback(s.id());
@@ -88,6 +91,8 @@ public final class ErasureService {
                 dao.deleteMedia(s.id());
                 dao.deleteUtterances(s.id());
                 dao.deleteSpeakers(s.id());
+                dao.deleteCodeChangesAfter(keptCodeChanges);
+                dao.codeChangesPassed(lastCodeChange + 1);
                 dao.blank(s.id(), now, user.id());
                 long tombstone = dao.insertTombstone(s.id(), s.projectId(), user.id(), now, why, removed);
                 dao.logTombstone(s.id(), s.projectId(), user.id(), now, "erasure " + tombstone + ": " + why);

@@ -89,6 +89,29 @@ public final class CodeCache {
         return bytes;
     }
 
+    /** How many of the newest rows of {@code code_changes} {@link #trim} keeps: a cache that last looked further back reads its project again. */
+    public static final long WINDOW = 500_000;
+    /** Rows deleted per write transaction by {@link #trim}, so that a coder's save never waits long behind it. */
+    private static final long TRIM_STEP = 10_000;
+
+    /**
+     * Deletes the rows of {@code code_changes} older than the newest {@code keep}, from the low end only and never the newest
+     * row, so that the ids SQLite gives new rows (the largest + 1) keep growing; run on a timer (app.Services), not in a
+     * trigger, so that no write pays for it. Returns the rows deleted.
+     */
+    public long trim(nl.samenspraak.db.Writes writes, long keep) {
+        if (keep < 1) throw new IllegalArgumentException("keep at least the newest row");
+        if (!usable()) return 0;
+        long[] range = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM code_changes")
+                .map((r, ctx) -> new long[]{r.getLong(1), r.getLong(2)}).one());
+        long upTo = range[1] - keep, deleted = 0;
+        for (long from = range[0]; from <= upTo; from += TRIM_STEP) {
+            long to = Math.min(upTo, from + TRIM_STEP - 1);
+            deleted += writes.inTransaction(h -> h.execute("DELETE FROM code_changes WHERE id <= ?", to));
+        }
+        return deleted;
+    }
+
     /** Forgets every project (the next request reads it again). */
     public void clear() {
         projects.clear();
@@ -266,16 +289,27 @@ public final class CodeCache {
                 built = true;
             } else if (max > lastSeen) {
                 List<Object[]> codes = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT transcript_id, seq, coder_id, dimension, code FROM code_changes WHERE id > ? AND id <= ? ORDER BY id")) {
+                // A code row names its unit; where that unit is now comes from this snapshot. That is where the cache
+                // has it unless the transcript's units changed since lastSeen, and then a unit mark after lastSeen
+                // (written by the same change) makes the transcript be read again. A unit gone since has such a mark too.
+                try (PreparedStatement s = c.prepareStatement("""
+                        SELECT ch.target, ch.coder_id, ch.dimension, ch.code, u.transcript_id, u.seq
+                        FROM code_changes ch LEFT JOIN utterances u ON ch.coder_id IS NOT NULL AND u.id = ch.target
+                        WHERE ch.id > ? AND ch.id <= ? ORDER BY ch.id""")) {
                     s.setLong(1, lastSeen);
                     s.setLong(2, max);
                     s.setFetchSize(10_000);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            long t = r.getLong(1);
-                            int seq = r.getInt(2);
-                            if (r.wasNull()) reread.add(t);
-                            else if (transcripts.containsKey(t)) codes.add(new Object[]{t, seq, r.getLong(3), r.getString(4), r.getString(5)});
+                            long target = r.getLong(1);
+                            long coder = r.getLong(2);
+                            if (r.wasNull()) {
+                                reread.add(target);
+                                continue;
+                            }
+                            long t = r.getLong(5);
+                            if (r.wasNull()) continue;
+                            if (transcripts.containsKey(t)) codes.add(new Object[]{t, r.getInt(6), coder, r.getString(3), r.getString(4)});
                         }
                     }
                 }

@@ -238,6 +238,30 @@ class CodeCacheHttpTest {
     }
 
     @Test
+    void trimming_the_log_past_what_a_cache_saw_makes_it_read_the_project_again_and_ids_keep_growing() {
+        try (TestApp app = TestApp.start(dir)) {
+            CodedProject p = new CodedProject(app);
+            check(app, p.analyst, p.project, "bootstrap=0", "warm");
+            List<Unit> units = units(app, p.project);
+            Writes writes = new Writes(app.jdbi);
+            CodeCache trimmer = new CodeCache(app.jdbi);
+            for (Unit u : units.subList(0, 4)) Fixtures.code(app.as("cees"), u.id(), "step", "no-step");
+            long max = app.count("SELECT MAX(id) FROM code_changes");
+            assertThat(trimmer.trim(writes, max + 1)).as("nothing older than the window").isZero();
+            check(app, p.analyst, p.project, "bootstrap=0", "4 codes read from the log");
+            for (Unit u : units.subList(4, 8)) Fixtures.code(app.as("cees"), u.id(), "step", "team-talk");
+            assertThat(trimmer.trim(writes, 1)).as("all but the newest row").isPositive();
+            assertThat(app.count("SELECT COUNT(*) FROM code_changes")).isEqualTo(1);
+            check(app, p.analyst, p.project, "bootstrap=0", "after the rows it had not seen were trimmed away (read again)");
+            long kept = app.count("SELECT MAX(id) FROM code_changes");
+            Fixtures.code(app.as("cees"), units.get(9).id(), "step", "decision-talk");
+            assertThat(app.count("SELECT MAX(id) FROM code_changes")).as("a new row after the kept one").isGreaterThan(kept);
+            check(app, p.analyst, p.project, "bootstrap=0", "a code saved after the trimming");
+            writes.close();
+        }
+    }
+
+    @Test
     void a_database_without_the_triggers_is_read_the_old_way() {
         try (TestApp app = TestApp.start(dir)) {
             CodedProject p = new CodedProject(app);
