@@ -34,6 +34,7 @@ import nl.samenspraak.transcript.ImportService;
 import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
+import nl.samenspraak.transcript.UnitCopies;
 import nl.samenspraak.transcript.UnitService;
 import nl.samenspraak.exchange.QdpxImportService;
 import org.jdbi.v3.core.Jdbi;
@@ -60,7 +61,8 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         CodebookService codebooks = new CodebookService(jdbi, writes);
         ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
-        TranscriptService transcripts = new TranscriptService(jdbi, writes, access);
+        TranscriptService transcripts = new TranscriptService(jdbi, writes, access,
+                new UnitCopies(jdbi, writes, MediaService.folderFor(config.database())));
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
         MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
