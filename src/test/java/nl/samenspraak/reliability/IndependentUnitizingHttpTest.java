@@ -1,0 +1,207 @@
+package nl.samenspraak.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.agreement.KrippendorffUnitizing;
+import nl.samenspraak.agreement.UnitizingData;
+import nl.samenspraak.agreement.UnitizingResult;
+import nl.samenspraak.support.Fixtures;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Two coders unitize one recording independently (project setting 'unitizing: independent', issue 14), over HTTP on a
+ * real server: each gets their own copy and cannot see the other's, and the reliability route's alpha_U is the engine's
+ * ({@link KrippendorffUnitizing}) on the same units, 1 for identical units, with the coding agreement on matched units.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndependentUnitizingHttpTest {
+    static final double SAME = 1e-12;
+
+    @TempDir static Path dir;
+    TestApp app;
+    Http admin, anna, bert;
+    long project;
+    String dim, codeA, codeB;
+
+    @BeforeAll void start() {
+        app = TestApp.start(dir);
+        admin = app.loggedIn("root", Role.ADMIN);
+        anna = app.loggedIn("anna", Role.CODER);
+        bert = app.loggedIn("bert", Role.CODER);
+        project = Fixtures.project(admin, app.unique("Apart"));
+        Fixtures.member(admin, project, "anna", "coder");
+        Fixtures.member(admin, project, "bert", "coder");
+        JsonNode settings = ok(admin.patch("/api/projects/" + project, body("unitizing", "independent")));
+        assertThat(settings.path("unitizing").asText()).isEqualTo("independent");
+        assertThat(ok(admin.get("/api/projects/" + project + "/settings")).path("unitizing").asText()).isEqualTo("independent");
+        dim = Fixtures.firstDimension(admin);
+        codeA = Fixtures.codeFor(admin, dim, "client", 0);
+        codeB = Fixtures.codeFor(admin, dim, "client", 1);
+    }
+
+    @AfterAll void stop() { app.close(); }
+
+    private static Map<String, Object> body(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    private static JsonNode ok(Http.Response r) {
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        return r.json();
+    }
+
+    private long recording(String name) {
+        Http.Response made = admin.postFile("/api/projects/" + project + "/recordings", name, Fixtures.silentWav(10), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        assertThat(made.json().path("recording").path("durationMs").asLong()).isEqualTo(10_000);
+        return made.json().path("transcript").path("id").asLong();
+    }
+
+    /** The coder's own copy of the recording, found in their list of transcripts (which makes it). */
+    private long copyOf(Http coder, String coderName, String recording) {
+        JsonNode list = ok(coder.get("/api/projects/" + project + "/transcripts"));
+        long found = -1;
+        for (JsonNode t : list) {
+            assertThat(t.path("name").asText()).as("a coder's list holds their copies, not the recordings").isNotEqualTo(recording);
+            if (t.path("name").asText().equals(recording + " · " + coderName)) found = t.path("id").asLong();
+        }
+        assertThat(found).as(list.toString()).isPositive();
+        return found;
+    }
+
+    /** Makes units [start, end) with codes (null: uncoded) in the coder's copy. */
+    private void unitize(Http coder, long copy, long[][] spans, String[] codes) {
+        for (long[] s : spans) ok(coder.post("/api/transcripts/" + copy + "/units", body("startMs", s[0], "endMs", s[1], "role", "client")));
+        List<Long> ids = Fixtures.unitIds(coder, copy);
+        for (int i = 0; i < ids.size(); i++) if (codes[i] != null) Fixtures.code(coder, ids.get(i), dim, codes[i]);
+    }
+
+    private JsonNode recordingIn(JsonNode rel, long source) {
+        for (JsonNode r : rel.path("recordings")) if (r.path("transcriptId").asLong() == source) return r;
+        throw new AssertionError("recording " + source + " not in " + rel);
+    }
+
+    private static JsonNode dimension(JsonNode recording, String key) {
+        for (JsonNode d : recording.path("dimensions")) if (d.path("dimension").asText().equals(key)) return d;
+        throw new AssertionError(key);
+    }
+
+    @Test
+    void each_coder_unitizes_their_own_copy_and_alpha_u_is_the_engines() {
+        long source = recording("gesprek-een.wav");
+        long annaCopy = copyOf(anna, "anna", "gesprek-een");
+        long bertCopy = copyOf(bert, "bert", "gesprek-een");
+        assertThat(annaCopy).isNotEqualTo(bertCopy);
+        // Reading the list again makes no second copy.
+        assertThat(copyOf(anna, "anna", "gesprek-een")).isEqualTo(annaCopy);
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE source_transcript_id = " + source)).isEqualTo(2);
+        // Staff see the recording and both copies; each copy plays the same recording.
+        JsonNode all = ok(admin.get("/api/projects/" + project + "/transcripts"));
+        assertThat(all.toString()).contains("\"gesprek-een\"", "gesprek-een · anna", "gesprek-een · bert");
+        assertThat(anna.get("/api/transcripts/" + annaCopy + "/media").status()).isIn(200, 206);
+
+        long[][] a = {{0, 2000}, {2000, 5000}, {5000, 9000}};
+        long[][] b = {{0, 2500}, {2500, 5000}, {6000, 10_000}};
+        unitize(anna, annaCopy, a, new String[]{codeA, codeB, codeA});
+        unitize(bert, bertCopy, b, new String[]{codeA, codeA, null});
+
+        // Neither coder can see or change the other's units, nor unitize the recording itself.
+        assertThat(anna.get("/api/transcripts/" + bertCopy).status()).isEqualTo(404);
+        assertThat(bert.get("/api/transcripts/" + annaCopy).status()).isEqualTo(404);
+        assertThat(anna.post("/api/transcripts/" + bertCopy + "/units", body("startMs", 9000, "endMs", 9500, "role", "client")).status()).isEqualTo(404);
+        assertThat(anna.get("/api/transcripts/" + source).status()).isEqualTo(404);
+        assertThat(ok(anna.get("/api/transcripts/" + annaCopy)).path("utterances").size()).isEqualTo(3);
+        // Coders code blind, so they may not read the reliability of everyone's units.
+        assertThat(anna.get("/api/projects/" + project + "/reliability/unitizing").status()).isEqualTo(403);
+
+        JsonNode rel = ok(admin.get("/api/projects/" + project + "/reliability/unitizing"));
+        assertThat(rel.path("source").asText()).contains("Krippendorff", "2004", "p. 254", "DKPro");
+        assertThat(rel.path("matchRule").asText()).contains("half of the shorter unit");
+        JsonNode r = recordingIn(rel, source);
+        assertThat(r.path("durationMs").asLong()).isEqualTo(10_000);
+        assertThat(r.path("copies")).hasSize(2);
+
+        // The segmentation alone: every unit one category.
+        List<UnitizingData.Unit> seg = new ArrayList<>();
+        for (long[] s : a) seg.add(new UnitizingData.Unit(0, 0, s[0], s[1] - s[0]));
+        for (long[] s : b) seg.add(new UnitizingData.Unit(1, 0, s[0], s[1] - s[0]));
+        UnitizingResult expected = KrippendorffUnitizing.compute(new UnitizingData(0, 10_000, List.of("anna", "bert"), List.of("unit"), seg));
+        assertThat(r.path("segmentation").path("alpha").asDouble()).isCloseTo(expected.alpha().value(), within(SAME));
+        assertThat(r.path("segmentation").path("units").asInt()).isEqualTo(6);
+
+        // Per dimension, the codes as categories; bert's uncoded last unit belongs to none.
+        List<UnitizingData.Unit> coded = new ArrayList<>();
+        coded.add(new UnitizingData.Unit(0, 0, 0, 2000));
+        coded.add(new UnitizingData.Unit(0, 1, 2000, 3000));
+        coded.add(new UnitizingData.Unit(0, 0, 5000, 4000));
+        coded.add(new UnitizingData.Unit(1, 0, 0, 2500));
+        coded.add(new UnitizingData.Unit(1, 0, 2500, 2500));
+        UnitizingResult byCode = KrippendorffUnitizing.compute(new UnitizingData(0, 10_000, List.of("anna", "bert"), List.of(codeA, codeB), coded));
+        JsonNode d = dimension(r, dim);
+        assertThat(d.path("unitizing").path("alpha").asDouble()).isCloseTo(byCode.alpha().value(), within(SAME));
+        assertThat(d.path("unitizing").path("uncoded").asInt()).isEqualTo(1);
+        for (JsonNode c : d.path("unitizing").path("perCategory")) {
+            UnitizingResult.Category want = byCode.perCategory().stream().filter(x -> x.category().equals(c.path("category").asText())).findFirst().orElseThrow();
+            assertThat(c.path("alpha").asDouble()).isCloseTo(want.alpha().value(), within(SAME));
+            assertThat(c.path("observedDisagreement").asDouble()).isCloseTo(want.observedDisagreement().value(), within(SAME));
+        }
+
+        // Matched units: (0–2000, 0–2500), (2000–5000, 2500–5000), (5000–9000, 6000–10000): codes A/A, B/A, A/none.
+        JsonNode m = d.path("matched").get(0);
+        assertThat(m.path("matched").asInt()).isEqualTo(3);
+        assertThat(m.path("units").asInt()).isEqualTo(3);
+        assertThat(m.path("unmatchedA").asInt()).isZero();
+        JsonNode agreement = m.path("coefficients").get(0);
+        assertThat(agreement.path("key").asText()).isEqualTo("percent_agreement");
+        assertThat(agreement.path("value").asDouble()).isCloseTo(0.5, within(SAME));
+    }
+
+    @Test
+    void identical_units_agree_perfectly() {
+        long source = recording("gesprek-twee.wav");
+        long annaCopy = copyOf(anna, "anna", "gesprek-twee");
+        long bertCopy = copyOf(bert, "bert", "gesprek-twee");
+        long[][] same = {{500, 3000}, {3000, 7000}, {7000, 9500}};
+        String[] codes = {codeA, codeB, codeA};
+        unitize(anna, annaCopy, same, codes);
+        unitize(bert, bertCopy, same, codes);
+        JsonNode r = recordingIn(ok(admin.get("/api/projects/" + project + "/reliability/unitizing?transcripts=" + source)), source);
+        assertThat(r.path("segmentation").path("alpha").asDouble()).isEqualTo(1.0);
+        JsonNode d = dimension(r, dim);
+        assertThat(d.path("unitizing").path("alpha").asDouble()).isEqualTo(1.0);
+        assertThat(d.path("unitizing").path("perCategory")).allSatisfy(c -> assertThat(c.path("alpha").asDouble()).isEqualTo(1.0));
+        JsonNode m = d.path("matched").get(0);
+        assertThat(m.path("matched").asInt()).isEqualTo(3);
+        for (JsonNode c : m.path("coefficients")) assertThat(c.path("value").asDouble()).as(c.toString()).isEqualTo(1.0);
+    }
+
+    @Test
+    void coders_may_not_unitize_the_recording_itself() {
+        long source = recording("gesprek-drie.wav");
+        // Before bert's list made his copy the recording is open to him, but its units are not his to make.
+        Http.Response r = bert.post("/api/transcripts/" + source + "/units", body("startMs", 0, "endMs", 1000, "role", "client"));
+        assertThat(r.status()).as(r.body()).isEqualTo(403);
+        assertThat(r.json().path("code").asText()).isEqualTo("unit.ownCopyOnly");
+        // Staff still may (their units stay on the recording, not in the copies).
+        ok(admin.post("/api/transcripts/" + source + "/units", body("startMs", 0, "endMs", 1000, "role", "client")));
+        long copy = copyOf(bert, "bert", "gesprek-drie");
+        assertThat(ok(bert.get("/api/transcripts/" + copy)).path("utterances").size()).isZero();
+    }
+}
