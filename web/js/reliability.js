@@ -79,7 +79,7 @@ function effectiveTranscripts() {
   return S.transcripts.filter((x) => S.transcript.has(x.id) && (!only || doublyCoded(x.id)));
 }
 
-function url(first) {
+function query(first) {
   const q = new URLSearchParams();
   const bootstrap = first || $('#bootstrap').checked ? BOOTSTRAP : 0;
   q.set('bootstrap', String(bootstrap));
@@ -88,12 +88,21 @@ function url(first) {
     const chosen = effectiveTranscripts();
     if (chosen.length !== S.transcripts.length) q.set('transcripts', chosen.map((x) => x.id).join(','));
   }
-  return `/api/projects/${projectId}/reliability?${q}`;
+  return q;
 }
 
-/** The unitizing agreement of recordings coded independently, for the same selection. */
+function url(first) {
+  return `/api/projects/${projectId}/reliability?${query(first)}`;
+}
+
+/**
+ * The unitizing agreement of recordings coded independently, for the same coders and transcripts (a recording is
+ * chosen by its own transcript or a coder's copy); not narrowed to doubly coded transcripts, as each copy has one coder.
+ */
 function unitizingUrl(first) {
-  return url(first).replace('/reliability?', '/reliability/unitizing?');
+  const q = query(first);
+  if (!first && $('#double-only').checked) q.delete('transcripts');
+  return `/api/projects/${projectId}/reliability/unitizing?${q}`;
 }
 
 function renderSelection() {
