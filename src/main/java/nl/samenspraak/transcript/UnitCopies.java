@@ -106,7 +106,7 @@ public final class UnitCopies {
     }
 
     /** The copy's recording: a hard link to the source's file (no second copy on disk), or a copy where links are not possible. */
-    private static void link(Path source, Path target) {
+    static void link(Path source, Path target) {
         try {
             Files.deleteIfExists(target);
             try {

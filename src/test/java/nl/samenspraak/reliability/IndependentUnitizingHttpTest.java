@@ -192,6 +192,40 @@ class IndependentUnitizingHttpTest {
         for (JsonNode c : m.path("coefficients")) assertThat(c.path("value").asDouble()).as(c.toString()).isEqualTo(1.0);
     }
 
+    /**
+     * A replaced recording: copies without units take the new one over (they play the same file); once a coder has
+     * made units in their copy the recording stays (409 naming the coder), and a copy's own recording is not replaced.
+     */
+    @Test
+    void a_replaced_recording_goes_to_copies_without_units_and_is_refused_once_a_copy_has_units() {
+        long source = recording("gesprek-vier.wav");
+        long annaCopy = copyOf(anna, "anna", "gesprek-vier");
+        long bertCopy = copyOf(bert, "bert", "gesprek-vier");
+        byte[] longer = Fixtures.silentWav(12);
+        Http.Response replaced = admin.postFile("/api/transcripts/" + source + "/media", "gesprek-vier-goed.wav", longer, Map.of());
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(201);
+        for (var c : List.of(Map.entry(anna, annaCopy), Map.entry(bert, bertCopy))) {
+            JsonNode info = ok(c.getKey().get("/api/transcripts/" + c.getValue() + "/media/info"));
+            assertThat(info.path("fileName").asText()).isEqualTo("gesprek-vier-goed.wav");
+            assertThat(info.path("durationMs").asLong()).isEqualTo(12_000);
+            assertThat(c.getKey().download("/api/transcripts/" + c.getValue() + "/media").body()).as("the copy plays the new file").isEqualTo(longer);
+        }
+
+        unitize(anna, annaCopy, new long[][]{{0, 1500}}, new String[]{null});
+        Http.Response refused = admin.postFile("/api/transcripts/" + source + "/media", "nog-een.wav", Fixtures.silentWav(8), Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().path("code").asText()).isEqualTo("media.copiesHaveUnits");
+        assertThat(refused.error()).contains("anna", "own copies").doesNotContain("bert");
+        assertThat(refused.json().path("params").path("coders").asText()).isEqualTo("anna");
+        assertThat(ok(admin.get("/api/transcripts/" + source + "/media/info")).path("durationMs").asLong()).as("nothing changed").isEqualTo(12_000);
+        assertThat(bert.download("/api/transcripts/" + bertCopy + "/media").body()).isEqualTo(longer);
+
+        Http.Response onCopy = admin.postFile("/api/transcripts/" + bertCopy + "/media", "eigen.wav", Fixtures.silentWav(3), Map.of());
+        assertThat(onCopy.status()).as(onCopy.body()).isEqualTo(409);
+        assertThat(onCopy.json().path("code").asText()).isEqualTo("media.unitCopy");
+        assertThat(onCopy.json().path("params").path("sourceId").asLong()).isEqualTo(source);
+    }
+
     @Test
     void coders_may_not_unitize_the_recording_itself() {
         long source = recording("gesprek-drie.wav");
