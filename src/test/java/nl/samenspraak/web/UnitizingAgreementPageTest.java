@@ -108,6 +108,40 @@ class UnitizingAgreementPageTest {
         browser.js("localStorage.removeItem('samenspraak.lang')");
     }
 
+    /** Staff see which transcript is whose copy of which recording; copies are not offered for assignment. */
+    @Test
+    void the_transcripts_page_marks_each_coders_copy_and_the_assignment_grid_leaves_copies_out() {
+        Map<String, Long> ids = new HashMap<>();
+        for (JsonNode t : admin.get("/api/projects/" + project + "/transcripts").json()) ids.put(t.path("name").asText(), t.path("id").asLong());
+        long annas = ids.get("sessie · anna");
+        JsonNode copy = admin.get("/api/transcripts/" + annas).json().path("transcript");
+        assertThat(copy.path("sourceTranscriptId").asLong()).isEqualTo(source);
+        assertThat(copy.path("sourceTranscript").asText()).isEqualTo("sessie");
+        assertThat(copy.path("unitizedByName").asText()).isEqualTo("anna");
+        assertThat(admin.get("/api/transcripts/" + source).json().path("transcript").path("unitizedBy").isNull()).isTrue();
+
+        browser.logInAs(app, "root", "transcripts.html?p=" + project);
+        browser.js("localStorage.removeItem('samenspraak.lang')");
+        new Select(browser.find("#language")).selectByValue("en");
+        browser.until(d -> browser.text("#transcript-" + annas + " .unit-copy-mark").equals("Own units of anna, from sessie"));
+        assertThat(browser.text("#transcript-" + ids.get("sessie · bert") + " .unit-copy-mark")).isEqualTo("Own units of bert, from sessie");
+        assertThat(browser.all("#transcript-" + source + " .unit-copy-mark")).as("the recording itself is no copy").isEmpty();
+        assertThat(browser.all("#transcript-" + annas + " .upload-button")).as("a copy's recording is replaced on the recording's card").isEmpty();
+        assertThat(browser.text("#transcript-" + annas + " .copy-recording")).contains("sessie");
+        new Select(browser.find("#language")).selectByValue("nl");
+        browser.until(d -> browser.text("#transcript-" + annas + " .unit-copy-mark").equals("Eigen eenheden van anna, uit sessie"));
+        assertThat(browser.scriptErrors()).isEmpty();
+        browser.js("localStorage.removeItem('samenspraak.lang')");
+
+        browser.open(app.baseUrl + "/assign.html?p=" + project);
+        browser.until(d -> !browser.all(".assign-grid tbody th").isEmpty());
+        assertThat(browser.all(".assign-grid tbody th").stream().map(e -> e.getText()).toList()).containsExactly("sessie");
+        Http.Response refused = admin.put("/api/projects/" + project + "/assignments",
+                Map.of("assignments", List.of(Map.of("transcriptId", annas, "userId", copy.path("unitizedBy").asLong()))));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("code").asText()).isEqualTo("assignment.unitCopy");
+    }
+
     @Test
     void a_project_without_independent_unitizing_shows_no_section() {
         long other = Fixtures.project(admin, "Gewoon coderen");
