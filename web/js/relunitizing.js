@@ -1,6 +1,6 @@
 // The reliability page's "Unitizing agreement": for recordings that coders unitized independently (each in
 // their own copy, project setting 'unitizing: independent'), alpha_U of the segmentation and per dimension,
-// per category, and the coding agreement on the units two coders matched. Texts are the page's own (nl, en);
+// per category, and the coding agreement on the units two coders matched; first alpha_U pooled over the recordings. Texts are the page's own (nl, en);
 // data go in as text only.
 import { h } from './dom.js';
 import { t, tx } from './i18n.js';
@@ -14,6 +14,7 @@ export function unitizingSection(data) {
     h('h2', { text: t('rel.unitizing.title') }),
     h('p', { class: 'muted', text: t('rel.unitizing.intro') }),
     h('p', { class: 'small source', text: t('rel.unitizing.source') }),
+    pooled(data.pooled),
     ...data.recordings.map(recording),
     h('p', { class: 'muted small match-rule', text: t('rel.unitizing.matchRule') }));
 }
@@ -30,7 +31,17 @@ function recording(r) {
   return h('div', { class: 'block', dataset: { recording: r.transcriptId } }, ...head, alphaTable(r), ...r.dimensions.map(categories), matchedTable(r));
 }
 
-/** αU of the segmentation and of each dimension. */
+/** αU over the recordings laid end to end (shown when two or more recordings are pooled). */
+function pooled(p) {
+  if (!p || !p.transcriptIds || p.transcriptIds.length < 2) return null;
+  const head = [h('h3', { text: t('rel.unitizing.pooledTitle') }),
+    h('p', { class: 'muted meta', text: t('rel.unitizing.pooledMeta', { n: int(p.transcriptIds.length), seconds: seconds(p.lengthMs), coders: p.coders.join(', ') }) }),
+    p.leftOut.length ? h('p', { class: 'muted small left-out', text: t('rel.unitizing.pooledLeftOut', { coders: p.leftOut.join(', ') }) }) : null];
+  if (p.reason) return h('div', { class: 'block pooled', id: 'unitizing-pooled' }, ...head, h('p', { class: 'muted', text: sentence(p.reason) }));
+  return h('div', { class: 'block pooled', id: 'unitizing-pooled' }, ...head, alphaTable(p));
+}
+
+/** αU of the segmentation and of each dimension (of one recording, or pooled). */
 function alphaTable(r) {
   const notes = new Notes();
   const row = (label, a, key) => h('tr', { dataset: { key } },

@@ -78,7 +78,8 @@ public final class ReliabilityService {
     /**
      * The unitizing reliability of the project's recordings that coders unitized independently (their own copies,
      * project setting 'unitizing: independent'), for those who may read everyone's codes. The selection's coders and
-     * transcripts narrow it when given (a recording is chosen by its own transcript or by one of its copies).
+     * transcripts narrow it when given (a recording is chosen by its own transcript or by one of its copies). Besides
+     * each recording's figures, alpha_U pooled over the chosen recordings laid end to end ({@link UnitizingAnalysis#pooled}).
      */
     public UnitizingReliability unitizing(User user, long projectId, Selection selection) {
         access.requireOthersCodes(user, projectId);
@@ -86,6 +87,7 @@ public final class ReliabilityService {
         Codebook codebook = reader.scope(project, selection).codebook().codebook();
         Set<Long> coders = new HashSet<>(selection.coders() == null ? List.of() : selection.coders());
         Set<Long> chosen = new HashSet<>(selection.transcripts() == null ? List.of() : selection.transcripts());
+        List<UnitizingAnalysis.Input> inputs = new ArrayList<>();
         List<UnitizingReliability.Recording> recordings = reader.inReadTransaction(h -> {
             UnitizingDao dao = h.attach(UnitizingDao.class);
             Map<Long, List<UnitizingDao.CopyRow>> bySource = new LinkedHashMap<>();
@@ -107,10 +109,12 @@ public final class ReliabilityService {
                             .map(u -> new UnitizingAnalysis.Unit(u.startMs(), u.endMs(), codes.getOrDefault(u.id(), Map.of()))).toList()));
                 }
                 out.add(UnitizingAnalysis.of(first.sourceId(), first.source(), first.durationMs(), units, codebook.dimensions()));
+                inputs.add(new UnitizingAnalysis.Input(first.sourceId(), first.durationMs(), units));
             }
             return out;
         });
-        return new UnitizingReliability(projectId, UnitizingAnalysis.SOURCE, UnitizingAnalysis.MATCH_RULE, recordings);
+        return new UnitizingReliability(projectId, UnitizingAnalysis.SOURCE, UnitizingAnalysis.MATCH_RULE, recordings,
+                UnitizingAnalysis.pooled(inputs, codebook.dimensions()));
     }
 
     /** The chosen transcripts, in order, that two or more chosen coders coded in the dimension. */

@@ -18,13 +18,17 @@ import nl.samenspraak.results.UnitizingReliability.CategoryAlpha;
 import nl.samenspraak.results.UnitizingReliability.Copy;
 import nl.samenspraak.results.UnitizingReliability.DimensionUnitizing;
 import nl.samenspraak.results.UnitizingReliability.MatchedAgreement;
+import nl.samenspraak.results.UnitizingReliability.Pooled;
+import nl.samenspraak.results.UnitizingReliability.PooledDimension;
 import nl.samenspraak.results.UnitizingReliability.Recording;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The figures of one recording unitized independently by several coders (their copies, {@code UnitCopies}), from the
@@ -75,15 +79,70 @@ final class UnitizingAnalysis {
         Alpha segmentation = alpha(length, names, spans, u -> SEGMENTATION, List.of(SEGMENTATION), c -> new Text("uiting", "unit"));
         List<DimensionUnitizing> perDimension = new ArrayList<>();
         for (Dimension d : dimensions) {
-            List<String> categories = new ArrayList<>(d.codes().stream().map(c -> c.key()).toList());
-            spans.forEach(list -> list.forEach(s -> {
-                String code = s.codes().get(d.key());
-                if (code != null && !categories.contains(code)) categories.add(code);
-            }));
+            List<String> categories = categories(d, spans);
             Alpha a = alpha(length, names, spans, s -> s.codes().get(d.key()), categories, code -> DimensionAnalysis.label(d, code));
             perDimension.add(new DimensionUnitizing(d.key(), d.label(), a, matched(d, coders, spans)));
         }
         return new Recording(transcriptId, name, durationMs, copies, segmentation, perDimension, null);
+    }
+
+    /** One recording's coders and their units, as {@link #of} takes them, for {@link #pooled}. */
+    record Input(long transcriptId, Long durationMs, List<CoderUnits> coders) {}
+
+    /**
+     * alpha_U over all the recordings at once, as Krippendorff pools several continua: laid end to end, in the given
+     * order, as one continuum. A recording's continuum is the one {@link #of} uses (its duration, or the latest end of a
+     * unit); each coder's units, cut at their recording's end as there, are shifted by the continua before, so no unit
+     * spans two recordings. A gap at a recording's end and one at the next one's start become one gap, as on any
+     * continuum. The figure needs every coder on the whole continuum, so it takes the recordings two or more coders
+     * unitized and the coders (by id) who unitized every one of them; other coders are named as left out.
+     */
+    static Pooled pooled(List<Input> recordings, List<Dimension> dimensions) {
+        List<Input> eligible = recordings.stream().filter(r -> r.coders().size() >= 2 && continuum(r.durationMs(), r.coders()) >= 1).toList();
+        if (eligible.isEmpty()) return new Pooled(List.of(), 0, List.of(), List.of(), null, List.of(), "no recording was unitized by two or more coders");
+        Set<Long> common = new LinkedHashSet<>(eligible.get(0).coders().stream().map(CoderUnits::coderId).toList());
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (Input r : eligible) {
+            common.retainAll(r.coders().stream().map(CoderUnits::coderId).toList());
+            r.coders().forEach(c -> names.putIfAbsent(c.coderId(), c.coder()));
+        }
+        List<Long> coders = new ArrayList<>(common);
+        List<String> coderNames = coders.stream().map(names::get).toList();
+        List<String> leftOut = names.entrySet().stream().filter(e -> !common.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        List<Long> ids = eligible.stream().map(Input::transcriptId).toList();
+        if (coders.size() < 2) {
+            return new Pooled(ids, 0, coderNames, leftOut, null, List.of(), "fewer than two coders unitized every one of these recordings");
+        }
+        List<List<Span>> spans = new ArrayList<>();
+        coders.forEach(c -> spans.add(new ArrayList<>()));
+        long offset = 0;
+        for (Input r : eligible) {
+            long length = continuum(r.durationMs(), r.coders());
+            for (CoderUnits c : r.coders()) {
+                int j = coders.indexOf(c.coderId());
+                if (j < 0) continue;
+                for (Span s : spans(c, length)) spans.get(j).add(new Span(s.begin() + offset, s.end() + offset, s.codes()));
+            }
+            offset += length;
+        }
+        Alpha segmentation = alpha(offset, coderNames, spans, u -> SEGMENTATION, List.of(SEGMENTATION), c -> new Text("uiting", "unit"));
+        List<PooledDimension> perDimension = new ArrayList<>();
+        for (Dimension d : dimensions) {
+            List<String> categories = categories(d, spans);
+            perDimension.add(new PooledDimension(d.key(), d.label(),
+                    alpha(offset, coderNames, spans, sp -> sp.codes().get(d.key()), categories, code -> DimensionAnalysis.label(d, code))));
+        }
+        return new Pooled(ids, offset, coderNames, leftOut, segmentation, perDimension, null);
+    }
+
+    /** A dimension's codes, then any other code a unit has, as the categories of its alpha_U. */
+    private static List<String> categories(Dimension d, List<List<Span>> spans) {
+        List<String> categories = new ArrayList<>(d.codes().stream().map(c -> c.key()).toList());
+        spans.forEach(list -> list.forEach(s -> {
+            String code = s.codes().get(d.key());
+            if (code != null && !categories.contains(code)) categories.add(code);
+        }));
+        return categories;
     }
 
     /** The recording's duration, or, when it is unknown, the latest end of any unit. */

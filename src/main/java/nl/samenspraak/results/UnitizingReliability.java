@@ -11,7 +11,20 @@ import java.util.List;
  * per dimension (a unit's category is its code; overall and per category), and the coding agreement on the units
  * two coders matched. {@code source} names the definition and its checks; {@code matchRule} says how units are matched.
  */
-public record UnitizingReliability(long projectId, String source, String matchRule, List<Recording> recordings) {
+public record UnitizingReliability(long projectId, String source, String matchRule, List<Recording> recordings, Pooled pooled) {
+
+    /**
+     * alpha_U pooled over the recordings: the recordings laid end to end, in the order of {@code recordings}, as one
+     * continuum ({@code lengthMs}), each coder's units shifted by the durations of the recordings before (no unit spans
+     * two recordings: each is cut at its recording's end). Over the recordings that two or more coders unitized
+     * ({@code transcriptIds}), for the coders who unitized every one of them ({@code coders}); the others are named in
+     * {@code leftOut}. {@code reason} says why there is no figure.
+     */
+    public record Pooled(List<Long> transcriptIds, long lengthMs, List<String> coders, List<String> leftOut, Alpha segmentation,
+                         List<PooledDimension> dimensions, String reason) {}
+
+    /** One dimension's pooled alpha_U (codes as categories). */
+    public record PooledDimension(String dimension, Text label, Alpha unitizing) {}
 
     /** One recording: its transcript (the source of the coders' copies), duration and the copies compared. */
     public record Recording(long transcriptId, String transcript, Long durationMs, List<Copy> copies, Alpha segmentation,

@@ -193,6 +193,55 @@ class IndependentUnitizingHttpTest {
     }
 
     /**
+     * alpha_U pooled over the chosen recordings on the route: the engine on the two recordings laid end to end (the
+     * second's units shifted by the first's 10 s), computed here directly; one recording pooled is its own figure.
+     */
+    @Test
+    void pooled_alpha_u_is_the_engines_on_the_recordings_end_to_end() {
+        long first = recording("pool-a.wav");
+        long second = recording("pool-b.wav");
+        long[][] a1 = {{0, 3000}, {3000, 8000}};
+        long[][] b1 = {{0, 2500}, {2500, 8000}, {8000, 10_000}};
+        long[][] a2 = {{1000, 4000}, {4000, 9000}};
+        long[][] b2 = {{500, 4000}, {5000, 9500}};
+        unitize(anna, copyOf(anna, "anna", "pool-a"), a1, new String[]{codeA, codeB});
+        unitize(bert, copyOf(bert, "bert", "pool-a"), b1, new String[]{codeA, codeB, codeA});
+        unitize(anna, copyOf(anna, "anna", "pool-b"), a2, new String[]{codeB, codeA});
+        unitize(bert, copyOf(bert, "bert", "pool-b"), b2, new String[]{codeB, codeB});
+
+        JsonNode rel = ok(admin.get("/api/projects/" + project + "/reliability/unitizing?transcripts=" + first + "," + second));
+        JsonNode pooled = rel.path("pooled");
+        assertThat(pooled.path("transcriptIds").toString()).isEqualTo("[" + first + "," + second + "]");
+        assertThat(pooled.path("lengthMs").asLong()).isEqualTo(20_000);
+        assertThat(pooled.path("coders").toString()).isEqualTo("[\"anna\",\"bert\"]");
+        List<UnitizingData.Unit> seg = new ArrayList<>();
+        List<UnitizingData.Unit> coded = new ArrayList<>();
+        String[][] codes = {{codeA, codeB}, {codeA, codeB, codeA}, {codeB, codeA}, {codeB, codeB}};
+        long[][][] spans = {a1, b1, a2, b2};
+        for (int k = 0; k < 4; k++) {
+            int coder = k % 2;
+            long offset = k < 2 ? 0 : 10_000;
+            for (int i = 0; i < spans[k].length; i++) {
+                long[] u = spans[k][i];
+                seg.add(new UnitizingData.Unit(coder, 0, u[0] + offset, u[1] - u[0]));
+                coded.add(new UnitizingData.Unit(coder, codes[k][i].equals(codeA) ? 0 : 1, u[0] + offset, u[1] - u[0]));
+            }
+        }
+        UnitizingResult segmentation = KrippendorffUnitizing.compute(new UnitizingData(0, 20_000, List.of("anna", "bert"), List.of("unit"), seg));
+        UnitizingResult byCode = KrippendorffUnitizing.compute(new UnitizingData(0, 20_000, List.of("anna", "bert"), List.of(codeA, codeB), coded));
+        assertThat(pooled.path("segmentation").path("alpha").asDouble()).isCloseTo(segmentation.alpha().value(), within(SAME));
+        JsonNode d = null;
+        for (JsonNode x : pooled.path("dimensions")) if (x.path("dimension").asText().equals(dim)) d = x;
+        assertThat(d).isNotNull();
+        assertThat(d.path("unitizing").path("alpha").asDouble()).isCloseTo(byCode.alpha().value(), within(SAME));
+
+        JsonNode alone = ok(admin.get("/api/projects/" + project + "/reliability/unitizing?transcripts=" + second));
+        assertThat(alone.path("pooled").path("segmentation").path("alpha").asDouble())
+                .isEqualTo(recordingIn(alone, second).path("segmentation").path("alpha").asDouble());
+        assertThat(alone.path("pooled").path("lengthMs").asLong()).isEqualTo(10_000);
+    }
+
+    /**
      * A replaced recording: copies without units take the new one over (they play the same file); once a coder has
      * made units in their copy the recording stays (409 naming the coder), and a copy's own recording is not replaced.
      */

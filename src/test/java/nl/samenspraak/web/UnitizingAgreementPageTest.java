@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reliability page's "Unitizing agreement" in a real browser: two coders unitize one recording independently
  * (project setting 'unitizing: independent', chosen on the settings page), and the page shows alpha_U of the
- * segmentation as the API computes it, with its source and the matching rule, in English and in Dutch.
+ * segmentation as the API computes it, per recording and pooled over both recordings, with its source and the matching
+ * rule, in English and in Dutch; the transcripts page marks each coder's copy, and the assignment grid leaves copies out.
  */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,14 +56,19 @@ class UnitizingAgreementPageTest {
 
         String dim = Fixtures.firstDimension(admin);
         String code = Fixtures.codeFor(admin, dim, "client", 0);
-        unitize(anna, "anna", new long[][]{{0, 2000}, {2000, 5000}, {5000, 9000}}, dim, code);
-        unitize(bert, "bert", new long[][]{{0, 2500}, {2500, 5000}, {6000, 10_000}}, dim, code);
+        unitize(anna, "anna", "sessie", new long[][]{{0, 2000}, {2000, 5000}, {5000, 9000}}, dim, code);
+        unitize(bert, "bert", "sessie", new long[][]{{0, 2500}, {2500, 5000}, {6000, 10_000}}, dim, code);
+        // A second recording, so that the page shows alpha_U pooled over both.
+        Http.Response second = admin.postFile("/api/projects/" + project + "/recordings", "sessie-twee.wav", Fixtures.silentWav(10), Map.of());
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        unitize(anna, "anna", "sessie-twee", new long[][]{{0, 4000}, {4000, 9000}}, dim, code);
+        unitize(bert, "bert", "sessie-twee", new long[][]{{0, 3000}, {3000, 9000}}, dim, code);
     }
 
-    private void unitize(Http coder, String name, long[][] spans, String dim, String code) {
+    private void unitize(Http coder, String name, String recording, long[][] spans, String dim, String code) {
         long copy = -1;
         for (JsonNode t : coder.get("/api/projects/" + project + "/transcripts").json()) {
-            if (t.path("name").asText().equals("sessie · " + name)) copy = t.path("id").asLong();
+            if (t.path("name").asText().equals(recording + " · " + name)) copy = t.path("id").asLong();
         }
         assertThat(copy).isPositive();
         for (long[] s : spans) {
@@ -77,7 +83,7 @@ class UnitizingAgreementPageTest {
     private JsonNode api() {
         Http.Response r = admin.get("/api/projects/" + project + "/reliability/unitizing");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("recordings").get(0);
+        return r.json();
     }
 
     @Test
@@ -86,22 +92,33 @@ class UnitizingAgreementPageTest {
         browser.js("localStorage.removeItem('samenspraak.lang')");
         new Select(browser.find("#language")).selectByValue("en");
         browser.until(d -> "Reliability".equals(browser.text("h1")));
-        JsonNode r = api();
+        JsonNode all = api();
+        JsonNode r = all.path("recordings").get(0);
+        assertThat(r.path("transcriptId").asLong()).isEqualTo(source);
+        String block = "#unitizing [data-recording='" + source + "'] ";
         String alpha = String.format(Locale.ENGLISH, "%.3f", r.path("segmentation").path("alpha").asDouble());
+        String pooled = String.format(Locale.ENGLISH, "%.3f", all.path("pooled").path("segmentation").path("alpha").asDouble());
+        assertThat(pooled).isNotEqualTo(alpha);
         assertThat(browser.text("#unitizing h2")).isEqualTo("Unitizing agreement");
-        assertThat(browser.text("#unitizing h3")).isEqualTo("sessie");
-        assertThat(browser.text("#unitizing tr[data-key=segmentation] td.num")).isEqualTo(alpha);
+        assertThat(browser.text("#unitizing-pooled h3")).isEqualTo("All recordings together");
+        assertThat(browser.text("#unitizing-pooled .meta")).contains("2 recordings laid end to end", "20.0 s", "anna, bert");
+        assertThat(browser.text("#unitizing-pooled tr[data-key=segmentation] td.num")).isEqualTo(pooled);
+        assertThat(browser.text(block + "h3")).isEqualTo("sessie");
+        assertThat(browser.text(block + "tr[data-key=segmentation] td.num")).isEqualTo(alpha);
         assertThat(browser.text("#unitizing .source")).contains("Krippendorff", "2004", "p. 254", "DKPro");
         assertThat(browser.text("#unitizing .match-rule")).contains("at least half of the shorter unit");
-        assertThat(browser.text("#unitizing .meta")).contains("anna (3 units)", "bert (3 units)");
+        assertThat(browser.text(block + ".meta")).contains("anna (3 units)", "bert (3 units)");
         assertThat(browser.all("#unitizing table.unitizing-matched tbody tr")).isNotEmpty();
         assertThat(browser.text("#unitizing")).doesNotContain("NaN");
 
         new Select(browser.find("#language")).selectByValue("nl");
         browser.until(d -> "Betrouwbaarheid".equals(browser.text("h1")));
         assertThat(browser.text("#unitizing h2")).isEqualTo("Overeenstemming in eenheden");
-        assertThat(browser.text("#unitizing tr[data-key=segmentation] th")).isEqualTo("Segmentatie (alleen eenheden)");
-        assertThat(browser.text("#unitizing tr[data-key=segmentation] td.num")).isEqualTo(alpha.replace('.', ','));
+        assertThat(browser.text(block + "tr[data-key=segmentation] th")).isEqualTo("Segmentatie (alleen eenheden)");
+        assertThat(browser.text(block + "tr[data-key=segmentation] td.num")).isEqualTo(alpha.replace('.', ','));
+        assertThat(browser.text("#unitizing-pooled h3")).isEqualTo("Alle opnamen samen");
+        assertThat(browser.text("#unitizing-pooled .meta")).contains("2 opnamen achter elkaar", "20,0 s");
+        assertThat(browser.text("#unitizing-pooled tr[data-key=segmentation] td.num")).isEqualTo(pooled.replace('.', ','));
         assertThat(browser.text("#unitizing .source")).startsWith("Bron:").contains("p. 254");
         assertThat(browser.text("#unitizing .match-rule")).contains("minstens de helft van de kortste eenheid");
         assertThat(browser.scriptErrors()).isEmpty();
@@ -135,7 +152,7 @@ class UnitizingAgreementPageTest {
 
         browser.open(app.baseUrl + "/assign.html?p=" + project);
         browser.until(d -> !browser.all(".assign-grid tbody th").isEmpty());
-        assertThat(browser.all(".assign-grid tbody th").stream().map(e -> e.getText()).toList()).containsExactly("sessie");
+        assertThat(browser.all(".assign-grid tbody th").stream().map(e -> e.getText()).toList()).containsExactly("sessie", "sessie-twee");
         Http.Response refused = admin.put("/api/projects/" + project + "/assignments",
                 Map.of("assignments", List.of(Map.of("transcriptId", annas, "userId", copy.path("unitizedBy").asLong()))));
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
