@@ -44,12 +44,14 @@ public final class MediaService {
     private final Writes writes;
     private final Access access;
     private final Path folder;
+    private final UnitCopies copies;
 
     public MediaService(Jdbi jdbi, Writes writes, Access access, Path folder) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.access = access;
         this.folder = folder;
+        this.copies = new UnitCopies(jdbi, writes, folder);
     }
 
     /**
@@ -161,6 +163,8 @@ public final class MediaService {
                 return new FromRecording(t, put(h, t, name, type, size, duration, user.id(), written));
             });
             temp = null;
+            // Where coders unitize independently, each coder's own copy of the new recording is there at once.
+            copies.ensureProject(projectId);
             return made;
         } finally {
             if (temp != null) deleteQuietly(temp);

@@ -24,9 +24,12 @@ import java.util.Optional;
  * the view {@code open_transcripts} (migration V014) opens it to that coder only and closes the source to them, so
  * blind coding, the lists, progress, access checks and the code save work on copies as on any transcript.
  *
- * <p>A copy is made when a coder of such a project first reads the list of their transcripts: for every transcript
- * made from a recording that is open to them and is not itself a copy. A source's own units (made by staff) are
- * not copied: each coder starts from the recording alone.
+ * <p>A copy is made for every transcript made from a recording that is open to the coder and is not itself a copy:
+ * when staff choose 'unitizing: independent' (for the coders already in the project), when a recording is added to
+ * such a project, when a coder joins it, and, for anything those missed (a transcript assigned later), when the coder
+ * reads the list of their transcripts. Making them again makes nothing (each copy is checked in its transaction, and
+ * a unique index holds one live copy per source and coder). A source's own units (made by staff) are not copied:
+ * each coder starts from the recording alone.
  */
 public final class UnitCopies {
     private final Jdbi jdbi;
@@ -71,6 +74,9 @@ public final class UnitCopies {
 
         @SqlQuery("SELECT unitized_by FROM transcripts WHERE id = :transcriptId")
         Optional<Long> unitizedBy(long transcriptId);
+
+        @SqlQuery("SELECT user_id FROM project_members WHERE project_id = :projectId AND role = 'coder' ORDER BY user_id")
+        List<Long> coders(long projectId);
     }
 
     /** Whether a transcript is a coder's own copy of a recording (its coder), for the unitizing rules. */
@@ -83,10 +89,25 @@ public final class UnitCopies {
      * nothing for other roles or projects. Each copy is written in one transaction with its recording's file in place.
      */
     public void ensureFor(User user, long projectId, Role role) {
-        if (role != Role.CODER) return;
-        boolean independent = jdbi.withExtension(CopyDao.class, dao -> dao.independent(projectId)).orElse(false);
-        if (!independent) return;
-        for (Pending p : jdbi.withExtension(CopyDao.class, dao -> dao.pending(projectId, user.id()))) copy(p, user.id());
+        if (role == Role.CODER) ensureFor(projectId, user.id());
+    }
+
+    /** The same for one coder of the project (a member with the coder role), by id: when they join it, say. */
+    public void ensureFor(long projectId, long coderId) {
+        if (!independent(projectId)) return;
+        for (Pending p : jdbi.withExtension(CopyDao.class, dao -> dao.pending(projectId, coderId))) copy(p, coderId);
+    }
+
+    /** The copies of every coder of the project, if its setting is 'unitizing: independent': once chosen, or a recording added. */
+    public void ensureProject(long projectId) {
+        if (!independent(projectId)) return;
+        for (long coder : jdbi.withExtension(CopyDao.class, dao -> dao.coders(projectId))) {
+            for (Pending p : jdbi.withExtension(CopyDao.class, dao -> dao.pending(projectId, coder))) copy(p, coder);
+        }
+    }
+
+    private boolean independent(long projectId) {
+        return jdbi.withExtension(CopyDao.class, dao -> dao.independent(projectId)).orElse(false);
     }
 
     private void copy(Pending p, long userId) {

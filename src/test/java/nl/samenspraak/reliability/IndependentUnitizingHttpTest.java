@@ -242,6 +242,41 @@ class IndependentUnitizingHttpTest {
     }
 
     /**
+     * Copies are there before any coder opens a list: for the coders in the project when staff choose 'independent',
+     * for every coder when a recording is added, and for a coder who joins; making them again makes none.
+     */
+    @Test
+    void copies_are_made_when_independent_is_chosen_a_recording_is_added_and_a_coder_joins() {
+        long other = Fixtures.project(admin, app.unique("Vooraf"));
+        Fixtures.member(admin, other, "anna", "coder");
+        Fixtures.member(admin, other, "bert", "coder");
+        Http.Response made = admin.postFile("/api/projects/" + other + "/recordings", "vooraf-een.wav", Fixtures.silentWav(4), Map.of());
+        long first = made.json().path("transcript").path("id").asLong();
+        String copies = "SELECT COUNT(*) FROM transcripts WHERE project_id = " + other + " AND source_transcript_id IS NOT NULL AND deleted_at IS NULL";
+        assertThat(app.count(copies)).as("no copies while coders share the units").isZero();
+
+        ok(admin.patch("/api/projects/" + other, body("unitizing", "independent")));
+        assertThat(app.count(copies)).as("one copy per coder, no list read").isEqualTo(2);
+        assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE source_transcript_id = " + first + " AND deleted_at IS NULL")).isEqualTo(2);
+
+        Http.Response second = admin.postFile("/api/projects/" + other + "/recordings", "vooraf-twee.wav", Fixtures.silentWav(4), Map.of());
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(app.count(copies)).as("the new recording's copies at once").isEqualTo(4);
+
+        String cora = app.unique("cora");
+        app.user(cora, Role.CODER);
+        Fixtures.member(admin, other, cora, "coder");
+        assertThat(app.count(copies)).as("a coder who joins has their copies at once").isEqualTo(6);
+
+        ok(admin.patch("/api/projects/" + other, body("unitizing", "independent")));
+        for (Http coder : List.of(anna, bert)) ok(coder.get("/api/projects/" + other + "/transcripts"));
+        assertThat(app.count(copies)).as("making them again makes none").isEqualTo(6);
+        JsonNode annas = ok(anna.get("/api/projects/" + other + "/transcripts"));
+        assertThat(annas).hasSize(2);
+        assertThat(annas.toString()).contains("vooraf-een · anna", "vooraf-twee · anna");
+    }
+
+    /**
      * A replaced recording: copies without units take the new one over (they play the same file); once a coder has
      * made units in their copy the recording stays (409 naming the coder), and a copy's own recording is not replaced.
      */
@@ -278,7 +313,10 @@ class IndependentUnitizingHttpTest {
     @Test
     void coders_may_not_unitize_the_recording_itself() {
         long source = recording("gesprek-drie.wav");
-        // Before bert's list made his copy the recording is open to him, but its units are not his to make.
+        // bert's copy was made with the recording, so the recording itself is not open to him.
+        assertThat(bert.post("/api/transcripts/" + source + "/units", body("startMs", 0, "endMs", 1000, "role", "client")).status()).isEqualTo(404);
+        // Once staff delete his copy the recording is open to him again until his list makes a new one, but its units are not his to make.
+        assertThat(admin.delete("/api/transcripts/" + copyOf(bert, "bert", "gesprek-drie")).status()).isEqualTo(204);
         Http.Response r = bert.post("/api/transcripts/" + source + "/units", body("startMs", 0, "endMs", 1000, "role", "client"));
         assertThat(r.status()).as(r.body()).isEqualTo(403);
         assertThat(r.json().path("code").asText()).isEqualTo("unit.ownCopyOnly");
