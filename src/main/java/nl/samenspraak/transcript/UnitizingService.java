@@ -3,6 +3,7 @@ package nl.samenspraak.transcript;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.db.Writes;
@@ -29,7 +30,8 @@ import java.util.Set;
  * change survives a crash), logged in the change log with before and after as compact JSON, recognised by its
  * operation id when the browser sends it again, and undone by the same move backwards. Units keep to time order
  * and do not overlap; units that have codes keep their speaker, and their boundaries unless the project says
- * 'unitsAfterCoding: open'. Who may: admins and trainers; coders when the project says 'unitizing: coders'.
+ * 'unitsAfterCoding: open'. Who may: admins and trainers; coders when the project says 'unitizing: coders', or, when it says
+ * 'unitizing: independent', each coder in their own copy of a recording only ({@link UnitCopies}).
  */
 public final class UnitizingService {
     static final int MAX_OP_ID_LENGTH = 100;
@@ -211,7 +213,14 @@ public final class UnitizingService {
         checkOpId(opId);
         Transcript t = transcripts.get(transcriptId);
         String[] rules = jdbi.withExtension(UnitDao.class, dao -> dao.unitRules(t.projectId())).split(" ");
-        access.requireUnitizer(user, t.projectId(), t.id(), rules[0].equals("coders"));
+        boolean independent = rules[0].equals("independent");
+        boolean ownCopy = independent && transcripts.unitizedBy(t.id()).filter(c -> c == user.id()).isPresent();
+        if (independent && !ownCopy && access.roleIn(user, t.projectId()).filter(r -> r == Role.CODER).isPresent()) {
+            access.requireReadable(user, t.projectId(), t.id());
+            throw ApiException.forbidden("unit.ownCopyOnly", "In this project each coder makes units in their own copy of a recording (project "
+                    + "setting 'unitizing' is 'independent'); open the recording from your list of transcripts.");
+        }
+        access.requireUnitizer(user, t.projectId(), t.id(), rules[0].equals("coders") || ownCopy);
         Scope scope = new Scope(t, rules[1].equals("open"), jdbi.withExtension(UnitDao.class, dao -> dao.durationMs(t.id())).orElse(null));
         UnitChange done = writes.grouped(h -> {
             UnitDao dao = h.attach(UnitDao.class);
