@@ -281,7 +281,11 @@ public final class UnitizingService {
         return written;
     }
 
-    /** A unit's times against the recording and its neighbours: no overlap, end after start, only the last unit open. */
+    /**
+     * A unit's times against the recording and its neighbours: no overlap, end after start. In a transcript made from
+     * a recording only the last unit may be open; in an imported one a unit without an end (a timed text file gives
+     * starts only) runs until the next unit starts, so it has to start after the one before it and before the next.
+     */
     private static void check(UnitDao dao, Scope s, UnitDao.Unit u) {
         long start = u.startMs();
         if (u.endMs() != null && u.endMs() <= start) {
@@ -296,8 +300,13 @@ public final class UnitizingService {
         }
         Optional<UnitDao.Unit> prev = dao.at(u.transcriptId(), u.seq() - 1);
         Optional<UnitDao.Unit> next = dao.at(u.transcriptId(), u.seq() + 1);
-        if (prev.isPresent() && (prev.get().endMs() == null || prev.get().endMs() > start)) throw overlap(u, prev.get());
-        if (next.isPresent() && (u.endMs() == null || u.endMs() > next.get().startMs())) throw overlap(u, next.get());
+        boolean runsToNext = !"recording".equals(s.transcript().format());
+        if (prev.isPresent() && (prev.get().endMs() == null ? !runsToNext || prev.get().startMs() >= start : prev.get().endMs() > start)) {
+            throw overlap(u, prev.get());
+        }
+        if (next.isPresent() && (u.endMs() == null ? !runsToNext || start >= next.get().startMs() : u.endMs() > next.get().startMs())) {
+            throw overlap(u, next.get());
+        }
     }
 
     private static ApiException overlap(UnitDao.Unit u, UnitDao.Unit other) {
