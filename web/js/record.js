@@ -9,10 +9,10 @@ import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { Saver } from './saver.js';
 import { Codebar } from './codebar.js';
-import { combo, isCharacter } from './keys.js';
+import { chord as keyOf, isCharacter } from './keys.js';
 import { showHelp, closeHelp, helpOpen } from './help.js';
 import { showStatus, toast } from './status.js';
-import { Timeline, readPeaks } from './timeline.js';
+import { Timeline, readPeaks, codeColour } from './timeline.js';
 
 const transcriptId = Number(param('t'));
 const ROLES = ['professional', 'client', 'other'];
@@ -52,11 +52,6 @@ const COMMANDS = [
 ];
 const BY_COMBO = new Map(COMMANDS.flatMap(([action, , combos]) => combos.map((c) => [c, action])));
 
-/** Alt chords by the key's place (e.code), so they work on every layout and with the Mac's Option key. */
-function keyOf(e) {
-  if (e.altKey && !e.ctrlKey && !e.metaKey) return `Alt+${e.shiftKey ? 'Shift+' : ''}${e.code}`;
-  return combo(e);
-}
 
 async function start() {
   const [, user] = await Promise.all([loadLanguage(), currentUser()]);
@@ -87,7 +82,7 @@ async function start() {
   audio.addEventListener('timeupdate', follow);
   audio.addEventListener('seeked', follow);
 
-  timeline = new Timeline($('#timeline'), { colourOf, onSeek: (ms) => { seek(ms); $('#units').focus(); } });
+  timeline = new Timeline($('#timeline'), { colourOf, onSeek: (ms) => { seek(ms); $('#units').focus(); }, onMove: dragged });
   if (S.dims.length) {
     bar = new Codebar(S.dims, { onDimension: setDimension, onPick: (code) => { if (code) codeIt(code); $('#units').focus(); } });
     bar.render();
@@ -146,14 +141,7 @@ async function loadWaveform() {
 }
 
 /** The block's colour: the code of the first dimension this unit has one in; grey while uncoded. */
-function colourOf(u) {
-  const mine = codesOf(u);
-  for (const d of S.dims) {
-    const code = mine[d.key] && d.byKey.get(mine[d.key]);
-    if (code) return code.colour || '#24578a';
-  }
-  return '#b9b4a8';
-}
+const colourOf = (u) => codeColour(S.dims, codesOf(u));
 
 // ---- drawing ----
 
@@ -351,6 +339,15 @@ function nudge(end, delta) {
     const at = open ? now() : Math.max(0, (end ? u.endMs : u.startMs) + delta);
     const id = u.id;
     await send('PUT', `/api/transcripts/${transcriptId}/units/${id}/${end ? 'end' : 'start'}`, { atMs: at });
+    select(indexOf(id));
+  });
+}
+
+/** An edge dragged on the timeline: that unit's start or end to ms, sent as one move; the unit is selected. */
+function dragged(unit, edge, at) {
+  const id = unit.id;
+  later(async () => {
+    await send('PUT', `/api/transcripts/${transcriptId}/units/${id}/${edge}`, { atMs: at });
     select(indexOf(id));
   });
 }
