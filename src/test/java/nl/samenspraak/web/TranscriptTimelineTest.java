@@ -2,6 +2,7 @@ package nl.samenspraak.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
+import nl.samenspraak.support.Axe;
 import nl.samenspraak.support.Browser;
 import nl.samenspraak.support.BrowserExtension;
 import nl.samenspraak.support.Fixtures;
@@ -155,6 +156,7 @@ class TranscriptTimelineTest {
         assertThat(en.all("#help-body kbd").stream().map(WebElement::getText).toList()).contains("Alt+,", "Alt+.", "Alt+Shift+,", "Alt+[", "Alt+]");
         en.keys(Keys.ESCAPE);
         Screens.both(en, "coding-timeline");
+        if (Files.isReadable(Axe.SCRIPT)) assertThat(Axe.serious(en)).as("axe-core on the coding screen with its timeline").isEmpty();
         assertThat(en.scriptErrors()).isEmpty();
     }
 
