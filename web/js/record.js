@@ -52,7 +52,6 @@ const COMMANDS = [
 ];
 const BY_COMBO = new Map(COMMANDS.flatMap(([action, , combos]) => combos.map((c) => [c, action])));
 
-
 async function start() {
   const [, user] = await Promise.all([loadLanguage(), currentUser()]);
   const doc = await get(`/api/transcripts/${transcriptId}`);
