@@ -1,7 +1,8 @@
 // The timeline of a recording, on the recording screen and on the coding screen of a transcript with times: a window
 // of the recording around the playhead, drawn on a canvas: the waveform (peaks from the server, when there are any),
 // the units as blocks in the colour of their code (the first dimension that has one), the selected unit outlined, the
-// playhead. A click seeks there; dragging a unit's start or end edge moves it (one move, sent when released).
+// playhead. A click seeks there; dragging a unit's start or end edge moves it (one move, sent when released); where
+// two units touch, the boundary they share moves as one (the server moves both edges).
 /** The waveform route's answer: {bucketMs, durationMs, peaks: Int8Array (min, max per bucket)}, or null. */
 export function readPeaks(buf) {
   const v = new DataView(buf);
@@ -74,10 +75,18 @@ export class Timeline {
     return next && isSet(next.startMs) ? next.startMs : Math.max(u.startMs, this.at);
   }
 
+  /** How far unit i may reach: its end; else the next unit's start; else the end of the recording. */
+  farEnd(i) {
+    const u = this.units[i], next = this.units[i + 1];
+    if (isSet(u.endMs)) return u.endMs;
+    return next && isSet(next.startMs) ? next.startMs : this.durationMs || Infinity;
+  }
+
   /**
    * The edges near a pointer, nearest first, each {i, edge, ms, lo, hi}: where it is and how far it may go without
-   * crossing a neighbour (a unit keeps at least STEP_MS). An open end (the unit being made, or one that runs until
-   * the next starts) is no edge of its own.
+   * crossing a neighbour (a unit keeps at least STEP_MS). A boundary two units share moves as one, so it goes as far
+   * as the far edge of either unit. An open end (the unit being made, or one that runs until the next starts) is no
+   * edge of its own.
    */
   edgesNear(clientX) {
     const r = this.canvas.getBoundingClientRect();
@@ -89,10 +98,12 @@ export class Timeline {
       if (!isSet(u.startMs)) return;
       const prev = this.units[i - 1], next = this.units[i + 1];
       const nextStart = next && isSet(next.startMs) ? next.startMs : end;
-      const lo = !prev || !isSet(prev.startMs) ? 0 : isSet(prev.endMs) ? prev.endMs : prev.startMs + STEP_MS;
+      const sharedBefore = prev && isSet(prev.endMs) && prev.endMs === u.startMs;
+      const sharedAfter = next && isSet(u.endMs) && u.endMs === next.startMs;
+      const lo = !prev || !isSet(prev.startMs) ? 0 : isSet(prev.endMs) && !sharedBefore ? prev.endMs : prev.startMs + STEP_MS;
       const hi = (isSet(u.endMs) ? u.endMs : nextStart) - STEP_MS;
       found.push({ i, edge: 'start', ms: u.startMs, lo, hi });
-      if (isSet(u.endMs)) found.push({ i, edge: 'end', ms: u.endMs, lo: u.startMs + STEP_MS, hi: nextStart });
+      if (isSet(u.endMs)) found.push({ i, edge: 'end', ms: u.endMs, lo: u.startMs + STEP_MS, hi: sharedAfter ? this.farEnd(i + 1) - STEP_MS : nextStart });
     });
     return found.map((f) => ({ ...f, d: Math.abs(px(f.ms) - clientX) })).filter((f) => f.d <= GRAB_PX).sort((a, b) => a.d - b.d);
   }
@@ -101,9 +112,8 @@ export class Timeline {
     if (e.button !== 0) return;
     const near = this.edgesNear(e.clientX);
     if (!near.length) return;
-    // Where two units touch, both edges are here: the drag's direction decides which one moves (the one that has room).
-    const here = near.filter((f) => f.ms === near[0].ms);
-    this.drag = { x: e.clientX, here, edge: here.length === 1 ? here[0] : null, ms: near[0].ms, id: e.pointerId };
+    // Where two units touch, both edges are here; either one moves the shared boundary, within the same limits.
+    this.drag = { x: e.clientX, edge: near[0], ms: near[0].ms, id: e.pointerId };
     this.canvas.setPointerCapture(e.pointerId);
     e.preventDefault();
   }
@@ -117,7 +127,6 @@ export class Timeline {
     const dx = e.clientX - d.x;
     if (!d.moving && Math.abs(dx) < DRAG_PX) return;
     d.moving = true;
-    if (!d.edge) d.edge = d.here.find((f) => (dx > 0 ? f.hi > f.ms : f.lo < f.ms)) || d.here[0];
     const ms = Math.round(this.msAt(e.clientX) / STEP_MS) * STEP_MS;
     d.ms = Math.max(d.edge.lo, Math.min(d.edge.hi, ms));
     this.draw();
@@ -133,7 +142,7 @@ export class Timeline {
     // A click follows a release over the canvas; one released outside it has none to swallow.
     setTimeout(() => { this.dragged = false; }, 0);
     this.draw();
-    if (d.edge && d.ms !== d.edge.ms) this.onMove(this.units[d.edge.i], d.edge.edge, d.ms);
+    if (d.ms !== d.edge.ms) this.onMove(this.units[d.edge.i], d.edge.edge, d.ms);
   }
 
   /** The window shown: 30 s (or the whole recording when shorter), the playhead a third in. */
@@ -160,13 +169,15 @@ export class Timeline {
     const x = (ms) => ((ms - from) / (to - from)) * w;
     const wave = hgt - 26;
     // While an edge is dragged, its unit is drawn where it would go.
-    const moving = this.drag && this.drag.moving && this.drag.edge ? this.drag : null;
+    const moving = this.drag && this.drag.moving ? this.drag : null;
     const timesOf = (i) => {
       const start = this.units[i].startMs, end = this.endOf(i);
       if (!moving) return [start, end];
-      if (moving.edge.i === i) return moving.edge.edge === 'start' ? [moving.ms, end] : [start, moving.ms];
-      // A unit that runs until the next one starts follows that start.
-      if (moving.edge.i === i + 1 && moving.edge.edge === 'start' && !isSet(this.units[i].endMs)) return [start, moving.ms];
+      const { i: at, edge, ms: was } = moving.edge;
+      if (at === i) return edge === 'start' ? [moving.ms, end] : [start, moving.ms];
+      // The neighbour that shares the boundary (or runs until the next unit starts) goes with it.
+      if (at === i + 1 && edge === 'start' && end === was) return [start, moving.ms];
+      if (at === i - 1 && edge === 'end' && start === was) return [moving.ms, end];
       return [start, end];
     };
     // Units: blocks along the bottom band, their colour faintly behind the waveform.

@@ -113,12 +113,35 @@ public final class UnitizingService {
         });
     }
 
-    /** Moves a unit's start ({@code end} false) or end to {@code atMs}. */
+    /**
+     * Moves a unit's start ({@code end} false) or end to {@code atMs}. A boundary two units share (units made while
+     * listening touch: one ends where the next starts) moves as one: the neighbour's edge goes with it, in the same
+     * change, with the same checks for both units (a coded neighbour's boundary is locked unless the project says
+     * 'unitsAfterCoding: open'; neither may end up empty, reach past the recording or overlap the unit beyond it).
+     * An edge with a gap to its neighbour moves alone.
+     */
     public UnitChange move(User user, long transcriptId, long unitId, boolean end, Long atMs, String opId) {
         return change(user, transcriptId, end ? "unit.end" : "unit.start", opId, (h, dao, s) -> {
             requireTime("atMs", atMs);
-            UnitState u = UnitState.of(unit(dao, s, unitId));
-            return new Move(List.of(u), List.of(end ? u.withTimes(u.startMs(), atMs) : u.withTimes(atMs, u.endMs())));
+            UnitDao.Unit found = unit(dao, s, unitId);
+            UnitState u = UnitState.of(found);
+            UnitState moved = end ? u.withTimes(u.startMs(), atMs) : u.withTimes(atMs, u.endMs());
+            if (end) {
+                Optional<UnitDao.Unit> next = dao.at(found.transcriptId(), found.seq() + 1)
+                        .filter(n -> u.endMs() != null && u.endMs().equals(n.startMs()));
+                if (next.isPresent()) {
+                    UnitState n = UnitState.of(next.get());
+                    return new Move(List.of(u, n), List.of(moved, n.withTimes(atMs, n.endMs())));
+                }
+            } else {
+                Optional<UnitDao.Unit> prev = dao.at(found.transcriptId(), found.seq() - 1)
+                        .filter(p -> p.endMs() != null && p.endMs().equals(u.startMs()));
+                if (prev.isPresent()) {
+                    UnitState p = UnitState.of(prev.get());
+                    return new Move(List.of(p, u), List.of(p.withTimes(p.startMs(), atMs), moved));
+                }
+            }
+            return new Move(List.of(u), List.of(moved));
         });
     }
 

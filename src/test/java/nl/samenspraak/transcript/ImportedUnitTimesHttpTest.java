@@ -94,11 +94,16 @@ class ImportedUnitTimesHttpTest {
         assertThat(moved.path("units").get(1).path("text").asText()).isEqualTo("Dank u wel.");
         assertThat(ok(admin.put(units + id.get(1) + "/end", at(2100, "imp-1"))).path("replayed").asBoolean()).isTrue();
         ok(admin.put(units + id.get(2) + "/start", at(2150, "imp-2")));
-        Http.Response overlap = admin.put(units + id.get(1) + "/start", at(900, "imp-3"));
+        Http.Response overlap = admin.put(units + id.get(2) + "/start", at(2050, "imp-3"));
         assertThat(overlap.status()).as(overlap.body()).isEqualTo(409);
         assertThat(overlap.json().path("code").asText()).isEqualTo("unit.overlap");
-        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE transcript_id = " + t + " AND field IN ('unit.start', 'unit.end')")).isEqualTo(2);
+        // The first two units touch (the file says so): the boundary they share moves as one.
+        JsonNode shared = ok(admin.put(units + id.get(1) + "/start", at(900, "imp-4")));
+        assertThat(shared.path("units").get(0).path("endMs").asLong()).isEqualTo(900);
+        assertThat(shared.path("units").get(1).path("startMs").asLong()).isEqualTo(900);
+        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE transcript_id = " + t + " AND field IN ('unit.start', 'unit.end')")).isEqualTo(3);
         JsonNode after = ok(admin.get("/api/transcripts/" + t)).path("utterances");
+        assertThat(after.get(0).path("endMs").asLong()).isEqualTo(900);
         assertThat(after.get(1).path("endMs").asLong()).isEqualTo(2100);
         assertThat(after.get(2).path("startMs").asLong()).isEqualTo(2150);
     }

@@ -136,19 +136,26 @@ class TranscriptTimelineTest {
         long at = ((Number) en.js("return Math.round(document.querySelector('#media-slot audio').currentTime * 1000)")).longValue();
         assertThat(at).isBetween(10800L, 11200L);
 
-        // Alt+, : unit 5 ends 0.1 s earlier; the API has it, and the change log once.
+        // Alt+, : unit 5 ends 0.1 s earlier, and unit 6, which started there, starts there; the API has it, the change log once.
         alt(en, ",");
         en.until(d -> unit(s, 4).path("endMs").asLong() == 12400);
         en.until(d -> en.toast().equals("Unit 5 now ends at 0:12.4."));
+        assertThat(unit(s, 5).path("startMs").asLong()).isEqualTo(12400);
         assertThat(logged(s, "unit.end")).isEqualTo(1);
-        // Alt+] : it starts 0.1 s later; Alt+Shift+[ would start it 1 s earlier, inside unit 4: refused, with the reason.
+        // Alt+] : it starts 0.1 s later; Alt+Shift+[ 1 s earlier: unit 4, which ended there, ends there.
         alt(en, "]");
         en.until(d -> unit(s, 4).path("startMs").asLong() == 10100);
+        assertThat(unit(s, 3).path("endMs").asLong()).isEqualTo(10100);
         altShift(en, "[");
-        en.until(d -> en.toast().contains("would overlap unit 4"));
-        assertThat(unit(s, 4).path("startMs").asLong()).isEqualTo(10100);
-        assertThat(logged(s, "unit.start")).isEqualTo(1);
-        assertThat(en.text("#u-" + s.unitId(4) + " .time")).isEqualTo("0:10");
+        en.until(d -> unit(s, 4).path("startMs").asLong() == 9100);
+        assertThat(unit(s, 3).path("endMs").asLong()).isEqualTo(9100);
+        assertThat(logged(s, "unit.start")).isEqualTo(2);
+        en.until(d -> en.text("#u-" + s.unitId(4) + " .time").equals("0:09"));
+        // Three more seconds earlier would leave unit 4 nothing: refused, with the reason; nothing moves.
+        for (int i = 0; i < 3; i++) altShift(en, "[");
+        en.until(d -> en.toast().contains("Unit 4 would end at"));
+        assertThat(unit(s, 3).path("endMs").asLong()).isEqualTo(8100);
+        assertThat(unit(s, 4).path("startMs").asLong()).isEqualTo(8100);
 
         en.keys("?");
         en.until(d -> en.find("#help").isDisplayed());
@@ -170,26 +177,32 @@ class TranscriptTimelineTest {
         new Actions(en.driver).moveToElement(canvas, offsetOf(canvas, 6200), 0).perform();
         en.until(d -> "".equals(en.js("return document.querySelector('#timeline').style.cursor")));
 
-        // Where units 2 and 3 touch (5 s): dragged to the right, unit 3 starts later; to the left (at 7.5 s), unit 3 ends earlier.
+        // Where units 2 and 3 touch (5 s), the boundary they share moves as one: dragged to the right, unit 2 ends
+        // and unit 3 starts later; at 7.5 s to the left, unit 3 ends and unit 4 starts earlier.
         drag(en, 5000, 1000);
         en.until(d -> unit(s, 2).path("startMs").asLong() != 5000);
-        assertThat(unit(s, 2).path("startMs").asLong()).isBetween(5940L, 6060L);
-        assertThat(unit(s, 1).path("endMs").asLong()).isEqualTo(5000);
-        assertThat(current(en)).isEqualTo(s.unitId(2));
+        long shared = unit(s, 2).path("startMs").asLong();
+        assertThat(shared).isBetween(5940L, 6060L);
+        assertThat(unit(s, 1).path("endMs").asLong()).isEqualTo(shared);
         drag(en, 7500, -1000);
         en.until(d -> unit(s, 2).path("endMs").asLong() != 7500);
-        assertThat(unit(s, 2).path("endMs").asLong()).isBetween(6440L, 6560L);
-        assertThat(unit(s, 3).path("startMs").asLong()).isEqualTo(7500);
-        // One change-log entry per drag; the click that ends a drag does not seek.
-        assertThat(logged(s, "unit.start")).isEqualTo(1);
-        assertThat(logged(s, "unit.end")).isEqualTo(1);
+        long second = unit(s, 2).path("endMs").asLong();
+        assertThat(second).isBetween(6440L, 6560L);
+        assertThat(unit(s, 3).path("startMs").asLong()).isEqualTo(second);
+        // The screen shows both units' new times.
+        en.until(d -> en.text("#u-" + s.unitId(3) + " .time").equals("0:06"));
+        // One change-log entry per drag, with both units; the click that ends a drag does not seek.
+        assertThat(logged(s, "unit.start") + logged(s, "unit.end")).isEqualTo(2);
+        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE transcript_id = " + s.transcript() + " AND field LIKE 'unit.%' AND after_value LIKE '%\"id\":"
+                + s.unitId(2) + ",%' AND after_value LIKE '%\"id\":" + s.unitId(3) + ",%'")).isEqualTo(1);
         assertThat(((Number) en.js("return document.querySelector('#media-slot audio').currentTime")).doubleValue()).isZero();
-        // An edge cannot be dragged across its neighbour: unit 3's end stops at unit 4's start.
-        long end = unit(s, 2).path("endMs").asLong();
-        drag(en, end, 3000);
-        en.until(d -> unit(s, 2).path("endMs").asLong() != end);
-        assertThat(unit(s, 2).path("endMs").asLong()).isEqualTo(7500);
-        assertThat(logged(s, "unit.end")).isEqualTo(2);
+        // A shared boundary cannot be dragged across the neighbour: it stops just before unit 4's end (10 s).
+        drag(en, second, 5000);
+        en.until(d -> unit(s, 2).path("endMs").asLong() != second);
+        assertThat(unit(s, 2).path("endMs").asLong()).isEqualTo(9990);
+        assertThat(unit(s, 3).path("startMs").asLong()).isEqualTo(9990);
+        assertThat(unit(s, 3).path("endMs").asLong()).isEqualTo(10000);
+        assertThat(logged(s, "unit.start") + logged(s, "unit.end")).isEqualTo(3);
         assertThat(en.scriptErrors()).isEmpty();
     }
 
@@ -210,7 +223,8 @@ class TranscriptTimelineTest {
         en.until(d -> root.get("/api/transcripts/" + t).json().path("utterances").get(0).path("endMs").asLong() != 2500);
         JsonNode units = root.get("/api/transcripts/" + t).json().path("utterances");
         assertThat(units.get(0).path("endMs").asLong()).isBetween(1440L, 1560L);
-        assertThat(units.get(1).path("startMs").asLong()).isEqualTo(2500);
+        // The units touched there: the next one starts where the first now ends.
+        assertThat(units.get(1).path("startMs").asLong()).isEqualTo(units.get(0).path("endMs").asLong());
         assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE transcript_id = " + t + " AND field = 'unit.end'")).isEqualTo(1);
         en.until(d -> en.text("#units").contains("0:00.0 – 0:01."));
         assertThat(en.scriptErrors()).isEmpty();
