@@ -1,7 +1,8 @@
 // The coding screen's timeline (issue 14): a transcript with times and a recording shows the recording screen's
 // timeline (timeline.js) above its units, follows playback with it, seeks where it is clicked, and moves the current
 // unit's start or end (by key, or by dragging an edge) through the unit routes, one move after another. A refused
-// move is said with the server's reason, and nothing changes here.
+// move is said with the server's reason, and nothing changes here. Each move is a step of the screen's undo: undone
+// through the server's unit undo, redone as the same move again.
 import { api, ApiError } from './api.js';
 import { $, newId } from './dom.js';
 import { errorText, t } from './i18n.js';
@@ -19,10 +20,13 @@ const tenths = (ms) => {
 export class CodingTimeline {
   /**
    * units: the screen's units (their times are updated here when a move is done); dims: the codebook's dimensions;
-   * selected(): the current unit's index; onPick(i): make unit i current; onMoved(i): unit i has new times.
+   * selected(): the current unit's index; onPick(i): make unit i current; onMoved(i): unit i has new times;
+   * onAsked(step): a move was asked ({kind: 'move', id, edge, atMs, state}), for the screen's undo; onDropped(step):
+   * it was refused (or its undo or redo was), so it is no step to undo or redo; saved(): a promise of the codes
+   * asked before being saved (a move or its undo waits for it, so the server sees the changes in the order made).
    */
-  constructor({ transcriptId, player, units, dims, durationMs, selected, onPick, onMoved }) {
-    Object.assign(this, { transcriptId, player, units, selected, onPick, onMoved });
+  constructor({ transcriptId, player, units, dims, durationMs, selected, onPick, onMoved, onAsked, onDropped, saved }) {
+    Object.assign(this, { transcriptId, player, units, selected, onPick, onMoved, onAsked, onDropped, saved });
     this.chain = Promise.resolve();
     this.looping = false;
     $('#timeline-box').hidden = false;
@@ -105,22 +109,64 @@ export class CodingTimeline {
 
   /** One move after another; each reads the unit's times as they are by then (the moves before it done). */
   send(id, edge, target) {
-    this.chain = this.chain.then(async () => {
+    const step = { kind: 'move', id, edge, atMs: null, state: 'asked' };
+    this.onAsked(step);
+    this.later(async () => {
       const i = this.units.findIndex((u) => u.id === id);
-      if (i < 0) return;
-      const atMs = Math.max(0, Math.round(target(this.units[i], i)));
-      const answer = await this.put(`/api/transcripts/${this.transcriptId}/units/${id}/${edge}`, { atMs, opId: newId() });
-      if (!answer) return this.draw();
+      if (i < 0) return this.drop(step);
+      step.atMs = Math.max(0, Math.round(target(this.units[i], i)));
+      await this.moveTo(step, 'coding.movedStart', 'coding.movedEnd');
+    });
+  }
+
+  /** Undoes a move that was done: the server's unit undo (the caller's newest unit change), both units back. */
+  undo(step) {
+    this.later(async () => {
+      if (step.state !== 'done') return;
+      const answer = await this.request('POST', `/api/transcripts/${this.transcriptId}/units/undo`, { opId: newId() });
+      if (!answer) return this.drop(step);
+      step.state = 'undone';
       this.apply(answer.units);
-      toast(t(edge === 'start' ? 'coding.movedStart' : 'coding.movedEnd', { seq: this.units[i].seq, time: tenths(atMs) }));
-    }).catch(() => {});
+      const u = this.units.find((x) => x.id === step.id);
+      toast(t('coding.moveUndone', { seq: u ? u.seq : '' }));
+    });
+  }
+
+  /** Redoes an undone move: the same edge to the same time again (a new change on the server). */
+  redo(step) {
+    this.later(async () => {
+      if (step.state !== 'undone') return;
+      await this.moveTo(step, 'coding.moveRedone', 'coding.moveRedone');
+    });
+  }
+
+  async moveTo(step, startText, endText) {
+    const answer = await this.request('PUT', `/api/transcripts/${this.transcriptId}/units/${step.id}/${step.edge}`, { atMs: step.atMs, opId: newId() });
+    if (!answer) {
+      this.drop(step);
+      return this.draw();
+    }
+    step.state = 'done';
+    this.apply(answer.units);
+    const u = this.units.find((x) => x.id === step.id);
+    toast(t(step.edge === 'start' ? startText : endText, { seq: u ? u.seq : '', time: tenths(step.atMs) }));
+  }
+
+  drop(step) {
+    step.state = 'dropped';
+    this.onDropped(step);
+  }
+
+  /** Runs fn after everything asked before it: the moves and undos here, and the codes saved. */
+  later(fn) {
+    this.chain = this.chain.then(() => this.saved()).then(fn).catch(() => {});
   }
 
   /** Sent again (with the same opId: applied once) while the server cannot be reached; a refusal is said and ends it. */
-  async put(path, body) {
+  async request(method, path, body) {
     for (let wait = 500; ; wait *= 2) {
       try {
-        return await api('PUT', path, body);
+        return await api(method, path, body);
       } catch (e) {
         const refused = e instanceof ApiError && e.status < 500 && e.status !== 408 && e.status !== 429;
         if (refused || wait > 8000) {

@@ -1,5 +1,6 @@
 // The coding screen: a transcript, the codebook beside it, everything by keyboard. With times and a recording,
-// the recording's timeline above it (codetimeline.js), where the current unit's boundaries move.
+// the recording's timeline above it (codetimeline.js), where the current unit's boundaries move. Undo and redo
+// walk back and forth through codes and boundary moves alike, in the order they were made.
 import { get, currentUser } from './api.js';
 import { $, param } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
@@ -96,8 +97,25 @@ async function setUpMedia(doc) {
   timeline = new CodingTimeline({
     transcriptId, player, units: S.units, dims: S.dims, durationMs: info.durationMs, selected: () => S.cur, onPick: (i) => move(i),
     onMoved: (i) => view.update(i),
+    onAsked: (step) => { S.undo.push(step); S.redo = []; },
+    onDropped: (step) => { S.undo = S.undo.filter((x) => x !== step); S.redo = S.redo.filter((x) => x !== step); },
+    saved,
   });
   timeline.draw();
+}
+
+/** Resolves once this browser's queue holds no change of this transcript (the codes asked before are saved). */
+function saved() {
+  const waiting = () => saver.pending().some((op) => op.transcriptId === transcriptId);
+  if (!waiting()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (waiting()) return;
+      saver.removeEventListener('status', check);
+      resolve();
+    };
+    saver.addEventListener('status', check);
+  });
 }
 
 /** The screen's keys for '?': the boundary keys only where there is a timeline. */
@@ -188,9 +206,16 @@ function pickFromBar(code) {
   $('#units').focus();
 }
 
+/** Ctrl+Z, Ctrl+Y: the last step of either stack, a code or a boundary move (that one through the timeline and the server). */
 function undoRedo(from, to, field, label) {
   const step = from.pop();
   if (!step) return toast(t(label === 'undo' ? 'coding.nothingToUndo' : 'coding.nothingToRedo'));
+  if (step.kind === 'move') {
+    to.push(step);
+    const i = S.index.get(step.id);
+    if (i !== undefined && i !== S.cur) move(i);
+    return label === 'undo' ? timeline.undo(step) : timeline.redo(step);
+  }
   change(step.i, step.dimension, step[field], { record: false });
   to.push(step);
   const dimIndex = S.dims.findIndex((d) => d.key === step.dimension);

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The recording's timeline on the coding screen of an imported transcript with times (issue 14), in a real browser
  * with a real recording made by sox (eight turns of 2.5 s): the timeline shows, its playhead follows playback, a click
  * seeks there, the current unit's boundaries move by the recording screen's keys and by dragging an edge (on both
- * screens), each move once in the change log; a coded unit's boundary stays put, with the reason, when the project
+ * screens), each move once in the change log, a boundary two units share moving as one; undo and redo walk through codes
+ * and boundary moves in the order they were made; a coded unit's boundary stays put, with the reason, when the project
  * locks it; a transcript without times looks as before.
  */
 @ExtendWith(BrowserExtension.class)
@@ -203,6 +204,55 @@ class TranscriptTimelineTest {
         assertThat(unit(s, 3).path("startMs").asLong()).isEqualTo(9990);
         assertThat(unit(s, 3).path("endMs").asLong()).isEqualTo(10000);
         assertThat(logged(s, "unit.start") + logged(s, "unit.end")).isEqualTo(3);
+        assertThat(en.scriptErrors()).isEmpty();
+    }
+
+    private int codes(Study s) {
+        return s.coderHttp().get("/api/transcripts/" + s.transcript() + "/codes").json().size();
+    }
+
+    @Test
+    void undo_and_redo_walk_through_codes_and_boundary_moves_in_the_order_they_were_made() throws Exception {
+        Study s = timed();
+        open(en, s);
+        en.keys(Keys.HOME);
+        en.until(d -> current(en) == s.unitId(0));
+        // A code on unit 1 (on to unit 2), unit 2's end 0.1 s later (unit 3 starts there too), a code on unit 4.
+        en.keys("t");
+        en.until(d -> current(en) == s.unitId(1));
+        alt(en, ".");
+        en.until(d -> unit(s, 1).path("endMs").asLong() == 5100);
+        en.keys("j", "j");
+        en.until(d -> current(en) == s.unitId(3));
+        en.keys("t");
+        en.until(d -> codes(s) == 2);
+
+        // Ctrl+Z: unit 4's code; again: the move, both units back; again: unit 1's code.
+        en.ctrl("z");
+        en.until(d -> codes(s) == 1);
+        en.ctrl("z");
+        en.until(d -> unit(s, 1).path("endMs").asLong() == 5000);
+        assertThat(unit(s, 2).path("startMs").asLong()).isEqualTo(5000);
+        en.until(d -> en.toast().equals("Undone: unit 2's boundary is back where it was."));
+        assertThat(current(en)).isEqualTo(s.unitId(1));
+        en.ctrl("z");
+        en.until(d -> codes(s) == 0);
+        assertThat(app.count("SELECT COUNT(*) FROM change_log WHERE transcript_id = " + s.transcript() + " AND field LIKE 'unit.undo:%'")).isEqualTo(1);
+        en.ctrl("z");
+        en.until(d -> en.toast().equals("Nothing to undo."));
+
+        // Ctrl+Y: unit 1's code again, then the move again; Ctrl+Z undoes that move.
+        en.ctrl("y");
+        en.until(d -> codes(s) == 1);
+        en.ctrl("y");
+        en.until(d -> unit(s, 1).path("endMs").asLong() == 5100);
+        assertThat(unit(s, 2).path("startMs").asLong()).isEqualTo(5100);
+        en.until(d -> en.toast().equals("Redone: unit 2's boundary is at 0:05.1 again."));
+        assertThat(logged(s, "unit.end")).isEqualTo(2);
+        en.ctrl("z");
+        en.until(d -> unit(s, 2).path("startMs").asLong() == 5000);
+        assertThat(unit(s, 1).path("endMs").asLong()).isEqualTo(5000);
+        assertThat(codes(s)).isEqualTo(1);
         assertThat(en.scriptErrors()).isEmpty();
     }
 
