@@ -306,7 +306,7 @@ public final class UnitizingService {
 
     /**
      * A unit's times against the recording and its neighbours: no overlap, end after start. In a transcript made from
-     * a recording only the last unit may be open; in an imported one a unit without an end (a timed text file gives
+     * a recording only the last unit may be open (a unit after an open one is refused as such, not as an overlap); in an imported one a unit without an end (a timed text file gives
      * starts only) runs until the next unit starts, so it has to start after the one before it and before the next.
      */
     private static void check(UnitDao dao, Scope s, UnitDao.Unit u) {
@@ -325,17 +325,26 @@ public final class UnitizingService {
         Optional<UnitDao.Unit> next = dao.at(u.transcriptId(), u.seq() + 1);
         boolean runsToNext = !"recording".equals(s.transcript().format());
         if (prev.isPresent() && (prev.get().endMs() == null ? !runsToNext || prev.get().startMs() >= start : prev.get().endMs() > start)) {
-            throw overlap(u, prev.get());
+            throw prev.get().endMs() == null && !runsToNext ? openNotLast(prev.get(), u) : overlap(u, prev.get());
         }
         if (next.isPresent() && (u.endMs() == null ? !runsToNext || start >= next.get().startMs() : u.endMs() > next.get().startMs())) {
-            throw overlap(u, next.get());
+            throw u.endMs() == null && !runsToNext ? openNotLast(u, next.get()) : overlap(u, next.get());
         }
     }
 
+    /** Two units' times cross (in an imported transcript a unit without an end runs until the next one starts). */
     private static ApiException overlap(UnitDao.Unit u, UnitDao.Unit other) {
         return ApiException.conflict("unit.overlap", "Unit " + u.seq() + " (" + span(u) + ") would overlap unit " + other.seq() + " (" + span(other)
-                + "); units may touch but not overlap, and only the last unit may be open.")
+                + "); units may touch but not overlap.")
                 .with("seq", u.seq()).with("span", span(u)).with("other", other.seq()).with("otherSpan", span(other));
+    }
+
+    /** In a transcript made from a recording, a unit without an end (the one being made) must be the last. */
+    private static ApiException openNotLast(UnitDao.Unit open, UnitDao.Unit after) {
+        return ApiException.conflict("unit.openNotLast", "Unit " + open.seq() + " (" + span(open) + ") has no end yet, and unit " + after.seq() + " ("
+                + span(after) + ") would come after it; in a transcript made from a recording only the last unit may be open: give unit "
+                + open.seq() + " an end first.")
+                .with("seq", open.seq()).with("span", span(open)).with("other", after.seq()).with("otherSpan", span(after));
     }
 
     private static String span(UnitDao.Unit u) {

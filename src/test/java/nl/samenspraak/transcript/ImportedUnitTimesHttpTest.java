@@ -127,6 +127,8 @@ class ImportedUnitTimesHttpTest {
             Http.Response r = admin.put(units + id.get(1) + "/start", at(ms, "txt-x" + ms));
             assertThat(r.status()).as(r.body()).isEqualTo(409);
             assertThat(r.json().path("code").asText()).isEqualTo("unit.overlap");
+            // Said as it is here: a unit without an end runs until the next one starts; no word of 'only the last unit open'.
+            assertThat(r.error()).contains("units may touch but not overlap").doesNotContain("open");
         }
         // An end given to a unit in the middle must not reach into the next one.
         ok(admin.put(units + id.get(0) + "/end", at(700, "txt-3")));

@@ -80,6 +80,9 @@ class UnitizingHttpTest {
         assertThat(second.path("units").get(1).path("startMs").asLong()).isEqualTo(1200);
         assertThat(second.path("before").get(0).path("endMs").isNull()).isTrue();
         long last = second.path("units").get(1).path("id").asLong();
+        // A unit after the open one: refused, saying so (not as an overlap).
+        refused(tom.post(units(), body("startMs", 2600, "endMs", 3400, "role", "professional")), 409, "unit.openNotLast",
+                "Unit 2 (1.200 s – …) has no end yet", "only the last unit may be open");
         JsonNode ended = ok(tom.put(units() + "/" + last + "/end", body("atMs", 2500, "opId", "m3")));
         assertThat(ended.path("change").asText()).isEqualTo("unit.end");
         // A unit made in the gap after the others goes last; seq follows time.
@@ -219,7 +222,9 @@ class UnitizingHttpTest {
         assertThat(time(alone, 2, "endMs")).isEqualTo(3000);
         assertThat(time(alone, 3, "startMs")).isEqualTo(3100);
         assertThat(alone.path("before").size()).isEqualTo(1);
-        refused(tom.put(units() + "/" + last + "/start", body("atMs", 2900)), 409, "unit.overlap", "Unit 4", "unit 3");
+        Http.Response crossing = tom.put(units() + "/" + last + "/start", body("atMs", 2900));
+        refused(crossing, 409, "unit.overlap", "Unit 4 (2.900 s – 3.400 s) would overlap unit 3", "units may touch but not overlap.");
+        assertThat(crossing.error()).doesNotContain("open");
 
         // A coded neighbour keeps its boundary (project setting 'unitsAfterCoding': 'locked'), so the shared one stays.
         String dim = Fixtures.firstDimension(anna);
