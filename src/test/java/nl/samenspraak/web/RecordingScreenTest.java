@@ -151,13 +151,14 @@ class RecordingScreenTest {
         Screens.both(en, "recording-screen");
         en.keys(Keys.ESCAPE); // from the language choice back to the units
 
-        // Boundaries: unit 5 ends 0.1 s earlier; unit 4 ends 1 s earlier
+        // Boundaries (units made with Enter touch, so each shared boundary moves as one): unit 5 ends 0.1 s earlier
+        // and unit 6 starts there; unit 4 ends 1 s earlier and unit 5 starts there
         alt(en, ",");
         settled(en, 6);
         en.keys("k");
         new Actions(en.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(",").keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
         settled(en, 6);
-        // and starts 0.1 s later.
+        // and starts 0.1 s later, where unit 3 now ends.
         alt(en, "]");
         settled(en, 6);
         // Split unit 3 at 10 s, then merge the two parts again, then undo the merge.
@@ -187,7 +188,7 @@ class RecordingScreenTest {
         // The API has the times, speakers, gist and codes.
         JsonNode units = root.get("/api/transcripts/" + t).json().path("utterances");
         assertThat(units).hasSize(7);
-        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 10000}, {10000, 12000}, {12100, 15000}, {16000, 17900}, {18000, -1}};
+        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 10000}, {10000, 12100}, {12100, 15000}, {15000, 17900}, {17900, -1}};
         String[] roles = {"professional", "client", "professional", "professional", "client", "professional", "professional"};
         for (int i = 0; i < 7; i++) {
             JsonNode u = units.get(i);
@@ -207,7 +208,7 @@ class RecordingScreenTest {
         en.waitReady();
         assertThat(en.all("#units .rec-unit")).hasSize(7);
         assertThat(en.all("#units .rec-unit .pill:not(.empty)")).hasSize(6);
-        assertThat(en.text("#units")).contains("vraagt naar het werk").contains("0:16.0 – 0:17.9");
+        assertThat(en.text("#units")).contains("vraagt naar het werk").contains("0:15.0 – 0:17.9");
     }
 
     @Test
