@@ -80,6 +80,7 @@ async function start() {
   audio.addEventListener('loadedmetadata', () => { if (!S.durationMs) S.durationMs = Math.round(audio.duration * 1000); draw(); });
   audio.addEventListener('timeupdate', follow);
   audio.addEventListener('seeked', follow);
+  audio.addEventListener('play', follow);
 
   timeline = new Timeline($('#timeline'), { colourOf, onSeek: (ms) => { seek(ms); $('#units').focus(); }, onMove: dragged });
   if (S.dims.length) {
@@ -196,9 +197,24 @@ function draw() {
   timeline.draw();
 }
 
+/**
+ * The playhead moves with the recording: drawn now, and, while it plays, in one frame loop (started on play, or by
+ * the first event that finds it playing; ended by a pause or the end). Later events only draw, never a second loop.
+ */
+let following = false;
 function follow() {
   draw();
-  if (!audio.paused) requestAnimationFrame(() => { if (!audio.paused) follow(); });
+  if (following || audio.paused) return;
+  following = true;
+  const step = () => {
+    if (audio.paused || audio.ended) {
+      following = false;
+      return draw();
+    }
+    draw();
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
 }
 
 function mediaState() {

@@ -211,6 +211,50 @@ class RecordingScreenTest {
         assertThat(en.text("#units")).contains("vraagt naar het werk").contains("0:15.0 – 0:17.9");
     }
 
+    /**
+     * Counts, per frame, the frame callbacks the page asks for (window.__raf.frames), the timeupdate events while
+     * playing (updates) and the frame at which playback paused (pausedAt).
+     */
+    private static final String COUNT_FRAMES = """
+            const a = document.querySelector('#media-slot audio');
+            const r = window.__raf = { n: 0, frames: [], updates: 0, pausedAt: -1 };
+            const ask = window.requestAnimationFrame.bind(window);
+            window.requestAnimationFrame = (cb) => { r.n++; return ask(cb); };
+            const tick = () => { r.frames.push(r.n); r.n = 0; ask(tick); };
+            ask(tick);
+            a.addEventListener('timeupdate', () => { if (!a.paused) r.updates++; });
+            a.addEventListener('pause', () => { r.pausedAt = r.frames.length; });
+            """;
+
+    private int raf(Browser b, String expression) {
+        return ((Number) b.js("return " + expression)).intValue();
+    }
+
+    @Test
+    void playback_redraws_the_timeline_in_one_frame_loop_that_ends_with_a_pause() throws Exception {
+        long p = project(app.unique("Opnames"));
+        Http.Response made = root.postFile("/api/projects/" + p + "/recordings", "gesprek.wav", java.nio.file.Files.readAllBytes(recording("gesprek-loop.wav")), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long t = made.json().path("transcript").path("id").asLong();
+        en.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
+        en.waitReady();
+        en.js(COUNT_FRAMES);
+        en.keys(" ");
+        // Every timeupdate (some four a second) draws; none starts another loop: one frame callback per frame.
+        en.until(d -> raf(en, "window.__raf.updates") >= 6);
+        int from = raf(en, "window.__raf.frames.length");
+        en.until(d -> raf(en, "window.__raf.frames.length") >= from + 10);
+        assertThat(raf(en, "Math.max(...window.__raf.frames.slice(" + from + "))")).as("frame callbacks asked for in one frame while playing").isEqualTo(1);
+        assertThat((Boolean) en.js("return document.querySelector('#media-slot audio').paused")).isFalse();
+        // Paused: the loop ends.
+        en.keys(" ");
+        en.until(d -> raf(en, "window.__raf.pausedAt") >= 0);
+        int paused = raf(en, "window.__raf.pausedAt");
+        en.until(d -> raf(en, "window.__raf.frames.length") >= paused + 6);
+        assertThat(raf(en, "Math.max(...window.__raf.frames.slice(" + (paused + 2) + "))")).as("frame callbacks after the pause").isZero();
+        assertThat(en.scriptErrors()).isEmpty();
+    }
+
     @Test
     void the_recording_screen_speaks_dutch() throws Exception {
         long p = project(app.unique("Opnames"));
