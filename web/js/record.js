@@ -9,10 +9,10 @@ import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { Saver } from './saver.js';
 import { Codebar } from './codebar.js';
-import { combo, isCharacter } from './keys.js';
+import { chord as keyOf, isCharacter } from './keys.js';
 import { showHelp, closeHelp, helpOpen } from './help.js';
 import { showStatus, toast } from './status.js';
-import { Timeline, readPeaks } from './timeline.js';
+import { Timeline, readPeaks, codeColour } from './timeline.js';
 
 const transcriptId = Number(param('t'));
 const ROLES = ['professional', 'client', 'other'];
@@ -52,12 +52,6 @@ const COMMANDS = [
 ];
 const BY_COMBO = new Map(COMMANDS.flatMap(([action, , combos]) => combos.map((c) => [c, action])));
 
-/** Alt chords by the key's place (e.code), so they work on every layout and with the Mac's Option key. */
-function keyOf(e) {
-  if (e.altKey && !e.ctrlKey && !e.metaKey) return `Alt+${e.shiftKey ? 'Shift+' : ''}${e.code}`;
-  return combo(e);
-}
-
 async function start() {
   const [, user] = await Promise.all([loadLanguage(), currentUser()]);
   const doc = await get(`/api/transcripts/${transcriptId}`);
@@ -87,8 +81,9 @@ async function start() {
   audio.addEventListener('loadedmetadata', () => { if (!S.durationMs) S.durationMs = Math.round(audio.duration * 1000); draw(); });
   audio.addEventListener('timeupdate', follow);
   audio.addEventListener('seeked', follow);
+  audio.addEventListener('play', follow);
 
-  timeline = new Timeline($('#timeline'), { colourOf, onSeek: (ms) => { seek(ms); $('#units').focus(); } });
+  timeline = new Timeline($('#timeline'), { colourOf, onSeek: (ms) => { seek(ms); $('#units').focus(); }, onMove: dragged });
   if (S.dims.length) {
     bar = new Codebar(S.dims, { onDimension: setDimension, onPick: (code) => { if (code) codeIt(code); $('#units').focus(); } });
     bar.render();
@@ -150,14 +145,7 @@ async function loadWaveform() {
 }
 
 /** The block's colour: the code of the first dimension this unit has one in; grey while uncoded. */
-function colourOf(u) {
-  const mine = codesOf(u);
-  for (const d of S.dims) {
-    const code = mine[d.key] && d.byKey.get(mine[d.key]);
-    if (code) return code.colour || '#24578a';
-  }
-  return '#b9b4a8';
-}
+const colourOf = (u) => codeColour(S.dims, codesOf(u));
 
 // ---- drawing ----
 
@@ -213,9 +201,24 @@ function draw() {
   timeline.draw();
 }
 
+/**
+ * The playhead moves with the recording: drawn now, and, while it plays, in one frame loop (started on play, or by
+ * the first event that finds it playing; ended by a pause or the end). Later events only draw, never a second loop.
+ */
+let following = false;
 function follow() {
   draw();
-  if (!audio.paused) requestAnimationFrame(() => { if (!audio.paused) follow(); });
+  if (following || audio.paused) return;
+  following = true;
+  const step = () => {
+    if (audio.paused || audio.ended) {
+      following = false;
+      return draw();
+    }
+    draw();
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
 }
 
 function mediaState() {
@@ -419,6 +422,11 @@ function setRole(role) {
 /** Moves the selected unit's start or end by delta ms. */
 function nudge(end, delta) {
   change({ action: 'move', end, delta, atMs: now() });
+}
+
+/** An edge dragged on the timeline: that unit's start or end to ms, sent as one move; the unit is selected. */
+function dragged(unit, edge, at) {
+  units.enqueue({ action: 'move', unitId: unit.id, end: edge === 'end', atMs: at });
 }
 
 function split() {
