@@ -291,7 +291,6 @@ function underPlayhead(at = now()) {
 // units as the changes before it left them; the Saver keeps that request (with the opId) in the queue before
 // sending it, so after a reload the same request goes again and the server answers it "replayed" if it had
 // applied it. Codes given to a unit still being made wait in this queue too, and go to the codes' queue in turn.
-const base = `/api/transcripts/${transcriptId}/units`;
 const byId = (id) => S.units.find((u) => u.id === id) || null;
 
 /** The unit a change is for: the one chosen when the key was pressed, else the selected one, else the one under `at`. */
@@ -307,7 +306,7 @@ function nothing(message, kind) {
 
 const UNIT_CHANGES = {
   next: {
-    prepare: (op) => ({ method: 'POST', path: `${base}/next`, body: { atMs: op.atMs, role: op.role } }),
+    prepare: (op) => ({ method: 'POST', path: `/api/transcripts/${transcriptId}/units/next`, body: { atMs: op.atMs, role: op.role } }),
     done: (op) => {
       const ended = S.units.findIndex((u) => u.endMs === op.atMs);
       select(ended >= 0 ? ended : S.units.length - 1);
@@ -318,7 +317,7 @@ const UNIT_CHANGES = {
       const last = S.units[S.units.length - 1];
       const u = last && (last.endMs === null || last.endMs === undefined) ? last : chosen(op);
       if (!u || u.speakerRole === op.role) return null;
-      return { method: 'PUT', path: `${base}/${u.id}/speaker`, body: { role: op.role } };
+      return { method: 'PUT', path: `/api/transcripts/${transcriptId}/units/${u.id}/speaker`, body: { role: op.role } };
     },
     done: () => render(),
   },
@@ -329,7 +328,7 @@ const UNIT_CHANGES = {
       // An open last unit is ended at the playhead; any other boundary moves by delta (or to atMs, given no delta).
       const open = op.end && (u.endMs === null || u.endMs === undefined);
       const at = open || op.delta === undefined ? op.atMs : Math.max(0, (op.end ? u.endMs : u.startMs) + op.delta);
-      return { method: 'PUT', path: `${base}/${u.id}/${op.end ? 'end' : 'start'}`, body: { atMs: at }, unitId: u.id };
+      return { method: 'PUT', path: `/api/transcripts/${transcriptId}/units/${u.id}/${op.end ? 'end' : 'start'}`, body: { atMs: at }, unitId: u.id };
     },
     done: (op) => select(indexOf(op.req.unitId)),
   },
@@ -337,7 +336,7 @@ const UNIT_CHANGES = {
     prepare: (op) => {
       const u = S.units.find((x) => x.startMs < op.atMs && (x.endMs === null || x.endMs === undefined || op.atMs < x.endMs));
       if (!u) return nothing(t('rec.noUnitHere'));
-      return { method: 'POST', path: `${base}/${u.id}/split`, body: { atMs: op.atMs }, unitId: u.id };
+      return { method: 'POST', path: `/api/transcripts/${transcriptId}/units/${u.id}/split`, body: { atMs: op.atMs }, unitId: u.id };
     },
     done: (op) => select(indexOf(op.req.unitId) + 1),
   },
@@ -345,12 +344,12 @@ const UNIT_CHANGES = {
     prepare: (op) => {
       const u = (op.unitId && byId(op.unitId)) || S.units[S.sel];
       if (!u) return nothing(t('rec.noUnit'));
-      return { method: 'POST', path: `${base}/${u.id}/merge-next`, body: {}, unitId: u.id };
+      return { method: 'POST', path: `/api/transcripts/${transcriptId}/units/${u.id}/merge-next`, body: {}, unitId: u.id };
     },
     done: (op) => { select(indexOf(op.req.unitId)); reloadCodes(); },
   },
   undo: {
-    prepare: () => ({ method: 'POST', path: `${base}/undo`, body: {} }),
+    prepare: () => ({ method: 'POST', path: `/api/transcripts/${transcriptId}/units/undo`, body: {} }),
     done: (op, r) => {
       const touched = (r.after || []).map((x) => x.id).concat((r.before || []).map((x) => x.id));
       const i = S.units.findIndex((u) => touched.includes(u.id));
@@ -360,7 +359,7 @@ const UNIT_CHANGES = {
     },
   },
   text: {
-    prepare: (op) => (byId(op.unitId) ? { method: 'PUT', path: `${base}/${op.unitId}/text`, body: { text: op.text }, unitId: op.unitId } : null),
+    prepare: (op) => (byId(op.unitId) ? { method: 'PUT', path: `/api/transcripts/${transcriptId}/units/${op.unitId}/text`, body: { text: op.text }, unitId: op.unitId } : null),
     done: (op) => select(indexOf(op.req.unitId)),
   },
   // A code for the unit just made (or the one chosen): handed to the codes' queue when the unit exists.
