@@ -22,10 +22,24 @@ export async function api(method, path, body) {
   // Every change is JSON, even without a body: the server refuses other types (docs/security.md).
   if (method !== 'GET') init.headers['Content-Type'] = 'application/json';
   if (body !== undefined) init.body = JSON.stringify(body);
-  const res = await fetch(path, init);
+  return answer(await fetch(path, init));
+}
+
+/** Sends a form (a file and its options) as a multipart POST; answers as {@link api} does. */
+export async function postForm(path, form) {
+  return answer(await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } }));
+}
+
+/** The JSON of an answer, or its refusal as an ApiError (with the status text when the body is not the error shape). */
+async function answer(res) {
   if (res.status === 204) return null;
   const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch (e) {
+    if (res.ok) throw e;
+  }
   if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
   return data;
 }

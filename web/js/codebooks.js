@@ -1,7 +1,7 @@
 // Codebooks: every stored codebook and version; one shown whole (dimensions, codes, hotkeys,
 // definitions, rating scales), downloaded as JSON or REFI-QDA .qdc; system administrators upload
 // a JSON or .qdc file and see every problem at its JSON path or element.
-import { ApiError, get } from './api.js';
+import { get, postForm } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
 import { problemsOf, refusalText } from './problems.js';
@@ -85,14 +85,6 @@ function chosenFile() {
   return { file, form, qdc: file.name.toLowerCase().endsWith('.qdc') };
 }
 
-/** Posts a codebook file; the answer's JSON, or an ApiError. */
-async function send(url, form) {
-  const res = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  const data = await res.json();
-  if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
-  return data;
-}
-
 /** Lists problems (each with its place in the file) under the form. */
 function showProblems(list) {
   const problems = $('#problems');
@@ -114,7 +106,7 @@ async function check() {
   status.dataset.state = '';
   status.textContent = t('cb.checking');
   try {
-    const answer = await send(`/api/codebooks/validate?fileName=${encodeURIComponent(chosen.file.name)}`, chosen.form);
+    const answer = await postForm(`/api/codebooks/validate?fileName=${encodeURIComponent(chosen.file.name)}`, chosen.form);
     status.dataset.state = answer.valid ? 'done' : 'failed';
     status.textContent = answer.valid ? t('cb.checkedValid', { summary: t('cb.summary', answer.summary) })
       : t('cb.checkedInvalid', { count: answer.problems.length });
@@ -134,7 +126,7 @@ async function upload(e) {
   status.dataset.state = '';
   status.textContent = t('cb.uploading');
   try {
-    const data = await send(qdc ? `/api/codebooks/qdc?fileName=${encodeURIComponent(file.name)}`
+    const data = await postForm(qdc ? `/api/codebooks/qdc?fileName=${encodeURIComponent(file.name)}`
       : `/api/codebooks?fileName=${encodeURIComponent(file.name)}`, form);
     status.dataset.state = 'done';
     status.textContent = t('cb.uploaded', { key: data.key, version: data.version });

@@ -1,4 +1,6 @@
-// The coding screen: a transcript, the codebook beside it, everything by keyboard.
+// The coding screen: a transcript, the codebook beside it, everything by keyboard. With times and a recording,
+// the recording's timeline above it (codetimeline.js), where the current unit's boundaries move. Undo and redo
+// walk back and forth through codes and boundary moves alike, in the order they were made.
 import { get, currentUser } from './api.js';
 import { $, param } from './dom.js';
 import { errorText, loadLanguage, t, tx } from './i18n.js';
@@ -8,18 +10,19 @@ import { Sync } from './sync.js';
 import { TranscriptView } from './view.js';
 import { Codebar } from './codebar.js';
 import { Player } from './media.js';
-import { combo, commandFor, isCharacter } from './keys.js';
+import { chord, commandFor, isCharacter, COMMANDS, BOUNDARY_COMMANDS } from './keys.js';
 import { showHelp, closeHelp, helpOpen } from './help.js';
 import { showStatus, toast } from './status.js';
 import { Place } from './place.js';
 import { showRolesNotice, explainRoleRefusal } from './rolesbanner.js';
+import { CodingTimeline } from './codetimeline.js';
 
 const transcriptId = Number(param('t'));
 // For the benchmark: usableMs is navigation start (performance's time origin) to the frame painted
 // after the first key the screen acted on.
 const perf = (window.samenspraak = { keyMs: [], handlerMs: [], readyMs: null, renderMs: null, usableMs: null });
 const S = { units: [], dims: [], dim: 0, cur: 0, undo: [], redo: [], auto: true };
-let view, bar, saver, sync, place, player = null, user;
+let view, bar, saver, sync, place, player = null, timeline = null, user;
 
 /** Every request as early as it can go: the language beside the log-in check, then what needs a login. */
 async function load() {
@@ -74,7 +77,7 @@ async function start() {
   updateProgress();
   document.addEventListener('keydown', onKey);
   document.addEventListener('languagechange', relabel);
-  $('#help-button').addEventListener('click', () => showHelp(S.dims[S.dim]));
+  $('#help-button').addEventListener('click', () => showHelp(S.dims[S.dim], commands()));
   $('#units').focus();
   perf.renderMs = performance.now() - t0;
   perf.readyMs = performance.now();
@@ -89,7 +92,39 @@ async function start() {
 async function setUpMedia(doc) {
   if (!S.units.some((u) => u.startMs !== null && u.startMs !== undefined)) return;
   const info = await get(`/api/transcripts/${transcriptId}/media/info`).catch(() => null);
-  if (info) player = new Player(info, doc.transcript.id, S.units, (i) => { if (i !== S.cur) move(i); });
+  if (!info) return;
+  player = new Player(info, doc.transcript.id, S.units, (i) => { if (i !== S.cur) move(i); });
+  timeline = new CodingTimeline({
+    transcriptId, player, units: S.units, dims: S.dims, durationMs: info.durationMs, selected: () => S.cur, onPick: (i) => move(i),
+    onMoved: (i) => view.update(i),
+    onAsked: (step) => { S.undo.push(step); S.redo = []; },
+    onDropped: (step) => { S.undo = S.undo.filter((x) => x !== step); S.redo = S.redo.filter((x) => x !== step); },
+    saved,
+  });
+  timeline.draw();
+}
+
+/** Resolves once this browser's queue holds no change of this transcript (the codes asked before are saved). */
+function saved() {
+  const waiting = () => saver.pending().some((op) => op.transcriptId === transcriptId);
+  if (!waiting()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (waiting()) return;
+      saver.removeEventListener('status', check);
+      resolve();
+    };
+    saver.addEventListener('status', check);
+  });
+}
+
+/** The screen's keys for '?': the boundary keys only where there is a timeline. */
+const commands = () => (timeline ? [...COMMANDS, ...BOUNDARY_COMMANDS] : COMMANDS);
+
+/** Alt+, Alt+. (with Shift: 1 s), Alt+[ Alt+]: the current unit's end or start, by delta ms. */
+function boundary(edge, delta) {
+  if (!timeline) return toast(t('coding.noTimeline'));
+  timeline.nudge(S.cur, edge, delta);
 }
 
 const dimKey = () => S.dims[S.dim].key;
@@ -109,6 +144,7 @@ function move(i) {
   view.setCurrent(n);
   bar.mark(unit().speakerRole, unit().codes[dimKey()] || null);
   place.save(unit().id, dimKey());
+  if (timeline) timeline.draw();
 }
 
 /** Back to a place ({unit id, dimension key}); without one (or a unit no longer there), the first uncoded unit. */
@@ -150,6 +186,7 @@ function change(i, dimension, code, { record = true } = {}) {
   }
   if (i === S.cur) bar.mark(u.speakerRole, u.codes[dimKey()] || null);
   updateProgress();
+  if (timeline) timeline.draw();
   return true;
 }
 
@@ -169,9 +206,16 @@ function pickFromBar(code) {
   $('#units').focus();
 }
 
+/** Ctrl+Z, Ctrl+Y: the last step of either stack, a code or a boundary move (that one through the timeline and the server). */
 function undoRedo(from, to, field, label) {
   const step = from.pop();
   if (!step) return toast(t(label === 'undo' ? 'coding.nothingToUndo' : 'coding.nothingToRedo'));
+  if (step.kind === 'move') {
+    to.push(step);
+    const i = S.index.get(step.id);
+    if (i !== undefined && i !== S.cur) move(i);
+    return label === 'undo' ? timeline.undo(step) : timeline.redo(step);
+  }
   change(step.i, step.dimension, step[field], { record: false });
   to.push(step);
   const dimIndex = S.dims.findIndex((d) => d.key === step.dimension);
@@ -209,12 +253,18 @@ const ACTIONS = {
   nextDimension: () => setDimension(S.dim + 1),
   prevDimension: () => setDimension(S.dim - 1),
   search: () => bar.openSearch(),
-  help: () => showHelp(S.dims[S.dim]),
+  help: () => showHelp(S.dims[S.dim], commands()),
   play: () => media('playUnit'),
   follow: () => media('follow'),
   autoAdvance: () => setAuto(!S.auto),
   escape: () => $('#units').focus(),
   header: () => toHeader(),
+  endEarlier: () => boundary('end', -100),
+  endLater: () => boundary('end', 100),
+  endEarlier1s: () => boundary('end', -1000),
+  endLater1s: () => boundary('end', 1000),
+  startEarlier: (e) => boundary('start', e.shiftKey ? -1000 : -100),
+  startLater: (e) => boundary('start', e.shiftKey ? 1000 : 100),
 };
 
 /** F6: Tab switches dimensions in the transcript, so this is the keyboard's way to the header's links. */
@@ -232,7 +282,7 @@ function onKey(e) {
   if (helpOpen()) return e.key === 'Escape' || e.key === '?' ? (e.preventDefault(), closeHelp()) : undefined;
   const target = e.target;
   const inField = target.closest && target.closest('input, select, textarea, button, a, audio, video');
-  const c = combo(e);
+  const c = chord(e);
   if (inField) {
     if (c === 'Escape' || c === 'F6') { e.preventDefault(); $('#units').focus(); }
     return;
@@ -247,7 +297,7 @@ function onKey(e) {
   e.preventDefault();
   const t0 = e.timeStamp;
   if (code) setCode(code);
-  else ACTIONS[action]();
+  else ACTIONS[action](e);
   perf.handlerMs.push(performance.now() - t0);
   // For the benchmark: from the key to the frame that shows its result.
   requestAnimationFrame(() => setTimeout(() => {
@@ -267,6 +317,7 @@ function refused({ op, error }) {
     if (server) S.units[i].codes[op.dimension] = server.code;
     view.update(i);
     updateProgress();
+    if (timeline) timeline.draw();
   }).catch(() => {});
 }
 
@@ -279,6 +330,7 @@ function fromElsewhere(c) {
   if (c.source === 'server' && saver.pending().some((op) => op.kind === 'code' && op.utteranceId === c.utteranceId && op.dimension === c.field)) return;
   setLocal(c.utteranceId, c.field, c.value);
   view.update(i);
+  if (timeline) timeline.draw();
   if (i === S.cur) bar.mark(unit().speakerRole, unit().codes[dimKey()] || null);
   updateProgress();
   const d = S.dims.find((x) => x.key === c.field);
@@ -303,6 +355,7 @@ function relabel() {
   bar.render();
   updateProgress();
   if (player) player.state();
+  if (timeline) timeline.relabel();
 }
 
 start().catch((e) => {

@@ -52,7 +52,8 @@ function render() {
     t('trust.erase.calibrations', { n: int(r.calibrations) }),
     t('trust.erase.changes', { n: int(r.changes) }),
     r.recording ? t('trust.erase.recording', { file: preview.recordingFile }) : t('trust.erase.noRecording'),
-  ].map((text) => h('li', { text })));
+    r.copies ? t('trust.erase.copies', { n: int(r.copies) }) : null,
+  ].filter((text) => text).map((text) => h('li', { text })));
   $('#stays').textContent = t('trust.erase.stays', { id: preview.transcriptId });
   $('#confirm-label').textContent = t('trust.erase.confirm', { name: preview.name });
   $('#erase').hidden = false;

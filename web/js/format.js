@@ -39,6 +39,14 @@ const REASONS = [
   [/^Pearson's r needs (\d+) sessions valued by both coders; there are (\d+)/, 'reason.rSessions', (m) => ({ need: m[1], n: m[2] })],
   [/^(.+)'s value is the same in all (\d+) sessions/, 'reason.rConstant', (m) => ({ coder: m[1], n: m[2] })],
   [/^no chosen transcript was coded in this dimension/, 'reason.noDoubleCoded', () => ({})],
+  [/^fewer than two coders unitized this recording/, 'reason.unitizedByOne', () => ({})],
+  [/^no recording was unitized by two or more coders/, 'reason.noPooled', () => ({})],
+  [/^fewer than two coders unitized every one of these recordings/, 'reason.fewPooledCoders', () => ({})],
+  [/^the recording has no known duration/, 'reason.noDuration', () => ({})],
+  [/^no unit of the one coder matches/, 'reason.noMatch', () => ({})],
+  [/^neither coder coded a matched unit/, 'reason.matchedUncoded', () => ({})],
+  [/^no coder marked a unit/, 'reason.noUnits', () => ({})],
+  [/^the expected disagreement is 0/, 'reason.noExpectedDisagreement', () => ({})],
   [/^no chosen transcript has this (item|total) rated/, 'reason.notRated', () => ({})],
 ];
 

@@ -1,6 +1,6 @@
 // The import page: choose or drop files, see each previewed (nothing stored), adjust columns, tiers,
 // encoding and roles, confirm the roles, then import all files in one all-or-nothing step.
-import { ApiError } from './api.js';
+import { postForm } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t } from './i18n.js';
 import { openProjectPage } from './header.js';
@@ -82,12 +82,8 @@ function form(forImport) {
   return data;
 }
 
-async function post(path, forImport) {
-  const res = await fetch(path, { method: 'POST', body: form(forImport), credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
-  return data;
+function post(path, forImport) {
+  return postForm(path, form(forImport));
 }
 
 /** A new preview after any change (a short pause first, so typing a speaker name asks once). */

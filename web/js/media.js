@@ -1,5 +1,6 @@
 // The recording beside the transcript: play one unit's segment, or follow (play on and move the
-// highlight with the recording). Only built when the transcript has times and a recording.
+// highlight with the recording). Only built when the transcript has times and a recording; the coding
+// screen then shows its timeline too (timeline.js).
 import { h, $ } from './dom.js';
 import { t } from './i18n.js';
 
@@ -66,14 +67,29 @@ export class Player {
 
   tick() {
     if (!this.following) return;
-    const ms = this.el.currentTime * 1000;
+    const found = this.indexAt(this.el.currentTime * 1000);
+    if (found >= 0) this.onFollow(found);
+  }
+
+  /** The last unit that starts at or before ms (units are in time order), or -1. */
+  indexAt(ms) {
     let lo = 0, hi = this.units.length - 1, found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const s = this.units[mid].startMs;
       if (s === null || s === undefined || s <= ms) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    if (found >= 0) this.onFollow(found);
+    return found;
+  }
+
+  /** Where the recording is, in ms. */
+  now() {
+    return Math.round(this.el.currentTime * 1000);
+  }
+
+  /** To ms, without playing. */
+  seek(ms) {
+    this.el.currentTime = Math.max(0, ms) / 1000;
   }
 
   state() {

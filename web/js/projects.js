@@ -25,10 +25,12 @@ async function start() {
   saver.flush();
   const projects = await get('/api/projects');
   data = await Promise.all(projects.map(async (p) => {
-    const [progress, book, listed] = await Promise.all([
+    // The list first: where coders unitize independently, reading it makes the coder's own copies of the
+    // recordings, which the progress then counts.
+    const listed = await get(`/api/projects/${p.id}/transcripts`);
+    const [progress, book] = await Promise.all([
       get(`/api/projects/${p.id}/progress`),
       get(`/api/codebooks/${encodeURIComponent(p.codebookKey)}`).catch(() => null),
-      get(`/api/projects/${p.id}/transcripts`),
     ]);
     // The transcript list is the server's word on what this member may code (only those given to a
     // coder, once the project has assignments); progress covers every transcript.

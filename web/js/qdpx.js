@@ -1,7 +1,7 @@
 // Import a REFI-QDA project: one .qdpx or .qde, previewed (codebook, transcripts, coders and their codes,
 // conflicts, what is not taken) before anything is stored, then imported in one step into a new project
 // (system administrators) or, with ?p=, into an existing one (its administrators and trainers).
-import { ApiError, get } from './api.js';
+import { get, postForm } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, problemText, t, tx } from './i18n.js';
 import { openPage } from './header.js';
@@ -47,11 +47,8 @@ function form() {
   return data;
 }
 
-async function send(url) {
-  const res = await fetch(url, { method: 'POST', body: form(), credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  const data = await res.json();
-  if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
-  return data;
+function send(url) {
+  return postForm(url, form());
 }
 
 /** A refusal of the file in the page's language: the reader's coded problem where it has one. */

@@ -9,10 +9,10 @@ import { errorText, loadLanguage, t, tx } from './i18n.js';
 import { setUpHeader } from './header.js';
 import { Saver } from './saver.js';
 import { Codebar } from './codebar.js';
-import { combo, isCharacter } from './keys.js';
+import { chord as keyOf, isCharacter } from './keys.js';
 import { showHelp, closeHelp, helpOpen } from './help.js';
 import { showStatus, toast } from './status.js';
-import { Timeline, readPeaks } from './timeline.js';
+import { Timeline, readPeaks, codeColour } from './timeline.js';
 
 const transcriptId = Number(param('t'));
 const ROLES = ['professional', 'client', 'other'];
@@ -52,12 +52,6 @@ const COMMANDS = [
 ];
 const BY_COMBO = new Map(COMMANDS.flatMap(([action, , combos]) => combos.map((c) => [c, action])));
 
-/** Alt chords by the key's place (e.code), so they work on every layout and with the Mac's Option key. */
-function keyOf(e) {
-  if (e.altKey && !e.ctrlKey && !e.metaKey) return `Alt+${e.shiftKey ? 'Shift+' : ''}${e.code}`;
-  return combo(e);
-}
-
 async function start() {
   const [, user] = await Promise.all([loadLanguage(), currentUser()]);
   const doc = await get(`/api/transcripts/${transcriptId}`);
@@ -87,8 +81,9 @@ async function start() {
   audio.addEventListener('loadedmetadata', () => { if (!S.durationMs) S.durationMs = Math.round(audio.duration * 1000); draw(); });
   audio.addEventListener('timeupdate', follow);
   audio.addEventListener('seeked', follow);
+  audio.addEventListener('play', follow);
 
-  timeline = new Timeline($('#timeline'), { colourOf, onSeek: (ms) => { seek(ms); $('#units').focus(); } });
+  timeline = new Timeline($('#timeline'), { colourOf, onSeek: (ms) => { seek(ms); $('#units').focus(); }, onMove: dragged });
   if (S.dims.length) {
     bar = new Codebar(S.dims, { onDimension: setDimension, onPick: (code) => { if (code) codeIt(code); $('#units').focus(); } });
     bar.render();
@@ -150,14 +145,7 @@ async function loadWaveform() {
 }
 
 /** The block's colour: the code of the first dimension this unit has one in; grey while uncoded. */
-function colourOf(u) {
-  const mine = codesOf(u);
-  for (const d of S.dims) {
-    const code = mine[d.key] && d.byKey.get(mine[d.key]);
-    if (code) return code.colour || '#24578a';
-  }
-  return '#b9b4a8';
-}
+const colourOf = (u) => codeColour(S.dims, codesOf(u));
 
 // ---- drawing ----
 
@@ -213,9 +201,24 @@ function draw() {
   timeline.draw();
 }
 
+/**
+ * The playhead moves with the recording: drawn now, and, while it plays, in one frame loop (started on play, or by
+ * the first event that finds it playing; ended by a pause or the end). Later events only draw, never a second loop.
+ */
+let following = false;
 function follow() {
   draw();
-  if (!audio.paused) requestAnimationFrame(() => { if (!audio.paused) follow(); });
+  if (following || audio.paused) return;
+  following = true;
+  const step = () => {
+    if (audio.paused || audio.ended) {
+      following = false;
+      return draw();
+    }
+    draw();
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
 }
 
 function mediaState() {
@@ -288,7 +291,6 @@ function underPlayhead(at = now()) {
 // units as the changes before it left them; the Saver keeps that request (with the opId) in the queue before
 // sending it, so after a reload the same request goes again and the server answers it "replayed" if it had
 // applied it. Codes given to a unit still being made wait in this queue too, and go to the codes' queue in turn.
-const base = `/api/transcripts/${transcriptId}/units`;
 const byId = (id) => S.units.find((u) => u.id === id) || null;
 
 /** The unit a change is for: the one chosen when the key was pressed, else the selected one, else the one under `at`. */
@@ -304,7 +306,7 @@ function nothing(message, kind) {
 
 const UNIT_CHANGES = {
   next: {
-    prepare: (op) => ({ method: 'POST', path: `${base}/next`, body: { atMs: op.atMs, role: op.role } }),
+    prepare: (op) => ({ method: 'POST', path: `/api/transcripts/${transcriptId}/units/next`, body: { atMs: op.atMs, role: op.role } }),
     done: (op) => {
       const ended = S.units.findIndex((u) => u.endMs === op.atMs);
       select(ended >= 0 ? ended : S.units.length - 1);
@@ -315,7 +317,7 @@ const UNIT_CHANGES = {
       const last = S.units[S.units.length - 1];
       const u = last && (last.endMs === null || last.endMs === undefined) ? last : chosen(op);
       if (!u || u.speakerRole === op.role) return null;
-      return { method: 'PUT', path: `${base}/${u.id}/speaker`, body: { role: op.role } };
+      return { method: 'PUT', path: `/api/transcripts/${transcriptId}/units/${u.id}/speaker`, body: { role: op.role } };
     },
     done: () => render(),
   },
@@ -326,7 +328,7 @@ const UNIT_CHANGES = {
       // An open last unit is ended at the playhead; any other boundary moves by delta (or to atMs, given no delta).
       const open = op.end && (u.endMs === null || u.endMs === undefined);
       const at = open || op.delta === undefined ? op.atMs : Math.max(0, (op.end ? u.endMs : u.startMs) + op.delta);
-      return { method: 'PUT', path: `${base}/${u.id}/${op.end ? 'end' : 'start'}`, body: { atMs: at }, unitId: u.id };
+      return { method: 'PUT', path: `/api/transcripts/${transcriptId}/units/${u.id}/${op.end ? 'end' : 'start'}`, body: { atMs: at }, unitId: u.id };
     },
     done: (op) => select(indexOf(op.req.unitId)),
   },
@@ -334,7 +336,7 @@ const UNIT_CHANGES = {
     prepare: (op) => {
       const u = S.units.find((x) => x.startMs < op.atMs && (x.endMs === null || x.endMs === undefined || op.atMs < x.endMs));
       if (!u) return nothing(t('rec.noUnitHere'));
-      return { method: 'POST', path: `${base}/${u.id}/split`, body: { atMs: op.atMs }, unitId: u.id };
+      return { method: 'POST', path: `/api/transcripts/${transcriptId}/units/${u.id}/split`, body: { atMs: op.atMs }, unitId: u.id };
     },
     done: (op) => select(indexOf(op.req.unitId) + 1),
   },
@@ -342,12 +344,12 @@ const UNIT_CHANGES = {
     prepare: (op) => {
       const u = (op.unitId && byId(op.unitId)) || S.units[S.sel];
       if (!u) return nothing(t('rec.noUnit'));
-      return { method: 'POST', path: `${base}/${u.id}/merge-next`, body: {}, unitId: u.id };
+      return { method: 'POST', path: `/api/transcripts/${transcriptId}/units/${u.id}/merge-next`, body: {}, unitId: u.id };
     },
     done: (op) => { select(indexOf(op.req.unitId)); reloadCodes(); },
   },
   undo: {
-    prepare: () => ({ method: 'POST', path: `${base}/undo`, body: {} }),
+    prepare: () => ({ method: 'POST', path: `/api/transcripts/${transcriptId}/units/undo`, body: {} }),
     done: (op, r) => {
       const touched = (r.after || []).map((x) => x.id).concat((r.before || []).map((x) => x.id));
       const i = S.units.findIndex((u) => touched.includes(u.id));
@@ -357,7 +359,7 @@ const UNIT_CHANGES = {
     },
   },
   text: {
-    prepare: (op) => (byId(op.unitId) ? { method: 'PUT', path: `${base}/${op.unitId}/text`, body: { text: op.text }, unitId: op.unitId } : null),
+    prepare: (op) => (byId(op.unitId) ? { method: 'PUT', path: `/api/transcripts/${transcriptId}/units/${op.unitId}/text`, body: { text: op.text }, unitId: op.unitId } : null),
     done: (op) => select(indexOf(op.req.unitId)),
   },
   // A code for the unit just made (or the one chosen): handed to the codes' queue when the unit exists.
@@ -419,6 +421,11 @@ function setRole(role) {
 /** Moves the selected unit's start or end by delta ms. */
 function nudge(end, delta) {
   change({ action: 'move', end, delta, atMs: now() });
+}
+
+/** An edge dragged on the timeline: that unit's start or end to ms, sent as one move; the unit is selected. */
+function dragged(unit, edge, at) {
+  units.enqueue({ action: 'move', unitId: unit.id, end: edge === 'end', atMs: at });
 }
 
 function split() {

@@ -1,5 +1,6 @@
 // The reliability page: choose coders, transcripts (or only those two or more of the chosen coders
-// coded) and the bootstrap; then every figure per dimension, rating and count, as tables and pictures.
+// coded) and the bootstrap; then every figure per dimension, rating and count, as tables and pictures, and,
+// for recordings that coders unitized independently, their unitizing agreement (relunitizing.js).
 import { ApiError, get, currentUser } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, loadLanguage, t } from './i18n.js';
@@ -7,10 +8,11 @@ import { setUpHeader } from './header.js';
 import { int } from './format.js';
 import { dimensionSection } from './reldimension.js';
 import { frequenciesSection, ratingsSection } from './relsessions.js';
+import { unitizingSection } from './relunitizing.js';
 
 const projectId = Number(param('p'));
 const BOOTSTRAP = 1000;
-const S = { coders: [], transcripts: [], coverage: new Map(), codebook: null, data: null, coder: new Set(), transcript: new Set(), request: 0 };
+const S = { coders: [], transcripts: [], coverage: new Map(), codebook: null, data: null, unitizing: null, coder: new Set(), transcript: new Set(), request: 0 };
 
 async function start() {
   await loadLanguage();
@@ -21,7 +23,7 @@ async function start() {
   document.title = `${t('rel.title')} · ${project.name} · Samenspraak`;
   let data;
   try {
-    data = await get(url(true));
+    [data, S.unitizing] = await Promise.all([get(url(true)), get(unitizingUrl(true))]);
   } catch (e) {
     if (e instanceof ApiError && e.status === 403) return refuse(e);
     throw e;
@@ -77,7 +79,7 @@ function effectiveTranscripts() {
   return S.transcripts.filter((x) => S.transcript.has(x.id) && (!only || doublyCoded(x.id)));
 }
 
-function url(first) {
+function query(first) {
   const q = new URLSearchParams();
   const bootstrap = first || $('#bootstrap').checked ? BOOTSTRAP : 0;
   q.set('bootstrap', String(bootstrap));
@@ -86,7 +88,21 @@ function url(first) {
     const chosen = effectiveTranscripts();
     if (chosen.length !== S.transcripts.length) q.set('transcripts', chosen.map((x) => x.id).join(','));
   }
-  return `/api/projects/${projectId}/reliability?${q}`;
+  return q;
+}
+
+function url(first) {
+  return `/api/projects/${projectId}/reliability?${query(first)}`;
+}
+
+/**
+ * The unitizing agreement of recordings coded independently, for the same coders and transcripts (a recording is
+ * chosen by its own transcript or a coder's copy); not narrowed to doubly coded transcripts, as each copy has one coder.
+ */
+function unitizingUrl(first) {
+  const q = query(first);
+  if (!first && $('#double-only').checked) q.delete('transcripts');
+  return `/api/projects/${projectId}/reliability/unitizing?${q}`;
 }
 
 function renderSelection() {
@@ -155,8 +171,9 @@ async function compute() {
   $('#results').setAttribute('aria-busy', 'true');
   $('#compute').disabled = true;
   try {
-    const data = await get(url(false));
+    const [data, unitizing] = await Promise.all([get(url(false)), get(unitizingUrl(false))]);
     if (request !== S.request) return;
+    S.unitizing = unitizing;
     show(data);
     status.textContent = t('rel.computed', { coders: data.coders.length, transcripts: data.transcripts.length });
     status.dataset.state = 'done';
@@ -192,6 +209,7 @@ function render() {
       bootstrap: d.bootstrap ? t('rel.bootstrapOn', { n: int(d.bootstrap), seed: d.seed }) : t('rel.bootstrapOff'),
     })),
     ...d.dimensions.map(dimensionSection),
+    unitizingSection(S.unitizing),
     ratingsSection(d.ratings, S.codebook),
     frequenciesSection(d.frequencies, S.codebook)];
   $('#results').replaceChildren(...parts.filter(Boolean));

@@ -1,6 +1,6 @@
 // Session data: the project's fields (admins define them), a value per transcript and field (admins
 // edit inline; trainers and analysts read), and an import from CSV or xlsx that is all or nothing.
-import { api, ApiError, get } from './api.js';
+import { api, get, postForm } from './api.js';
 import { $, h, param } from './dom.js';
 import { errorText, t, tx } from './i18n.js';
 import { refusalText } from './problems.js';
@@ -205,9 +205,7 @@ async function importFile(e) {
   form.append('file', file, file.name);
   out.replaceChildren(h('p', { class: 'muted small', text: t('common.loading') }));
   try {
-    const res = await fetch(`/api/projects/${projectId}/fields/import`, { method: 'POST', body: form, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw ApiError.of(res.status, data, res.statusText);
+    const data = await postForm(`/api/projects/${projectId}/fields/import`, form);
     out.replaceChildren(h('p', { class: 'ok-text', text: t('ses.imported', { rows: data.rows, values: data.values, responses: data.responses }) }));
     await load();
   } catch (err) {

@@ -57,7 +57,9 @@ function card(x) {
   h('header', { class: 'card-head' },
     h('h2', { id: titleId, class: 'transcript-name', text: x.name }),
     x.rolesConfirmed ? null : h('span', { class: 'badge fail roles-flag', text: t('tr.rolesUnconfirmed') }),
-    h('p', { class: 'muted small card-meta', text: t('tr.meta', { file: x.fileName, format: x.format, date: day(x.createdAt), units: x.units }) })),
+    h('p', { class: 'muted small card-meta', text: t('tr.meta', { file: x.fileName, format: x.format, date: day(x.createdAt), units: x.units }) }),
+    // A coder's own copy of a recording (independent unitizing): whose units, from which recording.
+    x.unitizedBy ? h('p', { class: 'small card-meta unit-copy-mark', text: t('tr.unitCopy', { coder: coderName(x.unitizedByName), source: x.sourceTranscript }) }) : null),
   h('div', { class: 'card-body' }, speakers(x), recording(x), coders(x)),
   h('nav', { class: 'card-actions', 'aria-label': t('tr.actionsFor', { name: x.name }) }, actions(x)));
 }
@@ -88,9 +90,10 @@ function recording(x) {
   return h('section', { class: 'card-part recording' },
     h('h3', { text: t('tr.recordingTitle') }),
     h('p', { class: 'recording-now', text: r ? t('tr.recordingIs', { name: r.fileName, size: size(r.sizeBytes), date: day(r.uploadedAt) }) : t('tr.noRecording') }),
-    input,
-    h('button', { type: 'button', class: 'quiet upload-button', onclick: () => input.click(), text: r ? t('tr.replaceRecording') : t('tr.uploadRecording') }),
-    progress, state);
+    // A copy plays its recording's file: that is replaced on the recording's own card.
+    x.unitizedBy ? h('p', { class: 'muted small copy-recording', text: t('tr.copyRecording', { source: x.sourceTranscript }) }) : [input,
+      h('button', { type: 'button', class: 'quiet upload-button', onclick: () => input.click(), text: r ? t('tr.replaceRecording') : t('tr.uploadRecording') }),
+      progress, state]);
 }
 
 function send(x, file, progress, state) {

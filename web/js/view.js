@@ -107,10 +107,12 @@ export class TranscriptView {
     });
   }
 
-  /** Unit i changed (its codes): repainted when drawn; otherwise it is built right when it scrolls into view. */
+  /** Unit i changed (its codes, or its start): repainted when drawn; otherwise it is built right when it scrolls into view. */
   update(index) {
     const row = this.rows && this.rows.row(index);
-    if (row) this.fill(row, this.units[index]);
+    if (!row) return;
+    this.fill(row, this.units[index]);
+    row.querySelector('.time').textContent = clock(this.units[index].startMs);
   }
 
   refreshAll() {

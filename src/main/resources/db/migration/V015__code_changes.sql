@@ -10,7 +10,7 @@
 -- id is the rowid: SQLite gives a new row the largest id + 1, so ids grow in commit order as long as the
 -- largest row is never deleted. Rows are only deleted from the low end (CodeCache.trim, on a timer, keeps the
 -- newest 500,000) and by erasure, which leaves a row above every id it removed. A cache that finds the rows
--- after the last one it saw trimmed away reads the project again. Numbered 15: 14 is taken by another branch.
+-- after the last one it saw trimmed away reads the project again. Numbered 15 after V014 (independent unitizing).
 CREATE TABLE code_changes (
   id         INTEGER PRIMARY KEY,
   target     INTEGER NOT NULL,

@@ -35,6 +35,7 @@ import nl.samenspraak.transcript.ImportService;
 import nl.samenspraak.transcript.MediaService;
 import nl.samenspraak.transcript.TranscriptOverview;
 import nl.samenspraak.transcript.TranscriptService;
+import nl.samenspraak.transcript.UnitCopies;
 import nl.samenspraak.transcript.UnitService;
 import nl.samenspraak.exchange.QdpxImportService;
 import org.jdbi.v3.core.Jdbi;
@@ -59,9 +60,10 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, java.time.Clock.systemUTC()), config.secureCookies(),
                 java.time.Clock.systemUTC());
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access);
+        UnitCopies unitCopies = new UnitCopies(jdbi, writes, MediaService.folderFor(config.database()));
+        ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, unitCopies);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
-        TranscriptService transcripts = new TranscriptService(jdbi, writes, access);
+        TranscriptService transcripts = new TranscriptService(jdbi, writes, access, unitCopies);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
         MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
@@ -84,7 +86,7 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                 new AssignmentService(jdbi, writes, access), new HistoryService(jdbi, access), new TeamProgress(jdbi, access, projectCodebooks),
                 adjudication, calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
                 new FirstStart(accounts), new UserAdmin(accounts, access),
-                new MemberService(jdbi, writes, accounts, access),
+                new MemberService(jdbi, writes, accounts, access, unitCopies),
                 new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())),
                 new QdpxImportService(jdbi, writes, access, accounts, codebooks, projects, imports, adjudication));
     }

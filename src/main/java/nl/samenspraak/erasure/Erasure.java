@@ -4,9 +4,12 @@ package nl.samenspraak.erasure;
 public final class Erasure {
     private Erasure() {}
 
-    /** Rows (and the recording) of one transcript. */
+    /**
+     * Rows (and the recording) of one transcript, with those of the coders' own copies of its recording that go with it
+     * ({@code copies} of them, independent unitizing): the counts are of everything the erasure removes.
+     */
     public record Removed(int units, int codes, int coders, int ratings, int feedback, int sessionData, int calibrations, int changes,
-                          boolean recording) {}
+                          boolean recording, int copies) {}
 
     /** Before: the transcript's name (typed to confirm), its project, and everything that goes. */
     public record Preview(long transcriptId, long projectId, String project, String name, boolean deleted, Removed removed,

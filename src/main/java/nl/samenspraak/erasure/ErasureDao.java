@@ -4,6 +4,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,8 @@ public interface ErasureDao {
     record Subject(long id, long projectId, String project, String name, boolean deleted) {}
 
     String UNITS = "(SELECT id FROM utterances WHERE transcript_id = :t)";
+    /** The transcript and the coders' own copies of its recording. */
+    String FAMILY = "(SELECT id FROM transcripts WHERE id = :t OR source_transcript_id = :t)";
     String CHANGES = "(SELECT id FROM change_log WHERE transcript_id = :t OR utterance_id IN " + UNITS + ")";
 
     @SqlQuery("""
@@ -57,6 +60,15 @@ public interface ErasureDao {
 
     @SqlQuery("SELECT COUNT(*) FROM change_log WHERE id IN " + CHANGES)
     int changes(long t);
+
+    /** The coders' own copies of the transcript's recording (independent unitizing, V014) not erased yet, soft-deleted ones too. */
+    @SqlQuery("SELECT id FROM transcripts WHERE source_transcript_id = :t AND id NOT IN (SELECT transcript_id FROM erasures) ORDER BY id")
+    List<Long> copies(long t);
+
+    /** The coders of the transcript and of its copies, each once. */
+    @SqlQuery("SELECT COUNT(DISTINCT coder_id) FROM (SELECT coder_id FROM codes WHERE utterance_id IN (SELECT id FROM utterances WHERE transcript_id IN "
+            + FAMILY + ") UNION ALL SELECT coder_id FROM ratings WHERE transcript_id IN " + FAMILY + ")")
+    int codersWithCopies(long t);
 
     @SqlQuery("SELECT file_name FROM media WHERE transcript_id = :t")
     Optional<String> recording(long t);

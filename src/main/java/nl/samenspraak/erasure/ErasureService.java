@@ -16,13 +16,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Erasing a transcript for a data-subject request (GDPR article 17), by an admin of its project: its
  * text and speakers, every code and rating on it, feedback, session data, calibrations, assignments,
- * its change-log rows, the recording file and its waveform are removed, in one transaction, with SQLite's
+ * its change-log rows, the recording file and its waveform are removed, and so is every coder's own copy of its
+ * recording (independent unitizing: the copy's units, codes, file and waveform, each copy with a tombstone of its
+ * own), in one transaction, with SQLite's
  * {@code secure_delete} on, so freed pages are zeroed rather than left readable; afterwards the WAL is
  * checkpointed and truncated. What stays is a tombstone ({@link Erasure.Tombstone}, and one change-log
  * row that says it): who, when, why, how much, and no content. Backups made earlier still hold the
@@ -67,46 +70,70 @@ public final class ErasureService {
                     + "', to confirm.", Map.of("field", "confirmName")).with("name", s.name());
         }
         String now = Instant.now().toString();
-        Optional<String> file = jdbi.withExtension(ErasureDao.class, dao -> dao.storedRecording(s.id()));
-        long id = writes.inTransaction(h -> {
+        Erased done = writes.inTransaction(h -> {
             h.execute("PRAGMA secure_delete = ON");
             try {
                 ErasureDao dao = h.attach(ErasureDao.class);
                 String removed = json(removed(dao, s.id()));
-                dao.begin(s.id());
-                long lastCodeChange = dao.lastCodeChange();
-                dao.deleteCodeChanges(s.id());
-                long keptCodeChanges = dao.lastCodeChange();
-                dao.deleteAdjudications(s.id());
-                dao.deleteChanges(s.id());
-                dao.deleteFeedback(s.id());
-                dao.deleteCodes(s.id());
-                dao.deleteRatings(s.id());
-                dao.deleteSessionValues(s.id());
-                dao.deleteQuestionnaireResponses(s.id());
-                dao.deleteSessionProfessional(s.id());
-                dao.deleteCalibrations(s.id());
-                dao.deleteReference(s.id());
-                dao.deleteAssignments(s.id());
-                dao.deleteMedia(s.id());
-                dao.deleteUtterances(s.id());
-                dao.deleteSpeakers(s.id());
-                dao.deleteCodeChangesAfter(keptCodeChanges);
-                dao.codeChangesPassed(lastCodeChange + 1);
-                dao.blank(s.id(), now, user.id());
+                List<Long> copies = dao.copies(s.id());
+                List<Long> all = new ArrayList<>(copies);
+                all.add(s.id());
+                List<String> files = new ArrayList<>();
+                for (long t : all) dao.storedRecording(t).ifPresent(files::add);
+                // The copies first (each its own tombstone, saying whose erasure took it), then the transcript itself.
+                for (long copy : copies) {
+                    String copyRemoved = json(own(dao, copy));
+                    eraseRows(dao, copy, now, user.id());
+                    long tombstone = dao.insertTombstone(copy, s.projectId(), user.id(), now, why, copyRemoved);
+                    dao.logTombstone(copy, s.projectId(), user.id(), now, "erasure " + tombstone + ": " + why
+                            + " (a coder's own copy of transcript " + s.id() + ", erased with it)");
+                    dao.end(copy);
+                }
+                eraseRows(dao, s.id(), now, user.id());
                 long tombstone = dao.insertTombstone(s.id(), s.projectId(), user.id(), now, why, removed);
-                dao.logTombstone(s.id(), s.projectId(), user.id(), now, "erasure " + tombstone + ": " + why);
+                dao.logTombstone(s.id(), s.projectId(), user.id(), now, "erasure " + tombstone + ": " + why
+                        + (copies.isEmpty() ? "" : " (with " + copies.size() + " coders' own copies of its recording)"));
                 dao.end(s.id());
-                return tombstone;
+                return new Erased(tombstone, all, files);
             } finally {
                 h.execute("PRAGMA secure_delete = OFF");
             }
         });
-        file.ifPresent(this::deleteRecording);
-        deleteWaveform(s.id());
+        done.files().forEach(this::deleteRecording);
+        done.transcripts().forEach(this::deleteWaveform);
         truncateWal();
-        log.info("Transcript {} of project {} erased by user {} (erasure {})", s.id(), s.projectId(), user.id(), id);
+        log.info("Transcript {} of project {} erased by user {} (erasure {}), with {} coders' own copies", s.id(), s.projectId(), user.id(),
+                done.tombstone(), done.transcripts().size() - 1);
         return jdbi.withExtension(ErasureDao.class, dao -> dao.tombstone(s.id())).orElseThrow();
+    }
+
+    /** What one erasure took: its tombstone, the transcripts (copies first) and their recordings' stored files. */
+    private record Erased(long tombstone, List<Long> transcripts, List<String> files) {}
+
+    /** Removes one transcript's rows and blanks it, children first; the caller ends the erasing window after its tombstone. */
+    private static void eraseRows(ErasureDao dao, long t, String now, long userId) {
+        dao.begin(t);
+        long lastCodeChange = dao.lastCodeChange();
+        dao.deleteCodeChanges(t);
+        long keptCodeChanges = dao.lastCodeChange();
+        dao.deleteAdjudications(t);
+        dao.deleteChanges(t);
+        dao.deleteFeedback(t);
+        dao.deleteCodes(t);
+        dao.deleteRatings(t);
+        dao.deleteSessionValues(t);
+        dao.deleteQuestionnaireResponses(t);
+        dao.deleteSessionProfessional(t);
+        dao.deleteCalibrations(t);
+        dao.deleteReference(t);
+        dao.deleteAssignments(t);
+        dao.deleteMedia(t);
+        dao.deleteUtterances(t);
+        dao.deleteSpeakers(t);
+        // The rows the triggers of code_changes wrote while its codes and units went; then one row naming no transcript.
+        dao.deleteCodeChangesAfter(keptCodeChanges);
+        dao.codeChangesPassed(lastCodeChange + 1);
+        dao.blank(t, now, userId);
     }
 
     private ErasureDao.Subject subject(User user, long transcriptId) {
@@ -116,9 +143,23 @@ public final class ErasureService {
         return s;
     }
 
+    /** What erasing the transcript removes: its own rows and those of the coders' copies of its recording. */
     private static Erasure.Removed removed(ErasureDao dao, long t) {
+        Erasure.Removed sum = own(dao, t);
+        List<Long> copies = dao.copies(t);
+        for (long c : copies) {
+            Erasure.Removed r = own(dao, c);
+            sum = new Erasure.Removed(sum.units() + r.units(), sum.codes() + r.codes(), 0, sum.ratings() + r.ratings(), sum.feedback() + r.feedback(),
+                    sum.sessionData() + r.sessionData(), sum.calibrations() + r.calibrations(), sum.changes() + r.changes(), sum.recording(), 0);
+        }
+        return new Erasure.Removed(sum.units(), sum.codes(), copies.isEmpty() ? sum.coders() : dao.codersWithCopies(t), sum.ratings(), sum.feedback(),
+                sum.sessionData(), sum.calibrations(), sum.changes(), sum.recording(), copies.size());
+    }
+
+    /** One transcript's own rows. */
+    private static Erasure.Removed own(ErasureDao dao, long t) {
         return new Erasure.Removed(dao.units(t), dao.codes(t), dao.coders(t), dao.ratings(t), dao.feedback(t), dao.sessionData(t),
-                dao.calibrations(t), dao.changes(t), dao.recording(t).isPresent());
+                dao.calibrations(t), dao.changes(t), dao.recording(t).isPresent(), 0);
     }
 
     private void deleteRecording(String storedName) {

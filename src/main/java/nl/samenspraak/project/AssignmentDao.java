@@ -40,7 +40,11 @@ public interface AssignmentDao {
     @SqlQuery("SELECT role FROM project_members WHERE project_id = :projectId AND user_id = :userId")
     Optional<String> memberRole(long projectId, long userId);
 
-    @SqlQuery("SELECT id, name FROM transcripts WHERE project_id = :projectId AND deleted_at IS NULL ORDER BY name, id")
+    /** The live transcripts that can be assigned: not coders' own copies of a recording (each open to its coder only, V014). */
+    @SqlQuery("SELECT id, name FROM transcripts WHERE project_id = :projectId AND deleted_at IS NULL AND unitized_by IS NULL ORDER BY name, id")
     @RegisterConstructorMapper(Live.class)
     List<Live> live(long projectId);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM transcripts WHERE id = :transcriptId AND project_id = :projectId AND deleted_at IS NULL AND unitized_by IS NOT NULL)")
+    boolean isUnitCopy(long projectId, long transcriptId);
 }

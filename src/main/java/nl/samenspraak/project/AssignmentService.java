@@ -19,6 +19,8 @@ import java.util.Set;
  * Which coder codes which transcript: set by hand, pair by pair, or all at once by
  * {@link AssignmentRule}. A project without assignments is open to every coder. Only the project's
  * admins see and set them; only members who code (coder, trainer or admin role) can be given a transcript.
+ * Coders' own copies of a recording (independent unitizing) are not in the grid and cannot be assigned: each is
+ * open to its coder only; the recording's transcript is assigned, and a coder given it gets their copy of it.
  */
 public final class AssignmentService {
     private static final Set<String> CODING_ROLES = Set.of(Role.CODER.key(), Role.TRAINER.key(), Role.ADMIN.key());
@@ -68,6 +70,9 @@ public final class AssignmentService {
                 NewAssignment a = req.assignments().get(i);
                 String field = "Field 'assignments[" + i + "]";
                 if (a == null || a.transcriptId() == null || a.userId() == null) throw ApiException.badRequest("assignment.pairIncomplete", field + "': give transcriptId and userId.").with("index", i);
+                if (dao.isUnitCopy(projectId, a.transcriptId())) throw ApiException.badRequest("assignment.unitCopy", field
+                        + ".transcriptId': transcript " + a.transcriptId() + " is a coder's own copy of a recording, open to that coder only; "
+                        + "assign the recording's transcript instead.").with("transcriptId", a.transcriptId());
                 if (!live.contains(a.transcriptId())) throw ApiException.badRequest("assignment.noSuchTranscript",
                         field + ".transcriptId': the project has no transcript " + a.transcriptId() + ".").with("transcriptId", a.transcriptId());
                 requireCoder(dao, projectId, a.userId(), field + ".userId'");

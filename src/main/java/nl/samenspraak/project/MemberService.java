@@ -6,6 +6,7 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.transcript.UnitCopies;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
@@ -22,12 +23,14 @@ public final class MemberService {
     private final Writes writes;
     private final AccountService accounts;
     private final Access access;
+    private final UnitCopies copies;
 
-    public MemberService(Jdbi jdbi, Writes writes, AccountService accounts, Access access) {
+    public MemberService(Jdbi jdbi, Writes writes, AccountService accounts, Access access, UnitCopies copies) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.accounts = accounts;
         this.access = access;
+        this.copies = copies;
     }
 
     public List<Member> list(User caller, long projectId) {
@@ -83,6 +86,8 @@ public final class MemberService {
             return find(dao, projectId, userId);
         });
         access.membersChanged();
+        // A coder joining a project where coders unitize independently gets their own copies at once.
+        if (role == Role.CODER) copies.ensureFor(projectId, userId);
         return done;
     }
 

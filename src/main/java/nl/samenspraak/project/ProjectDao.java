@@ -46,11 +46,14 @@ public interface ProjectDao {
     /** The unitizing settings: who makes units while coding, and whether coded units' boundaries may move. */
     record UnitRules(String unitizing, String unitsAfterCoding) {}
 
-    @SqlQuery("SELECT unitizing, units_after_coding FROM projects WHERE id = :id")
+    /** 'independent' is stored as unitizing 'coders' with units_per_coder 1 (migration V014). */
+    @SqlQuery("SELECT CASE WHEN units_per_coder = 1 THEN 'independent' ELSE unitizing END AS unitizing, units_after_coding FROM projects WHERE id = :id")
     @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(UnitRules.class)
     Optional<UnitRules> unitRules(long id);
 
-    @SqlUpdate("UPDATE projects SET unitizing = :unitizing, units_after_coding = :unitsAfterCoding WHERE id = :id")
+    @SqlUpdate("""
+            UPDATE projects SET unitizing = CASE WHEN :unitizing = 'independent' THEN 'coders' ELSE :unitizing END,
+              units_per_coder = (:unitizing = 'independent'), units_after_coding = :unitsAfterCoding WHERE id = :id""")
     void setUnitRules(long id, String unitizing, String unitsAfterCoding);
 
     @SqlQuery("SELECT kappa_threshold FROM calibration_settings WHERE project_id = :projectId")

@@ -6,6 +6,7 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
+import nl.samenspraak.transcript.UnitCopies;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,12 +20,20 @@ public final class ProjectService {
     private final Writes writes;
     private final CodebookService codebooks;
     private final Access access;
+    /** Coders' own copies of recordings, made when 'unitizing: independent' is chosen; null where settings do not change. */
+    private final UnitCopies copies;
 
+    /** Without coders' copies: for the command line's import, which changes no setting. */
     public ProjectService(Jdbi jdbi, Writes writes, CodebookService codebooks, Access access) {
+        this(jdbi, writes, codebooks, access, null);
+    }
+
+    public ProjectService(Jdbi jdbi, Writes writes, CodebookService codebooks, Access access, UnitCopies copies) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.codebooks = codebooks;
         this.access = access;
+        this.copies = copies;
     }
 
     public record NewProject(String name, String codebookKey, Boolean blindCoding, Double calibrationThreshold) {
@@ -123,6 +132,8 @@ public final class ProjectService {
             dao.setUnitRules(id, req.unitizing() != null ? req.unitizing() : rules.unitizing(),
                     req.unitsAfterCoding() != null ? req.unitsAfterCoding() : rules.unitsAfterCoding());
         });
+        // Each coder already in the project gets their own copy of every recording now, not only once they open a list.
+        if (copies != null && "independent".equals(req.unitizing())) copies.ensureProject(id);
         return settings(id);
     }
 

@@ -9,8 +9,12 @@ import java.util.List;
 public record ProjectSettings(long id, String name, String codebookKey, String codebookVersion, boolean blindCoding,
                               double calibrationThreshold, String createdAt, long codes, long ratings, List<CodedWith> codedWith,
                               String unitizing, String unitsAfterCoding) {
-    /** Who makes and changes units while coding: {@code staff} (admins and trainers) or {@code coders} (coders too). */
-    public static final List<String> UNITIZING = List.of("staff", "coders");
+    /**
+     * Who makes and changes units while coding: {@code staff} (admins and trainers), {@code coders} (coders too, on the
+     * one set of units of a transcript) or {@code independent} (each coder unitizes their own copy of a recording, so that
+     * the reliability page can compare their units: alpha_U).
+     */
+    public static final List<String> UNITIZING = List.of("staff", "coders", "independent");
     /** Whether the boundaries of units that have codes may still move: {@code locked} or {@code open}. */
     public static final List<String> UNITS_AFTER_CODING = List.of("locked", "open");
 

@@ -12,6 +12,7 @@ import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
 import nl.samenspraak.results.ProjectReliability;
 import nl.samenspraak.results.TranscriptRef;
+import nl.samenspraak.results.UnitizingReliability;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,6 +90,48 @@ public final class ReliabilityService {
                 scope.coders(), scope.transcripts(), bootstrap, seed, dimensions,
                 RatingAnalysis.of(scope, reader.ratings(scope), bootstrap, seed),
                 FrequencyAnalysis.of(scope, counts, unitsPerRole));
+    }
+
+    /**
+     * The unitizing reliability of the project's recordings that coders unitized independently (their own copies,
+     * project setting 'unitizing: independent'), for those who may read everyone's codes. The selection's coders and
+     * transcripts narrow it when given (a recording is chosen by its own transcript or by one of its copies). Besides
+     * each recording's figures, alpha_U pooled over the chosen recordings laid end to end ({@link UnitizingAnalysis#pooled}).
+     */
+    public UnitizingReliability unitizing(User user, long projectId, Selection selection) {
+        access.requireOthersCodes(user, projectId);
+        Project project = reader.project(projectId);
+        Codebook codebook = reader.scope(project, selection).codebook().codebook();
+        Set<Long> coders = new HashSet<>(selection.coders() == null ? List.of() : selection.coders());
+        Set<Long> chosen = new HashSet<>(selection.transcripts() == null ? List.of() : selection.transcripts());
+        List<UnitizingAnalysis.Input> inputs = new ArrayList<>();
+        List<UnitizingReliability.Recording> recordings = reader.inReadTransaction(h -> {
+            UnitizingDao dao = h.attach(UnitizingDao.class);
+            Map<Long, List<UnitizingDao.CopyRow>> bySource = new LinkedHashMap<>();
+            for (UnitizingDao.CopyRow c : dao.copies(projectId)) {
+                if (!coders.isEmpty() && !coders.contains(c.coderId())) continue;
+                bySource.computeIfAbsent(c.sourceId(), k -> new ArrayList<>()).add(c);
+            }
+            List<UnitizingReliability.Recording> out = new ArrayList<>();
+            for (List<UnitizingDao.CopyRow> copies : bySource.values()) {
+                UnitizingDao.CopyRow first = copies.get(0);
+                if (!chosen.isEmpty() && !chosen.contains(first.sourceId()) && copies.stream().noneMatch(c -> chosen.contains(c.copyId()))) continue;
+                List<UnitizingAnalysis.CoderUnits> units = new ArrayList<>();
+                for (UnitizingDao.CopyRow c : copies) {
+                    Map<Long, Map<String, String>> codes = new HashMap<>();
+                    for (UnitizingDao.CodeRow k : dao.codes(c.copyId(), c.coderId())) {
+                        codes.computeIfAbsent(k.utteranceId(), x -> new HashMap<>()).put(k.dimension(), k.code());
+                    }
+                    units.add(new UnitizingAnalysis.CoderUnits(c.copyId(), c.coderId(), c.coder(), dao.units(c.copyId()).stream()
+                            .map(u -> new UnitizingAnalysis.Unit(u.startMs(), u.endMs(), codes.getOrDefault(u.id(), Map.of()))).toList()));
+                }
+                out.add(UnitizingAnalysis.of(first.sourceId(), first.source(), first.durationMs(), units, codebook.dimensions()));
+                inputs.add(new UnitizingAnalysis.Input(first.sourceId(), first.durationMs(), units));
+            }
+            return out;
+        });
+        return new UnitizingReliability(projectId, UnitizingAnalysis.SOURCE, UnitizingAnalysis.MATCH_RULE, recordings,
+                UnitizingAnalysis.pooled(inputs, codebook.dimensions()));
     }
 
     /** The chosen transcripts, in order, that two or more chosen coders coded in the dimension. */

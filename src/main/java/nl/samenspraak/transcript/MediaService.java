@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,12 +44,14 @@ public final class MediaService {
     private final Writes writes;
     private final Access access;
     private final Path folder;
+    private final UnitCopies copies;
 
     public MediaService(Jdbi jdbi, Writes writes, Access access, Path folder) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.access = access;
         this.folder = folder;
+        this.copies = new UnitCopies(jdbi, writes, folder);
     }
 
     /**
@@ -59,6 +62,7 @@ public final class MediaService {
         Transcript t = transcript(transcriptId);
         access.require(user, t.projectId(), UPLOADERS);
         if (contentLength > MAX_MEDIA_BYTES + MULTIPART_OVERHEAD) throw tooLarge("The recording");
+        jdbi.useExtension(MediaDao.class, dao -> refuseReplacing(dao, t));
         Incoming incoming = opener.open();
         try (InputStream in = incoming.content()) {
             return store(t, incoming.fileName(), in, user.id());
@@ -159,6 +163,8 @@ public final class MediaService {
                 return new FromRecording(t, put(h, t, name, type, size, duration, user.id(), written));
             });
             temp = null;
+            // Where coders unitize independently, each coder's own copy of the new recording is there at once.
+            copies.ensureProject(projectId);
             return made;
         } finally {
             if (temp != null) deleteQuietly(temp);
@@ -166,19 +172,55 @@ public final class MediaService {
         }
     }
 
-    /** Writes the row, its change-log entry, and moves the checked file into place, in the caller's transaction. */
+    /**
+     * Independent unitizing: a coder's own copy plays its recording's file, so its recording is replaced through the
+     * recording's transcript only (409); and a recording is not replaced once a coder has made units in their copy
+     * (409 naming them), as those units mark times in the old recording. Copies without units take the new one.
+     */
+    private static void refuseReplacing(MediaDao dao, Transcript t) {
+        Optional<Long> source = dao.sourceOf(t.id());
+        if (source.isPresent()) {
+            throw ApiException.conflict("media.unitCopy", "Transcript " + t.id() + " is a coder's own copy of the recording of transcript "
+                    + source.get() + "; replace the recording there (copies without units take it over).")
+                    .with("transcriptId", t.id()).with("sourceId", source.get());
+        }
+        List<String> coders = dao.unitCopies(t.id()).stream().filter(c -> c.units() > 0).map(MediaDao.UnitCopy::coder).toList();
+        if (!coders.isEmpty()) {
+            throw ApiException.conflict("media.copiesHaveUnits", "The recording of transcript " + t.id() + " cannot be replaced: coders unitize it "
+                    + "independently, and " + String.join(", ", coders) + " made units in their own copies, at times in this recording. "
+                    + "Make a new transcript from the new recording instead.").with("transcriptId", t.id()).with("coders", String.join(", ", coders));
+        }
+    }
+
+    /**
+     * Writes the row, its change-log entry, and moves the checked file into place, in the caller's transaction; coders'
+     * own copies of the recording (none with units: {@link #refuseReplacing}) take the new file over, linked as they were made.
+     */
     private Media put(org.jdbi.v3.core.Handle h, Transcript t, String name, MediaType type, long size, Long duration, Long userId, Path written)
             throws IOException {
+        MediaDao media = h.attach(MediaDao.class);
+        refuseReplacing(media, t);
+        List<MediaDao.UnitCopy> copies = media.unitCopies(t.id());
         Path target = folder.resolve(t.id() + "." + type.extension);
-        Optional<Media> before = h.attach(MediaDao.class).find(t.id());
+        Optional<Media> before = media.find(t.id());
         String now = Instant.now().toString();
-        h.attach(MediaDao.class).upsert(t.id(), name, target.getFileName().toString(), type.contentType, size, now, userId, duration);
+        media.upsert(t.id(), name, target.getFileName().toString(), type.contentType, size, now, userId, duration);
         if (userId != null) h.attach(TranscriptDao.class).log(now, userId, t.projectId(), t.id(), "media",
                 before.map(Media::fileName).orElse(null), name);
+        for (MediaDao.UnitCopy c : copies) {
+            media.upsert(c.id(), name, c.id() + "." + type.extension, type.contentType, size, now, userId, duration);
+            if (userId != null) h.attach(TranscriptDao.class).log(now, userId, t.projectId(), c.id(), "media", null,
+                    name + " (the new recording of transcript " + t.id() + ")");
+        }
         Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         before.filter(b -> !b.storedName().equals(target.getFileName().toString()))
                 .ifPresent(b -> deleteQuietly(folder.resolve(b.storedName())));
-        return h.attach(MediaDao.class).find(t.id()).orElseThrow();
+        for (MediaDao.UnitCopy c : copies) {
+            Path copy = folder.resolve(c.id() + "." + type.extension);
+            UnitCopies.link(target, copy);
+            if (c.storedName() != null && !c.storedName().equals(copy.getFileName().toString())) deleteQuietly(folder.resolve(c.storedName()));
+        }
+        return media.find(t.id()).orElseThrow();
     }
 
     private boolean nameTaken(long projectId, String name) {

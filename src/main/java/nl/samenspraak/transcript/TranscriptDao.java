@@ -12,7 +12,9 @@ import java.util.Optional;
 public interface TranscriptDao {
     String SELECT = """
             SELECT t.id, t.project_id, t.name, t.file_name, t.format, t.segmentation, t.roles_confirmed, t.created_at,
-                   (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS units
+                   (SELECT COUNT(*) FROM utterances u WHERE u.transcript_id = t.id) AS units,
+                   t.source_transcript_id, (SELECT s.name FROM transcripts s WHERE s.id = t.source_transcript_id) AS source_transcript,
+                   t.unitized_by, (SELECT c.name FROM users c WHERE c.id = t.unitized_by) AS unitized_by_name
             FROM transcripts t""";
 
     @SqlQuery(SELECT + " WHERE t.id = :id AND t.deleted_at IS NULL")

@@ -17,9 +17,13 @@ import java.util.Map;
  * confirmed, and its recording. Coders do not see this list (403); non-members learn nothing (404).
  */
 public final class TranscriptOverview {
-    /** One transcript of the list; {@code recording} is null when none was uploaded. */
+    /**
+     * One transcript of the list; {@code recording} is null when none was uploaded. A coder's own copy of a recording
+     * (independent unitizing) names its source and its coder, as {@link Transcript} does; null for any other.
+     */
     public record Listed(long id, String name, String fileName, String format, String createdAt, int units, boolean rolesConfirmed,
-                         List<Speaker> speakers, Media recording) {}
+                         List<Speaker> speakers, Media recording, Long sourceTranscriptId, String sourceTranscript, Long unitizedBy,
+                         String unitizedByName) {}
 
     private final Jdbi jdbi;
     private final Access access;
@@ -41,7 +45,8 @@ public final class TranscriptOverview {
             Map<Long, Media> recordings = new HashMap<>();
             h.attach(OverviewDao.class).recordings(projectId).forEach(m -> recordings.put(m.transcriptId(), m));
             return h.attach(TranscriptDao.class).list(projectId).stream().map(t -> new Listed(t.id(), t.name(), t.fileName(), t.format(),
-                    t.createdAt(), t.units(), t.rolesConfirmed(), speakers.getOrDefault(t.id(), List.of()), recordings.get(t.id()))).toList();
+                    t.createdAt(), t.units(), t.rolesConfirmed(), speakers.getOrDefault(t.id(), List.of()), recordings.get(t.id()),
+                    t.sourceTranscriptId(), t.sourceTranscript(), t.unitizedBy(), t.unitizedByName())).toList();
         });
     }
 }

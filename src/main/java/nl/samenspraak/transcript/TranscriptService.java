@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Transcripts once imported (importing is {@link ImportService}'s): admins and trainers set speaker
@@ -23,19 +24,26 @@ public final class TranscriptService {
     private final Jdbi jdbi;
     private final Writes writes;
     private final Access access;
+    private final UnitCopies copies;
 
-    public TranscriptService(Jdbi jdbi, Writes writes, Access access) {
+    public TranscriptService(Jdbi jdbi, Writes writes, Access access, UnitCopies copies) {
         this.jdbi = jdbi;
         this.writes = writes;
         this.access = access;
+        this.copies = copies;
     }
 
     /** A transcript as the coding screen reads it. */
     public record Content(Transcript transcript, List<Speaker> speakers, List<Utterance> utterances) {}
 
-    /** A project's transcripts for a member; a coder's list holds those open to them (assigned, or all while none is). */
+    /**
+     * A project's transcripts for a member; a coder's list holds those open to them (assigned, or all while none is).
+     * In a project where coders unitize independently, a coder's own copies of its recordings are made first
+     * ({@link UnitCopies}), so the list holds each coder's copy in place of the recording's transcript.
+     */
     public List<Transcript> list(User user, long projectId) {
         Role role = access.require(user, projectId);
+        copies.ensureFor(user, projectId, role);
         return jdbi.withExtension(TranscriptDao.class, dao -> role == Role.CODER ? dao.listAssigned(projectId, user.id()) : dao.list(projectId));
     }
 
@@ -44,6 +52,11 @@ public final class TranscriptService {
         Transcript t = get(transcriptId);
         access.requireReadable(user, t.projectId(), t.id());
         return new Content(t, speakers(t.id()), utterances(t.id()));
+    }
+
+    /** The coder whose own copy of a recording this transcript is ('unitizing: independent'), if it is one. */
+    public Optional<Long> unitizedBy(long id) {
+        return copies.unitizedBy(id);
     }
 
     public Transcript get(long id) {

@@ -70,7 +70,7 @@ public interface UnitDao {
     void rewrite(long id, String speakerLabel, String speakerRole, String text, Long startMs, Long endMs);
 
     /** A project's unitizing settings and a recording's duration (null when unknown). */
-    @SqlQuery("SELECT unitizing || ' ' || units_after_coding FROM projects WHERE id = :projectId")
+    @SqlQuery("SELECT CASE WHEN units_per_coder = 1 THEN 'independent' ELSE unitizing END || ' ' || units_after_coding FROM projects WHERE id = :projectId")
     String unitRules(long projectId);
 
     @SqlQuery("SELECT duration_ms FROM media WHERE transcript_id = :transcriptId")

@@ -3,6 +3,7 @@ package nl.samenspraak.transcript;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import nl.samenspraak.account.Access;
+import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.db.Writes;
@@ -29,7 +30,8 @@ import java.util.Set;
  * change survives a crash), logged in the change log with before and after as compact JSON, recognised by its
  * operation id when the browser sends it again, and undone by the same move backwards. Units keep to time order
  * and do not overlap; units that have codes keep their speaker, and their boundaries unless the project says
- * 'unitsAfterCoding: open'. Who may: admins and trainers; coders when the project says 'unitizing: coders'.
+ * 'unitsAfterCoding: open'. Who may: admins and trainers; coders when the project says 'unitizing: coders', or, when it says
+ * 'unitizing: independent', each coder in their own copy of a recording only ({@link UnitCopies}).
  */
 public final class UnitizingService {
     static final int MAX_OP_ID_LENGTH = 100;
@@ -113,12 +115,35 @@ public final class UnitizingService {
         });
     }
 
-    /** Moves a unit's start ({@code end} false) or end to {@code atMs}. */
+    /**
+     * Moves a unit's start ({@code end} false) or end to {@code atMs}. A boundary two units share (units made while
+     * listening touch: one ends where the next starts) moves as one: the neighbour's edge goes with it, in the same
+     * change, with the same checks for both units (a coded neighbour's boundary is locked unless the project says
+     * 'unitsAfterCoding: open'; neither may end up empty, reach past the recording or overlap the unit beyond it).
+     * An edge with a gap to its neighbour moves alone.
+     */
     public UnitChange move(User user, long transcriptId, long unitId, boolean end, Long atMs, String opId) {
         return change(user, transcriptId, end ? "unit.end" : "unit.start", opId, (h, dao, s) -> {
             requireTime("atMs", atMs);
-            UnitState u = UnitState.of(unit(dao, s, unitId));
-            return new Move(List.of(u), List.of(end ? u.withTimes(u.startMs(), atMs) : u.withTimes(atMs, u.endMs())));
+            UnitDao.Unit found = unit(dao, s, unitId);
+            UnitState u = UnitState.of(found);
+            UnitState moved = end ? u.withTimes(u.startMs(), atMs) : u.withTimes(atMs, u.endMs());
+            if (end) {
+                Optional<UnitDao.Unit> next = dao.at(found.transcriptId(), found.seq() + 1)
+                        .filter(n -> u.endMs() != null && u.endMs().equals(n.startMs()));
+                if (next.isPresent()) {
+                    UnitState n = UnitState.of(next.get());
+                    return new Move(List.of(u, n), List.of(moved, n.withTimes(atMs, n.endMs())));
+                }
+            } else {
+                Optional<UnitDao.Unit> prev = dao.at(found.transcriptId(), found.seq() - 1)
+                        .filter(p -> p.endMs() != null && p.endMs().equals(u.startMs()));
+                if (prev.isPresent()) {
+                    UnitState p = UnitState.of(prev.get());
+                    return new Move(List.of(p, u), List.of(p.withTimes(p.startMs(), atMs), moved));
+                }
+            }
+            return new Move(List.of(u), List.of(moved));
         });
     }
 
@@ -211,7 +236,14 @@ public final class UnitizingService {
         checkOpId(opId);
         Transcript t = transcripts.get(transcriptId);
         String[] rules = jdbi.withExtension(UnitDao.class, dao -> dao.unitRules(t.projectId())).split(" ");
-        access.requireUnitizer(user, t.projectId(), t.id(), rules[0].equals("coders"));
+        boolean independent = rules[0].equals("independent");
+        boolean ownCopy = independent && transcripts.unitizedBy(t.id()).filter(c -> c == user.id()).isPresent();
+        if (independent && !ownCopy && access.roleIn(user, t.projectId()).filter(r -> r == Role.CODER).isPresent()) {
+            access.requireReadable(user, t.projectId(), t.id());
+            throw ApiException.forbidden("unit.ownCopyOnly", "In this project each coder makes units in their own copy of a recording (project "
+                    + "setting 'unitizing' is 'independent'); open the recording from your list of transcripts.");
+        }
+        access.requireUnitizer(user, t.projectId(), t.id(), rules[0].equals("coders") || ownCopy);
         Scope scope = new Scope(t, rules[1].equals("open"), jdbi.withExtension(UnitDao.class, dao -> dao.durationMs(t.id())).orElse(null));
         UnitChange done = writes.grouped(h -> {
             UnitDao dao = h.attach(UnitDao.class);
@@ -281,7 +313,11 @@ public final class UnitizingService {
         return written;
     }
 
-    /** A unit's times against the recording and its neighbours: no overlap, end after start, only the last unit open. */
+    /**
+     * A unit's times against the recording and its neighbours: no overlap, end after start. In a transcript made from
+     * a recording only the last unit may be open (a unit after an open one is refused as such, not as an overlap); in an imported one a unit without an end (a timed text file gives
+     * starts only) runs until the next unit starts, so it has to start after the one before it and before the next.
+     */
     private static void check(UnitDao dao, Scope s, UnitDao.Unit u) {
         long start = u.startMs();
         if (u.endMs() != null && u.endMs() <= start) {
@@ -296,14 +332,28 @@ public final class UnitizingService {
         }
         Optional<UnitDao.Unit> prev = dao.at(u.transcriptId(), u.seq() - 1);
         Optional<UnitDao.Unit> next = dao.at(u.transcriptId(), u.seq() + 1);
-        if (prev.isPresent() && (prev.get().endMs() == null || prev.get().endMs() > start)) throw overlap(u, prev.get());
-        if (next.isPresent() && (u.endMs() == null || u.endMs() > next.get().startMs())) throw overlap(u, next.get());
+        boolean runsToNext = !"recording".equals(s.transcript().format());
+        if (prev.isPresent() && (prev.get().endMs() == null ? !runsToNext || prev.get().startMs() >= start : prev.get().endMs() > start)) {
+            throw prev.get().endMs() == null && !runsToNext ? openNotLast(prev.get(), u) : overlap(u, prev.get());
+        }
+        if (next.isPresent() && (u.endMs() == null ? !runsToNext || start >= next.get().startMs() : u.endMs() > next.get().startMs())) {
+            throw u.endMs() == null && !runsToNext ? openNotLast(u, next.get()) : overlap(u, next.get());
+        }
     }
 
+    /** Two units' times cross (in an imported transcript a unit without an end runs until the next one starts). */
     private static ApiException overlap(UnitDao.Unit u, UnitDao.Unit other) {
         return ApiException.conflict("unit.overlap", "Unit " + u.seq() + " (" + span(u) + ") would overlap unit " + other.seq() + " (" + span(other)
-                + "); units may touch but not overlap, and only the last unit may be open.")
+                + "); units may touch but not overlap.")
                 .with("seq", u.seq()).with("span", span(u)).with("other", other.seq()).with("otherSpan", span(other));
+    }
+
+    /** In a transcript made from a recording, a unit without an end (the one being made) must be the last. */
+    private static ApiException openNotLast(UnitDao.Unit open, UnitDao.Unit after) {
+        return ApiException.conflict("unit.openNotLast", "Unit " + open.seq() + " (" + span(open) + ") has no end yet, and unit " + after.seq() + " ("
+                + span(after) + ") would come after it; in a transcript made from a recording only the last unit may be open: give unit "
+                + open.seq() + " an end first.")
+                .with("seq", open.seq()).with("span", span(open)).with("other", after.seq()).with("otherSpan", span(after));
     }
 
     private static String span(UnitDao.Unit u) {

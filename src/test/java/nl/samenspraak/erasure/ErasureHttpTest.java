@@ -133,6 +133,97 @@ class ErasureHttpTest {
         }
     }
 
+    /**
+     * Independent unitizing: each coder has their own copy of a recording (a transcript with a hard link to, or a copy
+     * of, its file, and a waveform file of its own). Erasing the recording erases every copy with it, in the one
+     * transaction, and leaves no file of any of them in the media folder; a copy alone can still be erased.
+     */
+    @Test
+    void erasing_a_recording_erases_every_coders_own_copy_and_its_files() throws Exception {
+        try (TestApp app = TestApp.start(dir)) {
+            Http admin = app.loggedIn("root", Role.ADMIN);
+            long project = Fixtures.project(admin, "Apart");
+            for (String who : List.of("anna", "bram")) {
+                app.user(who, Role.CODER);
+                Fixtures.member(admin, project, who, "coder");
+            }
+            ok(admin.patch("/api/projects/" + project, Map.of("unitizing", "independent")));
+            String dim = Fixtures.firstDimension(admin);
+            String code = Fixtures.codeFor(admin, dim, "client", 0);
+            long source = recording(admin, project, "gesprek-kwakkelstein.wav");
+            long other = recording(admin, project, "ander-gesprek.wav");
+            Map<String, Long> copies = new java.util.LinkedHashMap<>();
+            Map<String, Long> otherCopies = new java.util.LinkedHashMap<>();
+            for (String who : List.of("anna", "bram")) {
+                Http coder = app.as(who);
+                for (var t : coder.get("/api/projects/" + project + "/transcripts").json()) {
+                    if (t.path("name").asText().equals("gesprek-kwakkelstein · " + who)) copies.put(who, t.path("id").asLong());
+                    if (t.path("name").asText().equals("ander-gesprek · " + who)) otherCopies.put(who, t.path("id").asLong());
+                }
+                long copy = copies.get(who);
+                ok(coder.post("/api/transcripts/" + copy + "/units", Map.of("startMs", 0, "endMs", 4000, "role", "client", "text", "Kwakkelstein")));
+                Fixtures.code(coder, Fixtures.unitIds(coder, copy).get(0), dim, code);
+                assertThat(coder.get("/api/transcripts/" + copy + "/waveform").status()).isEqualTo(200);
+            }
+            assertThat(admin.get("/api/transcripts/" + source + "/waveform").status()).isEqualTo(200);
+            Path media = app.database.getParent().resolve("media");
+            List<Long> family = List.of(source, copies.get("anna"), copies.get("bram"));
+            for (long t : family) assertThat(filesOf(media, t)).as("transcript " + t + ": recording and waveform").hasSize(2);
+
+            Http.Response preview = admin.get("/api/transcripts/" + source + "/erasure");
+            assertThat(preview.json().path("removed").path("copies").asInt()).isEqualTo(2);
+            assertThat(preview.json().path("removed").path("units").asInt()).as("the copies' units count").isEqualTo(2);
+            assertThat(preview.json().path("removed").path("codes").asInt()).isEqualTo(2);
+            assertThat(preview.json().path("removed").path("coders").asInt()).isEqualTo(2);
+            Http.Response done = admin.post("/api/transcripts/" + source + "/erasure", Map.of("reason", "Verzoek van de cliënt", "confirmName",
+                    "gesprek-kwakkelstein"));
+            assertThat(done.status()).as(done.body()).isEqualTo(200);
+            assertThat(done.json().path("removed").asText()).contains("\"copies\":2");
+
+            for (long t : family) {
+                assertThat(filesOf(media, t)).as("no file of transcript " + t + " is left").isEmpty();
+                assertThat(admin.get("/api/transcripts/" + t).status()).isEqualTo(404);
+                assertThat(app.count("SELECT COUNT(*) FROM utterances WHERE transcript_id = " + t)).isZero();
+                assertThat(app.count("SELECT COUNT(*) FROM media WHERE transcript_id = " + t)).isZero();
+                assertThat(app.count("SELECT COUNT(*) FROM erasures WHERE transcript_id = " + t)).as("each its own tombstone").isEqualTo(1);
+            }
+            for (String who : List.of("anna", "bram")) {
+                Http coder = app.as(who);
+                assertThat(coder.get("/api/transcripts/" + copies.get(who)).status()).isEqualTo(404);
+                assertThat(coder.get("/api/projects/" + project + "/transcripts").body()).doesNotContain("kwakkelstein").contains("ander-gesprek");
+            }
+            assertThat(app.count("SELECT COUNT(*) FROM transcripts WHERE source_transcript_id = " + source + " AND deleted_at IS NULL"))
+                    .as("no copy is made again").isZero();
+            assertThat(admin.get("/api/projects/" + project + "/transcripts").body()).doesNotContain("kwakkelstein");
+            settle(app);
+            assertThat(found(app, "Kwakkelstein")).isFalse();
+            assertThat(filesOf(media, other)).as("the other recording stays").isNotEmpty();
+
+            // A copy alone: anna's copy of the other recording goes, the recording and bram's copy stay.
+            long annas = otherCopies.get("anna");
+            Http.Response alone = admin.post("/api/transcripts/" + annas + "/erasure", Map.of("reason", "Verzoek", "confirmName", "ander-gesprek · anna"));
+            assertThat(alone.status()).as(alone.body()).isEqualTo(200);
+            assertThat(alone.json().path("removed").asText()).contains("\"copies\":0");
+            assertThat(filesOf(media, annas)).isEmpty();
+            assertThat(filesOf(media, other)).isNotEmpty();
+            assertThat(admin.get("/api/transcripts/" + other + "/media").status()).isIn(200, 206);
+            assertThat(app.as("bram").get("/api/transcripts/" + otherCopies.get("bram") + "/media").status()).isIn(200, 206);
+        }
+    }
+
+    static long recording(Http admin, long project, String file) {
+        Http.Response made = admin.postFile("/api/projects/" + project + "/recordings", file, Fixtures.silentWav(5), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return made.json().path("transcript").path("id").asLong();
+    }
+
+    /** The files of a transcript in the media folder: its recording and its waveform ({@code <id>.<ext>}). */
+    static List<Path> filesOf(Path media, long transcript) throws Exception {
+        try (Stream<Path> files = Files.list(media)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(transcript + ".")).toList();
+        }
+    }
+
     static long imported(Http admin, long project, String file, String text) {
         Http.Response r = admin.postFile("/api/projects/" + project + "/transcripts", file, text.getBytes(StandardCharsets.UTF_8),
                 Map.of("roles", "KM=professional,Klant=client,Mevrouw Kwakkelstein=client"));

@@ -80,6 +80,9 @@ class UnitizingHttpTest {
         assertThat(second.path("units").get(1).path("startMs").asLong()).isEqualTo(1200);
         assertThat(second.path("before").get(0).path("endMs").isNull()).isTrue();
         long last = second.path("units").get(1).path("id").asLong();
+        // A unit after the open one: refused, saying so (not as an overlap).
+        refused(tom.post(units(), body("startMs", 2600, "endMs", 3400, "role", "professional")), 409, "unit.openNotLast",
+                "Unit 2 (1.200 s – …) has no end yet", "only the last unit may be open");
         JsonNode ended = ok(tom.put(units() + "/" + last + "/end", body("atMs", 2500, "opId", "m3")));
         assertThat(ended.path("change").asText()).isEqualTo("unit.end");
         // A unit made in the gap after the others goes last; seq follows time.
@@ -104,8 +107,9 @@ class UnitizingHttpTest {
         assertThat(split.path("units").get(1).path("speakerLabel").asText()).isEqualTo("Mevrouw K");
         assertThat(split.path("units").get(1).path("startMs").asLong()).isEqualTo(800);
         long second = split.path("units").get(1).path("id").asLong();
-        ok(admin.put(units() + "/" + second + "/start", body("atMs", 900)));
-        refused(admin.put(units() + "/" + second + "/start", body("atMs", 700)), 409, "unit.overlap", "would overlap unit 1");
+        // The two parts touch: their shared boundary moves as one.
+        JsonNode moved = ok(admin.put(units() + "/" + second + "/start", body("atMs", 900)));
+        assertThat(moved.path("units").get(0).path("endMs").asLong()).isEqualTo(900);
         refused(admin.put(units() + "/" + second + "/end", body("atMs", 900)), 400, "unit.endNotAfterStart", "not after its start");
         refused(admin.put(units() + "/" + second + "/end", body("atMs", 5000)), 400, "unit.pastRecording", "3.500 s");
         JsonNode text = ok(admin.put(units() + "/" + id + "/text", body("text", "vertelt over thuis")));
@@ -156,6 +160,84 @@ class UnitizingHttpTest {
         JsonNode undoCreate = ok(tom.post(units() + "/undo", body()));
         assertThat(undoCreate.path("units").size()).isZero();
         refused(tom.post(units() + "/undo", body()), 409, "unit.nothingToUndo");
+    }
+
+    /** The id of each unit in the answer, in time order. */
+    private static long[] ids(JsonNode answer) {
+        JsonNode u = answer.path("units");
+        long[] ids = new long[u.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = u.get(i).path("id").asLong();
+        return ids;
+    }
+
+    private static long time(JsonNode answer, int i, String edge) {
+        return answer.path("units").get(i).path(edge).asLong();
+    }
+
+    @Test
+    void a_boundary_two_units_share_moves_as_one_change_and_is_undone_as_one() {
+        ok(tom.post(units() + "/next", body("atMs", 0, "role", "professional")));
+        ok(tom.post(units() + "/next", body("atMs", 1000, "role", "client")));
+        JsonNode marked = ok(tom.post(units() + "/next", body("atMs", 2000, "role", "professional")));
+        long[] id = ids(marked);
+        ok(tom.put(units() + "/" + id[2] + "/end", body("atMs", 3000)));
+
+        // A shared end moved right, then left: the next unit's start goes with it, in one change with both units.
+        JsonNode right = ok(tom.put(units() + "/" + id[0] + "/end", body("atMs", 1200, "opId", "shared-1")));
+        assertThat(time(right, 0, "endMs")).isEqualTo(1200);
+        assertThat(time(right, 1, "startMs")).isEqualTo(1200);
+        assertThat(time(right, 1, "endMs")).isEqualTo(2000);
+        assertThat(right.path("change").asText()).isEqualTo("unit.end");
+        assertThat(right.path("before").size()).isEqualTo(2);
+        assertThat(right.path("after").size()).isEqualTo(2);
+        JsonNode left = ok(tom.put(units() + "/" + id[0] + "/end", body("atMs", 800)));
+        assertThat(time(left, 0, "endMs")).isEqualTo(800);
+        assertThat(time(left, 1, "startMs")).isEqualTo(800);
+        String[] row = app.jdbi.withHandle(h -> h.createQuery("SELECT field || '|' || before_value || '|' || after_value FROM change_log WHERE op_id = 'shared-1'")
+                .mapTo(String.class).one()).split("\\|");
+        assertThat(row[0]).isEqualTo("unit.end");
+        for (String states : new String[]{row[1], row[2]}) assertThat(states).contains("\"id\":" + id[0] + ",", "\"id\":" + id[1] + ",");
+        assertThat(row[1]).contains("\"startMs\":0,\"endMs\":1000", "\"startMs\":1000,\"endMs\":2000");
+        assertThat(row[2]).contains("\"startMs\":0,\"endMs\":1200", "\"startMs\":1200,\"endMs\":2000");
+
+        // A shared start moved left: the unit before ends there now.
+        JsonNode start = ok(tom.put(units() + "/" + id[2] + "/start", body("atMs", 1700)));
+        assertThat(time(start, 1, "endMs")).isEqualTo(1700);
+        assertThat(time(start, 2, "startMs")).isEqualTo(1700);
+        assertThat(start.path("change").asText()).isEqualTo("unit.start");
+        // Undone as one: both units back.
+        JsonNode undone = ok(tom.post(units() + "/undo", body()));
+        assertThat(time(undone, 1, "endMs")).isEqualTo(2000);
+        assertThat(time(undone, 2, "startMs")).isEqualTo(2000);
+        assertThat(undone.path("after").size()).isEqualTo(2);
+
+        // The neighbour keeps a length: a shared boundary stops before the neighbour's far edge.
+        refused(tom.put(units() + "/" + id[0] + "/end", body("atMs", 2000)), 400, "unit.endNotAfterStart", "Unit 2");
+        refused(tom.put(units() + "/" + id[1] + "/start", body("atMs", 0)), 400, "unit.endNotAfterStart", "Unit 1");
+
+        // An edge with a gap to its neighbour moves alone.
+        JsonNode made = ok(tom.post(units(), body("startMs", 3200, "endMs", 3400, "role", "client")));
+        long last = ids(made)[3];
+        JsonNode alone = ok(tom.put(units() + "/" + last + "/start", body("atMs", 3100)));
+        assertThat(time(alone, 2, "endMs")).isEqualTo(3000);
+        assertThat(time(alone, 3, "startMs")).isEqualTo(3100);
+        assertThat(alone.path("before").size()).isEqualTo(1);
+        Http.Response crossing = tom.put(units() + "/" + last + "/start", body("atMs", 2900));
+        refused(crossing, 409, "unit.overlap", "Unit 4 (2.900 s – 3.400 s) would overlap unit 3", "units may touch but not overlap.");
+        assertThat(crossing.error()).doesNotContain("open");
+
+        // A coded neighbour keeps its boundary (project setting 'unitsAfterCoding': 'locked'), so the shared one stays.
+        String dim = Fixtures.firstDimension(anna);
+        Fixtures.code(anna, id[1], dim, Fixtures.codeFor(anna, dim, "client", 0));
+        refused(tom.put(units() + "/" + id[0] + "/end", body("atMs", 900)), 409, "unit.boundaryLocked", "Unit 2", "unitsAfterCoding");
+        refused(tom.put(units() + "/" + id[2] + "/start", body("atMs", 1900)), 409, "unit.boundaryLocked", "Unit 2");
+        JsonNode still = ok(admin.get(units()));
+        assertThat(time(still, 0, "endMs")).isEqualTo(800);
+        assertThat(time(still, 1, "startMs")).isEqualTo(800);
+        assertThat(time(still, 2, "startMs")).isEqualTo(2000);
+        ok(admin.patch("/api/projects/" + project, body("unitsAfterCoding", "open")));
+        JsonNode open = ok(tom.put(units() + "/" + id[0] + "/end", body("atMs", 900)));
+        assertThat(time(open, 1, "startMs")).isEqualTo(900);
     }
 
     @Test

@@ -151,13 +151,14 @@ class RecordingScreenTest {
         Screens.both(en, "recording-screen");
         en.keys(Keys.ESCAPE); // from the language choice back to the units
 
-        // Boundaries: unit 5 ends 0.1 s earlier; unit 4 ends 1 s earlier
+        // Boundaries (units made with Enter touch, so each shared boundary moves as one): unit 5 ends 0.1 s earlier
+        // and unit 6 starts there; unit 4 ends 1 s earlier and unit 5 starts there
         alt(en, ",");
         settled(en, 6);
         en.keys("k");
         new Actions(en.driver).keyDown(Keys.ALT).keyDown(Keys.SHIFT).sendKeys(",").keyUp(Keys.SHIFT).keyUp(Keys.ALT).perform();
         settled(en, 6);
-        // and starts 0.1 s later.
+        // and starts 0.1 s later, where unit 3 now ends.
         alt(en, "]");
         settled(en, 6);
         // Split unit 3 at 10 s, then merge the two parts again, then undo the merge.
@@ -187,7 +188,7 @@ class RecordingScreenTest {
         // The API has the times, speakers, gist and codes.
         JsonNode units = root.get("/api/transcripts/" + t).json().path("utterances");
         assertThat(units).hasSize(7);
-        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 10000}, {10000, 12000}, {12100, 15000}, {16000, 17900}, {18000, -1}};
+        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 10000}, {10000, 12100}, {12100, 15000}, {15000, 17900}, {17900, -1}};
         String[] roles = {"professional", "client", "professional", "professional", "client", "professional", "professional"};
         for (int i = 0; i < 7; i++) {
             JsonNode u = units.get(i);
@@ -207,7 +208,51 @@ class RecordingScreenTest {
         en.waitReady();
         assertThat(en.all("#units .rec-unit")).hasSize(7);
         assertThat(en.all("#units .rec-unit .pill:not(.empty)")).hasSize(6);
-        assertThat(en.text("#units")).contains("vraagt naar het werk").contains("0:16.0 – 0:17.9");
+        assertThat(en.text("#units")).contains("vraagt naar het werk").contains("0:15.0 – 0:17.9");
+    }
+
+    /**
+     * Counts, per frame, the frame callbacks the page asks for (window.__raf.frames), the timeupdate events while
+     * playing (updates) and the frame at which playback paused (pausedAt).
+     */
+    private static final String COUNT_FRAMES = """
+            const a = document.querySelector('#media-slot audio');
+            const r = window.__raf = { n: 0, frames: [], updates: 0, pausedAt: -1 };
+            const ask = window.requestAnimationFrame.bind(window);
+            window.requestAnimationFrame = (cb) => { r.n++; return ask(cb); };
+            const tick = () => { r.frames.push(r.n); r.n = 0; ask(tick); };
+            ask(tick);
+            a.addEventListener('timeupdate', () => { if (!a.paused) r.updates++; });
+            a.addEventListener('pause', () => { r.pausedAt = r.frames.length; });
+            """;
+
+    private int raf(Browser b, String expression) {
+        return ((Number) b.js("return " + expression)).intValue();
+    }
+
+    @Test
+    void playback_redraws_the_timeline_in_one_frame_loop_that_ends_with_a_pause() throws Exception {
+        long p = project(app.unique("Opnames"));
+        Http.Response made = root.postFile("/api/projects/" + p + "/recordings", "gesprek.wav", java.nio.file.Files.readAllBytes(recording("gesprek-loop.wav")), Map.of());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long t = made.json().path("transcript").path("id").asLong();
+        en.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
+        en.waitReady();
+        en.js(COUNT_FRAMES);
+        en.keys(" ");
+        // Every timeupdate (some four a second) draws; none starts another loop: one frame callback per frame.
+        en.until(d -> raf(en, "window.__raf.updates") >= 6);
+        int from = raf(en, "window.__raf.frames.length");
+        en.until(d -> raf(en, "window.__raf.frames.length") >= from + 10);
+        assertThat(raf(en, "Math.max(...window.__raf.frames.slice(" + from + "))")).as("frame callbacks asked for in one frame while playing").isEqualTo(1);
+        assertThat((Boolean) en.js("return document.querySelector('#media-slot audio').paused")).isFalse();
+        // Paused: the loop ends.
+        en.keys(" ");
+        en.until(d -> raf(en, "window.__raf.pausedAt") >= 0);
+        int paused = raf(en, "window.__raf.pausedAt");
+        en.until(d -> raf(en, "window.__raf.frames.length") >= paused + 6);
+        assertThat(raf(en, "Math.max(...window.__raf.frames.slice(" + (paused + 2) + "))")).as("frame callbacks after the pause").isZero();
+        assertThat(en.scriptErrors()).isEmpty();
     }
 
     /** Blocks (or with no patterns, lets through again) the browser's requests whose address matches. */
@@ -260,7 +305,8 @@ class RecordingScreenTest {
         settled(en, 4);
         assertThat(unitQueue(en, me, t)).isEqualTo(0L);
         JsonNode got = root.get("/api/transcripts/" + t).json().path("utterances");
-        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 11900}, {12000, -1}};
+        // (units made with Enter touch: the third one's end moved 0.1 s earlier takes the fourth one's start with it)
+        long[][] times = {{0, 4000}, {4000, 8000}, {8000, 11900}, {11900, -1}};
         String[] roles = {"professional", "client", "professional", "professional"};
         for (int i = 0; i < 4; i++) {
             JsonNode u = got.get(i);

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>How a call's method is read: the quoted HTTP method words on the literal's line and the three
  * after it ({@code api('PUT', `/api/...`)}, {@code fetch(`/api/...`, { method: 'POST' ...})},
- * {@code xhr.open('POST', ...)}); a literal passed to {@code get(...)} or set as an href or src is a GET;
+ * {@code xhr.open('POST', ...)}, and api.js's {@code postForm(...)}, a POST); a literal passed to {@code get(...)} or set as an href or src is a GET;
  * where no method is named, every method word the file names (a file
  * that builds its request elsewhere, as saver.js does); where the file names none, GET.
  */
@@ -38,6 +38,8 @@ class RouteCoverageTest {
     /** A literal read by get(...), or set as a link's href or a player's src: a GET whatever else the file calls. */
     static final Pattern READ = Pattern.compile("(\\bget\\(|href\\s*=\\s*|src:\\s*)$");
     static final Pattern METHOD = Pattern.compile("['\"](GET|POST|PUT|PATCH|DELETE)['\"]");
+    /** api.js's multipart upload: a POST without the word. */
+    static final Pattern POST_FORM = Pattern.compile("\\bpostForm\\(");
 
     @TempDir static Path dir;
     static TestApp app;
@@ -111,6 +113,7 @@ class RouteCoverageTest {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = METHOD.matcher(text);
         while (m.find()) out.add(m.group(1));
+        if (POST_FORM.matcher(text).find()) out.add("POST");
         return out;
     }
 

@@ -157,7 +157,7 @@ class SpokenRecordingTest {
 
         JsonNode marked = root.get("/api/transcripts/" + t).json().path("utterances");
         assertThat(marked).hasSize(UTTERANCES);
-        // Two boundaries fixed by keys: unit 3 ends 0.1 s earlier, unit 8 starts 0.1 s later.
+        // Two boundaries fixed by keys: unit 3 ends 0.1 s earlier, unit 8 starts 0.1 s later (each shared with its neighbour).
         for (int i = UTTERANCES; i > 3; i--) en.keys("k");
         en.until(d -> en.find("#units .rec-unit.current .seq").getText().equals("3"));
         alt(en, ",");
@@ -184,13 +184,16 @@ class SpokenRecordingTest {
             String what = "unit " + (i + 1) + " (" + start + "–" + end + " ms; spoken " + spoken.startMs()[i] + "–" + spoken.endMs()[i] + " ms)";
             assertThat(u.path("endMs").isNull()).as(what).isFalse();
             assertThat(u.path("speakerRole").asText()).as(what).isEqualTo(i % 2 == 0 ? "professional" : "client");
-            // Ended after its speech, before the next one was over; started where the one before ended (but for the fixes).
-            long fixedEnd = i == 2 ? 100 : 0;
-            assertThat(end + fixedEnd).as(what).isGreaterThanOrEqualTo(spoken.endMs()[i]);
+            // Ended after its speech, before the next one was over; started where the one before ended. The fixes move
+            // shared boundaries (units made with Enter touch): unit 3's end and unit 4's start 0.1 s earlier, unit 7's
+            // end and unit 8's start 0.1 s later.
+            long endFix = i == 2 ? -100 : i == 6 ? 100 : 0;
+            long startFix = i == 3 ? -100 : i == 7 ? 100 : 0;
+            assertThat(end - endFix).as(what).isGreaterThanOrEqualTo(spoken.endMs()[i]);
             if (i + 1 < UTTERANCES) assertThat(end).as(what).isLessThan(spoken.endMs()[i + 1]);
             if (i == 0) assertThat(start).as(what).isZero();
-            else assertThat(start).as(what).isEqualTo(marked.get(i - 1).path("endMs").asLong() + (i == 7 ? 100 : 0));
-            assertThat(end).as(what).isEqualTo(marked.get(i).path("endMs").asLong() - fixedEnd);
+            else assertThat(start).as(what).isEqualTo(marked.get(i - 1).path("endMs").asLong() + startFix);
+            assertThat(end).as(what).isEqualTo(marked.get(i).path("endMs").asLong() + endFix);
             List<String> mine = new ArrayList<>();
             for (JsonNode c : given) if (c.path("utteranceId").asLong() == u.path("id").asLong()) mine.add(c.path("code").asText());
             assertThat(mine).as(what).containsExactly(codes[i]);
