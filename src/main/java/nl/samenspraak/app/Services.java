@@ -23,6 +23,7 @@ import nl.samenspraak.project.AssignmentService;
 import nl.samenspraak.project.MemberService;
 import nl.samenspraak.project.ProjectCodebooks;
 import nl.samenspraak.project.ProjectService;
+import nl.samenspraak.reliability.CodeCache;
 import nl.samenspraak.reliability.ReliabilityService;
 import nl.samenspraak.report.ProjectReader;
 import nl.samenspraak.report.ReportService;
@@ -67,7 +68,9 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
         ReportService reports = new ReportService(reader, access);
-        ReliabilityService reliability = new ReliabilityService(reader, access);
+        CodeCache codeCache = new CodeCache(jdbi);
+        ReliabilityService reliability = new ReliabilityService(reader, access, codeCache);
+        workers.housekeeping().scheduleWithFixedDelay(() -> trimQuietly(codeCache, writes), 1, 10, java.util.concurrent.TimeUnit.MINUTES);
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
@@ -86,6 +89,15 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                 new MemberService(jdbi, writes, accounts, access, unitCopies),
                 new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())),
                 new QdpxImportService(jdbi, writes, access, accounts, codebooks, projects, imports, adjudication));
+    }
+
+    /** The code change log trimmed to its window; a failure (the database busy, the server stopping) waits for the next turn. */
+    private static void trimQuietly(CodeCache cache, Writes writes) {
+        try {
+            cache.trim(writes, CodeCache.WINDOW);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Services.class).warn("Trimming code_changes failed: {}", e.toString());
+        }
     }
 
     /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       must start at once, since the export waits on them: threads are made as needed and end when idle;</li>
  *   <li>{@link #waveforms}: one thread, for the waveform of a recording just stored (computed in the background,
  *       one recording at a time, so that decoding never takes both of a small server's cores).</li>
+ *   <li>{@link #housekeeping}: one thread for tasks on a timer (trimming the code change log of reliability.CodeCache).</li>
  * </ul>
  */
-record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorService exportWork, ExecutorService waveforms) implements AutoCloseable {
+record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorService exportWork, ExecutorService waveforms,
+               ScheduledExecutorService housekeeping) implements AutoCloseable {
     static Workers start() {
         return new Workers(Executors.newSingleThreadExecutor(named("group-commit")), oneAtATime("export-job"),
-                Executors.newCachedThreadPool(named("export-work")), oneAtATime("waveform"));
+                Executors.newCachedThreadPool(named("export-work")), oneAtATime("waveform"),
+                Executors.newSingleThreadScheduledExecutor(named("housekeeping")));
     }
 
     /** One thread, ended when idle for 30 s and made again for the next task; tasks wait their turn. */
@@ -37,8 +41,8 @@ record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorServ
     /** Stops what still runs (an export in progress is interrupted) and waits a little for it to end. */
     @Override
     public void close() {
-        for (ExecutorService e : List.of(commits, exportJobs, exportWork, waveforms)) e.shutdownNow();
-        for (ExecutorService e : List.of(commits, exportJobs, exportWork, waveforms)) {
+        for (ExecutorService e : List.of(housekeeping, commits, exportJobs, exportWork, waveforms)) e.shutdownNow();
+        for (ExecutorService e : List.of(housekeeping, commits, exportJobs, exportWork, waveforms)) {
             try {
                 e.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException ie) {

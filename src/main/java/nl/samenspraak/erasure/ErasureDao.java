@@ -118,6 +118,25 @@ public interface ErasureDao {
     @SqlUpdate("DELETE FROM media WHERE transcript_id = :t")
     void deleteMedia(long t);
 
+    /** The newest row of the code change log (migration V015), 0 when it is empty. */
+    @SqlQuery("SELECT COALESCE(MAX(id), 0) FROM code_changes")
+    long lastCodeChange();
+
+    /** The transcript's rows of the code change log: its units' codes and its unit marks. */
+    @SqlUpdate("DELETE FROM code_changes WHERE (coder_id IS NULL AND target = :t) OR (coder_id IS NOT NULL AND target IN " + UNITS + ")")
+    void deleteCodeChanges(long t);
+
+    /** The rows the triggers wrote while the erasure deleted codes and units: every row after {@code after}. */
+    @SqlUpdate("DELETE FROM code_changes WHERE id > :after")
+    void deleteCodeChangesAfter(long after);
+
+    /**
+     * A row naming no transcript above every id the log had, so that the next row's id does not reuse one a cache
+     * has seen (SQLite gives the largest id + 1); the erased transcript leaves the caches as no longer live.
+     */
+    @SqlUpdate("INSERT INTO code_changes(id, target) VALUES (:id, 0)")
+    void codeChangesPassed(long id);
+
     @SqlUpdate("DELETE FROM utterances WHERE transcript_id = :t")
     void deleteUtterances(long t);
 

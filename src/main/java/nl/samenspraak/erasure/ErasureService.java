@@ -113,6 +113,9 @@ public final class ErasureService {
     /** Removes one transcript's rows and blanks it, children first; the caller ends the erasing window after its tombstone. */
     private static void eraseRows(ErasureDao dao, long t, String now, long userId) {
         dao.begin(t);
+        long lastCodeChange = dao.lastCodeChange();
+        dao.deleteCodeChanges(t);
+        long keptCodeChanges = dao.lastCodeChange();
         dao.deleteAdjudications(t);
         dao.deleteChanges(t);
         dao.deleteFeedback(t);
@@ -127,6 +130,9 @@ public final class ErasureService {
         dao.deleteMedia(t);
         dao.deleteUtterances(t);
         dao.deleteSpeakers(t);
+        // The rows the triggers of code_changes wrote while its codes and units went; then one row naming no transcript.
+        dao.deleteCodeChangesAfter(keptCodeChanges);
+        dao.codeChangesPassed(lastCodeChange + 1);
         dao.blank(t, now, userId);
     }
 

@@ -4,6 +4,7 @@ import nl.samenspraak.account.Access;
 import nl.samenspraak.account.User;
 import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.codebook.SpeakerRole;
 import nl.samenspraak.project.Project;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.ProjectReader;
@@ -30,10 +31,18 @@ import java.util.Set;
 public final class ReliabilityService {
     private final ProjectReader reader;
     private final Access access;
+    private final CodeCache cache;
 
+    /** Reads every request's codes from the database (what the cache is checked against). */
     public ReliabilityService(ProjectReader reader, Access access) {
+        this(reader, access, null);
+    }
+
+    /** Reads codes from {@code cache}, which brings itself up to date with the database first (null: from the database). */
+    public ReliabilityService(ProjectReader reader, Access access, CodeCache cache) {
         this.reader = reader;
         this.access = access;
+        this.cache = cache;
     }
 
     public ProjectReliability project(User user, long projectId, Selection selection) {
@@ -42,8 +51,15 @@ public final class ReliabilityService {
         return compute(reader.scope(project, selection));
     }
 
-    /** Every figure for the scope, reading the codes from the database. */
+    /** Every figure for the scope: from the cached codes when there is a cache, else from the database. */
     public ProjectReliability compute(Scope scope) {
+        CodeCache.Read cached = cache == null ? null : cache.read(scope);
+        if (cached == null) return computeFromDatabase(scope);
+        return compute(scope, cached.counts(), cached.matrices(), cached.unitsPerRole());
+    }
+
+    /** Every figure for the scope, reading the codes from the database. */
+    public ProjectReliability computeFromDatabase(Scope scope) {
         Codebook codebook = scope.codebook().codebook();
         List<CountRow> counts = reader.codeCounts(scope);
         Map<String, CodeMatrix> matrices = new LinkedHashMap<>();
@@ -53,15 +69,16 @@ public final class ReliabilityService {
                 return null;
             });
         }
-        return compute(scope, counts, matrices);
+        return compute(scope, counts, matrices, reader.unitsPerRole(scope));
     }
 
     /** Every figure for the scope from codes collected in one pass (an export's). */
     public ProjectReliability compute(Scope scope, UnitStream stream) {
-        return compute(scope, stream.counts(), stream.matrices());
+        return compute(scope, stream.counts(), stream.matrices(), reader.unitsPerRole(scope));
     }
 
-    private ProjectReliability compute(Scope scope, List<CountRow> counts, Map<String, CodeMatrix> matrices) {
+    private ProjectReliability compute(Scope scope, List<CountRow> counts, Map<String, CodeMatrix> matrices,
+                                       Map<Long, Map<SpeakerRole, Integer>> unitsPerRole) {
         int bootstrap = scope.selection().bootstrap();
         long seed = scope.selection().seed();
         List<ProjectReliability.DimensionReliability> dimensions = new ArrayList<>();
@@ -72,7 +89,7 @@ public final class ReliabilityService {
         return new ProjectReliability(scope.project().id(), scope.project().name(), scope.codebook().key(), scope.codebook().version(),
                 scope.coders(), scope.transcripts(), bootstrap, seed, dimensions,
                 RatingAnalysis.of(scope, reader.ratings(scope), bootstrap, seed),
-                FrequencyAnalysis.of(scope, counts, reader.unitsPerRole(scope)));
+                FrequencyAnalysis.of(scope, counts, unitsPerRole));
     }
 
     /**

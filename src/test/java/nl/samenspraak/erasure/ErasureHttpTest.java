@@ -81,6 +81,13 @@ class ErasureHttpTest {
             assertThat(wrong.error()).contains("confirmName");
             assertThat(admin.post("/api/transcripts/" + erased + "/erasure", Map.of("reason", " ", "confirmName", "jansen-dossiernummer")).status()).isEqualTo(400);
 
+            assertThat(admin.get("/api/projects/" + project + "/reliability").status()).as("the code cache has read the log").isEqualTo(200);
+            String unitIds = units.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            String codeChanges = "SELECT COUNT(*) FROM code_changes WHERE (coder_id IS NULL AND target = " + erased + ") OR (coder_id IS NOT NULL AND target IN (" + unitIds + "))";
+            assertThat(app.count(codeChanges)).as("before: the code change log has the transcript's units and codes").isGreaterThan(0);
+            long lastCodeChange = app.count("SELECT MAX(id) FROM code_changes");
+            long keptCodeChanges = app.count("SELECT COUNT(*) FROM code_changes WHERE coder_id IS NULL AND target = " + kept);
+
             Http.Response done = admin.post("/api/transcripts/" + erased + "/erasure", Map.of("reason", "Verzoek van de cliënt (art. 17 AVG)",
                     "confirmName", "jansen-dossiernummer"));
             assertThat(done.status()).as(done.body()).isEqualTo(200);
@@ -96,6 +103,11 @@ class ErasureHttpTest {
             assertThat(admin.get("/api/transcripts/" + erased).status()).isEqualTo(404);
             assertThat(admin.get("/api/transcripts/" + erased + "/erasure").json().path("erased").path("reason").asText()).contains("art. 17");
             assertThat(admin.post("/api/transcripts/" + erased + "/erasure", Map.of("reason", "nog eens", "confirmName", "x")).status()).isEqualTo(409);
+
+            assertThat(app.count(codeChanges)).as("after: no row of the code change log names the erased transcript or its units").isZero();
+            assertThat(app.count("SELECT COUNT(*) FROM code_changes WHERE coder_id IS NULL AND target = " + kept)).isEqualTo(keptCodeChanges);
+            assertThat(app.count("SELECT MAX(id) FROM code_changes")).as("no id a cache has seen is given again").isGreaterThan(lastCodeChange);
+            assertThat(admin.get("/api/projects/" + project + "/reliability").status()).isEqualTo(200);
 
             String tombstone = "SELECT COUNT(*) FROM change_log WHERE transcript_id = " + erased;
             assertThat(app.count(tombstone)).as("one row stays: the tombstone").isEqualTo(1);

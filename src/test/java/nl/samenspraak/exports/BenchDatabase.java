@@ -16,16 +16,16 @@ import java.util.Random;
  * Samen Beslissen codebook; full coders code every unit, the partial coder every other transcript;
  * about 80% of codes agree with the first coder.
  */
-final class BenchDatabase {
+public final class BenchDatabase {
     private BenchDatabase() {}
 
-    static final String[] STEPS = {"team-talk", "option-talk", "decision-talk", "no-step"};
+    public static final String[] STEPS = {"team-talk", "option-talk", "decision-talk", "no-step"};
     static final String[] WORDS = ("we kijken samen naar de volgende stap u mag zelf meebeslissen over het traject wat vindt u "
             + "belangrijk in werk opleiding vrijwilligerswerk solliciteren uitkering zorg kinderen reistijd uren per week "
             + "voor- en nadelen afspraak evalueren motivatie doel route").split(" ");
 
     /** Returns the number of codes written. */
-    static long build(Path file, int transcripts, int unitsPerTranscript, int fullCoders, boolean partialCoder) throws Exception {
+    public static long build(Path file, int transcripts, int unitsPerTranscript, int fullCoders, boolean partialCoder) throws Exception {
         var jdbi = Database.open(file);
         new CodebookService(jdbi, new nl.samenspraak.db.Writes(jdbi)).installShipped();
         long codebookId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM codebooks WHERE key = 'samen-beslissen'").mapTo(Long.class).one());

@@ -44,6 +44,7 @@ class ImportBenchmark {
     void a_20_mib_transcript_is_previewed_and_imported_at_256_mib_while_20_coders_save() throws Exception {
         Path db = dir.resolve("bench.db");
         new AccountService(Database.open(db), new Writes(Database.open(db))).createUser("root", TestApp.PASSWORD, Role.ADMIN);
+        String triggers = nl.samenspraak.support.BenchTriggers.apply(Database.open(db));
         byte[] big = BenchTranscripts.dutch(20 * 1024 * 1024 - 4096);
         byte[] legal = BenchTranscripts.shortTurns(1_200_000);
         int port;
@@ -56,6 +57,7 @@ class ImportBenchmark {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         report("machine: %d cores, %s %s, Java %s; load average (1 min) at the start: %.1f", os.getAvailableProcessors(), os.getName(),
                 os.getArch(), System.getProperty("java.version"), os.getSystemLoadAverage());
+        report("%s", triggers);
         try {
             Http admin = waitFor(Http.to("http://localhost:" + port));
             long project = Fixtures.project(admin, "Bench");

@@ -1,0 +1,518 @@
+package nl.samenspraak.reliability;
+
+import nl.samenspraak.codebook.Codebook;
+import nl.samenspraak.codebook.Codebook.Dimension;
+import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.report.ProjectReader.CountRow;
+import nl.samenspraak.report.Scope;
+import nl.samenspraak.results.Person;
+import nl.samenspraak.results.TranscriptRef;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every code of a project kept in memory as small integers (one {@code short} per unit and coder per
+ * dimension, one byte per unit for its speaker role), so that the reliability route does not read
+ * millions of rows per request. Built once per project from the database, then brought up to date
+ * from {@code code_changes}, a change log the database writes itself by triggers (migration V015) on
+ * every change of a code or of a transcript's units, whichever path or process made it: a request reads
+ * only the rows after the last one it has seen (codes are patched in place, a transcript whose units
+ * changed is read again), all in one read transaction, so the matrices match one snapshot of the database.
+ * When the triggers are missing, or the log has been trimmed past what the cache has seen, it reads the
+ * project again rather than serve stale codes. From the cached codes it makes exactly what
+ * {@link CodeMatrix#read} and the SQL of {@code ProjectReader.codeCounts} and {@code unitsPerRole} make.
+ */
+public final class CodeCache {
+    /** The triggers of V015; without all of them the cache is not used (a later migration could drop them with a table). */
+    static final List<String> TRIGGERS = List.of("code_changes_code_insert", "code_changes_code_update", "code_changes_code_delete",
+            "code_changes_unit_insert", "code_changes_unit_delete", "code_changes_unit_update");
+    static final short MISSING = -1;
+    private static final SpeakerRole[] ROLES = SpeakerRole.values();
+
+    private final Jdbi jdbi;
+    private final Map<Long, ProjectCodes> projects = new ConcurrentHashMap<>();
+    private volatile Boolean usable;
+
+    public CodeCache(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** What a request needs, made from the cache (or null when the cache cannot be used on this database). */
+    record Read(List<CountRow> counts, Map<String, CodeMatrix> matrices, Map<Long, Map<SpeakerRole, Integer>> unitsPerRole) {}
+
+    /** Brings the project up to date with the database and makes the scope's counts, matrices and units per role. */
+    Read read(Scope scope) {
+        if (!usable()) return null;
+        ProjectCodes p = projects.computeIfAbsent(scope.project().id(), ProjectCodes::new);
+        synchronized (p) {
+            p.know(scope.codebook().codebook());
+            jdbi.useHandle(h -> {
+                Connection c = h.getConnection();
+                h.execute("BEGIN DEFERRED");
+                try {
+                    p.refresh(c);
+                } catch (SQLException | RuntimeException e) {
+                    p.forget();
+                    throw e instanceof SQLException s ? new IllegalStateException("Cannot read the codes of project " + p.projectId + ": " + s.getMessage(), s)
+                            : (RuntimeException) e;
+                } finally {
+                    h.execute("COMMIT");
+                }
+            });
+            return p.make(scope);
+        }
+    }
+
+    /** The bytes the arrays of every cached project take (the objects around them not counted): what the benchmark reports. */
+    public long arrayBytes() {
+        long bytes = 0;
+        for (ProjectCodes p : projects.values()) {
+            synchronized (p) {
+                bytes += p.arrayBytes();
+            }
+        }
+        return bytes;
+    }
+
+    /** How many of the newest rows of {@code code_changes} {@link #trim} keeps: a cache that last looked further back reads its project again. */
+    public static final long WINDOW = 500_000;
+    /** Rows deleted per write transaction by {@link #trim}, so that a coder's save never waits long behind it. */
+    private static final long TRIM_STEP = 10_000;
+
+    /**
+     * Deletes the rows of {@code code_changes} older than the newest {@code keep}, from the low end only and never the newest
+     * row, so that the ids SQLite gives new rows (the largest + 1) keep growing; run on a timer (app.Services), not in a
+     * trigger, so that no write pays for it. Returns the rows deleted.
+     */
+    public long trim(nl.samenspraak.db.Writes writes, long keep) {
+        if (keep < 1) throw new IllegalArgumentException("keep at least the newest row");
+        if (!usable()) return 0;
+        long[] range = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM code_changes")
+                .map((r, ctx) -> new long[]{r.getLong(1), r.getLong(2)}).one());
+        long upTo = range[1] - keep, deleted = 0;
+        for (long from = range[0]; from <= upTo; from += TRIM_STEP) {
+            long to = Math.min(upTo, from + TRIM_STEP - 1);
+            deleted += writes.inTransaction(h -> h.execute("DELETE FROM code_changes WHERE id <= ?", to));
+        }
+        return deleted;
+    }
+
+    /** Forgets every project (the next request reads it again). */
+    public void clear() {
+        projects.clear();
+    }
+
+    private boolean usable() {
+        Boolean u = usable;
+        if (u == null) {
+            long present = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (<names>)")
+                    .bindList("names", TRIGGERS).mapTo(Long.class).one());
+            usable = u = present == TRIGGERS.size();
+        }
+        return u;
+    }
+
+    /** The codes of one dimension's codes as numbers: the n-th code met has number n. */
+    private static final class Dictionary {
+        final String dimension;
+        final List<String> codes = new ArrayList<>();
+        final Map<String, Integer> numbers = new HashMap<>();
+
+        Dictionary(String dimension) {
+            this.dimension = dimension;
+        }
+
+        short number(String code) {
+            Integer n = numbers.get(code);
+            if (n == null) {
+                if (codes.size() == Short.MAX_VALUE) throw new IllegalStateException("More than " + Short.MAX_VALUE + " codes in dimension " + dimension);
+                n = codes.size();
+                numbers.put(code, n);
+                codes.add(code);
+            }
+            return (short) (int) n;
+        }
+    }
+
+    /** One coder's codes of one dimension in one transcript, by unit position. */
+    private static final class Column {
+        final int dimension;
+        final long coderId;
+        final short[] codes;
+        int filled;
+
+        Column(int dimension, long coderId, int units) {
+            this.dimension = dimension;
+            this.coderId = coderId;
+            this.codes = new short[units];
+            Arrays.fill(codes, MISSING);
+        }
+
+        void set(int unit, short code) {
+            if (codes[unit] == MISSING && code != MISSING) filled++;
+            else if (codes[unit] != MISSING && code == MISSING) filled--;
+            codes[unit] = code;
+        }
+    }
+
+    /** A transcript's units (seq ascending, with their role) and its columns, in coder id order within a dimension. */
+    private static final class TranscriptCodes {
+        final int[] seqs;
+        final byte[] roles;
+        final int[] perRole = new int[ROLES.length];
+        final List<Column> columns = new ArrayList<>();
+
+        TranscriptCodes(int[] seqs, byte[] roles) {
+            this.seqs = seqs;
+            this.roles = roles;
+            for (byte r : roles) if (r >= 0) perRole[r]++;
+        }
+
+        Column column(int dimension, long coderId, boolean make) {
+            int at = 0;
+            for (; at < columns.size(); at++) {
+                Column c = columns.get(at);
+                if (c.dimension == dimension && c.coderId == coderId) return c;
+                if (c.dimension > dimension || (c.dimension == dimension && c.coderId > coderId)) break;
+            }
+            if (!make) return null;
+            Column c = new Column(dimension, coderId, seqs.length);
+            columns.add(at, c);
+            return c;
+        }
+
+        long bytes() {
+            long b = 4L * seqs.length + roles.length;
+            for (Column c : columns) b += 2L * c.codes.length;
+            return b;
+        }
+    }
+
+    /** One project's cached codes; every method runs under the object's lock. */
+    private static final class ProjectCodes {
+        final long projectId;
+        final List<Dictionary> dictionaries = new ArrayList<>();
+        final Map<String, Integer> dimensions = new HashMap<>();
+        Map<Long, TranscriptCodes> transcripts = new HashMap<>();
+        boolean built;
+        long lastSeen;
+
+        ProjectCodes(long projectId) {
+            this.projectId = projectId;
+        }
+
+        int dimension(String key) {
+            Integer d = dimensions.get(key);
+            if (d == null) {
+                d = dictionaries.size();
+                dimensions.put(key, d);
+                dictionaries.add(new Dictionary(key));
+            }
+            return d;
+        }
+
+        static final int CODES = 1 << 15, DIMENSIONS = 32, PAIRS = CODES * DIMENSIONS, UNKNOWN = PAIRS - 1;
+
+        /** The codebook's dimensions and codes numbered before the first read, so that they come as numbers from SQLite. */
+        void know(Codebook codebook) {
+            for (Dimension d : codebook.dimensions()) {
+                Dictionary dict = dictionaries.get(dimension(d.key()));
+                for (Codebook.Code code : d.codes()) dict.number(code.key());
+            }
+        }
+
+        /** SQL that turns (c.dimension, c.code) into dimension * CODES + code for every code known, else UNKNOWN. */
+        private String pairCase() {
+            StringBuilder sql = new StringBuilder("CASE c.dimension");
+            for (int d = 0; d < Math.min(DIMENSIONS, dictionaries.size()); d++) {
+                Dictionary dict = dictionaries.get(d);
+                sql.append(" WHEN ").append(literal(dict.dimension)).append(" THEN CASE c.code");
+                for (int k = 0; k < dict.codes.size() && k < CODES - 1; k++) {
+                    sql.append(" WHEN ").append(literal(dict.codes.get(k))).append(" THEN ").append(d * CODES + k);
+                }
+                sql.append(" ELSE ").append(UNKNOWN).append(" END");
+            }
+            return sql.append(" ELSE ").append(UNKNOWN).append(" END").toString();
+        }
+
+        private static String literal(String text) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+
+        /** After a failed refresh: read the project again next time. */
+        void forget() {
+            built = false;
+            transcripts = new HashMap<>();
+        }
+
+        long arrayBytes() {
+            long b = 0;
+            for (TranscriptCodes t : transcripts.values()) b += t.bytes();
+            return b;
+        }
+
+        /** Brings the cache to the snapshot of the read transaction {@code c} is in. */
+        void refresh(Connection c) throws SQLException {
+            long min = 0, max = 0;
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)")) {
+                r.next();
+                min = r.getLong(1);
+                max = r.getLong(2);
+            }
+            List<Long> live = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM transcripts WHERE project_id = ? AND deleted_at IS NULL")) {
+                s.setLong(1, projectId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) live.add(r.getLong(1));
+                }
+            }
+            Set<Long> reread = new HashSet<>();
+            // Not built yet; rows it has not seen trimmed away; or a log behind what it saw (another database file).
+            if (!built || (max > lastSeen && min > lastSeen + 1) || max < lastSeen) {
+                transcripts = new HashMap<>();
+                built = true;
+            } else if (max > lastSeen) {
+                List<Object[]> codes = new ArrayList<>();
+                // A code row names its unit; where that unit is now comes from this snapshot. That is where the cache
+                // has it unless the transcript's units changed since lastSeen, and then a unit mark after lastSeen
+                // (written by the same change) makes the transcript be read again. A unit gone since has such a mark too.
+                try (PreparedStatement s = c.prepareStatement("""
+                        SELECT ch.target, ch.coder_id, ch.dimension, ch.code, u.transcript_id, u.seq
+                        FROM code_changes ch LEFT JOIN utterances u ON ch.coder_id IS NOT NULL AND u.id = ch.target
+                        WHERE ch.id > ? AND ch.id <= ? ORDER BY ch.id""")) {
+                    s.setLong(1, lastSeen);
+                    s.setLong(2, max);
+                    s.setFetchSize(10_000);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            long target = r.getLong(1);
+                            long coder = r.getLong(2);
+                            if (r.wasNull()) {
+                                reread.add(target);
+                                continue;
+                            }
+                            long t = r.getLong(5);
+                            if (r.wasNull()) continue;
+                            if (transcripts.containsKey(t)) codes.add(new Object[]{t, r.getInt(6), coder, r.getString(3), r.getString(4)});
+                        }
+                    }
+                }
+                for (Object[] row : codes) {
+                    long t = (Long) row[0];
+                    if (reread.contains(t)) continue;
+                    if (!patch(transcripts.get(t), (Integer) row[1], (Long) row[2], (String) row[3], (String) row[4])) reread.add(t);
+                }
+            }
+            lastSeen = max;
+            Map<Long, TranscriptCodes> now = new HashMap<>();
+            for (long t : live) {
+                TranscriptCodes cached = transcripts.get(t);
+                now.put(t, cached == null || reread.contains(t) ? load(c, t) : cached);
+            }
+            transcripts = now;
+        }
+
+        /** Sets one code cell; false when the unit is not where the cache has it (then the transcript is read again). */
+        private boolean patch(TranscriptCodes t, int seq, long coderId, String dimension, String code) {
+            int unit = Arrays.binarySearch(t.seqs, seq);
+            if (unit < 0) return false;
+            int d = dimension(dimension);
+            if (code == null) {
+                Column col = t.column(d, coderId, false);
+                if (col != null) col.set(unit, MISSING);
+            } else {
+                t.column(d, coderId, true).set(unit, dictionaries.get(d).number(code));
+            }
+            return true;
+        }
+
+        private TranscriptCodes load(Connection c, long transcriptId) throws SQLException {
+            int[] seqs = new int[1024];
+            byte[] roles = new byte[1024];
+            int n = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq")) {
+                s.setLong(1, transcriptId);
+                s.setFetchSize(10_000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        if (n == seqs.length) {
+                            seqs = Arrays.copyOf(seqs, n * 2);
+                            roles = Arrays.copyOf(roles, n * 2);
+                        }
+                        seqs[n] = r.getInt(1);
+                        SpeakerRole role = SpeakerRole.fromKey(r.getString(2));
+                        roles[n++] = (byte) (role == null ? -1 : role.ordinal());
+                    }
+                }
+            }
+            TranscriptCodes t = new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n));
+            // Codes the cache knows travel as numbers made by SQLite (seq and code in one integer): two columns
+            // read per code instead of two strings; a code not known yet comes as text and is numbered here.
+            try (PreparedStatement s = c.prepareStatement("SELECT u.seq * " + PAIRS + " + " + pairCase() + """
+                    , c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
+                    WHERE u.transcript_id = ? ORDER BY u.seq""")) {
+                s.setLong(1, transcriptId);
+                s.setFetchSize(10_000);
+                try (ResultSet r = s.executeQuery()) {
+                    int unit = 0;
+                    Column col = null;
+                    while (r.next()) {
+                        long k = r.getLong(1);
+                        int seq = (int) Math.floorDiv(k, PAIRS), pair = (int) Math.floorMod(k, PAIRS);
+                        while (unit < n && t.seqs[unit] < seq) unit++;
+                        long coder = r.getLong(2);
+                        int d;
+                        short code;
+                        if (pair == UNKNOWN) {
+                            d = dimension(r.getString(3));
+                            code = dictionaries.get(d).number(r.getString(4));
+                        } else {
+                            d = pair / CODES;
+                            code = (short) (pair % CODES);
+                        }
+                        if (col == null || col.dimension != d || col.coderId != coder) col = t.column(d, coder, true);
+                        col.set(unit, code);
+                    }
+                }
+            }
+            return t;
+        }
+
+        /** The scope's counts, matrices and units per role, as the database path makes them. */
+        Read make(Scope scope) {
+            Map<Long, Integer> chosen = new HashMap<>();
+            for (int j = 0; j < scope.coders().size(); j++) chosen.put(scope.coders().get(j).id(), j);
+            List<TranscriptCodes> inScope = new ArrayList<>();
+            for (TranscriptRef ref : scope.transcripts()) inScope.add(transcripts.get(ref.id()));
+            Map<Long, Map<SpeakerRole, Integer>> perRole = new HashMap<>();
+            for (int i = 0; i < inScope.size(); i++) {
+                TranscriptCodes t = inScope.get(i);
+                if (t == null || t.seqs.length == 0) continue;
+                Map<SpeakerRole, Integer> m = new EnumMap<>(SpeakerRole.class);
+                for (int r = 0; r < ROLES.length; r++) if (t.perRole[r] > 0) m.put(ROLES[r], t.perRole[r]);
+                perRole.put(scope.transcripts().get(i).id(), m);
+            }
+            if (scope.empty()) return new Read(List.of(), new LinkedHashMap<>(), perRole);
+            return new Read(counts(scope, inScope, chosen), matrices(scope, inScope, chosen), perRole);
+        }
+
+        private List<CountRow> counts(Scope scope, List<TranscriptCodes> inScope, Map<Long, Integer> chosen) {
+            List<CountRow> rows = new ArrayList<>();
+            for (int i = 0; i < inScope.size(); i++) {
+                TranscriptCodes t = inScope.get(i);
+                if (t == null) continue;
+                long transcriptId = scope.transcripts().get(i).id();
+                for (Column col : t.columns) {
+                    if (col.filled == 0 || !chosen.containsKey(col.coderId)) continue;
+                    Dictionary dict = dictionaries.get(col.dimension);
+                    int roles = ROLES.length + 1;
+                    long[] n = new long[dict.codes.size() * roles];
+                    for (int u = 0; u < col.codes.length; u++) {
+                        short code = col.codes[u];
+                        if (code != MISSING) n[code * roles + t.roles[u] + 1]++;
+                    }
+                    for (int k = 0; k < n.length; k++) {
+                        if (n[k] == 0) continue;
+                        int role = k % roles - 1;
+                        rows.add(new CountRow(transcriptId, col.coderId, dict.dimension, dict.codes.get(k / roles), role < 0 ? null : ROLES[role], n[k]));
+                    }
+                }
+            }
+            return rows;
+        }
+
+        private Map<String, CodeMatrix> matrices(Scope scope, List<TranscriptCodes> inScope, Map<Long, Integer> chosen) {
+            Map<String, CodeMatrix> out = new LinkedHashMap<>();
+            List<Person> coders = scope.coders();
+            for (Dimension dimension : scope.codebook().codebook().dimensions()) {
+                out.put(dimension.key(), matrix(scope, inScope, chosen, coders, dimension));
+            }
+            return out;
+        }
+
+        private CodeMatrix matrix(Scope scope, List<TranscriptCodes> inScope, Map<Long, Integer> chosen, List<Person> coders, Dimension dimension) {
+            List<String> categories = new ArrayList<>();
+            for (Codebook.Code code : dimension.codes()) categories.add(code.key());
+            Integer d = dimensions.get(dimension.key());
+            if (d == null) return new CodeMatrix(coders, List.copyOf(categories), emptyColumns(coders.size()), List.of());
+            Dictionary dict = dictionaries.get(d);
+            int[] category = new int[dict.codes.size()];
+            Arrays.fill(category, -1);
+            Map<String, Integer> byKey = new HashMap<>();
+            for (int k = 0; k < categories.size(); k++) byKey.putIfAbsent(categories.get(k), k);
+            for (int k = 0; k < dict.codes.size(); k++) category[k] = byKey.getOrDefault(dict.codes.get(k), -1);
+            // The chosen coders' columns of each transcript coded by two or more of them (coder id order, as the SQL path meets them).
+            List<Column[]> used = new ArrayList<>();
+            List<CodeMatrix.Slice> slices = new ArrayList<>();
+            int total = 0;
+            List<int[]> unitsOf = new ArrayList<>();
+            for (int i = 0; i < inScope.size(); i++) {
+                TranscriptCodes t = inScope.get(i);
+                if (t == null) continue;
+                List<Column> cols = new ArrayList<>();
+                for (Column col : t.columns) if (col.dimension == d && col.filled > 0 && chosen.containsKey(col.coderId)) cols.add(col);
+                if (cols.size() < 2) continue;
+                Column[] cs = cols.toArray(new Column[0]);
+                int[] units = new int[t.seqs.length];
+                int m = 0;
+                for (int u = 0; u < t.seqs.length; u++) {
+                    for (Column col : cs) {
+                        if (col.codes[u] != MISSING) {
+                            units[m++] = u;
+                            break;
+                        }
+                    }
+                }
+                used.add(cs);
+                unitsOf.add(Arrays.copyOf(units, m));
+                slices.add(new CodeMatrix.Slice(scope.transcripts().get(i), total, total + m));
+                total += m;
+            }
+            int[][] codes = new int[coders.size()][total];
+            for (int[] column : codes) Arrays.fill(column, nl.samenspraak.agreement.ReliabilityData.MISSING);
+            int row = 0;
+            for (int s = 0; s < used.size(); s++) {
+                Column[] cs = used.get(s);
+                int[] jOf = new int[cs.length];
+                for (int k = 0; k < cs.length; k++) jOf[k] = chosen.get(cs[k].coderId);
+                for (int u : unitsOf.get(s)) {
+                    for (int k = 0; k < cs.length; k++) {
+                        short code = cs[k].codes[u];
+                        if (code == MISSING) continue;
+                        int cat = category[code];
+                        if (cat < 0) {
+                            cat = categories.size();
+                            categories.add(dict.codes.get(code));
+                            category[code] = cat;
+                        }
+                        codes[jOf[k]][row] = cat;
+                    }
+                    row++;
+                }
+            }
+            return new CodeMatrix(coders, List.copyOf(categories), codes, List.copyOf(slices));
+        }
+
+        private static int[][] emptyColumns(int coders) {
+            int[][] c = new int[coders][];
+            for (int j = 0; j < coders; j++) c[j] = new int[0];
+            return c;
+        }
+    }
+}
