@@ -48,7 +48,8 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
     private final Path downloads;
 
-    private Browser(ChromeDriver driver, Path profile, Path downloads) {
+    private Browser(ChromeDriver driver, Path profile, Path downloads, String language) {
+        this.language = language;
         this.driver = driver;
         this.profile = profile;
         this.downloads = downloads;
@@ -94,9 +95,85 @@ public final class Browser implements AutoCloseable {
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options), profile, downloads);
+            return new Browser(new ChromeDriver(service, options), profile, downloads, lang);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Browsers kept open between test classes, per language: starting and quitting Chromium with its driver costs
+     * about 3 s of CPU and 3 s of waiting, once per class, and the browser classes run one after another. A class
+     * borrows one ({@link #borrow}) and gives it back ({@link #giveBack}), which leaves it as a new one would be
+     * for the next class: one blank tab of the default size, no cookies, nothing blocked or emulated, its console
+     * read. Each class's app has its own port, so its pages are another origin (their storage and cache are not
+     * the last class's). A browser that cannot be made clean is quit. {@link #closeIdle} quits the rest at the end.
+     */
+    private static final Map<String, java.util.Deque<Browser>> IDLE = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String language;
+
+    /** A clean browser of that language: an idle one, or a new one. Browsers with a downloads folder are not shared. */
+    public static Browser borrow(String lang) {
+        java.util.Deque<Browser> idle = IDLE.computeIfAbsent(lang, l -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (Browser b = idle.pollFirst(); b != null; b = idle.pollFirst()) {
+            if (b.alive()) return b;
+            b.close();
+        }
+        return start(lang);
+    }
+
+    /**
+     * Back to the pool, cleaned, with everything the pages of {@code origin} (the class's app) stored removed, since a
+     * later class's app may get the same port; quit instead when it has a downloads folder or cannot be cleaned.
+     */
+    public static void giveBack(Browser b, String origin) {
+        if (b.downloads != null || !b.clean(origin)) {
+            b.close();
+            return;
+        }
+        IDLE.computeIfAbsent(b.language, l -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addFirst(b);
+    }
+
+    /** Quits every idle browser (the end of the run). */
+    public static void closeIdle() {
+        for (java.util.Deque<Browser> idle : IDLE.values()) {
+            for (Browser b = idle.pollFirst(); b != null; b = idle.pollFirst()) b.close();
+        }
+    }
+
+    private boolean alive() {
+        try {
+            driver.getWindowHandle();
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
+    /** One blank tab of the default size, no cookies, nothing stored by the origin, nothing blocked or emulated, the console read; false when that fails. */
+    private boolean clean(String origin) {
+        try {
+            try {
+                driver.switchTo().alert().dismiss();
+            } catch (org.openqa.selenium.NoAlertPresentException none) {
+                // the usual case
+            }
+            java.util.List<String> tabs = new java.util.ArrayList<>(driver.getWindowHandles());
+            for (String tab : tabs.subList(1, tabs.size())) {
+                driver.switchTo().window(tab);
+                driver.close();
+            }
+            driver.switchTo().window(tabs.get(0));
+            driver.get("about:blank");
+            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            driver.manage().logs().get(LogType.BROWSER).getAll();
+            return true;
+        } catch (RuntimeException broken) {
+            return false;
         }
     }
 

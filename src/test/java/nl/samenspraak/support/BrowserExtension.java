@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * start at the first use and are closed after the class. A test fails when a page wrote an error to the
  * console during it. Without Chromium the class is skipped (in CI it fails: {@link Tools}).
  * {@link BrowserOptions} sets language, downloads and demo mode; {@link InLanguage} on a parameter gives a second
- * browser in another language; {@link Browser#logInAs} logs in.
+ * browser in another language; {@link Browser#logInAs} logs in. The browsers are kept open from class to class,
+ * cleaned in between ({@link Browser#borrow}): a Chromium start and quit per class took a sixth of the
+ * browser tests' time (docs/testing.md).
  */
 public final class BrowserExtension implements ExecutionCondition, ParameterResolver, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
@@ -65,6 +67,8 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
     /** The app and browser of the test class that {@code context} belongs to, started at the first ask. */
     private static Session session(ExtensionContext context) {
         BrowserOptions options = context.getRequiredTestClass().getAnnotation(BrowserOptions.class);
+        // The browsers kept between classes are quit when the whole run ends (the root store closes its values).
+        context.getRoot().getStore(NAMESPACE).computeIfAbsent(IdleBrowsers.class, k -> new IdleBrowsers(), IdleBrowsers.class);
         return store(context).computeIfAbsent(Session.class, k -> Session.start(options), Session.class);
     }
 
@@ -72,6 +76,12 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
         ExtensionContext c = context;
         while (c.getTestMethod().isPresent() && c.getParent().isPresent()) c = c.getParent().get();
         return c.getStore(NAMESPACE);
+    }
+
+    /** Quits the browsers kept between classes ({@link Browser#borrow}) at the end of the run. */
+    private static final class IdleBrowsers implements AutoCloseable {
+        @Override
+        public void close() { Browser.closeIdle(); }
     }
 
     /** One class's app, browser (and browsers in other languages) and temp folder; JUnit closes it with the class's store. */
@@ -90,7 +100,7 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
                                 folder.resolve("backups"), java.time.Duration.ofHours(1), 3)))
                         : TestApp.start(folder);
                 try {
-                    return new Session(options, folder, app, Browser.start(options.language(), downloads(options, folder, "downloads")),
+                    return new Session(options, folder, app, browser(options.language(), downloads(options, folder, "downloads")),
                             new ConcurrentHashMap<>());
                 } catch (RuntimeException e) {
                     app.close();
@@ -99,6 +109,11 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A browser kept from an earlier class where one is free; a class that downloads gets a new one of its own. */
+        private static Browser browser(String language, Path downloads) {
+            return downloads == null ? Browser.borrow(language) : Browser.start(language, downloads);
         }
 
         private static Path downloads(BrowserOptions options, Path folder, String name) {
@@ -112,16 +127,16 @@ public final class BrowserExtension implements ExecutionCondition, ParameterReso
         /** The class's browser whose preferred language is {@code language}, started at the first ask. */
         Browser browser(String language) {
             if (language.equals(options.language())) return browser;
-            return others.computeIfAbsent(language, l -> Browser.start(l, downloads(options, folder, "downloads-" + l)));
+            return others.computeIfAbsent(language, l -> browser(l, downloads(options, folder, "downloads-" + l)));
         }
 
         @Override
         public void close() {
             try {
                 try {
-                    for (Browser other : others.values()) other.close();
+                    for (Browser other : others.values()) Browser.giveBack(other, app.baseUrl);
                 } finally {
-                    browser.close();
+                    Browser.giveBack(browser, app.baseUrl);
                 }
             } finally {
                 app.close();
