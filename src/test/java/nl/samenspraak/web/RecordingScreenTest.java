@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a gist; after a reload every unit and code is there, and the API has the times. The screen in Dutch too.
  */
 @ExtendWith(BrowserExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordingScreenTest {
     @TempDir static Path dir;
     TestApp app;
@@ -62,6 +62,16 @@ class RecordingScreenTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(out).isZero();
         return wav;
+    }
+
+    private record Made(long project, long transcript) {}
+
+    /** A transcript made from a recording the test makes ({@code made}), stored as {@code stored} in a new project of that name. */
+    private Made recordingTranscript(String projectName, String stored, String made) throws Exception {
+        long p = project(app.unique(projectName));
+        Http.Response r = root.postFile("/api/projects/" + p + "/recordings", stored, java.nio.file.Files.readAllBytes(recording(made)), Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return new Made(p, r.json().path("transcript").path("id").asLong());
     }
 
     private long project(String name) {
@@ -232,10 +242,7 @@ class RecordingScreenTest {
 
     @Test
     void playback_redraws_the_timeline_in_one_frame_loop_that_ends_with_a_pause() throws Exception {
-        long p = project(app.unique("Opnames"));
-        Http.Response made = root.postFile("/api/projects/" + p + "/recordings", "gesprek.wav", java.nio.file.Files.readAllBytes(recording("gesprek-loop.wav")), Map.of());
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
-        long t = made.json().path("transcript").path("id").asLong();
+        long t = recordingTranscript("Opnames", "gesprek.wav", "gesprek-loop.wav").transcript();
         en.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
         en.waitReady();
         en.js(COUNT_FRAMES);
@@ -267,10 +274,7 @@ class RecordingScreenTest {
 
     @Test
     void unit_changes_made_while_the_server_cannot_be_reached_survive_a_reload_and_arrive_each_once() throws Exception {
-        long p = project(app.unique("Zonder verbinding"));
-        Http.Response made = root.postFile("/api/projects/" + p + "/recordings", "offline.wav", java.nio.file.Files.readAllBytes(recording("offline.wav")), Map.of());
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
-        long t = made.json().path("transcript").path("id").asLong();
+        long t = recordingTranscript("Zonder verbinding", "offline.wav", "offline.wav").transcript();
         long me = app.count("SELECT id FROM users WHERE name = 'root'");
         String units = "SELECT COUNT(*) FROM change_log WHERE transcript_id = " + t + " AND field LIKE 'unit.%'";
         en.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
@@ -340,10 +344,8 @@ class RecordingScreenTest {
 
     @Test
     void the_recording_screen_speaks_dutch() throws Exception {
-        long p = project(app.unique("Opnames"));
-        Http.Response made = root.postFile("/api/projects/" + p + "/recordings", "gesprek.wav", java.nio.file.Files.readAllBytes(recording("gesprek-nl.wav")), Map.of());
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
-        long t = made.json().path("transcript").path("id").asLong();
+        Made made = recordingTranscript("Opnames", "gesprek.wav", "gesprek-nl.wav");
+        long p = made.project(), t = made.transcript();
         nl.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
         nl.waitReady();
         assertThat(nl.text("#rec-empty")).isEqualTo("Nog geen eenheden. Speel de opname af (spatie) en druk op Enter waar elke uiting eindigt.");
