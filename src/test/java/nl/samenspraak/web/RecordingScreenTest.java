@@ -342,6 +342,55 @@ class RecordingScreenTest {
         assertThat(root.get("/api/transcripts/" + t).json().path("utterances").get(2).path("endMs").asLong()).isEqualTo(11900);
     }
 
+    private Object audio(Browser b, String property) {
+        return b.js("return document.querySelector('#media-slot audio')." + property);
+    }
+
+    /**
+     * The issue's player by keyboard: Space plays and pauses, → and ← go 2 s forward and back, Alt+↓ and Alt+↑ step
+     * the speed between 0.5× and 2× with the pitch kept, and Enter on a unit chosen with j plays that unit and stops
+     * at its end.
+     */
+    @Test
+    void the_player_plays_seeks_changes_speed_with_pitch_kept_and_plays_a_chosen_unit_by_keys() throws Exception {
+        long t = recordingTranscript("Speler", "speler.wav", "speler.wav").transcript();
+        for (long[] u : new long[][] {{0, 2500}, {2500, 5000}, {5000, 7500}}) {
+            Http.Response r = root.post("/api/transcripts/" + t + "/units", Map.of("startMs", u[0], "endMs", u[1], "role", "professional"));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        en.logInAfresh(app.baseUrl, "root", TestApp.PASSWORD, "record.html?t=" + t);
+        en.waitReady();
+        en.until(d -> ((Number) audio(en, "readyState")).intValue() >= 1);
+
+        en.keys(" ");
+        en.until(d -> Boolean.FALSE.equals(audio(en, "paused")));
+        en.keys(" ");
+        en.until(d -> Boolean.TRUE.equals(audio(en, "paused")));
+
+        en.js("document.querySelector('#media-slot audio').currentTime = 10");
+        en.keys(Keys.ARROW_RIGHT);
+        en.until(d -> Math.abs(playheadMs(en) - 12_000) < 50);
+        en.keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+        en.until(d -> Math.abs(playheadMs(en) - 8_000) < 50);
+
+        for (int i = 0; i < 4; i++) alt(en, Keys.ARROW_DOWN);
+        assertThat(((Number) audio(en, "playbackRate")).doubleValue()).as("the slowest speed").isEqualTo(0.5);
+        assertThat(audio(en, "preservesPitch")).isEqualTo(true);
+        for (int i = 0; i < 8; i++) alt(en, Keys.ARROW_UP);
+        assertThat(((Number) audio(en, "playbackRate")).doubleValue()).as("the fastest speed").isEqualTo(2.0);
+        assertThat(audio(en, "preservesPitch")).isEqualTo(true);
+
+        // Enter on the second unit (chosen with j from the first) plays it from its start and stops at its end.
+        en.keys("k", "k", "k", "j");
+        en.until(d -> en.find("#units .rec-unit.current .seq").getText().equals("2"));
+        en.keys(Keys.ENTER);
+        en.until(d -> Boolean.FALSE.equals(audio(en, "paused")));
+        en.until(d -> Boolean.TRUE.equals(audio(en, "paused")));
+        assertThat(playheadMs(en)).as("stopped at the unit's end").isBetween(5_000L, 5_600L);
+        assertThat(app.count("SELECT COUNT(*) FROM utterances WHERE transcript_id = " + t)).as("Enter on a chosen unit makes no unit").isEqualTo(3);
+        assertThat(en.scriptErrors()).isEmpty();
+    }
+
     @Test
     void the_recording_screen_speaks_dutch() throws Exception {
         Made made = recordingTranscript("Opnames", "gesprek.wav", "gesprek-nl.wav");
