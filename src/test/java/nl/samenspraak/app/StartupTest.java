@@ -94,11 +94,17 @@ class StartupTest {
         }
     }
 
-    @Test
-    void on_an_existing_database_a_log_in_sent_while_starting_is_answered_once_started() throws Exception {
-        Path db = dir.resolve("bestaand.db");
+    /** A database of its own already: migrated, with administrator 'ans'. */
+    private Path existing(String name) {
+        Path db = dir.resolve(name);
         Jdbi jdbi = Database.open(db);
         new AccountService(jdbi, new Writes(jdbi)).createUser("ans", "een lang wachtwoord", Role.ADMIN);
+        return db;
+    }
+
+    @Test
+    void on_an_existing_database_a_log_in_sent_while_starting_is_answered_once_started() throws Exception {
+        Path db = existing("bestaand.db");
         App.Started s = serve(db, AppConfig.Demo.OFF);
         try {
             CompletableFuture<HttpResponse<String>> login = client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + s.app().port() + "/api/login"))
@@ -117,9 +123,7 @@ class StartupTest {
 
     @Test
     void a_start_that_fails_says_unavailable_and_refuses_what_waited() throws Exception {
-        Path db = dir.resolve("eigen.db");
-        Jdbi jdbi = Database.open(db);
-        new AccountService(jdbi, new Writes(jdbi)).createUser("ans", "een lang wachtwoord", Role.ADMIN);
+        Path db = existing("eigen.db");
         App.Started s = serve(db, AppConfig.Demo.ON);
         try {
             CompletableFuture<HttpResponse<String>> session = client.sendAsync(request(s, "/api/session"), HttpResponse.BodyHandlers.ofString());
