@@ -129,8 +129,11 @@ public final class Database {
         return jdbi.withHandle(Database::isPostgres);
     }
 
-    /** The database could not be opened at all (no server there, wrong credentials, no such database): a user's error, exit code 2. */
-    public static final class Unavailable extends RuntimeException {
+    /**
+     * The database could not be opened at all (no server there, wrong credentials, no such database): a user's error,
+     * one line and exit code 2 from every command (an {@link IllegalArgumentException}, as the commands' other bad input).
+     */
+    public static final class Unavailable extends IllegalArgumentException {
         public Unavailable(String message, Throwable cause) {
             super(message, cause);
         }

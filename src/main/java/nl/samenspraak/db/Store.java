@@ -34,6 +34,12 @@ public record Store(Path file, String url, String jdbcUrl, String user, String p
         return location.startsWith("postgresql://") || location.startsWith("postgres://");
     }
 
+    /** The --db of a command: a file or a URL, recordings of a PostgreSQL study in SAMENSPRAAK_MEDIA (default data/media). */
+    public static Store forCommand(String location) {
+        String media = System.getenv("SAMENSPRAAK_MEDIA");
+        return parse(location, media == null || media.isBlank() ? null : Path.of(media));
+    }
+
     /** A file name or a PostgreSQL URL; user and password from the URL, else from the environment. */
     public static Store parse(String location, Path pgMedia) {
         return parse(location, System.getenv(), pgMedia);
