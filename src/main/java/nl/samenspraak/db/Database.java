@@ -130,6 +130,15 @@ public final class Database {
     }
 
     /**
+     * Begins a read transaction on a handle in auto-commit: one snapshot for every query until COMMIT, and no write lock
+     * (SQLite: DEFERRED, where the app's connections otherwise begin IMMEDIATE; PostgreSQL: REPEATABLE READ, whose
+     * snapshot is taken at the first query, where its default would take one per statement).
+     */
+    public static void beginRead(Handle h) {
+        h.execute(isPostgres(h) ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN DEFERRED");
+    }
+
+    /**
      * The database could not be opened at all (no server there, wrong credentials, no such database): a user's error,
      * one line and exit code 2 from every command (an {@link IllegalArgumentException}, as the commands' other bad input).
      */

@@ -63,7 +63,7 @@ public final class CodeCache {
             p.know(scope.codebook().codebook());
             jdbi.useHandle(h -> {
                 Connection c = h.getConnection();
-                h.execute("BEGIN DEFERRED");
+                nl.samenspraak.db.Database.beginRead(h);
                 try {
                     p.refresh(c);
                 } catch (SQLException | RuntimeException e) {

@@ -43,9 +43,8 @@ class MigrationsBothStoresTest {
     }
 
     @Test
-    void every_postgres_file_of_its_own_replaces_a_listed_migration() {
-        for (String name : List.of("V001__schema.sql", "V012__erasure.sql", "V015__code_changes.sql")) {
-            assertThat(Migrations.index()).contains(name);
+    void every_postgres_file_of_its_own_is_written_for_postgres() throws Exception {
+        for (String name : MigrationIndexTest.postgresFiles()) {
             assertThat(Migrations.postgresSql(name)).startsWith("--").doesNotContain("RAISE(ABORT").doesNotContain("NOCASE");
         }
     }
