@@ -256,6 +256,7 @@ class ErasureHttpTest {
                     OR EXISTS (SELECT 1 FROM change_log WHERE before_value LIKE :w OR after_value LIKE :w OR field LIKE :w)
                     OR EXISTS (SELECT 1 FROM media WHERE file_name LIKE :w)
                     OR EXISTS (SELECT 1 FROM feedback WHERE text LIKE :w)
+                    OR EXISTS (SELECT 1 FROM adjudications WHERE comment LIKE :w)
                     OR EXISTS (SELECT 1 FROM session_values WHERE value LIKE :w)""").bind("w", "%" + word + "%").mapTo(Boolean.class).one());
     }
 
