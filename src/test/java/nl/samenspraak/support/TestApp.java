@@ -106,8 +106,7 @@ public final class TestApp implements AutoCloseable {
 
     /** What a command takes as {@code --db} for this app's database: the file, or the PostgreSQL URL with its user. */
     public String dbArgument() {
-        if (!store.postgres()) return database.toString();
-        return store.user() == null ? store.url() : store.url().replace("postgresql://", "postgresql://" + store.user() + "@");
+        return TestStores.argument(store);
     }
 
     /** A new HTTP client with its own cookie jar, not logged in. */

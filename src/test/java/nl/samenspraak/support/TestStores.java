@@ -63,6 +63,12 @@ public final class TestStores {
         return store;
     }
 
+    /** What a command takes as {@code --db} for a store: the file, or the PostgreSQL URL with its user. */
+    public static String argument(Store store) {
+        if (!store.postgres()) return store.file().toString();
+        return store.user() == null ? store.url() : store.url().replace("postgresql://", "postgresql://" + store.user() + "@");
+    }
+
     /** The app on that store has closed; its database goes when its temp folder has gone. Nothing for SQLite. */
     public static synchronized void closed(Store store) {
         if (!store.postgres()) return;
