@@ -10,7 +10,6 @@ import nl.samenspraak.http.ErrorMapper;
 import nl.samenspraak.http.Json;
 import nl.samenspraak.http.Limits;
 import nl.samenspraak.http.SecurityHeaders;
-import nl.samenspraak.transcript.MediaService;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.PrintStream;
@@ -33,7 +32,7 @@ public final class App {
      * other work done ({@link Startup#prepare}), on {@code startThread} meanwhile, and requests wait for it.
      */
     public static Started serve(AppConfig config, PrintStream out, Executor startThread) {
-        HikariDataSource pool = Database.pool(config.database());
+        HikariDataSource pool = Database.pool(config.store());
         BackupSchedule backups = backups(config);
         CompletableFuture<Services> built = new CompletableFuture<>();
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> {
@@ -66,7 +65,7 @@ public final class App {
     }
 
     private static BackupSchedule backups(AppConfig config) {
-        return config.backups() == null ? null : new BackupSchedule(config.backups(), config.database(), MediaService.folderFor(config.database()));
+        return config.backups() == null ? null : new BackupSchedule(config.backups(), config.database(), config.media());
     }
 
     private static Javalin javalin(AppConfig config, Services services, BackupSchedule backups, Startup startup, AutoCloseable closeOnStop) {

@@ -1,6 +1,7 @@
 package nl.samenspraak.app;
 
 import nl.samenspraak.account.AccountService;
+import nl.samenspraak.db.Store;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,14 +11,14 @@ import java.util.List;
  * Everything the app needs to start, parsed once by {@link Main} from flags and environment.
  *
  * @param port      HTTP port; 0 picks a free one (tests)
- * @param database  the SQLite file; created with its folder on first start
+ * @param store     the SQLite file (created with its folder on first start) or a PostgreSQL database, and the recordings' folder
  * @param demo      whether to load the demo project ({@link Demo})
  * @param secureCookies mark the session cookie Secure (behind HTTPS)
  * @param sessionIdle a log-in session ends after this long without a request (besides its 12-hour lifetime)
  * @param origins   origins besides the request's Host that may send changes (a proxy's public address)
  * @param backups   rolling backups while serving, or null for none
  */
-public record AppConfig(int port, Path database, Demo demo, boolean secureCookies, Duration sessionIdle, List<String> origins,
+public record AppConfig(int port, Store store, Demo demo, boolean secureCookies, Duration sessionIdle, List<String> origins,
                         BackupPlan backups) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATABASE = Path.of("data", "samenspraak.db");
@@ -37,13 +38,36 @@ public record AppConfig(int port, Path database, Demo demo, boolean secureCookie
         }
     }
 
+    public AppConfig(int port, Path database, Demo demo, boolean secureCookies, Duration sessionIdle, List<String> origins, BackupPlan backups) {
+        this(port, Store.sqlite(database), demo, secureCookies, sessionIdle, origins, backups);
+    }
+
     public AppConfig(int port, Path database, boolean demo, boolean secureCookies) {
-        this(port, database, demo ? Demo.ON : Demo.OFF, secureCookies, AccountService.DEFAULT_IDLE, List.of(), null);
+        this(port, Store.sqlite(database), demo, secureCookies);
+    }
+
+    public AppConfig(int port, Store store, boolean demo, boolean secureCookies) {
+        this(port, store, demo ? Demo.ON : Demo.OFF, secureCookies, AccountService.DEFAULT_IDLE, List.of(), null);
+    }
+
+    /** The SQLite file; null on PostgreSQL. */
+    public Path database() {
+        return store.file();
+    }
+
+    /** The folder of recordings. */
+    public Path media() {
+        return store.media();
     }
 
     /** The same settings with other backups (tests). */
     public AppConfig withBackups(BackupPlan plan) {
-        return new AppConfig(port, database, demo, secureCookies, sessionIdle, origins, plan);
+        return new AppConfig(port, store, demo, secureCookies, sessionIdle, origins, plan);
+    }
+
+    /** The same settings on another port (tests). */
+    public AppConfig withPort(int port) {
+        return new AppConfig(port, store, demo, secureCookies, sessionIdle, origins, backups);
     }
 
     public static AppConfig forTests(Path database) {

@@ -30,7 +30,7 @@ final class BackupCommand {
         if (args.contains("--help")) { out.println(BACKUP_HELP); return 0; }
         return run(() -> {
             Flags flags = Flags.parse(args, List.of("--db", "--to"), List.of());
-            Path db = Path.of(flags.required("--db"));
+            Path db = sqliteFile(flags.required("--db"));
             Backups.Result r = Backups.backup(db, MediaService.folderFor(db), Path.of(flags.required("--to")));
             out.printf("Backed up %s to %s (%.1f MiB) with %d recording(s) in %s.%n", db, r.database(), r.bytes() / 1048576.0, r.recordings(), r.media());
             r.problems().forEach(p -> out.println("Not taken along: " + p + "."));
@@ -41,7 +41,7 @@ final class BackupCommand {
         if (args.contains("--help")) { out.println(RESTORE_HELP); return 0; }
         return run(() -> {
             Flags flags = Flags.parse(args, List.of("--from", "--db"), List.of());
-            Path db = Path.of(flags.required("--db"));
+            Path db = sqliteFile(flags.required("--db"));
             Backups.Result r = Backups.restore(Path.of(flags.required("--from")), db, MediaService.folderFor(db), BackupSchedule.stamp());
             out.printf("Restored %s from %s with %d recording(s); what was there before is kept beside it as *.before-restore-*.%n",
                     r.database(), flags.required("--from"), r.recordings());
@@ -59,5 +59,13 @@ final class BackupCommand {
             err.println(e.getMessage());
             return 1;
         }
+    }
+
+    /** Backups copy a SQLite file; a PostgreSQL database is backed up with its own tools. */
+    private static Path sqliteFile(String db) {
+        if (nl.samenspraak.db.Store.isUrl(db)) {
+            throw new IllegalArgumentException("--db: backup and restore copy a SQLite file; back a PostgreSQL database up with its own tools (pg_dump, pg_restore) and copy its media folder.");
+        }
+        return Path.of(db);
     }
 }

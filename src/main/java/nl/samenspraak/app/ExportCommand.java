@@ -3,6 +3,7 @@ package nl.samenspraak.app;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Store;
 import nl.samenspraak.exports.ElanExport;
 import nl.samenspraak.exports.QdpxExport;
 import nl.samenspraak.exports.ExportFormat;
@@ -93,7 +94,7 @@ final class ExportCommand {
         try {
             Flags flags = Flags.parse(args, VALUED, BARE);
             if (!flags.positional().isEmpty()) throw new IllegalArgumentException("Unexpected argument '" + flags.positional().get(0) + "'.");
-            Path db = Path.of(flags.required("--db"));
+            Store db = Store.forCommand(flags.required("--db"));
             String projectName = flags.required("--project");
             String format = format(flags.required("--format"));
             Path target = Path.of(flags.required("--out"));
@@ -106,7 +107,7 @@ final class ExportCommand {
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent))
                 throw new IllegalArgumentException("--out " + target + ": the folder " + parent + " does not exist.");
-            if (!Files.isRegularFile(db)) throw new IllegalArgumentException("--db " + db + ": there is no such database file.");
+            if (!db.postgres() && !Files.isRegularFile(db.file())) throw new IllegalArgumentException("--db " + db.file() + ": there is no such database file.");
             Jdbi jdbi = Database.open(db);
             Project project = jdbi.withExtension(ProjectDao.class, dao -> dao.findByName(projectName))
                     .orElseThrow(() -> new IllegalArgumentException("--project: there is no project named '" + projectName + "'."));

@@ -4,6 +4,7 @@ import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Store;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
@@ -85,7 +86,7 @@ public final class ImportCommand {
             if (flags.has("--preview")) return preview(files, options, out, err);
             String project = flags.required("--project");
             String codebookKey = flags.required("--codebook");
-            Jdbi jdbi = Database.open(Path.of(flags.required("--db")));
+            Jdbi jdbi = Database.open(Store.forCommand(flags.required("--db")));
             Writes writes = new Writes(jdbi);
             CodebookService codebooks = new CodebookService(jdbi, writes);
             codebooks.installShipped();

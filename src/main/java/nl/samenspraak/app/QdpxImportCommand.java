@@ -6,6 +6,7 @@ import nl.samenspraak.adjudication.AdjudicationService;
 import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.coding.CodingService;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Store;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.exchange.QdpxImportService;
 import nl.samenspraak.http.Json;
@@ -36,7 +37,7 @@ final class QdpxImportCommand {
                     + "(or is the existing project's).");
         }
         String project = flags.required("--project");
-        Jdbi jdbi = Database.open(Path.of(flags.required("--db")));
+        Jdbi jdbi = Database.open(Store.forCommand(flags.required("--db")));
         Writes writes = new Writes(jdbi);
         AccountService accounts = new AccountService(jdbi, writes);
         Access access = new Access(accounts, jdbi);

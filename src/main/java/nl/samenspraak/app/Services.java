@@ -60,12 +60,12 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, java.time.Clock.systemUTC()), config.secureCookies(),
                 java.time.Clock.systemUTC());
         CodebookService codebooks = new CodebookService(jdbi, writes);
-        UnitCopies unitCopies = new UnitCopies(jdbi, writes, MediaService.folderFor(config.database()));
+        UnitCopies unitCopies = new UnitCopies(jdbi, writes, config.media());
         ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, unitCopies);
         ProjectCodebooks projectCodebooks = new ProjectCodebooks(jdbi, codebooks);
         TranscriptService transcripts = new TranscriptService(jdbi, writes, access, unitCopies);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
-        MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
+        MediaService media = new MediaService(jdbi, writes, access, config.media());
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
         ReportService reports = new ReportService(reader, access);
         CodeCache codeCache = new CodeCache(jdbi);
@@ -87,7 +87,7 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
                 adjudication, calibration, reviews, new ProfileService(jdbi, access, projectCodebooks), new TranscriptOverview(jdbi, access),
                 new FirstStart(accounts), new UserAdmin(accounts, access),
                 new MemberService(jdbi, writes, accounts, access, unitCopies),
-                new ErasureService(jdbi, writes, access, MediaService.folderFor(config.database())),
+                new ErasureService(jdbi, writes, access, config.media()),
                 new QdpxImportService(jdbi, writes, access, accounts, codebooks, projects, imports, adjudication));
     }
 

@@ -6,6 +6,7 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
 import nl.samenspraak.account.UserAccount;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Store;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.Jdbi;
@@ -120,8 +121,8 @@ public final class UserCommand {
 
     /** The database of --db; an existing one for every subcommand but add, which may start a new one. */
     private static AccountService open(Flags flags, boolean mayCreate) {
-        Path db = Path.of(flags.required("--db"));
-        if (!mayCreate && !Files.exists(db)) throw new IllegalArgumentException(db + ": there is no such database.");
+        Store db = Store.forCommand(flags.required("--db"));
+        if (!mayCreate && !db.postgres() && !Files.exists(db.file())) throw new IllegalArgumentException(db.file() + ": there is no such database.");
         Jdbi jdbi = Database.open(db);
         return new AccountService(jdbi, new Writes(jdbi));
     }

@@ -56,7 +56,7 @@ public interface CalibrationDao {
             SELECT c.coder_id, u.name, EXISTS (SELECT 1 FROM consensus_coders k WHERE k.user_id = c.coder_id) AS consensus,
                    c.dimension, COUNT(*) AS units
             FROM codes c JOIN utterances x ON x.id = c.utterance_id JOIN users u ON u.id = c.coder_id
-            WHERE x.transcript_id = :transcriptId GROUP BY c.coder_id, c.dimension ORDER BY u.name, c.coder_id""")
+            WHERE x.transcript_id = :transcriptId GROUP BY c.coder_id, u.name, c.dimension ORDER BY u.name, c.coder_id""")
     @RegisterConstructorMapper(CodedDimension.class)
     List<CodedDimension> codedDimensions(long transcriptId);
 

@@ -40,7 +40,7 @@ public interface ErasureDao {
     int codes(long t);
 
     @SqlQuery("SELECT COUNT(DISTINCT coder_id) FROM (SELECT coder_id FROM codes WHERE utterance_id IN " + UNITS
-            + " UNION ALL SELECT coder_id FROM ratings WHERE transcript_id = :t)")
+            + " UNION ALL SELECT coder_id FROM ratings WHERE transcript_id = :t) AS coders")
     int coders(long t);
 
     @SqlQuery("SELECT COUNT(*) FROM ratings WHERE transcript_id = :t")
@@ -67,7 +67,7 @@ public interface ErasureDao {
 
     /** The coders of the transcript and of its copies, each once. */
     @SqlQuery("SELECT COUNT(DISTINCT coder_id) FROM (SELECT coder_id FROM codes WHERE utterance_id IN (SELECT id FROM utterances WHERE transcript_id IN "
-            + FAMILY + ") UNION ALL SELECT coder_id FROM ratings WHERE transcript_id IN " + FAMILY + ")")
+            + FAMILY + ") UNION ALL SELECT coder_id FROM ratings WHERE transcript_id IN " + FAMILY + ") AS coders")
     int codersWithCopies(long t);
 
     @SqlQuery("SELECT file_name FROM media WHERE transcript_id = :t")

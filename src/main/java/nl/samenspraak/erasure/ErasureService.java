@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import nl.samenspraak.account.Access;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.account.User;
+import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.http.Json;
@@ -71,7 +72,9 @@ public final class ErasureService {
         }
         String now = Instant.now().toString();
         Erased done = writes.inTransaction(h -> {
-            h.execute("PRAGMA secure_delete = ON");
+            // SQLite overwrites what it deletes with zeros while this is on; PostgreSQL's deleted rows go at the VACUUM after it.
+            boolean sqlite = !Database.isPostgres(h);
+            if (sqlite) h.execute("PRAGMA secure_delete = ON");
             try {
                 ErasureDao dao = h.attach(ErasureDao.class);
                 String removed = json(removed(dao, s.id()));
@@ -96,7 +99,7 @@ public final class ErasureService {
                 dao.end(s.id());
                 return new Erased(tombstone, all, files);
             } finally {
-                h.execute("PRAGMA secure_delete = OFF");
+                if (sqlite) h.execute("PRAGMA secure_delete = OFF");
             }
         });
         done.files().forEach(this::deleteRecording);
@@ -180,14 +183,26 @@ public final class ErasureService {
         }
     }
 
-    /** Copies the WAL into the database and empties it, so that old page versions do not linger in it (best effort: readers may hold it). */
+    /**
+     * Copies the WAL into the database and empties it, so that old page versions do not linger in it (best effort: readers
+     * may hold it). On PostgreSQL the deleted rows stay in their tables until a VACUUM, which this runs on the tables
+     * an erasure deletes from (best effort as well; the server's own write-ahead log is recycled in its own time).
+     */
     private void truncateWal() {
         try {
-            jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
+            jdbi.useHandle(h -> {
+                if (Database.isPostgres(h)) h.execute("VACUUM " + String.join(", ", ERASED_TABLES));
+                else h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();
+            });
         } catch (RuntimeException e) {
             log.warn("The WAL could not be truncated after an erasure; the next checkpoint overwrites it: {}", e.toString());
         }
     }
+
+    /** The tables an erasure deletes rows of or changes (ErasureDao). */
+    private static final List<String> ERASED_TABLES = List.of("adjudications", "assignments", "calibrations", "change_log", "code_changes",
+            "codes", "feedback", "media", "questionnaire_responses", "ratings", "session_professionals", "session_values",
+            "transcript_references", "transcript_speakers", "utterances", "transcripts");
 
     private static String json(Object value) {
         try {

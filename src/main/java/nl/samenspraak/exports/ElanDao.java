@@ -14,6 +14,6 @@ public interface ElanDao {
     @SqlQuery("""
             SELECT u.seq, c.coder_id, us.name AS coder, c.dimension, c.code FROM codes c JOIN utterances u ON u.id = c.utterance_id
             JOIN users us ON us.id = c.coder_id
-            WHERE u.transcript_id = :transcriptId AND (:everyone OR c.coder_id = :me) ORDER BY us.name, c.coder_id, u.seq""")
+            WHERE u.transcript_id = :transcriptId AND (:everyone = 1 OR c.coder_id = :me) ORDER BY us.name, c.coder_id, u.seq""")
     List<Row> codes(long transcriptId, boolean everyone, long me);
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A write that failed because the disk is full: SQLite's SQLITE_FULL ("database or disk is full"),
- * or a file write that got ENOSPC ("No space left on device"). Nothing was saved (SQLite rolled the
+ * PostgreSQL's disk_full (SQLSTATE 53100), or a file write that got ENOSPC ("No space left on device"). Nothing was saved (SQLite rolled the
  * transaction back; a recording's temporary file is removed), so the answer is a 507 that says so,
  * not a 500: the coding page keeps the change and sends it again later.
  */
@@ -24,6 +24,7 @@ public final class DiskFull {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_FULL
                     || s.getResultCode().code == SQLiteErrorCode.SQLITE_FULL.code)) return true;
+            if (c instanceof java.sql.SQLException s && "53100".equals(s.getSQLState())) return true;
             String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
             if (m.contains("no space left on device") || m.contains("database or disk is full") || m.contains("[sqlite_full]")) return true;
         }

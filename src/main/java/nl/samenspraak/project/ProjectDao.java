@@ -53,7 +53,7 @@ public interface ProjectDao {
 
     @SqlUpdate("""
             UPDATE projects SET unitizing = CASE WHEN :unitizing = 'independent' THEN 'coders' ELSE :unitizing END,
-              units_per_coder = (:unitizing = 'independent'), units_after_coding = :unitsAfterCoding WHERE id = :id""")
+              units_per_coder = CASE WHEN :unitizing = 'independent' THEN 1 ELSE 0 END, units_after_coding = :unitsAfterCoding WHERE id = :id""")
     void setUnitRules(long id, String unitizing, String unitsAfterCoding);
 
     @SqlQuery("SELECT kappa_threshold FROM calibration_settings WHERE project_id = :projectId")

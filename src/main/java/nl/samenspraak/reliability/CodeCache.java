@@ -63,7 +63,7 @@ public final class CodeCache {
             p.know(scope.codebook().codebook());
             jdbi.useHandle(h -> {
                 Connection c = h.getConnection();
-                h.execute("BEGIN DEFERRED");
+                nl.samenspraak.db.Database.beginRead(h);
                 try {
                     p.refresh(c);
                 } catch (SQLException | RuntimeException e) {
@@ -120,7 +120,9 @@ public final class CodeCache {
     private boolean usable() {
         Boolean u = usable;
         if (u == null) {
-            long present = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (<names>)")
+            long present = jdbi.withHandle(h -> h.createQuery(nl.samenspraak.db.Database.isPostgres(h)
+                            ? "SELECT COUNT(*) FROM pg_trigger WHERE NOT tgisinternal AND tgname IN (<names>)"
+                            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (<names>)")
                     .bindList("names", TRIGGERS).mapTo(Long.class).one());
             usable = u = present == TRIGGERS.size();
         }

@@ -131,11 +131,11 @@ public final class ProjectReader {
     /**
      * Runs {@code work} in one deferred read transaction: every query sees the same snapshot, and no
      * write lock is taken (the app's connections otherwise begin IMMEDIATE transactions), so coders
-     * keep saving while a long export reads (SQLite WAL).
+     * keep saving while a long export reads (SQLite WAL; PostgreSQL: a repeatable-read transaction).
      */
     public <T> T inReadTransaction(java.util.function.Function<Handle, T> work) {
         return jdbi.withHandle(h -> {
-            h.execute("BEGIN DEFERRED");
+            nl.samenspraak.db.Database.beginRead(h);
             try {
                 return work.apply(h);
             } finally {

@@ -22,14 +22,14 @@ public interface ReportDao {
 
     /** The codes of the coders on the transcripts, and the text bytes of the unit each code repeats in a sheet. */
     @SqlQuery("""
-            SELECT COALESCE(SUM(k.n), 0) AS rows, COALESCE(SUM(k.n * LENGTH(CAST(u.text AS BLOB))), 0) AS text_bytes
+            SELECT COALESCE(SUM(k.n), 0) AS rows, COALESCE(SUM(k.n * OCTET_LENGTH(u.text)), 0) AS text_bytes
             FROM (SELECT c.utterance_id, COUNT(*) AS n FROM codes c JOIN utterances u ON u.id = c.utterance_id
                   WHERE u.transcript_id IN (<transcripts>) AND c.coder_id IN (<coders>) GROUP BY c.utterance_id) k
             JOIN utterances u ON u.id = k.utterance_id""")
     Bulk codedText(@BindList("transcripts") List<Long> transcripts, @BindList("coders") List<Long> coders);
 
     /** The units of the transcripts and their text bytes. */
-    @SqlQuery("SELECT COUNT(*) AS rows, COALESCE(SUM(LENGTH(CAST(text AS BLOB))), 0) AS text_bytes FROM utterances WHERE transcript_id IN (<transcripts>)")
+    @SqlQuery("SELECT COUNT(*) AS rows, COALESCE(SUM(OCTET_LENGTH(text)), 0) AS text_bytes FROM utterances WHERE transcript_id IN (<transcripts>)")
     Bulk unitText(@BindList("transcripts") List<Long> transcripts);
 
     /** Utterances of one speaker role in a transcript. */

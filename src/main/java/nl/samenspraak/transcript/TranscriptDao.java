@@ -56,8 +56,8 @@ public interface TranscriptDao {
     int setRole(long transcriptId, String label, String role);
 
     @SqlUpdate("""
-            UPDATE transcripts SET roles_confirmed = NOT EXISTS (
-              SELECT 1 FROM transcript_speakers s WHERE s.transcript_id = :transcriptId AND s.source <> 'given')
+            UPDATE transcripts SET roles_confirmed = CASE WHEN EXISTS (
+              SELECT 1 FROM transcript_speakers s WHERE s.transcript_id = :transcriptId AND s.source <> 'given') THEN 0 ELSE 1 END
             WHERE id = :transcriptId""")
     void updateRolesConfirmed(long transcriptId);
 

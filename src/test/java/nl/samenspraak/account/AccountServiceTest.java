@@ -1,5 +1,6 @@
 package nl.samenspraak.account;
 
+import nl.samenspraak.support.TestStores;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.support.TestApp;
@@ -33,7 +34,7 @@ class AccountServiceTest {
     };
 
     @BeforeEach void open() {
-        db = Database.openPooled(dir.resolve("t.db"));
+        db = Database.openPooled(TestStores.fresh(dir.resolve("t.db")));
         Jdbi jdbi = db.jdbi();
         writes = new Writes(jdbi);
         accounts = new AccountService(jdbi, writes, Duration.ofHours(2), clock);

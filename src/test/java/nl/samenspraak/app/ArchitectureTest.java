@@ -33,7 +33,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("nl.samenspraak.http..", "nl.samenspraak.db..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(
                         "nl.samenspraak.http..", "nl.samenspraak.db..", "java..", "javax..", "jakarta..",
-                        "io.javalin..", "org.eclipse.jetty..", "kotlin..", "org.jdbi..", "org.sqlite..",
+                        "io.javalin..", "org.eclipse.jetty..", "kotlin..", "org.jdbi..", "org.sqlite..", "org.postgresql..",
                         "com.zaxxer..", "com.fasterxml..", "org.slf4j..")
                 .check(classes);
     }

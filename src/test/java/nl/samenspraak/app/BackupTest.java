@@ -7,6 +7,7 @@ import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.Sql;
 import nl.samenspraak.support.TestApp;
+import nl.samenspraak.support.TestStores;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 11: backups of a live database with its recordings, and restoring them (docs/backups.md). */
 class BackupTest {
+    @org.junit.jupiter.api.BeforeEach
+    void onSqlite() {
+        TestStores.assumeSqlite("backup and restore copy the SQLite file");
+    }
     static final int CODERS = 50;
     @TempDir Path dir;
 

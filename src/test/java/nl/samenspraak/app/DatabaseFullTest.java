@@ -4,6 +4,7 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
+import nl.samenspraak.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class DatabaseFullTest {
 
     @Test
     void saves_into_a_database_that_cannot_grow_answer_507_and_reading_goes_on() {
+        TestStores.assumeSqlite("the full database is SQLite's page limit on its file");
         try (TestApp app = TestApp.startAt(dir.resolve("vol.db?max_page_count=" + pages(dir)))) {
             Http admin = app.loggedIn("root", Role.ADMIN);
             long project = Fixtures.project(admin, "Vol");

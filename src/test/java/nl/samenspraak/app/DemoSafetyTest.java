@@ -1,5 +1,6 @@
 package nl.samenspraak.app;
 
+import nl.samenspraak.support.TestStores;
 import io.javalin.Javalin;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.Role;
@@ -28,7 +29,7 @@ class DemoSafetyTest {
     /** Starts and stops the server over the file as {@code serve} would in that demo mode; returns what it printed. */
     static String serve(Path db, AppConfig.Demo mode) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Database.Pooled pool = Database.openPooled(db)) {
+        try (Database.Pooled pool = Database.openPooled(TestStores.fresh(db))) {
             Javalin app = App.create(new AppConfig(0, db, mode, false, AccountService.DEFAULT_IDLE, List.of(), null), pool.jdbi(), new PrintStream(out, true, StandardCharsets.UTF_8), () -> { });
             app.start().stop();
         }
@@ -36,7 +37,7 @@ class DemoSafetyTest {
     }
 
     static long users(Path db, String name) {
-        return Sql.count(Database.open(db), "SELECT COUNT(*) FROM users WHERE name = '" + name + "'");
+        return Sql.count(Database.open(TestStores.fresh(db)), "SELECT COUNT(*) FROM users WHERE name = '" + name + "'");
     }
 
     @Test
@@ -52,21 +53,21 @@ class DemoSafetyTest {
     @Test
     void a_database_with_users_of_its_own_gets_no_demo_and_the_server_says_so() {
         Path db = dir.resolve("studie.db");
-        var jdbi = Database.open(db);
+        var jdbi = Database.open(TestStores.fresh(db));
         new AccountService(jdbi, new Writes(jdbi)).createUser("ans", "een lang wachtwoord", Role.ADMIN);
         String out = serve(db, AppConfig.Demo.AUTO);
         assertThat(out).doesNotContain("password").contains("No demo data");
         assertThat(users(db, "demo-admin")).isZero();
-        assertThat(Sql.count(Database.open(db), "SELECT COUNT(*) FROM projects")).isZero();
+        assertThat(Sql.count(Database.open(TestStores.fresh(db)), "SELECT COUNT(*) FROM projects")).isZero();
     }
 
     @Test
     void an_explicit_demo_over_a_database_of_its_own_refuses_to_start() {
         Path db = dir.resolve("studie.db");
-        var jdbi = Database.open(db);
+        var jdbi = Database.open(TestStores.fresh(db));
         new AccountService(jdbi, new Writes(jdbi)).createUser("ans", "een lang wachtwoord", Role.ADMIN);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of("serve", "--port", "0", "--db", db.toString(), "--demo"), new PrintStream(new ByteArrayOutputStream()),
+        int code = Main.run(List.of("serve", "--port", "0", "--db", TestStores.argument(TestStores.fresh(db)), "--demo"), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("never loaded");
@@ -77,7 +78,7 @@ class DemoSafetyTest {
     void a_demo_database_that_gained_a_user_of_its_own_is_left_alone() {
         Path db = dir.resolve("demo.db");
         String first = serve(db, AppConfig.Demo.AUTO);
-        var jdbi = Database.open(db);
+        var jdbi = Database.open(TestStores.fresh(db));
         new AccountService(jdbi, new Writes(jdbi)).createUser("echte-onderzoeker", "een lang wachtwoord", Role.CODER);
         String again = serve(db, AppConfig.Demo.AUTO);
         assertThat(again).contains("No demo data").doesNotContain("password:");

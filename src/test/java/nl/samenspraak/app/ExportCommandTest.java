@@ -49,7 +49,7 @@ class ExportCommandTest {
         try (TestApp app = TestApp.start(dir)) {
             CodedProject p = new CodedProject(app);
             CodedProject other = new CodedProject(app);
-            db = app.database.toString();
+            db = app.dbArgument();
             project = Sql.one(app.jdbi, "SELECT name FROM projects WHERE id = " + p.project, String.class);
             transcript = p.transcripts.get(0);
             otherProjectTranscript = other.transcripts.get(0);

@@ -4,6 +4,7 @@ import nl.samenspraak.account.Role;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.LogCapture;
 import nl.samenspraak.support.TestApp;
+import nl.samenspraak.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -39,7 +40,7 @@ class ServerErrorTest {
             assertThat(r.json().properties()).extracting(java.util.Map.Entry::getKey).as("the one error shape, nothing more")
                     .containsExactlyInAnyOrder("error", "code", "params", "details");
             assertThat(r.body()).as("nothing of the cause reaches the client").doesNotContain("no such table").doesNotContain("SQL");
-            assertThat(log.text()).contains("Unhandled error on GET /api/projects").contains("no such table: projects");
+            assertThat(log.text()).contains("Unhandled error on GET /api/projects").contains(TestStores.postgres() ? "relation \"projects\" does not exist" : "no such table: projects");
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.samenspraak.codebook;
 
+import nl.samenspraak.support.TestStores;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.support.Sql;
@@ -20,7 +21,7 @@ class ShippedInstallTest {
 
     @Test
     void the_shipped_set_is_installed_once_and_remembered_by_its_checksum() {
-        Jdbi jdbi = Database.open(dir.resolve("c.db"));
+        Jdbi jdbi = Database.open(TestStores.fresh(dir.resolve("c.db")));
         try (Writes writes = new Writes(jdbi)) {
             CodebookService codebooks = new CodebookService(jdbi, writes);
             codebooks.installShipped();

@@ -125,7 +125,7 @@ class CodeWritesEquivalenceTest {
     }
 
     private static List<Map<String, Object>> rows(Jdbi jdbi, String table) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT rowid AS row_id, * FROM " + table + " ORDER BY rowid").mapToMap().list())
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM " + table + " ORDER BY id").mapToMap().list())
                 .stream().map(m -> (Map<String, Object>) new HashMap<>(m)).toList();
     }
 }

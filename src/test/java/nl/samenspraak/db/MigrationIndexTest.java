@@ -21,8 +21,22 @@ class MigrationIndexTest {
     static List<String> files() throws IOException, URISyntaxException {
         Path folder = Path.of(Migrations.class.getClassLoader().getResource("db/migration").toURI());
         try (Stream<Path> list = Files.list(folder)) {
-            return list.map(p -> p.getFileName().toString()).filter(n -> !n.equals("index.txt")).sorted().toList();
+            return list.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(n -> !n.equals("index.txt")).sorted().toList();
         }
+    }
+
+    /** The files of {@code db/migration/postgresql/}: PostgreSQL's own text of a migration the index names. */
+    static List<String> postgresFiles() throws IOException, URISyntaxException {
+        Path folder = Path.of(Migrations.class.getClassLoader().getResource("db/migration/postgresql").toURI());
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void every_postgres_file_of_its_own_replaces_a_migration_of_the_index() throws Exception {
+        assertThat(postgresFiles()).isNotEmpty();
+        assertThat(Migrations.index()).containsAll(postgresFiles());
     }
 
     @Test

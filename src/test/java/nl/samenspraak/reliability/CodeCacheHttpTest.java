@@ -12,6 +12,7 @@ import nl.samenspraak.report.Selection;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
+import nl.samenspraak.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -265,7 +266,7 @@ class CodeCacheHttpTest {
     void a_database_without_the_triggers_is_read_the_old_way() {
         try (TestApp app = TestApp.start(dir)) {
             CodedProject p = new CodedProject(app);
-            app.jdbi.useHandle(h -> h.execute("DROP TRIGGER code_changes_code_update"));
+            app.jdbi.useHandle(h -> h.execute("DROP TRIGGER code_changes_code_update" + (TestStores.postgres() ? " ON codes" : "")));
             ReliabilityService service = new ReliabilityService(new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi,
                     new CodebookService(app.jdbi, new Writes(app.jdbi)))), null, new CodeCache(app.jdbi));
             ProjectReader reader = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))));

@@ -7,6 +7,7 @@ import nl.samenspraak.account.User;
 import nl.samenspraak.app.App;
 import nl.samenspraak.app.AppConfig;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Store;
 import nl.samenspraak.db.Writes;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,12 +18,15 @@ import java.nio.file.Path;
 
 /**
  * The real app on a random port over a real SQLite file in a temp folder, migrated like
- * production. Tests make users through the service and then talk HTTP only.
+ * production, or over a new PostgreSQL database of its own ({@link TestStores}: {@code -Dstore=postgresql}).
+ * Tests make users through the service and then talk HTTP only.
  */
 public final class TestApp implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery";
 
+    /** The SQLite file; on PostgreSQL the file's name, which no test should open ({@link #store} is the database). */
     public final Path database;
+    public final Store store;
     public final Jdbi jdbi;
     /** The running server; replaced by {@link #restart()}. */
     public Javalin app;
@@ -41,14 +45,23 @@ public final class TestApp implements AutoCloseable {
 
     private TestApp(AppConfig asked) {
         this.database = asked.database();
-        this.db = Database.openPooled(database);
-        this.jdbi = db.jdbi();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        this.app = App.create(asked, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), () -> { }).start();
-        this.startupOutput = out.toString(StandardCharsets.UTF_8);
-        this.baseUrl = "http://localhost:" + app.port();
-        this.config = new AppConfig(app.port(), database, asked.demo(), asked.secureCookies(), asked.sessionIdle(), asked.origins(), asked.backups());
-        this.accounts = new AccountService(jdbi, new Writes(jdbi));
+        if (asked.backups() != null) TestStores.assumeSqlite("rolling backups copy the SQLite file");
+        if (database.getFileName().toString().contains("?")) TestStores.assumeSqlite("a small disk is a SQLite page limit");
+        this.store = TestStores.fresh(database);
+        try {
+            this.db = Database.openPooled(store);
+            this.jdbi = db.jdbi();
+            AppConfig onStore = new AppConfig(0, store, asked.demo(), asked.secureCookies(), asked.sessionIdle(), asked.origins(), asked.backups());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            this.app = App.create(onStore, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), () -> { }).start();
+            this.startupOutput = out.toString(StandardCharsets.UTF_8);
+            this.baseUrl = "http://localhost:" + app.port();
+            this.config = onStore.withPort(app.port());
+            this.accounts = new AccountService(jdbi, new Writes(jdbi));
+        } catch (RuntimeException e) {
+            TestStores.closed(store);
+            throw e;
+        }
     }
 
     /** With settings of the test's own (a backup plan, say) over {@code folder/test.db}. */
@@ -89,6 +102,11 @@ public final class TestApp implements AutoCloseable {
     public String unique(String name) {
         int n = names.merge(name, 1, Integer::sum);
         return n == 1 ? name : name + "-" + n;
+    }
+
+    /** What a command takes as {@code --db} for this app's database: the file, or the PostgreSQL URL with its user. */
+    public String dbArgument() {
+        return TestStores.argument(store);
     }
 
     /** A new HTTP client with its own cookie jar, not logged in. */
@@ -140,5 +158,6 @@ public final class TestApp implements AutoCloseable {
     public void close() {
         app.stop();
         db.close();
+        TestStores.closed(store);
     }
 }
