@@ -54,7 +54,7 @@ public final class Main {
               codebook validate FILE                             check a codebook file
               backup --db FILE --to FILE                         a consistent copy of a live database and its recordings
               restore --from FILE --db FILE                      put a backup in place (server stopped)
-              migrate --from FILE.db --to TARGET                 copy a study into a new, empty database (checked)
+              migrate --from FILE.db --to FILE|URL [--media DIR]  copy a study into a new, empty database (checked)
               irr [--level L] [--order a,b,c] [--bootstrap N --seed S] FILE.csv   inter-rater reliability of a CSV
 
             Every command takes --help.""";

@@ -26,14 +26,17 @@ final class GroupCommit implements Runnable {
 
     private final Jdbi jdbi;
     private final ReentrantLock lock;
+    /** Takes the database's write lock in a transaction just begun ({@link Writes#lockWriter}). */
+    private final java.util.function.Consumer<Handle> lockWriter;
     final LinkedBlockingQueue<GroupedWrite<?>> queue = new LinkedBlockingQueue<>();
     final AtomicLong batches = new AtomicLong();
     final AtomicLong failedBatches = new AtomicLong();
     volatile boolean running;
 
-    GroupCommit(Jdbi jdbi, ReentrantLock lock) {
+    GroupCommit(Jdbi jdbi, ReentrantLock lock, java.util.function.Consumer<Handle> lockWriter) {
         this.jdbi = jdbi;
         this.lock = lock;
+        this.lockWriter = lockWriter;
     }
 
     @Override
@@ -89,6 +92,7 @@ final class GroupCommit implements Runnable {
             if (started.isEmpty()) return false;
             h.begin();
             try {
+                lockWriter.accept(h);
                 for (int i = 0; i < started.size(); i++) started.get(i).runIn(h, "write" + i);
                 h.commit();
             } catch (Throwable t) {

@@ -3,10 +3,13 @@ package nl.samenspraak.db;
 import nl.samenspraak.http.ApiException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -70,7 +73,7 @@ public final class Writes implements AutoCloseable {
         this.executor = executor;
         this.ownsExecutor = ownsExecutor;
         this.wait = wait;
-        this.committer = new GroupCommit(jdbi, lock);
+        this.committer = new GroupCommit(jdbi, lock, this::lockWriter);
     }
 
     private static ExecutorService ownExecutor() {
@@ -92,10 +95,42 @@ public final class Writes implements AutoCloseable {
             throw stopped();
         }
         try {
-            return jdbi.inTransaction(work);
+            return jdbi.inTransaction(h -> {
+                lockWriter(h);
+                return work.withHandle(h);
+            });
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The database's own write lock, taken first in every transaction of this class, so that one writer at a time
+     * holds across server processes as it does within one (the fair lock above). SQLite takes it already: the app's
+     * connections begin IMMEDIATE, which takes the file's one write lock. PostgreSQL would let two servers' writers
+     * run at once (each reading a code before the other's change commits, so the change log's "before" would be
+     * wrong), so a transaction-level advisory lock stands in, held until commit or rollback. Its key is the one the
+     * PostgreSQL triggers of V015 take before they write {@code code_changes}, so a writer that holds it takes it
+     * there again at no cost, and the ids of the cache's change feed follow commit order.
+     */
+    void lockWriter(Handle h) {
+        if (!postgres()) return;
+        try (Statement s = h.getConnection().createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the database's write lock: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key of PostgreSQL's write lock (pg_advisory_xact_lock), shared with migration V015's triggers. */
+    public static final long WRITE_LOCK = 715015;
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) postgres = p = Database.isPostgres(jdbi);
+        return p;
     }
 
     public <X extends Exception> void useTransaction(HandleConsumer<X> work) throws X {

@@ -80,7 +80,7 @@ class MigrateCommandTest {
         Path target = dir.resolve("doel").resolve("kopie.db");
         Run run = migrate("--from", source.toString(), "--to", target.toString());
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Copied").contains("change log").contains("recording(s) stay in");
+        assertThat(run.out()).contains("Copied").contains("change log").contains("1 recording(s) linked or copied");
 
         Jdbi from = Database.open(source), to = Database.open(target);
         Map<String, Long> before = counts(from), after = counts(to);
@@ -91,6 +91,9 @@ class MigrateCommandTest {
         assertThat(before.get("change_log")).isPositive();
         assertThat(before.get("media")).isEqualTo(1);
         assertThat(digest(to)).isEqualTo(digest(from));
+        String stored = from.withHandle(h -> h.createQuery("SELECT stored_name FROM media").mapTo(String.class).one());
+        assertThat(Files.readAllBytes(target.resolveSibling("media").resolve(stored)))
+                .isEqualTo(Files.readAllBytes(source.resolveSibling("media").resolve(stored)));
         String moved = to.withHandle(h -> h.createQuery("SELECT before_value || '>' || after_value FROM change_log WHERE op_id = 'migreer-2'")
                 .mapTo(String.class).one());
         assertThat(moved).isEqualTo("team-talk>option-talk");

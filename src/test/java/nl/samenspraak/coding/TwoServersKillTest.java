@@ -4,8 +4,10 @@ import nl.samenspraak.account.AccountService;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.app.Main;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Store;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestStores;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,14 +60,16 @@ class TwoServersKillTest {
 
     @Test
     void every_acknowledged_save_survives_when_one_of_two_servers_is_killed_mid_load() throws Exception {
-        Path db = dir.resolve("two.db");
+        // SQLite by default; on PostgreSQL (-Dstore=postgresql) a database of its own on the test cluster.
+        Store store = TestStores.fresh(dir.resolve("two.db"));
+        String db = TestStores.argument(store);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 60; i++) text.append(i % 2 == 0 ? "KM: " : "Klant: ").append("Uiting ").append(i).append(".\n");
         Path transcript = Files.writeString(dir.resolve("gesprek.txt"), text);
-        int imported = Main.run(List.of("import", "--db", db.toString(), "--project", "Twee servers", "--codebook", "samen-beslissen",
+        int imported = Main.run(List.of("import", "--db", db, "--project", "Twee servers", "--codebook", "samen-beslissen",
                 "--roles", "KM=professional,Klant=client", transcript.toString()), new PrintStream(new ByteArrayOutputStream()), System.err);
         assertThat(imported).isZero();
-        Jdbi jdbi = Database.open(db);
+        Jdbi jdbi = Database.open(store);
         AccountService accounts = new AccountService(jdbi, new Writes(jdbi));
         accounts.createUser("beheer", "een lang wachtwoord", Role.ADMIN);
         for (int c = 0; c < CODERS; c++) accounts.createUser(coder(c), "een lang wachtwoord", Role.CODER);
@@ -76,8 +80,8 @@ class TwoServersKillTest {
                 .mapTo(Long.class).list());
         assertThat(professional).hasSize(units.size() / 2);
 
-        Process a = serve(db, "a");
-        Process b = serve(db, "b");
+        Process a = serve(store, "a");
+        Process b = serve(store, "b");
         try {
             String baseA = up(a, "a"), baseB = up(b, "b");
             Http admin = Http.to(baseA);
@@ -146,7 +150,7 @@ class TwoServersKillTest {
             assertThat(resent.get()).as("saves in flight on server a when it was killed, sent again to b").isPositive();
 
             // What the database holds, read with the surviving server still up.
-            Jdbi after = Database.open(db);
+            Jdbi after = Database.open(store);
             Map<String, Map<String, Object>> byOp = new HashMap<>();
             for (Map<String, Object> row : after.withHandle(h -> h.createQuery(
                     "SELECT op_id, utterance_id, coder_id, after_value FROM change_log WHERE entity = 'code' AND op_id IS NOT NULL").mapToMap().list())) {
@@ -198,6 +202,7 @@ class TwoServersKillTest {
         } finally {
             a.destroyForcibly().waitFor();
             b.destroyForcibly().waitFor();
+            TestStores.closed(store);
         }
     }
 
@@ -207,15 +212,16 @@ class TwoServersKillTest {
 
     private final Map<String, Integer> ports = new HashMap<>();
 
-    private Process serve(Path db, String name) throws IOException {
+    private Process serve(Store store, String name) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
         ports.put(name, port);
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dsamenspraak.argon2=" + System.getProperty("samenspraak.argon2", "m=8,t=1"),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--port", String.valueOf(port), "--db", db.toString(), "--no-demo")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server-" + name + ".log").toFile()).start();
+                "serve", "--port", String.valueOf(port), "--db", TestStores.argument(store), "--no-demo"));
+        if (store.postgres()) command.addAll(List.of("--media", store.media().toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server-" + name + ".log").toFile()).start();
     }
 
     private String up(Process server, String name) throws Exception {
