@@ -3,6 +3,7 @@ package nl.samenspraak.reliability;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.report.CodeSource;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.results.Person;
@@ -37,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * project again rather than serve stale codes. From the cached codes it makes exactly what
  * {@link CodeMatrix#read} and the SQL of {@code ProjectReader.codeCounts} and {@code unitsPerRole} make.
  */
-public final class CodeCache {
+public final class CodeCache implements CodeSource {
     /** The triggers of V015; without all of them the cache is not used (a later migration could drop them with a table). */
     static final List<String> TRIGGERS = List.of("code_changes_code_insert", "code_changes_code_update", "code_changes_code_delete",
             "code_changes_unit_insert", "code_changes_unit_delete", "code_changes_unit_update");
@@ -47,6 +48,7 @@ public final class CodeCache {
     private final Jdbi jdbi;
     private final Map<Long, ProjectCodes> projects = new ConcurrentHashMap<>();
     private volatile Boolean usable;
+    private final java.util.concurrent.atomic.AtomicLong fullReads = new java.util.concurrent.atomic.AtomicLong();
 
     public CodeCache(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -57,15 +59,45 @@ public final class CodeCache {
 
     /** Brings the project up to date with the database and makes the scope's counts, matrices and units per role. */
     Read read(Scope scope) {
+        return current(scope.project().id(), scope.codebook().codebook(), p -> p.make(scope));
+    }
+
+    /** The scope's counts, units per role and number of code rows (what reports and an export's totals need), no matrices. */
+    @Override
+    public CodeSource.Tally tally(Scope scope) {
+        return current(scope.project().id(), scope.codebook().codebook(), p -> p.tally(scope));
+    }
+
+    /**
+     * Reads every project that has live transcripts into the cache (the start's background work, app.Startup), one after
+     * the other; {@code codebookOf} gives each project's codebook, so that its codes come from SQLite as numbers. A request
+     * for a project being read meanwhile waits for that read (the project's lock) and then reads only what changed since.
+     * Returns the projects read.
+     */
+    public int warm(java.util.function.LongFunction<Codebook> codebookOf) {
+        if (!usable()) return 0;
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT project_id FROM transcripts WHERE deleted_at IS NULL ORDER BY project_id")
+                .mapTo(Long.class).list());
+        for (long id : ids) current(id, codebookOf.apply(id), p -> null);
+        return ids.size();
+    }
+
+    /** How many times a project was read whole (not brought up to date from the log): what tests count. */
+    public long fullReads() {
+        return fullReads.get();
+    }
+
+    /** The project brought up to date in one read transaction, then {@code make} under its lock (null when the cache cannot be used). */
+    private <T> T current(long projectId, Codebook codebook, java.util.function.Function<ProjectCodes, T> make) {
         if (!usable()) return null;
-        ProjectCodes p = projects.computeIfAbsent(scope.project().id(), ProjectCodes::new);
+        ProjectCodes p = projects.computeIfAbsent(projectId, ProjectCodes::new);
         synchronized (p) {
-            p.know(scope.codebook().codebook());
+            p.know(codebook);
             jdbi.useHandle(h -> {
                 Connection c = h.getConnection();
                 h.execute("BEGIN DEFERRED");
                 try {
-                    p.refresh(c);
+                    if (p.refresh(c)) fullReads.incrementAndGet();
                 } catch (SQLException | RuntimeException e) {
                     p.forget();
                     throw e instanceof SQLException s ? new IllegalStateException("Cannot read the codes of project " + p.projectId + ": " + s.getMessage(), s)
@@ -74,7 +106,7 @@ public final class CodeCache {
                     h.execute("COMMIT");
                 }
             });
-            return p.make(scope);
+            return make.apply(p);
         }
     }
 
@@ -266,8 +298,8 @@ public final class CodeCache {
             return b;
         }
 
-        /** Brings the cache to the snapshot of the read transaction {@code c} is in. */
-        void refresh(Connection c) throws SQLException {
+        /** Brings the cache to the snapshot of the read transaction {@code c} is in; true when it read the whole project. */
+        boolean refresh(Connection c) throws SQLException {
             long min = 0, max = 0;
             try (Statement s = c.createStatement();
                  ResultSet r = s.executeQuery("SELECT (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)")) {
@@ -283,10 +315,12 @@ public final class CodeCache {
                 }
             }
             Set<Long> reread = new HashSet<>();
+            boolean whole = false;
             // Not built yet; rows it has not seen trimmed away; or a log behind what it saw (another database file).
             if (!built || (max > lastSeen && min > lastSeen + 1) || max < lastSeen) {
                 transcripts = new HashMap<>();
                 built = true;
+                whole = true;
             } else if (max > lastSeen) {
                 List<Object[]> codes = new ArrayList<>();
                 // A code row names its unit; where that unit is now comes from this snapshot. That is where the cache
@@ -326,6 +360,7 @@ public final class CodeCache {
                 now.put(t, cached == null || reread.contains(t) ? load(c, t) : cached);
             }
             transcripts = now;
+            return whole;
         }
 
         /** Sets one code cell; false when the unit is not where the cache has it (then the transcript is read again). */
@@ -342,11 +377,23 @@ public final class CodeCache {
             return true;
         }
 
+        /** SQL that turns a unit's speaker_role into its SpeakerRole ordinal (ROLES.length: read the text). */
+        private static final String ROLE_CASE;
+        static {
+            StringBuilder sql = new StringBuilder("CASE speaker_role");
+            for (SpeakerRole r : ROLES) sql.append(" WHEN ").append(literal(r.key())).append(" THEN ").append(r.ordinal());
+            ROLE_CASE = sql.append(" ELSE ").append(ROLES.length).append(" END").toString();
+        }
+
+        /** Seqs below this and coder ids below CODERS travel packed with the code in one integer (below 2^62). */
+        static final long SEQS = 1L << 26, CODERS = 1L << 16;
+
         private TranscriptCodes load(Connection c, long transcriptId) throws SQLException {
             int[] seqs = new int[1024];
             byte[] roles = new byte[1024];
             int n = 0;
-            try (PreparedStatement s = c.prepareStatement("SELECT seq, speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq")) {
+            // Seq and role in one integer: one column read per unit (the role as text only if it were none of the known ones).
+            try (PreparedStatement s = c.prepareStatement("SELECT seq * 4 + " + ROLE_CASE + ", speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq")) {
                 s.setLong(1, transcriptId);
                 s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery()) {
@@ -355,17 +402,24 @@ public final class CodeCache {
                             seqs = Arrays.copyOf(seqs, n * 2);
                             roles = Arrays.copyOf(roles, n * 2);
                         }
-                        seqs[n] = r.getInt(1);
-                        SpeakerRole role = SpeakerRole.fromKey(r.getString(2));
-                        roles[n++] = (byte) (role == null ? -1 : role.ordinal());
+                        long k = r.getLong(1);
+                        seqs[n] = (int) Math.floorDiv(k, 4);
+                        int role = (int) Math.floorMod(k, 4);
+                        if (role == ROLES.length) {
+                            SpeakerRole named = SpeakerRole.fromKey(r.getString(2));
+                            role = named == null ? -1 : named.ordinal();
+                        }
+                        roles[n++] = (byte) role;
                     }
                 }
             }
             TranscriptCodes t = new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n));
-            // Codes the cache knows travel as numbers made by SQLite (seq and code in one integer): two columns
-            // read per code instead of two strings; a code not known yet comes as text and is numbered here.
-            try (PreparedStatement s = c.prepareStatement("SELECT u.seq * " + PAIRS + " + " + pairCase() + """
-                    , c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
+            // Codes the cache knows travel as numbers made by SQLite (seq, coder and code in one integer): one column read per
+            // code instead of two numbers and two strings; a code not known yet comes as text and is numbered here, and a unit
+            // or coder beyond the packed range comes column by column.
+            try (PreparedStatement s = c.prepareStatement("SELECT CASE WHEN u.seq >= 0 AND u.seq < " + SEQS + " AND c.coder_id >= 0 AND c.coder_id < " + CODERS
+                    + " THEN (u.seq * " + CODERS + " + c.coder_id) * " + PAIRS + " + " + pairCase() + """
+                     ELSE -1 END, u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
                     WHERE u.transcript_id = ? ORDER BY u.seq""")) {
                 s.setLong(1, transcriptId);
                 s.setFetchSize(10_000);
@@ -374,14 +428,24 @@ public final class CodeCache {
                     Column col = null;
                     while (r.next()) {
                         long k = r.getLong(1);
-                        int seq = (int) Math.floorDiv(k, PAIRS), pair = (int) Math.floorMod(k, PAIRS);
+                        int seq, pair;
+                        long coder;
+                        if (k >= 0) {
+                            pair = (int) (k % PAIRS);
+                            long sc = k / PAIRS;
+                            seq = (int) (sc / CODERS);
+                            coder = sc % CODERS;
+                        } else {
+                            seq = r.getInt(2);
+                            coder = r.getLong(3);
+                            pair = UNKNOWN;
+                        }
                         while (unit < n && t.seqs[unit] < seq) unit++;
-                        long coder = r.getLong(2);
                         int d;
                         short code;
                         if (pair == UNKNOWN) {
-                            d = dimension(r.getString(3));
-                            code = dictionaries.get(d).number(r.getString(4));
+                            d = dimension(r.getString(4));
+                            code = dictionaries.get(d).number(r.getString(5));
                         } else {
                             d = pair / CODES;
                             code = (short) (pair % CODES);
@@ -394,12 +458,7 @@ public final class CodeCache {
             return t;
         }
 
-        /** The scope's counts, matrices and units per role, as the database path makes them. */
-        Read make(Scope scope) {
-            Map<Long, Integer> chosen = new HashMap<>();
-            for (int j = 0; j < scope.coders().size(); j++) chosen.put(scope.coders().get(j).id(), j);
-            List<TranscriptCodes> inScope = new ArrayList<>();
-            for (TranscriptRef ref : scope.transcripts()) inScope.add(transcripts.get(ref.id()));
+        private static Map<Long, Map<SpeakerRole, Integer>> perRole(Scope scope, List<TranscriptCodes> inScope) {
             Map<Long, Map<SpeakerRole, Integer>> perRole = new HashMap<>();
             for (int i = 0; i < inScope.size(); i++) {
                 TranscriptCodes t = inScope.get(i);
@@ -408,8 +467,34 @@ public final class CodeCache {
                 for (int r = 0; r < ROLES.length; r++) if (t.perRole[r] > 0) m.put(ROLES[r], t.perRole[r]);
                 perRole.put(scope.transcripts().get(i).id(), m);
             }
+            return perRole;
+        }
+
+        /** The scope's counts, matrices and units per role, as the database path makes them. */
+        Read make(Scope scope) {
+            Map<Long, Integer> chosen = new HashMap<>();
+            for (int j = 0; j < scope.coders().size(); j++) chosen.put(scope.coders().get(j).id(), j);
+            List<TranscriptCodes> inScope = new ArrayList<>();
+            for (TranscriptRef ref : scope.transcripts()) inScope.add(transcripts.get(ref.id()));
+            Map<Long, Map<SpeakerRole, Integer>> perRole = perRole(scope, inScope);
             if (scope.empty()) return new Read(List.of(), new LinkedHashMap<>(), perRole);
             return new Read(counts(scope, inScope, chosen), matrices(scope, inScope, chosen), perRole);
+        }
+
+        /** The scope's counts, units per role and code rows, as the database path makes them. */
+        CodeSource.Tally tally(Scope scope) {
+            Map<Long, Integer> chosen = new HashMap<>();
+            for (int j = 0; j < scope.coders().size(); j++) chosen.put(scope.coders().get(j).id(), j);
+            List<TranscriptCodes> inScope = new ArrayList<>();
+            for (TranscriptRef ref : scope.transcripts()) inScope.add(transcripts.get(ref.id()));
+            Map<Long, Map<SpeakerRole, Integer>> perRole = perRole(scope, inScope);
+            if (scope.empty()) return new CodeSource.Tally(List.of(), perRole, 0);
+            long rows = 0;
+            for (TranscriptCodes t : inScope) {
+                if (t == null) continue;
+                for (Column col : t.columns) if (chosen.containsKey(col.coderId)) rows += col.filled;
+            }
+            return new CodeSource.Tally(counts(scope, inScope, chosen), perRole, rows);
         }
 
         private List<CountRow> counts(Scope scope, List<TranscriptCodes> inScope, Map<Long, Integer> chosen) {

@@ -52,13 +52,17 @@ public final class ReportService {
 
     /** Every (transcript, coder) in scope where the coder coded or rated something, in transcript then coder order. */
     public List<SessionReport> sessions(Scope scope) {
-        return sessions(scope, reader.codeCounts(scope));
+        CodeSource.Tally tally = reader.tally(scope);
+        return sessions(scope, tally.counts(), tally.unitsPerRole());
     }
 
     /** The same, from code counts already collected. */
     public List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts) {
+        return sessions(scope, codeCounts, reader.unitsPerRole(scope));
+    }
+
+    private List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts, Map<Long, Map<SpeakerRole, Integer>> units) {
         Codebook codebook = scope.codebook().codebook();
-        Map<Long, Map<SpeakerRole, Integer>> units = reader.unitsPerRole(scope);
         Map<String, List<SessionInput.CodeCount>> counts = new HashMap<>();
         for (CountRow r : codeCounts) {
             counts.computeIfAbsent(r.transcriptId() + "/" + r.coderId(), k -> new ArrayList<>())
