@@ -66,7 +66,7 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         TranscriptService transcripts = new TranscriptService(jdbi, writes, access, unitCopies);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
         MediaService media = new MediaService(jdbi, writes, access, MediaService.folderFor(config.database()));
-        CodeCache codeCache = new CodeCache(jdbi);
+        CodeCache codeCache = new CodeCache(jdbi, workers.codeCache());
         ProjectReader reader = new ProjectReader(jdbi, projectCodebooks, codeCache);
         ReportService reports = new ReportService(reader, access);
         ReliabilityService reliability = new ReliabilityService(reader, access, codeCache);

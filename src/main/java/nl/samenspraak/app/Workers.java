@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #waveforms}: one thread, for the waveform of a recording just stored (computed in the background,
  *       one recording at a time, so that decoding never takes both of a small server's cores).</li>
  *   <li>{@link #housekeeping}: one thread for tasks on a timer (trimming the code change log of reliability.CodeCache).</li>
- *   <li>{@link #codeCache}: one thread, for reading the projects' codes into reliability.CodeCache after a start ({@link Startup#warm}).</li>
+ *   <li>{@link #codeCache}: reading the projects' codes into reliability.CodeCache after a start ({@link Startup#warm}), and the
+ *       readers of a project read whole (each must start at once, since the read waits on them): threads made as needed.</li>
  * </ul>
  */
 record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorService exportWork, ExecutorService waveforms,
@@ -29,7 +30,7 @@ record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorServ
     static Workers start() {
         return new Workers(Executors.newSingleThreadExecutor(named("group-commit")), oneAtATime("export-job"),
                 Executors.newCachedThreadPool(named("export-work")), oneAtATime("waveform"),
-                Executors.newSingleThreadScheduledExecutor(named("housekeeping")), oneAtATime("code-cache"));
+                Executors.newSingleThreadScheduledExecutor(named("housekeeping")), Executors.newCachedThreadPool(named("code-cache")));
     }
 
     /** One thread, ended when idle for 30 s and made again for the next task; tasks wait their turn. */

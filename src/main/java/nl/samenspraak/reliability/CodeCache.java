@@ -50,8 +50,19 @@ public final class CodeCache implements CodeSource {
     private volatile Boolean usable;
     private final java.util.concurrent.atomic.AtomicLong fullReads = new java.util.concurrent.atomic.AtomicLong();
 
+    /** How many connections read a project at once when it is read whole (two cores make two readers worth it). */
+    static final int READERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private final java.util.concurrent.Executor readers;
+
+    /** Reads a project whole on the calling thread, in one transaction. */
     public CodeCache(Jdbi jdbi) {
+        this(jdbi, null);
+    }
+
+    /** Reads a project whole with {@link #READERS} connections at once, on {@code readers} (tasks that must start at once); null: as above. */
+    public CodeCache(Jdbi jdbi, java.util.concurrent.Executor readers) {
         this.jdbi = jdbi;
+        this.readers = readers;
     }
 
     /** What a request needs, made from the cache (or null when the cache cannot be used on this database). */
@@ -93,6 +104,15 @@ public final class CodeCache implements CodeSource {
         ProjectCodes p = projects.computeIfAbsent(projectId, ProjectCodes::new);
         synchronized (p) {
             p.know(codebook);
+            if (!p.built && readers != null) {
+                try {
+                    p.readInParallel(jdbi, readers, READERS);
+                } catch (RuntimeException e) {
+                    p.forget();
+                    throw e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                fullReads.incrementAndGet();
+            }
             jdbi.useHandle(h -> {
                 Connection c = h.getConnection();
                 h.execute("BEGIN DEFERRED");
@@ -286,6 +306,47 @@ public final class CodeCache implements CodeSource {
             return "'" + text.replace("'", "''") + "'";
         }
 
+        /**
+         * Reads the whole project with {@code readers} connections at once, each in a read transaction of its own over its
+         * share of the transcripts, and marks what it read as seen up to the log's last row before they began. Their
+         * snapshots may be later than that row; the refresh that follows (one transaction) replays every row after it, in
+         * order, and reads again each transcript whose units changed, so that the cache then matches that refresh's snapshot.
+         */
+        void readInParallel(Jdbi jdbi, java.util.concurrent.Executor executor, int readers) {
+            long[] seen = new long[1];
+            List<Long> live = jdbi.withHandle(h -> {
+                h.execute("BEGIN DEFERRED");
+                try {
+                    seen[0] = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM code_changes").mapTo(Long.class).one();
+                    return h.createQuery("SELECT id FROM transcripts WHERE project_id = :p AND deleted_at IS NULL").bind("p", projectId).mapTo(Long.class).list();
+                } finally {
+                    h.execute("COMMIT");
+                }
+            });
+            String pairCase = pairCase();
+            List<java.util.concurrent.CompletableFuture<Map<Long, TranscriptCodes>>> parts = new ArrayList<>();
+            for (int k = 0; k < readers; k++) {
+                int first = k;
+                parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> jdbi.withHandle(h -> {
+                    Map<Long, TranscriptCodes> read = new HashMap<>();
+                    h.execute("BEGIN DEFERRED");
+                    try {
+                        for (int i = first; i < live.size(); i += readers) read.put(live.get(i), load(h.getConnection(), live.get(i), pairCase));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Cannot read the codes of project " + projectId + ": " + e.getMessage(), e);
+                    } finally {
+                        h.execute("COMMIT");
+                    }
+                    return read;
+                }), executor));
+            }
+            Map<Long, TranscriptCodes> all = new HashMap<>();
+            for (var part : parts) all.putAll(part.join());
+            transcripts = all;
+            built = true;
+            lastSeen = seen[0];
+        }
+
         /** After a failed refresh: read the project again next time. */
         void forget() {
             built = false;
@@ -389,6 +450,11 @@ public final class CodeCache implements CodeSource {
         static final long SEQS = 1L << 26, CODERS = 1L << 16;
 
         private TranscriptCodes load(Connection c, long transcriptId) throws SQLException {
+            return load(c, transcriptId, pairCase());
+        }
+
+        /** One transcript's units and codes; {@code pairCase} as {@link #pairCase} made it (several readers at once share one). */
+        private TranscriptCodes load(Connection c, long transcriptId, String pairCase) throws SQLException {
             int[] seqs = new int[1024];
             byte[] roles = new byte[1024];
             int n = 0;
@@ -418,7 +484,7 @@ public final class CodeCache implements CodeSource {
             // code instead of two numbers and two strings; a code not known yet comes as text and is numbered here, and a unit
             // or coder beyond the packed range comes column by column.
             try (PreparedStatement s = c.prepareStatement("SELECT CASE WHEN u.seq >= 0 AND u.seq < " + SEQS + " AND c.coder_id >= 0 AND c.coder_id < " + CODERS
-                    + " THEN (u.seq * " + CODERS + " + c.coder_id) * " + PAIRS + " + " + pairCase() + """
+                    + " THEN (u.seq * " + CODERS + " + c.coder_id) * " + PAIRS + " + " + pairCase + """
                      ELSE -1 END, u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
                     WHERE u.transcript_id = ? ORDER BY u.seq""")) {
                 s.setLong(1, transcriptId);
@@ -444,8 +510,11 @@ public final class CodeCache implements CodeSource {
                         int d;
                         short code;
                         if (pair == UNKNOWN) {
-                            d = dimension(r.getString(4));
-                            code = dictionaries.get(d).number(r.getString(5));
+                            String dimension = r.getString(4), text = r.getString(5);
+                            synchronized (dictionaries) {
+                                d = dimension(dimension);
+                                code = dictionaries.get(d).number(text);
+                            }
                         } else {
                             d = pair / CODES;
                             code = (short) (pair % CODES);

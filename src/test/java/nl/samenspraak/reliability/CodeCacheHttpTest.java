@@ -264,11 +264,12 @@ class CodeCacheHttpTest {
         try (TestApp app = TestApp.start(dir)) {
             CodedProject p = new CodedProject(app);
             ProjectReader direct = heldReader(app).uncached();
-            CodeCache cache = new CodeCache(app.jdbi);
+            var readers = java.util.concurrent.Executors.newCachedThreadPool();
+            CodeCache cache = new CodeCache(app.jdbi, readers);
             ProjectReader cached = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))), cache);
             Scope scope = direct.scope(direct.project(p.project), Selection.all());
-            // The warm-up as a start runs it (app.Startup.warm), and a report asked for at the same time: whichever takes the
-            // project's lock first reads it whole, the other one only what changed since (nothing).
+            // The warm-up as a start runs it (app.Startup.warm, two readers at once), and a report asked for at the same time:
+            // whichever takes the project's lock first reads it whole, the other one only what changed since (nothing).
             var warming = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.warm(id -> direct.codebook(id).codebook()));
             CodeSource.Tally t = cached.tally(scope);
             assertThat(warming.get()).as("projects warmed").isEqualTo(1);
@@ -280,6 +281,7 @@ class CodeCacheHttpTest {
             assertSame("after a change", uncached(app, p.project, Selection.all()), Json.mapper().valueToTree(
                     new ReliabilityService(cached, null, cache).compute(scope)));
             assertThat(cache.fullReads()).as("still once").isEqualTo(1);
+            readers.shutdown();
         }
     }
 

@@ -125,13 +125,15 @@ class ReliabilityRouteBench {
                 Scope scope = reader.scope(reader.project(1), Selection.all());
                 System.gc();
                 long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                CodeCache cache = new CodeCache(app.jdbi);
+                var pool = java.util.concurrent.Executors.newCachedThreadPool();
+                CodeCache cache = new CodeCache(app.jdbi, pool);
                 long s = System.nanoTime();
                 cache.read(scope);
                 long build = System.nanoTime() - s;
+                pool.shutdown();
                 System.gc();
                 long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                memory = String.format("cache built alone in this JVM %.0f ms; arrays %.2f MB; heap held after GC %.2f MB", build / 1e6,
+                memory = String.format("cache built alone in this JVM (as serve) %.0f ms; arrays %.2f MB; heap held after GC %.2f MB", build / 1e6,
                         cache.arrayBytes() / 1e6, (after - before) / 1e6);
                 app.jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
             }
@@ -154,8 +156,14 @@ class ReliabilityRouteBench {
             for (int i = 0; i < Integer.getInteger("bench.builds", 3); i++) {
                 long w = System.nanoTime(), c = threads.getCurrentThreadCpuTime();
                 new CodeCache(app.jdbi).read(scope);
-                lines.add(String.format("1M x 3, cache built alone: %.0f ms wall, %.0f ms CPU of this thread (load %s)",
+                lines.add(String.format("1M x 3, cache built alone, one reader: %.0f ms wall, %.0f ms CPU of this thread (load %s)",
                         (System.nanoTime() - w) / 1e6, (threads.getCurrentThreadCpuTime() - c) / 1e6, loadavg()));
+                var pool = java.util.concurrent.Executors.newCachedThreadPool();
+                w = System.nanoTime();
+                new CodeCache(app.jdbi, pool).read(scope);
+                lines.add(String.format("1M x 3, cache built alone, %d readers (as serve): %.0f ms wall (load %s)", CodeCache.READERS,
+                        (System.nanoTime() - w) / 1e6, loadavg()));
+                pool.shutdown();
             }
         }
         lines.forEach(System.out::println);
