@@ -50,6 +50,38 @@ public final class CodeCache implements CodeSource {
     private volatile Boolean usable;
     private final java.util.concurrent.atomic.AtomicLong fullReads = new java.util.concurrent.atomic.AtomicLong();
 
+    /** The SQL of a refresh and a whole read (package-visible so that a test shows their plans): the log's bounds, ... */
+    static final String BOUNDS = "SELECT (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)";
+    /** ... the project's live transcripts, ... */
+    static final String LIVE = "SELECT id FROM transcripts WHERE project_id = ? AND deleted_at IS NULL";
+    /** ... the log's rows after the last one seen, each code row with where its unit is now, ... */
+    static final String CHANGES = """
+            SELECT ch.target, ch.coder_id, ch.dimension, ch.code, u.transcript_id, u.seq
+            FROM code_changes ch LEFT JOIN utterances u ON ch.coder_id IS NOT NULL AND u.id = ch.target
+            WHERE ch.id > ? AND ch.id <= ? ORDER BY ch.id""";
+    /** ... the projects a start reads, ... */
+    static final String PROJECTS = "SELECT DISTINCT project_id FROM transcripts WHERE deleted_at IS NULL ORDER BY project_id";
+
+    /** ... a transcript's units (seq and role in one integer), ... */
+    static String unitsSql() {
+        return "SELECT seq * 4 + " + ProjectCodes.ROLE_CASE + ", speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq";
+    }
+
+    /** ... and its codes (seq, coder and code in one integer where they fit), {@code pairCase} numbering the known codes. */
+    static String codesSql(String pairCase) {
+        return "SELECT CASE WHEN u.seq >= 0 AND u.seq < " + ProjectCodes.SEQS + " AND c.coder_id >= 0 AND c.coder_id < " + ProjectCodes.CODERS
+                + " THEN (u.seq * " + ProjectCodes.CODERS + " + c.coder_id) * " + ProjectCodes.PAIRS + " + " + pairCase + """
+                 ELSE -1 END, u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
+                WHERE u.transcript_id = ? ORDER BY u.seq""";
+    }
+
+    /** A codebook's codes numbered as a project's cache numbers them, as SQL (for {@link #codesSql}). */
+    static String pairCase(Codebook codebook) {
+        ProjectCodes p = new ProjectCodes(0);
+        p.know(codebook);
+        return p.pairCase();
+    }
+
     /** How many connections read a project at once when it is read whole (two cores make two readers worth it). */
     static final int READERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private final java.util.concurrent.Executor readers;
@@ -87,7 +119,7 @@ public final class CodeCache implements CodeSource {
      */
     public int warm(java.util.function.LongFunction<Codebook> codebookOf) {
         if (!usable()) return 0;
-        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT project_id FROM transcripts WHERE deleted_at IS NULL ORDER BY project_id")
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery(PROJECTS)
                 .mapTo(Long.class).list());
         for (long id : ids) current(id, codebookOf.apply(id), p -> null);
         return ids.size();
@@ -318,7 +350,7 @@ public final class CodeCache implements CodeSource {
                 h.execute("BEGIN DEFERRED");
                 try {
                     seen[0] = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM code_changes").mapTo(Long.class).one();
-                    return h.createQuery("SELECT id FROM transcripts WHERE project_id = :p AND deleted_at IS NULL").bind("p", projectId).mapTo(Long.class).list();
+                    return h.createQuery(LIVE).bind(0, projectId).mapTo(Long.class).list();
                 } finally {
                     h.execute("COMMIT");
                 }
@@ -363,13 +395,13 @@ public final class CodeCache implements CodeSource {
         boolean refresh(Connection c) throws SQLException {
             long min = 0, max = 0;
             try (Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)")) {
+                 ResultSet r = s.executeQuery(BOUNDS)) {
                 r.next();
                 min = r.getLong(1);
                 max = r.getLong(2);
             }
             List<Long> live = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM transcripts WHERE project_id = ? AND deleted_at IS NULL")) {
+            try (PreparedStatement s = c.prepareStatement(LIVE)) {
                 s.setLong(1, projectId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) live.add(r.getLong(1));
@@ -387,10 +419,7 @@ public final class CodeCache implements CodeSource {
                 // A code row names its unit; where that unit is now comes from this snapshot. That is where the cache
                 // has it unless the transcript's units changed since lastSeen, and then a unit mark after lastSeen
                 // (written by the same change) makes the transcript be read again. A unit gone since has such a mark too.
-                try (PreparedStatement s = c.prepareStatement("""
-                        SELECT ch.target, ch.coder_id, ch.dimension, ch.code, u.transcript_id, u.seq
-                        FROM code_changes ch LEFT JOIN utterances u ON ch.coder_id IS NOT NULL AND u.id = ch.target
-                        WHERE ch.id > ? AND ch.id <= ? ORDER BY ch.id""")) {
+                try (PreparedStatement s = c.prepareStatement(CHANGES)) {
                     s.setLong(1, lastSeen);
                     s.setLong(2, max);
                     s.setFetchSize(10_000);
@@ -459,7 +488,7 @@ public final class CodeCache implements CodeSource {
             byte[] roles = new byte[1024];
             int n = 0;
             // Seq and role in one integer: one column read per unit (the role as text only if it were none of the known ones).
-            try (PreparedStatement s = c.prepareStatement("SELECT seq * 4 + " + ROLE_CASE + ", speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq")) {
+            try (PreparedStatement s = c.prepareStatement(unitsSql())) {
                 s.setLong(1, transcriptId);
                 s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery()) {
@@ -483,10 +512,7 @@ public final class CodeCache implements CodeSource {
             // Codes the cache knows travel as numbers made by SQLite (seq, coder and code in one integer): one column read per
             // code instead of two numbers and two strings; a code not known yet comes as text and is numbered here, and a unit
             // or coder beyond the packed range comes column by column.
-            try (PreparedStatement s = c.prepareStatement("SELECT CASE WHEN u.seq >= 0 AND u.seq < " + SEQS + " AND c.coder_id >= 0 AND c.coder_id < " + CODERS
-                    + " THEN (u.seq * " + CODERS + " + c.coder_id) * " + PAIRS + " + " + pairCase + """
-                     ELSE -1 END, u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
-                    WHERE u.transcript_id = ? ORDER BY u.seq""")) {
+            try (PreparedStatement s = c.prepareStatement(codesSql(pairCase))) {
                 s.setLong(1, transcriptId);
                 s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery()) {
