@@ -194,11 +194,13 @@ class ReliabilityRouteBench {
                 }
                 if (System.nanoTime() - start > 120_000_000_000L) throw new AssertionError("no health after 120 s: " + Files.readString(log));
             }
+            long cpuUp = cpuMs(server);
             http.login("root", TestApp.PASSWORD);
             String url = "/api/projects/1/reliability";
             long asked = System.nanoTime();
             Http.Response first = http.get(url);
             long answered = System.nanoTime();
+            long cpuFirst = cpuMs(server);
             assertThat(first.status()).as(first.body()).isEqualTo(200);
             List<Long> warm = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -207,12 +209,18 @@ class ReliabilityRouteBench {
                 warm.add((System.nanoTime() - s) / 1_000_000);
             }
             return String.format("fresh process: health 200 after %d ms; first reliability request waited %d ms (asked %d ms after the start, answered"
-                            + " %d ms after it); warm %s ms (load before %s, after %s)", (up - start) / 1_000_000, (answered - asked) / 1_000_000,
-                    (asked - start) / 1_000_000, (answered - start) / 1_000_000, warm, load, loadavg());
+                            + " %d ms after it); warm %s ms; server CPU %d ms at health, %d ms at the first answer (load before %s, after %s)",
+                    (up - start) / 1_000_000, (answered - asked) / 1_000_000, (asked - start) / 1_000_000, (answered - start) / 1_000_000, warm,
+                    cpuUp, cpuFirst, load, loadavg());
         } finally {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /** The CPU time the child process has used so far (all its threads), in ms; -1 where the system does not say. */
+    private static long cpuMs(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     private static String timed(String what, Http http, String url) {
