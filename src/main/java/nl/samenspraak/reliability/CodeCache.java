@@ -145,7 +145,9 @@ public final class CodeCache implements CodeSource {
                 }
                 fullReads.incrementAndGet();
             }
-            jdbi.useHandle(h -> {
+            // A handle of its own (jdbi.open, not the one the calling thread may hold in a transaction of its own, an export's):
+            // the cache reads the newest snapshot, never an older one.
+            try (var h = jdbi.open()) {
                 Connection c = h.getConnection();
                 h.execute("BEGIN DEFERRED");
                 try {
@@ -157,7 +159,7 @@ public final class CodeCache implements CodeSource {
                 } finally {
                     h.execute("COMMIT");
                 }
-            });
+            }
             return make.apply(p);
         }
     }
@@ -346,20 +348,21 @@ public final class CodeCache implements CodeSource {
          */
         void readInParallel(Jdbi jdbi, java.util.concurrent.Executor executor, int readers) {
             long[] seen = new long[1];
-            List<Long> live = jdbi.withHandle(h -> {
+            List<Long> live;
+            try (var h = jdbi.open()) {
                 h.execute("BEGIN DEFERRED");
                 try {
                     seen[0] = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM code_changes").mapTo(Long.class).one();
-                    return h.createQuery(LIVE).bind(0, projectId).mapTo(Long.class).list();
+                    live = h.createQuery(LIVE).bind(0, projectId).mapTo(Long.class).list();
                 } finally {
                     h.execute("COMMIT");
                 }
-            });
+            }
             String pairCase = pairCase();
             List<java.util.concurrent.CompletableFuture<Map<Long, TranscriptCodes>>> parts = new ArrayList<>();
             for (int k = 0; k < readers; k++) {
                 int first = k;
-                parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> jdbi.withHandle(h -> {
+                parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> open(jdbi, h -> {
                     Map<Long, TranscriptCodes> read = new HashMap<>();
                     h.execute("BEGIN DEFERRED");
                     try {
@@ -377,6 +380,12 @@ public final class CodeCache implements CodeSource {
             transcripts = all;
             built = true;
             lastSeen = seen[0];
+        }
+
+        private static <T> T open(Jdbi jdbi, java.util.function.Function<org.jdbi.v3.core.Handle, T> work) {
+            try (var h = jdbi.open()) {
+                return work.apply(h);
+            }
         }
 
         /** After a failed refresh: read the project again next time. */

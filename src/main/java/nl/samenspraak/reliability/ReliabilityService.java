@@ -82,9 +82,9 @@ public final class ReliabilityService {
         return cache == null ? 0 : cache.warm(id -> reader.codebook(id).codebook());
     }
 
-    /** Every figure for the scope from codes collected in one pass (an export's). */
+    /** Every figure for the scope from codes collected in one pass (an export's), units per role read in the same snapshot (the database's). */
     public ProjectReliability compute(Scope scope, UnitStream stream) {
-        return compute(scope, stream.counts(), stream.matrices(), reader.unitsPerRole(scope));
+        return compute(scope, stream.counts(), stream.matrices(), reader.uncached().unitsPerRole(scope));
     }
 
     private ProjectReliability compute(Scope scope, List<CountRow> counts, Map<String, CodeMatrix> matrices,

@@ -56,9 +56,12 @@ public final class ReportService {
         return sessions(scope, tally.counts(), tally.unitsPerRole());
     }
 
-    /** The same, from code counts already collected. */
+    /**
+     * The same, from code counts already collected in one pass (an export's, in its read transaction); units per role are
+     * read from the database, on the calling thread's handle, so that they come from the same snapshot as the counts.
+     */
     public List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts) {
-        return sessions(scope, codeCounts, reader.unitsPerRole(scope));
+        return sessions(scope, codeCounts, reader.uncached().unitsPerRole(scope));
     }
 
     private List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts, Map<Long, Map<SpeakerRole, Integer>> units) {
