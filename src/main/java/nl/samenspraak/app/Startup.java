@@ -55,7 +55,10 @@ final class Startup {
     static void warm(Services services) {
         services.workers().codeCache().execute(() -> {
             try {
-                services.reliability().warmCache();
+                long start = System.nanoTime();
+                int projects = services.reliability().warmCache();
+                org.slf4j.LoggerFactory.getLogger(Startup.class).info("Code cache: the codes of {} project(s) read in {} ms", projects,
+                        (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Startup.class).warn("Reading the projects' codes into the cache failed: {}", e.toString());
             }

@@ -208,10 +208,12 @@ class ReliabilityRouteBench {
                 assertThat(http.get(url).status()).isEqualTo(200);
                 warm.add((System.nanoTime() - s) / 1_000_000);
             }
+            String read = Files.readAllLines(log).stream().filter(l -> l.contains("Code cache:")).map(l -> l.substring(l.indexOf("Code cache:")))
+                    .findFirst().orElse("no background read logged");
             return String.format("fresh process: health 200 after %d ms; first reliability request waited %d ms (asked %d ms after the start, answered"
-                            + " %d ms after it); warm %s ms; server CPU %d ms at health, %d ms at the first answer (load before %s, after %s)",
+                            + " %d ms after it); warm %s ms; server CPU %d ms at health, %d ms at the first answer; %s (load before %s, after %s)",
                     (up - start) / 1_000_000, (answered - asked) / 1_000_000, (asked - start) / 1_000_000, (answered - start) / 1_000_000, warm,
-                    cpuUp, cpuFirst, load, loadavg());
+                    cpuUp, cpuFirst, read, load, loadavg());
         } finally {
             server.destroy();
             server.waitFor();
