@@ -29,7 +29,8 @@ public final class App {
     /**
      * The server as {@code serve} runs it, over a pooled database that it closes when it stops. The port
      * opens as soon as the web server has started; the database is opened and migrated, and the start's
-     * other work done ({@link Startup#prepare}), on {@code startThread} meanwhile, and requests wait for it.
+     * other work done ({@link Startup#prepare}), on {@code startThread} meanwhile, and requests wait for it; then
+     * the code cache is filled in the background ({@link Startup#warm}).
      */
     public static Started serve(AppConfig config, PrintStream out, Executor startThread) {
         HikariDataSource pool = Database.pool(config.store());
@@ -38,6 +39,7 @@ public final class App {
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> {
             Migrations.apply(pool);
             Startup.prepare(built.join(), backups, out);
+            Startup.warm(built.join());
         }, startThread);
         Database.Pooled db = Database.over(pool);
         Services services;

@@ -66,9 +66,9 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         TranscriptService transcripts = new TranscriptService(jdbi, writes, access, unitCopies);
         CodingService coding = new CodingService(jdbi, writes, access, projectCodebooks, codebooks);
         MediaService media = new MediaService(jdbi, writes, access, config.media());
-        ProjectReader reader = new ProjectReader(jdbi, projectCodebooks);
+        CodeCache codeCache = new CodeCache(jdbi, workers.codeCache());
+        ProjectReader reader = new ProjectReader(jdbi, projectCodebooks, codeCache);
         ReportService reports = new ReportService(reader, access);
-        CodeCache codeCache = new CodeCache(jdbi);
         ReliabilityService reliability = new ReliabilityService(reader, access, codeCache);
         workers.housekeeping().scheduleWithFixedDelay(() -> trimQuietly(codeCache, writes), 1, 10, java.util.concurrent.TimeUnit.MINUTES);
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);

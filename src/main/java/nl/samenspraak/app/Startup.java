@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
  * shipped codebooks, removing imports a stop cut off, the demo, the set-up code, the backups. Until it
  * has finished, {@code /api/health} answers 503 {@code "starting"} and every other request (pages
  * included: the set-up guard reads the users) waits for it, up to {@link Writes#WAIT}. Tests build the
- * app with the work already done ({@link App#create}).
+ * app with the work already done ({@link App#create}). After it, {@code serve} reads the projects' codes
+ * into the code cache in the background ({@link #warm}), which no request waits for but those that need them.
  */
 final class Startup {
     private final CompletableFuture<Void> work;
@@ -43,6 +44,25 @@ final class Startup {
         services.firstStart().code().ifPresent(code -> out.println("No users yet: the first visit to the server opens the set-up page,"
                 + " which makes the first administrator. It asks for this set-up code (new at every start): " + code));
         if (backups != null) out.println(backups.start());
+    }
+
+    /**
+     * After {@code serve}'s start has done its work: every project's codes read into the code cache in the background
+     * (Workers.codeCache), so that the first reliability request, report or export after a start finds them there, or waits
+     * for the read already under way rather than starting a second one. Not gated: other requests are served meanwhile.
+     * A failure is logged; requests then read the codes themselves.
+     */
+    static void warm(Services services) {
+        services.workers().codeCache().execute(() -> {
+            try {
+                long start = System.nanoTime();
+                int projects = services.reliability().warmCache();
+                org.slf4j.LoggerFactory.getLogger(Startup.class).info("Code cache: the codes of {} project(s) read in {} ms", projects,
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Startup.class).warn("Reading the projects' codes into the cache failed: {}", e.toString());
+            }
+        });
     }
 
     boolean ready() {

@@ -21,14 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #waveforms}: one thread, for the waveform of a recording just stored (computed in the background,
  *       one recording at a time, so that decoding never takes both of a small server's cores).</li>
  *   <li>{@link #housekeeping}: one thread for tasks on a timer (trimming the code change log of reliability.CodeCache).</li>
+ *   <li>{@link #codeCache}: reading the projects' codes into reliability.CodeCache after a start ({@link Startup#warm}), and the
+ *       readers of a project read whole (each must start at once, since the read waits on them): threads made as needed.</li>
  * </ul>
  */
 record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorService exportWork, ExecutorService waveforms,
-               ScheduledExecutorService housekeeping) implements AutoCloseable {
+               ScheduledExecutorService housekeeping, ExecutorService codeCache) implements AutoCloseable {
     static Workers start() {
         return new Workers(Executors.newSingleThreadExecutor(named("group-commit")), oneAtATime("export-job"),
                 Executors.newCachedThreadPool(named("export-work")), oneAtATime("waveform"),
-                Executors.newSingleThreadScheduledExecutor(named("housekeeping")));
+                Executors.newSingleThreadScheduledExecutor(named("housekeeping")), Executors.newCachedThreadPool(named("code-cache")));
     }
 
     /** One thread, ended when idle for 30 s and made again for the next task; tasks wait their turn. */
@@ -41,8 +43,8 @@ record Workers(ExecutorService commits, ExecutorService exportJobs, ExecutorServ
     /** Stops what still runs (an export in progress is interrupted) and waits a little for it to end. */
     @Override
     public void close() {
-        for (ExecutorService e : List.of(housekeeping, commits, exportJobs, exportWork, waveforms)) e.shutdownNow();
-        for (ExecutorService e : List.of(housekeeping, commits, exportJobs, exportWork, waveforms)) {
+        for (ExecutorService e : List.of(housekeeping, codeCache, commits, exportJobs, exportWork, waveforms)) e.shutdownNow();
+        for (ExecutorService e : List.of(housekeeping, codeCache, commits, exportJobs, exportWork, waveforms)) {
             try {
                 e.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException ie) {

@@ -34,9 +34,10 @@ public interface CalibrationDao {
     @SqlQuery("SELECT name FROM users WHERE id = :userId")
     Optional<String> userName(long userId);
 
+    /** From the transcript's units to their codes (not from the coder's codes in every project: index codes_coder). */
     @SqlQuery("""
-            SELECT EXISTS (SELECT 1 FROM codes c JOIN utterances u ON u.id = c.utterance_id
-                           WHERE u.transcript_id = :transcriptId AND c.coder_id = :coderId)""")
+            SELECT EXISTS (SELECT 1 FROM utterances u WHERE u.transcript_id = :transcriptId
+                           AND EXISTS (SELECT 1 FROM codes c WHERE c.utterance_id = u.id AND c.coder_id = :coderId))""")
     boolean coded(long transcriptId, long coderId);
 
     @SqlUpdate("""
@@ -62,8 +63,8 @@ public interface CalibrationDao {
 
     /** Units of the transcript that the coder coded in some dimension. */
     @SqlQuery("""
-            SELECT COUNT(DISTINCT c.utterance_id) FROM codes c JOIN utterances x ON x.id = c.utterance_id
-            WHERE x.transcript_id = :transcriptId AND c.coder_id = :coderId""")
+            SELECT COUNT(*) FROM utterances x WHERE x.transcript_id = :transcriptId
+            AND EXISTS (SELECT 1 FROM codes c WHERE c.utterance_id = x.id AND c.coder_id = :coderId)""")
     int unitsCoded(long transcriptId, long coderId);
 
     @SqlQuery("SELECT COUNT(*) FROM utterances WHERE transcript_id = :transcriptId")

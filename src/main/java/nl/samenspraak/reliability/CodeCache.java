@@ -3,6 +3,7 @@ package nl.samenspraak.reliability;
 import nl.samenspraak.codebook.Codebook;
 import nl.samenspraak.codebook.Codebook.Dimension;
 import nl.samenspraak.codebook.SpeakerRole;
+import nl.samenspraak.report.CodeSource;
 import nl.samenspraak.report.ProjectReader.CountRow;
 import nl.samenspraak.report.Scope;
 import nl.samenspraak.results.Person;
@@ -37,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * project again rather than serve stale codes. From the cached codes it makes exactly what
  * {@link CodeMatrix#read} and the SQL of {@code ProjectReader.codeCounts} and {@code unitsPerRole} make.
  */
-public final class CodeCache {
+public final class CodeCache implements CodeSource {
     /** The triggers of V015; without all of them the cache is not used (a later migration could drop them with a table). */
     static final List<String> TRIGGERS = List.of("code_changes_code_insert", "code_changes_code_update", "code_changes_code_delete",
             "code_changes_unit_insert", "code_changes_unit_delete", "code_changes_unit_update");
@@ -47,9 +48,53 @@ public final class CodeCache {
     private final Jdbi jdbi;
     private final Map<Long, ProjectCodes> projects = new ConcurrentHashMap<>();
     private volatile Boolean usable;
+    private final java.util.concurrent.atomic.AtomicLong fullReads = new java.util.concurrent.atomic.AtomicLong();
 
+    /** The SQL of a refresh and a whole read (package-visible so that a test shows their plans): the log's bounds, ... */
+    static final String BOUNDS = "SELECT (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)";
+    /** ... the project's live transcripts, ... */
+    static final String LIVE = "SELECT id FROM transcripts WHERE project_id = ? AND deleted_at IS NULL";
+    /** ... the log's rows after the last one seen, each code row with where its unit is now, ... */
+    static final String CHANGES = """
+            SELECT ch.target, ch.coder_id, ch.dimension, ch.code, u.transcript_id, u.seq
+            FROM code_changes ch LEFT JOIN utterances u ON ch.coder_id IS NOT NULL AND u.id = ch.target
+            WHERE ch.id > ? AND ch.id <= ? ORDER BY ch.id""";
+    /** ... the projects a start reads, ... */
+    static final String PROJECTS = "SELECT DISTINCT project_id FROM transcripts WHERE deleted_at IS NULL ORDER BY project_id";
+
+    /** ... a transcript's units (seq and role in one integer), ... */
+    static String unitsSql() {
+        return "SELECT seq * 4 + " + ProjectCodes.ROLE_CASE + ", speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq";
+    }
+
+    /** ... and its codes (seq, coder and code in one integer where they fit), {@code pairCase} numbering the known codes. */
+    static String codesSql(String pairCase) {
+        return "SELECT CASE WHEN u.seq >= 0 AND u.seq < " + ProjectCodes.SEQS + " AND c.coder_id >= 0 AND c.coder_id < " + ProjectCodes.CODERS
+                + " THEN (CAST(u.seq AS BIGINT) * " + ProjectCodes.CODERS + " + c.coder_id) * " + ProjectCodes.PAIRS + " + " + pairCase + """
+                 ELSE -1 END, u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
+                WHERE u.transcript_id = ? ORDER BY u.seq""";
+    }
+
+    /** A codebook's codes numbered as a project's cache numbers them, as SQL (for {@link #codesSql}). */
+    static String pairCase(Codebook codebook) {
+        ProjectCodes p = new ProjectCodes(0);
+        p.know(codebook);
+        return p.pairCase();
+    }
+
+    /** How many connections read a project at once when it is read whole (two cores make two readers worth it). */
+    static final int READERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private final java.util.concurrent.Executor readers;
+
+    /** Reads a project whole on the calling thread, in one transaction. */
     public CodeCache(Jdbi jdbi) {
+        this(jdbi, null);
+    }
+
+    /** Reads a project whole with {@link #READERS} connections at once, on {@code readers} (tasks that must start at once); null: as above. */
+    public CodeCache(Jdbi jdbi, java.util.concurrent.Executor readers) {
         this.jdbi = jdbi;
+        this.readers = readers;
     }
 
     /** What a request needs, made from the cache (or null when the cache cannot be used on this database). */
@@ -57,15 +102,56 @@ public final class CodeCache {
 
     /** Brings the project up to date with the database and makes the scope's counts, matrices and units per role. */
     Read read(Scope scope) {
+        return current(scope.project().id(), scope.codebook().codebook(), p -> p.make(scope));
+    }
+
+    /** The scope's counts, units per role and number of code rows (what reports and an export's totals need), no matrices. */
+    @Override
+    public CodeSource.Tally tally(Scope scope) {
+        return current(scope.project().id(), scope.codebook().codebook(), p -> p.tally(scope));
+    }
+
+    /**
+     * Reads every project that has live transcripts into the cache (the start's background work, app.Startup), one after
+     * the other; {@code codebookOf} gives each project's codebook, so that its codes come from SQLite as numbers. A request
+     * for a project being read meanwhile waits for that read (the project's lock) and then reads only what changed since.
+     * Returns the projects read.
+     */
+    public int warm(java.util.function.LongFunction<Codebook> codebookOf) {
+        if (!usable()) return 0;
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery(PROJECTS)
+                .mapTo(Long.class).list());
+        for (long id : ids) current(id, codebookOf.apply(id), p -> null);
+        return ids.size();
+    }
+
+    /** How many times a project was read whole (not brought up to date from the log): what tests count. */
+    public long fullReads() {
+        return fullReads.get();
+    }
+
+    /** The project brought up to date in one read transaction, then {@code make} under its lock (null when the cache cannot be used). */
+    private <T> T current(long projectId, Codebook codebook, java.util.function.Function<ProjectCodes, T> make) {
         if (!usable()) return null;
-        ProjectCodes p = projects.computeIfAbsent(scope.project().id(), ProjectCodes::new);
+        ProjectCodes p = projects.computeIfAbsent(projectId, ProjectCodes::new);
         synchronized (p) {
-            p.know(scope.codebook().codebook());
-            jdbi.useHandle(h -> {
+            p.know(codebook);
+            if (!p.built && readers != null) {
+                try {
+                    p.readInParallel(jdbi, readers, READERS);
+                } catch (RuntimeException e) {
+                    p.forget();
+                    throw e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                fullReads.incrementAndGet();
+            }
+            // A handle of its own (jdbi.open, not the one the calling thread may hold in a transaction of its own, an export's):
+            // the cache reads the newest snapshot, never an older one.
+            try (var h = jdbi.open()) {
                 Connection c = h.getConnection();
                 nl.samenspraak.db.Database.beginRead(h);
                 try {
-                    p.refresh(c);
+                    if (p.refresh(c)) fullReads.incrementAndGet();
                 } catch (SQLException | RuntimeException e) {
                     p.forget();
                     throw e instanceof SQLException s ? new IllegalStateException("Cannot read the codes of project " + p.projectId + ": " + s.getMessage(), s)
@@ -73,8 +159,8 @@ public final class CodeCache {
                 } finally {
                     h.execute("COMMIT");
                 }
-            });
-            return p.make(scope);
+            }
+            return make.apply(p);
         }
     }
 
@@ -256,6 +342,54 @@ public final class CodeCache {
             return "'" + text.replace("'", "''") + "'";
         }
 
+        /**
+         * Reads the whole project with {@code readers} connections at once, each in a read transaction of its own over its
+         * share of the transcripts, and marks what it read as seen up to the log's last row before they began. Their
+         * snapshots may be later than that row; the refresh that follows (one transaction) replays every row after it, in
+         * order, and reads again each transcript whose units changed, so that the cache then matches that refresh's snapshot.
+         */
+        void readInParallel(Jdbi jdbi, java.util.concurrent.Executor executor, int readers) {
+            long[] seen = new long[1];
+            List<Long> live;
+            try (var h = jdbi.open()) {
+                nl.samenspraak.db.Database.beginRead(h);
+                try {
+                    seen[0] = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM code_changes").mapTo(Long.class).one();
+                    live = h.createQuery(LIVE).bind(0, projectId).mapTo(Long.class).list();
+                } finally {
+                    h.execute("COMMIT");
+                }
+            }
+            String pairCase = pairCase();
+            List<java.util.concurrent.CompletableFuture<Map<Long, TranscriptCodes>>> parts = new ArrayList<>();
+            for (int k = 0; k < readers; k++) {
+                int first = k;
+                parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> open(jdbi, h -> {
+                    Map<Long, TranscriptCodes> read = new HashMap<>();
+                    nl.samenspraak.db.Database.beginRead(h);
+                    try {
+                        for (int i = first; i < live.size(); i += readers) read.put(live.get(i), load(h.getConnection(), live.get(i), pairCase));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Cannot read the codes of project " + projectId + ": " + e.getMessage(), e);
+                    } finally {
+                        h.execute("COMMIT");
+                    }
+                    return read;
+                }), executor));
+            }
+            Map<Long, TranscriptCodes> all = new HashMap<>();
+            for (var part : parts) all.putAll(part.join());
+            transcripts = all;
+            built = true;
+            lastSeen = seen[0];
+        }
+
+        private static <T> T open(Jdbi jdbi, java.util.function.Function<org.jdbi.v3.core.Handle, T> work) {
+            try (var h = jdbi.open()) {
+                return work.apply(h);
+            }
+        }
+
         /** After a failed refresh: read the project again next time. */
         void forget() {
             built = false;
@@ -268,36 +402,35 @@ public final class CodeCache {
             return b;
         }
 
-        /** Brings the cache to the snapshot of the read transaction {@code c} is in. */
-        void refresh(Connection c) throws SQLException {
+        /** Brings the cache to the snapshot of the read transaction {@code c} is in; true when it read the whole project. */
+        boolean refresh(Connection c) throws SQLException {
             long min = 0, max = 0;
             try (Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)")) {
+                 ResultSet r = s.executeQuery(BOUNDS)) {
                 r.next();
                 min = r.getLong(1);
                 max = r.getLong(2);
             }
             List<Long> live = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM transcripts WHERE project_id = ? AND deleted_at IS NULL")) {
+            try (PreparedStatement s = c.prepareStatement(LIVE)) {
                 s.setLong(1, projectId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) live.add(r.getLong(1));
                 }
             }
             Set<Long> reread = new HashSet<>();
+            boolean whole = false;
             // Not built yet; rows it has not seen trimmed away; or a log behind what it saw (another database file).
             if (!built || (max > lastSeen && min > lastSeen + 1) || max < lastSeen) {
                 transcripts = new HashMap<>();
                 built = true;
+                whole = true;
             } else if (max > lastSeen) {
                 List<Object[]> codes = new ArrayList<>();
                 // A code row names its unit; where that unit is now comes from this snapshot. That is where the cache
                 // has it unless the transcript's units changed since lastSeen, and then a unit mark after lastSeen
                 // (written by the same change) makes the transcript be read again. A unit gone since has such a mark too.
-                try (PreparedStatement s = c.prepareStatement("""
-                        SELECT ch.target, ch.coder_id, ch.dimension, ch.code, u.transcript_id, u.seq
-                        FROM code_changes ch LEFT JOIN utterances u ON ch.coder_id IS NOT NULL AND u.id = ch.target
-                        WHERE ch.id > ? AND ch.id <= ? ORDER BY ch.id""")) {
+                try (PreparedStatement s = c.prepareStatement(CHANGES)) {
                     s.setLong(1, lastSeen);
                     s.setLong(2, max);
                     s.setFetchSize(10_000);
@@ -328,6 +461,7 @@ public final class CodeCache {
                 now.put(t, cached == null || reread.contains(t) ? load(c, t) : cached);
             }
             transcripts = now;
+            return whole;
         }
 
         /** Sets one code cell; false when the unit is not where the cache has it (then the transcript is read again). */
@@ -344,11 +478,28 @@ public final class CodeCache {
             return true;
         }
 
+        /** SQL that turns a unit's speaker_role into its SpeakerRole ordinal (ROLES.length: read the text). */
+        private static final String ROLE_CASE;
+        static {
+            StringBuilder sql = new StringBuilder("CASE speaker_role");
+            for (SpeakerRole r : ROLES) sql.append(" WHEN ").append(literal(r.key())).append(" THEN ").append(r.ordinal());
+            ROLE_CASE = sql.append(" ELSE ").append(ROLES.length).append(" END").toString();
+        }
+
+        /** Seqs below this and coder ids below CODERS travel packed with the code in one integer (below 2^62). */
+        static final long SEQS = 1L << 26, CODERS = 1L << 16;
+
         private TranscriptCodes load(Connection c, long transcriptId) throws SQLException {
+            return load(c, transcriptId, pairCase());
+        }
+
+        /** One transcript's units and codes; {@code pairCase} as {@link #pairCase} made it (several readers at once share one). */
+        private TranscriptCodes load(Connection c, long transcriptId, String pairCase) throws SQLException {
             int[] seqs = new int[1024];
             byte[] roles = new byte[1024];
             int n = 0;
-            try (PreparedStatement s = c.prepareStatement("SELECT seq, speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq")) {
+            // Seq and role in one integer: one column read per unit (the role as text only if it were none of the known ones).
+            try (PreparedStatement s = c.prepareStatement(unitsSql())) {
                 s.setLong(1, transcriptId);
                 s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery()) {
@@ -357,18 +508,22 @@ public final class CodeCache {
                             seqs = Arrays.copyOf(seqs, n * 2);
                             roles = Arrays.copyOf(roles, n * 2);
                         }
-                        seqs[n] = r.getInt(1);
-                        SpeakerRole role = SpeakerRole.fromKey(r.getString(2));
-                        roles[n++] = (byte) (role == null ? -1 : role.ordinal());
+                        long k = r.getLong(1);
+                        seqs[n] = (int) Math.floorDiv(k, 4);
+                        int role = (int) Math.floorMod(k, 4);
+                        if (role == ROLES.length) {
+                            SpeakerRole named = SpeakerRole.fromKey(r.getString(2));
+                            role = named == null ? -1 : named.ordinal();
+                        }
+                        roles[n++] = (byte) role;
                     }
                 }
             }
             TranscriptCodes t = new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n));
-            // Codes the cache knows travel as numbers made by SQLite (seq and code in one integer): two columns
-            // read per code instead of two strings; a code not known yet comes as text and is numbered here.
-            try (PreparedStatement s = c.prepareStatement("SELECT u.seq * " + PAIRS + " + " + pairCase() + """
-                    , c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
-                    WHERE u.transcript_id = ? ORDER BY u.seq""")) {
+            // Codes the cache knows travel as numbers made by SQLite (seq, coder and code in one integer): one column read per
+            // code instead of two numbers and two strings; a code not known yet comes as text and is numbered here, and a unit
+            // or coder beyond the packed range comes column by column.
+            try (PreparedStatement s = c.prepareStatement(codesSql(pairCase))) {
                 s.setLong(1, transcriptId);
                 s.setFetchSize(10_000);
                 try (ResultSet r = s.executeQuery()) {
@@ -376,14 +531,27 @@ public final class CodeCache {
                     Column col = null;
                     while (r.next()) {
                         long k = r.getLong(1);
-                        int seq = (int) Math.floorDiv(k, PAIRS), pair = (int) Math.floorMod(k, PAIRS);
+                        int seq, pair;
+                        long coder;
+                        if (k >= 0) {
+                            pair = (int) (k % PAIRS);
+                            long sc = k / PAIRS;
+                            seq = (int) (sc / CODERS);
+                            coder = sc % CODERS;
+                        } else {
+                            seq = r.getInt(2);
+                            coder = r.getLong(3);
+                            pair = UNKNOWN;
+                        }
                         while (unit < n && t.seqs[unit] < seq) unit++;
-                        long coder = r.getLong(2);
                         int d;
                         short code;
                         if (pair == UNKNOWN) {
-                            d = dimension(r.getString(3));
-                            code = dictionaries.get(d).number(r.getString(4));
+                            String dimension = r.getString(4), text = r.getString(5);
+                            synchronized (dictionaries) {
+                                d = dimension(dimension);
+                                code = dictionaries.get(d).number(text);
+                            }
                         } else {
                             d = pair / CODES;
                             code = (short) (pair % CODES);
@@ -396,12 +564,7 @@ public final class CodeCache {
             return t;
         }
 
-        /** The scope's counts, matrices and units per role, as the database path makes them. */
-        Read make(Scope scope) {
-            Map<Long, Integer> chosen = new HashMap<>();
-            for (int j = 0; j < scope.coders().size(); j++) chosen.put(scope.coders().get(j).id(), j);
-            List<TranscriptCodes> inScope = new ArrayList<>();
-            for (TranscriptRef ref : scope.transcripts()) inScope.add(transcripts.get(ref.id()));
+        private static Map<Long, Map<SpeakerRole, Integer>> perRole(Scope scope, List<TranscriptCodes> inScope) {
             Map<Long, Map<SpeakerRole, Integer>> perRole = new HashMap<>();
             for (int i = 0; i < inScope.size(); i++) {
                 TranscriptCodes t = inScope.get(i);
@@ -410,8 +573,34 @@ public final class CodeCache {
                 for (int r = 0; r < ROLES.length; r++) if (t.perRole[r] > 0) m.put(ROLES[r], t.perRole[r]);
                 perRole.put(scope.transcripts().get(i).id(), m);
             }
+            return perRole;
+        }
+
+        /** The scope's counts, matrices and units per role, as the database path makes them. */
+        Read make(Scope scope) {
+            Map<Long, Integer> chosen = new HashMap<>();
+            for (int j = 0; j < scope.coders().size(); j++) chosen.put(scope.coders().get(j).id(), j);
+            List<TranscriptCodes> inScope = new ArrayList<>();
+            for (TranscriptRef ref : scope.transcripts()) inScope.add(transcripts.get(ref.id()));
+            Map<Long, Map<SpeakerRole, Integer>> perRole = perRole(scope, inScope);
             if (scope.empty()) return new Read(List.of(), new LinkedHashMap<>(), perRole);
             return new Read(counts(scope, inScope, chosen), matrices(scope, inScope, chosen), perRole);
+        }
+
+        /** The scope's counts, units per role and code rows, as the database path makes them. */
+        CodeSource.Tally tally(Scope scope) {
+            Map<Long, Integer> chosen = new HashMap<>();
+            for (int j = 0; j < scope.coders().size(); j++) chosen.put(scope.coders().get(j).id(), j);
+            List<TranscriptCodes> inScope = new ArrayList<>();
+            for (TranscriptRef ref : scope.transcripts()) inScope.add(transcripts.get(ref.id()));
+            Map<Long, Map<SpeakerRole, Integer>> perRole = perRole(scope, inScope);
+            if (scope.empty()) return new CodeSource.Tally(List.of(), perRole, 0);
+            long rows = 0;
+            for (TranscriptCodes t : inScope) {
+                if (t == null) continue;
+                for (Column col : t.columns) if (chosen.containsKey(col.coderId)) rows += col.filled;
+            }
+            return new CodeSource.Tally(counts(scope, inScope, chosen), perRole, rows);
         }
 
         private List<CountRow> counts(Scope scope, List<TranscriptCodes> inScope, Map<Long, Integer> chosen) {

@@ -60,6 +60,7 @@ public final class ReliabilityService {
 
     /** Every figure for the scope, reading the codes from the database. */
     public ProjectReliability computeFromDatabase(Scope scope) {
+        ProjectReader reader = this.reader.uncached();
         Codebook codebook = scope.codebook().codebook();
         List<CountRow> counts = reader.codeCounts(scope);
         Map<String, CodeMatrix> matrices = new LinkedHashMap<>();
@@ -72,9 +73,18 @@ public final class ReliabilityService {
         return compute(scope, counts, matrices, reader.unitsPerRole(scope));
     }
 
-    /** Every figure for the scope from codes collected in one pass (an export's). */
+    /**
+     * Reads every project's codes into the cache (nothing without one); run in the background after a start
+     * (app.Startup), so that the first reliability request, report or export does not read millions of codes itself.
+     * Returns the projects read.
+     */
+    public int warmCache() {
+        return cache == null ? 0 : cache.warm(id -> reader.codebook(id).codebook());
+    }
+
+    /** Every figure for the scope from codes collected in one pass (an export's), units per role read in the same snapshot (the database's). */
     public ProjectReliability compute(Scope scope, UnitStream stream) {
-        return compute(scope, stream.counts(), stream.matrices(), reader.unitsPerRole(scope));
+        return compute(scope, stream.counts(), stream.matrices(), reader.uncached().unitsPerRole(scope));
     }
 
     private ProjectReliability compute(Scope scope, List<CountRow> counts, Map<String, CodeMatrix> matrices,

@@ -19,15 +19,42 @@ import java.util.Map;
 
 /**
  * Reads what reports, reliability and exports share: the scope of a selection, utterances per role,
- * code counts and ratings. Aggregation happens in SQL, so a million codes become a few thousand rows.
+ * code counts and ratings. Counts, units per role and the number of codes come from a {@link CodeSource}
+ * when there is one (the codes in memory, brought up to date from the change log); else aggregation
+ * happens in SQL, so a million codes become a few thousand rows.
  */
 public final class ProjectReader {
     private final Jdbi jdbi;
     private final ProjectCodebooks codebooks;
+    private final CodeSource source;
 
+    /** Reads everything from the database. */
     public ProjectReader(Jdbi jdbi, ProjectCodebooks codebooks) {
+        this(jdbi, codebooks, null);
+    }
+
+    /** Reads counts from {@code source} where it can (null: from the database). */
+    public ProjectReader(Jdbi jdbi, ProjectCodebooks codebooks, CodeSource source) {
         this.jdbi = jdbi;
         this.codebooks = codebooks;
+        this.source = source;
+    }
+
+    /** The same reader without a code source: every figure from the database (what the cached figures are held to). */
+    public ProjectReader uncached() {
+        return source == null ? this : new ProjectReader(jdbi, codebooks, null);
+    }
+
+    /** The project's current codebook. */
+    public nl.samenspraak.codebook.StoredCodebook codebook(long projectId) {
+        return codebooks.forProject(projectId);
+    }
+
+    /** The scope's code counts, units per role and number of code rows, from one snapshot of the code source, or from the database. */
+    public CodeSource.Tally tally(Scope scope) {
+        CodeSource.Tally t = source == null ? null : source.tally(scope);
+        if (t != null) return t;
+        return new CodeSource.Tally(codeCounts(scope, false), unitsPerRole(scope, false), codeCount(scope, false));
     }
 
     /** A project by id, or a 404. */
@@ -87,6 +114,12 @@ public final class ProjectReader {
 
     /** Utterances per speaker role of each transcript in scope. */
     public Map<Long, Map<SpeakerRole, Integer>> unitsPerRole(Scope scope) {
+        return unitsPerRole(scope, true);
+    }
+
+    private Map<Long, Map<SpeakerRole, Integer>> unitsPerRole(Scope scope, boolean cached) {
+        CodeSource.Tally t = cached && source != null ? source.tally(scope) : null;
+        if (t != null) return t.unitsPerRole();
         Map<Long, Map<SpeakerRole, Integer>> out = new HashMap<>();
         if (scope.transcripts().isEmpty()) return out;
         for (ReportDao.RoleCount r : jdbi.withExtension(ReportDao.class, dao -> dao.unitsPerRole(scope.transcriptIds()))) {
@@ -99,7 +132,13 @@ public final class ProjectReader {
     public record CountRow(long transcriptId, long coderId, String dimension, String code, SpeakerRole role, long count) {}
 
     public List<CountRow> codeCounts(Scope scope) {
+        return codeCounts(scope, true);
+    }
+
+    private List<CountRow> codeCounts(Scope scope, boolean cached) {
         if (scope.empty()) return List.of();
+        CodeSource.Tally t = cached && source != null ? source.tally(scope) : null;
+        if (t != null) return t.counts();
         return jdbi.withExtension(ReportDao.class, dao -> dao.codeCounts(scope.transcriptIds(), scope.coderIds())).stream()
                 .map(c -> new CountRow(c.transcriptId(), c.coderId(), c.dimension(), c.code(), SpeakerRole.fromKey(c.speakerRole()), c.count()))
                 .toList();
@@ -114,7 +153,13 @@ public final class ProjectReader {
 
     /** Coded utterances in scope: how many rows an export of the long table will write. */
     public long codeCount(Scope scope) {
+        return codeCount(scope, true);
+    }
+
+    private long codeCount(Scope scope, boolean cached) {
         if (scope.empty()) return 0;
+        CodeSource.Tally t = cached && source != null ? source.tally(scope) : null;
+        if (t != null) return t.codeRows();
         return jdbi.withExtension(ReportDao.class, dao -> dao.codeCount(scope.transcriptIds(), scope.coderIds()));
     }
 

@@ -52,13 +52,20 @@ public final class ReportService {
 
     /** Every (transcript, coder) in scope where the coder coded or rated something, in transcript then coder order. */
     public List<SessionReport> sessions(Scope scope) {
-        return sessions(scope, reader.codeCounts(scope));
+        CodeSource.Tally tally = reader.tally(scope);
+        return sessions(scope, tally.counts(), tally.unitsPerRole());
     }
 
-    /** The same, from code counts already collected. */
+    /**
+     * The same, from code counts already collected in one pass (an export's, in its read transaction); units per role are
+     * read from the database, on the calling thread's handle, so that they come from the same snapshot as the counts.
+     */
     public List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts) {
+        return sessions(scope, codeCounts, reader.uncached().unitsPerRole(scope));
+    }
+
+    private List<SessionReport> sessions(Scope scope, List<CountRow> codeCounts, Map<Long, Map<SpeakerRole, Integer>> units) {
         Codebook codebook = scope.codebook().codebook();
-        Map<Long, Map<SpeakerRole, Integer>> units = reader.unitsPerRole(scope);
         Map<String, List<SessionInput.CodeCount>> counts = new HashMap<>();
         for (CountRow r : codeCounts) {
             counts.computeIfAbsent(r.transcriptId() + "/" + r.coderId(), k -> new ArrayList<>())

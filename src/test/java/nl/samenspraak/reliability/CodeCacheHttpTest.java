@@ -6,9 +6,13 @@ import nl.samenspraak.codebook.CodebookService;
 import nl.samenspraak.db.Writes;
 import nl.samenspraak.http.Json;
 import nl.samenspraak.project.ProjectCodebooks;
+import nl.samenspraak.report.CodeSource;
 import nl.samenspraak.report.CodedProject;
 import nl.samenspraak.report.ProjectReader;
+import nl.samenspraak.report.ReportService;
+import nl.samenspraak.report.Scope;
 import nl.samenspraak.report.Selection;
+import nl.samenspraak.spreadsheet.CsvTables;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
@@ -84,6 +88,44 @@ class CodeCacheHttpTest {
         return r.json();
     }
 
+    /**
+     * The report route's answer and the frequencies CSV (the cached path: counts and units per role from the server's code
+     * cache) against the same made from the database; and a cache held across the whole test ({@code held}) against the
+     * database's counts, units per role and number of code rows (an export job's total).
+     */
+    static void checkReports(TestApp app, Http analyst, long projectId, String query, String why, ProjectReader held) {
+        Map<String, String> q = new TreeMap<>();
+        for (String kv : query.split("&")) if (!kv.isEmpty()) q.put(kv.split("=")[0], kv.split("=")[1]);
+        Selection s = Selection.parse(q.get("coders"), q.get("transcripts"), q.get("bootstrap"), q.get("seed"), null, q.get("dataset"));
+        ProjectReader direct = held.uncached();
+        Http.Response r = analyst.get("/api/projects/" + projectId + "/report?" + query);
+        if (r.status() == 400 && r.json().path("code").asText().equals("report.noConsensus")) return;
+        Scope scope = direct.scope(direct.project(projectId), s);
+        ReportService uncached = new ReportService(direct, null);
+        assertThat(r.status()).as(why + ": " + r.body()).isEqualTo(200);
+        assertSame(why + ", report (" + query + ")", Json.mapper().valueToTree(uncached.report(scope)), r.json());
+        if (s.dataset() != Selection.Dataset.CONSENSUS) {
+            Http.Response csv = analyst.get("/api/projects/" + projectId + "/frequencies.csv?" + query);
+            assertThat(csv.status()).as(why + ": " + csv.body()).isEqualTo(200);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            CsvTables.frequencies(out, scope.codebook().codebook(), uncached.sessions(scope), "en", CsvTables.Dialect.STANDARD);
+            assertThat(csv.body()).as(why + ", frequencies.csv (" + query + ")").isEqualTo(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        CodeSource.Tally t = held.tally(scope);
+        assertThat(sorted(t.counts())).as(why + ", counts of the held cache").isEqualTo(sorted(direct.codeCounts(scope)));
+        assertThat(t.unitsPerRole()).as(why + ", units per role of the held cache").isEqualTo(direct.unitsPerRole(scope));
+        assertThat(t.codeRows()).as(why + ", code rows of the held cache").isEqualTo(direct.codeCount(scope));
+    }
+
+    private static List<String> sorted(List<ProjectReader.CountRow> rows) {
+        return rows.stream().map(ProjectReader.CountRow::toString).sorted().toList();
+    }
+
+    /** A reader over a cache of its own (not the server's), kept across a test's changes. */
+    static ProjectReader heldReader(TestApp app) {
+        return new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))), new CodeCache(app.jdbi));
+    }
+
     /** Alpha of the first dimension over all units, from the route's JSON. */
     static double uncachedAlpha(JsonNode body) {
         for (JsonNode c : body.path("dimensions").get(0).path("result").path("coefficients")) {
@@ -114,6 +156,8 @@ class CodeCacheHttpTest {
             Map<String, Integer> done = new TreeMap<>();
             List<String> coders = List.of("anna", "bram", "cees");
             check(app, p.analyst, project, "bootstrap=0", "before any change");
+            ProjectReader held = heldReader(app);
+            checkReports(app, p.analyst, project, "bootstrap=0", "before any change", held);
             int imported = 0;
             for (int step = 0; step < 160; step++) {
                 List<Unit> units = units(app, project);
@@ -207,6 +251,7 @@ class CodeCacheHttpTest {
                     default -> "bootstrap=0";
                 };
                 check(app, p.analyst, project, query, "step " + step + " after " + what + " (" + status + ")");
+                checkReports(app, p.analyst, project, query, "step " + step + " after " + what + " (" + status + ")", held);
             }
             System.out.println("changes made: " + done);
             assertThat(done.keySet()).as("every kind of change happened at least once").contains("code set", "code cleared", "consensus set",
@@ -216,11 +261,39 @@ class CodeCacheHttpTest {
     }
 
     @Test
+    void a_request_while_the_cache_is_warmed_waits_for_that_read_instead_of_reading_the_project_again() throws Exception {
+        try (TestApp app = TestApp.start(dir)) {
+            CodedProject p = new CodedProject(app);
+            ProjectReader direct = heldReader(app).uncached();
+            var readers = java.util.concurrent.Executors.newCachedThreadPool();
+            CodeCache cache = new CodeCache(app.jdbi, readers);
+            ProjectReader cached = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))), cache);
+            Scope scope = direct.scope(direct.project(p.project), Selection.all());
+            // The warm-up as a start runs it (app.Startup.warm, two readers at once), and a report asked for at the same time:
+            // whichever takes the project's lock first reads it whole, the other one only what changed since (nothing).
+            var warming = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.warm(id -> direct.codebook(id).codebook()));
+            CodeSource.Tally t = cached.tally(scope);
+            assertThat(warming.get()).as("projects warmed").isEqualTo(1);
+            assertThat(cache.fullReads()).as("the project read whole once").isEqualTo(1);
+            assertThat(sorted(t.counts())).isEqualTo(sorted(direct.codeCounts(scope)));
+            assertThat(t.unitsPerRole()).isEqualTo(direct.unitsPerRole(scope));
+            // A change after the warm-up: read from the log, not the whole project again.
+            Fixtures.code(p.coders.get("cees"), units(app, p.project).get(0).id(), "step", "no-step");
+            assertSame("after a change", uncached(app, p.project, Selection.all()), Json.mapper().valueToTree(
+                    new ReliabilityService(cached, null, cache).compute(scope)));
+            assertThat(cache.fullReads()).as("still once").isEqualTo(1);
+            readers.shutdown();
+        }
+    }
+
+    @Test
     void a_second_server_on_the_same_database_changes_codes_and_units_and_the_first_ones_cache_sees_it() {
         Path file = dir.resolve("shared.db");
         try (TestApp first = TestApp.startAt(file)) {
             CodedProject p = new CodedProject(first);
             JsonNode before = check(first, p.analyst, p.project, "bootstrap=0", "first server, warm");
+            ProjectReader held = heldReader(first);
+            checkReports(first, p.analyst, p.project, "bootstrap=0", "first server, warm", held);
             try (TestApp second = TestApp.startAt(file)) {
                 Http cees = second.as("cees");
                 Http admin = second.as("root");
@@ -234,6 +307,7 @@ class CodeCacheHttpTest {
                 for (Long id : Fixtures.unitIds(admin, added)) for (String c : List.of("anna", "bram")) Fixtures.code(second.as(c), id, "step", "team-talk");
             }
             JsonNode after = check(first, p.analyst, p.project, "bootstrap=0", "first server after the second one's changes");
+            checkReports(first, p.analyst, p.project, "bootstrap=0", "first server after the second one's changes", held);
             assertThat(after.toString()).isNotEqualTo(before.toString());
         }
     }

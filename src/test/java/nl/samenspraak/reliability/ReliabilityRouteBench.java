@@ -99,6 +99,132 @@ class ReliabilityRouteBench {
         Files.write(WORK.resolve("results.txt"), lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
+    /**
+     * Cold and warm at 10k, 100k and 1M units x 3 coders (5, 50 and 500 transcripts of 2,000 units; -Dbench.sizes=10000,...
+     * to choose): for each, the server is started as {@code serve} in a fresh child JVM (default heap) on the existing
+     * database; as soon as {@code /api/health} answers 200 it logs in and asks for the reliability. Reported: process start
+     * to health, the first request's own wait, process start to its answer, three warm requests; then, in this JVM, the
+     * cache of the project built alone and its arrays. Databases are kept in target/bench-reliability (units-N.db) and reused.
+     */
+    @Test
+    void cold_start_in_a_fresh_process_and_warm_at_three_sizes() throws Exception {
+        Files.createDirectories(WORK);
+        List<String> lines = new ArrayList<>();
+        for (String size : System.getProperty("bench.sizes", "10000,100000,1000000").split(",")) {
+            int units = Integer.parseInt(size.trim()), transcripts = units / 2000;
+            Path db = WORK.resolve("units-" + units + ".db");
+            if (!Files.exists(db)) {
+                long t0 = System.nanoTime();
+                long codes = BenchDatabase.build(db, transcripts, 2000, 3, false);
+                lines.add(String.format("%d units: database of %d transcripts x 2000 units, %d codes, built in %.1f s", units, transcripts, codes, (System.nanoTime() - t0) / 1e9));
+            }
+            String memory;
+            try (TestApp app = TestApp.startAt(db)) {
+                app.user("root", Role.ADMIN);
+                ProjectReader reader = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))));
+                Scope scope = reader.scope(reader.project(1), Selection.all());
+                System.gc();
+                long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                var pool = java.util.concurrent.Executors.newCachedThreadPool();
+                CodeCache cache = new CodeCache(app.jdbi, pool);
+                long s = System.nanoTime();
+                cache.read(scope);
+                long build = System.nanoTime() - s;
+                pool.shutdown();
+                System.gc();
+                long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                memory = String.format("cache built alone in this JVM (as serve) %.0f ms; arrays %.2f MB; heap held after GC %.2f MB", build / 1e6,
+                        cache.arrayBytes() / 1e6, (after - before) / 1e6);
+                app.jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+            }
+            for (int run = 0; run < Integer.getInteger("bench.starts", 1); run++) lines.add(units + " units x 3 coders: " + coldStart(db));
+            lines.add(units + " units x 3 coders: " + memory + " (load " + loadavg() + ")");
+        }
+        lines.forEach(System.out::println);
+        Files.write(WORK.resolve("results.txt"), lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The cache of the 1M x 3 project (the database of the test above) built -Dbench.builds times in this JVM: its wall and CPU time (this thread). */
+    @Test
+    void cache_build_alone() throws Exception {
+        Path db = WORK.resolve("units-1000000.db");
+        List<String> lines = new ArrayList<>();
+        var threads = ManagementFactory.getThreadMXBean();
+        try (TestApp app = TestApp.startAt(db)) {
+            ProjectReader reader = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))));
+            Scope scope = reader.scope(reader.project(1), Selection.all());
+            for (int i = 0; i < Integer.getInteger("bench.builds", 3); i++) {
+                long w = System.nanoTime(), c = threads.getCurrentThreadCpuTime();
+                new CodeCache(app.jdbi).read(scope);
+                lines.add(String.format("1M x 3, cache built alone, one reader: %.0f ms wall, %.0f ms CPU of this thread (load %s)",
+                        (System.nanoTime() - w) / 1e6, (threads.getCurrentThreadCpuTime() - c) / 1e6, loadavg()));
+                var pool = java.util.concurrent.Executors.newCachedThreadPool();
+                w = System.nanoTime();
+                new CodeCache(app.jdbi, pool).read(scope);
+                lines.add(String.format("1M x 3, cache built alone, %d readers (as serve): %.0f ms wall (load %s)", CodeCache.READERS,
+                        (System.nanoTime() - w) / 1e6, loadavg()));
+                pool.shutdown();
+            }
+        }
+        lines.forEach(System.out::println);
+        Files.write(WORK.resolve("results.txt"), lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** {@code serve} in a child JVM on {@code db}: its first reliability request as soon as it is up, then three warm ones. */
+    private static String coldStart(Path db) throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                "nl.samenspraak.app.Main", "serve", "--db", db.toString(), "--port", String.valueOf(port), "--no-demo");
+        Path log = WORK.resolve("serve-" + port + ".log");
+        String load = loadavg();
+        long start = System.nanoTime();
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Http http = Http.to("http://localhost:" + port);
+            long up = 0;
+            while (up == 0) {
+                if (!server.isAlive()) throw new AssertionError("serve ended: " + Files.readString(log));
+                try {
+                    if (http.get("/api/health").status() == 200) up = System.nanoTime();
+                } catch (RuntimeException notYet) {
+                    Thread.sleep(10);
+                }
+                if (System.nanoTime() - start > 120_000_000_000L) throw new AssertionError("no health after 120 s: " + Files.readString(log));
+            }
+            long cpuUp = cpuMs(server);
+            http.login("root", TestApp.PASSWORD);
+            String url = "/api/projects/1/reliability";
+            long asked = System.nanoTime();
+            Http.Response first = http.get(url);
+            long answered = System.nanoTime();
+            long cpuFirst = cpuMs(server);
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            List<Long> warm = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long s = System.nanoTime();
+                assertThat(http.get(url).status()).isEqualTo(200);
+                warm.add((System.nanoTime() - s) / 1_000_000);
+            }
+            String read = Files.readAllLines(log).stream().filter(l -> l.contains("Code cache:")).map(l -> l.substring(l.indexOf("Code cache:")))
+                    .findFirst().orElse("no background read logged");
+            return String.format("fresh process: health 200 after %d ms; first reliability request waited %d ms (asked %d ms after the start, answered"
+                            + " %d ms after it); warm %s ms; server CPU %d ms at health, %d ms at the first answer; %s (load before %s, after %s)",
+                    (up - start) / 1_000_000, (answered - asked) / 1_000_000, (asked - start) / 1_000_000, (answered - start) / 1_000_000, warm,
+                    cpuUp, cpuFirst, read, load, loadavg());
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    /** The CPU time the child process has used so far (all its threads), in ms; -1 where the system does not say. */
+    private static long cpuMs(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
     private static String timed(String what, Http http, String url) {
         long s = System.nanoTime();
         Http.Response r = http.get(url);
