@@ -101,6 +101,7 @@ class TwoServersKillTest {
             AtomicInteger answered = new AtomicInteger();
             AtomicInteger resent = new AtomicInteger();
             CountDownLatch killed = new CountDownLatch(1);
+            long loadStart = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(CODERS + TWO_TABS);
             List<Future<List<Save>>> sent = new ArrayList<>();
             // Every coder saves from one tab; the first TWO_TABS coders also from a second tab on the other server, on the
@@ -146,6 +147,7 @@ class TwoServersKillTest {
             List<Save> all = new ArrayList<>();
             for (Future<List<Save>> f : sent) all.addAll(f.get());
             pool.shutdown();
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             assertThat(acknowledged).hasSize((CODERS + TWO_TABS) * SAVES_PER_CODER);
             assertThat(resent.get()).as("saves in flight on server a when it was killed, sent again to b").isPositive();
 
@@ -197,8 +199,9 @@ class TwoServersKillTest {
                         last.put(cell, (String) r.get("after_value"));
                     }));
             assertThat(last).isEqualTo(stored);
-            System.out.printf("[TwoServersKillTest] %d saves acknowledged; %d were in flight on server a when it was killed and were sent "
-                    + "again to b, %d of them answered as replays (a had committed them)%n", acknowledged.size(), resent.get(), replayed.size());
+            System.out.printf("[TwoServersKillTest] %s: %d saves acknowledged in %.1f s; %d were in flight on server a when it was killed and were sent "
+                    + "again to b, %d of them answered as replays (a had committed them)%n", store.postgres() ? "PostgreSQL" : "SQLite",
+                    acknowledged.size(), loadSeconds, resent.get(), replayed.size());
         } finally {
             a.destroyForcibly().waitFor();
             b.destroyForcibly().waitFor();
