@@ -23,11 +23,16 @@ import java.util.stream.Stream;
  * they load are in the archive: {@code serve} on a new database (migrations, shipped codebooks, the demo),
  * stopped, then {@code serve} again on the same, now existing, database, asked for its health and a page;
  * then {@code irr} on a small CSV. Nothing of it is kept: it works in a temporary folder and prints nothing.
+ * <p>Given a folder (the build passes {@code target/sqlite-native}), it also puts sqlite-jdbc's native library
+ * for this machine there, out of the jar, so that the launcher can name it ({@code org.sqlite.lib.path}): else
+ * sqlite-jdbc writes the library to a new temporary file at every start and compares it byte by byte, about a
+ * tenth of the CPU time of a start (BENCHMARKS.md, "Start-up").
  */
 public final class ClassDataTraining {
     private ClassDataTraining() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0) nativeLibrary(Path.of(args[0]));
         Path dir = Files.createTempDirectory("samenspraak-cds");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         try {
@@ -56,6 +61,20 @@ public final class ClassDataTraining {
             }
         }
         System.exit(0);
+    }
+
+    /** sqlite-jdbc's library for this operating system and processor, copied out of the jar into {@code folder}, replacing what was there. */
+    static void nativeLibrary(Path folder) throws IOException {
+        String name = System.mapLibraryName("sqlitejdbc");
+        String resource = "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
+        Files.createDirectories(folder);
+        try (Stream<Path> old = Files.list(folder)) {
+            for (Path p : old.toList()) Files.delete(p);
+        }
+        try (InputStream in = ClassDataTraining.class.getResourceAsStream(resource)) {
+            if (in == null) return; // no library of sqlite-jdbc's for this machine: it finds its own way, as without the launcher
+            Files.copy(in, folder.resolve(name));
+        }
     }
 
     /** One plain HTTP/1.1 GET, its answer read and dropped. */

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The launcher script {@code samenspraak} (the repository's root), run by bash over a copy of itself in a
  * folder whose {@code target/samenspraak.jar} is {@link LauncherProbe}: it passes the class-data archive
  * beside the jar only when there is one at least as new as the jar, adds the quick JIT and the serial collector
- * for {@code irr} alone, hands every argument on unchanged (spaces too), returns the program's exit code, and
+ * for {@code irr} alone, names sqlite-jdbc's library that the build put beside the jar (only when not older than
+ * the jar), hands every argument on unchanged (spaces too), returns the program's exit code, and
  * works from another folder and through a link. Without a jar it says how to build one.
  */
 class LauncherScriptTest {
@@ -78,6 +79,18 @@ class LauncherScriptTest {
 
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
         assertThat(run(script, dir, "serve").jvm()).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void sqlites_library_from_target_when_the_build_put_it_there_after_the_jar() throws Exception {
+        Path script = install();
+        Path lib = Files.createDirectories(script.getParent().resolve("target/sqlite-native")).resolve("libsqlitejdbc.so");
+        Files.writeString(lib, "a library");
+        Files.setLastModifiedTime(lib, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(run(script, dir, "serve").jvm()).contains("-Dorg.sqlite.lib.path=" + lib.getParent().toRealPath(),
+                "-Dorg.sqlite.lib.name=libsqlitejdbc.so");
+        Files.setLastModifiedTime(lib, FileTime.from(Instant.now().minusSeconds(3600)));
+        assertThat(run(script, dir, "serve").jvm()).noneMatch(o -> o.startsWith("-Dorg.sqlite"));
     }
 
     @Test
