@@ -2,6 +2,7 @@ package nl.samenspraak.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import nl.samenspraak.db.Database;
@@ -76,6 +77,9 @@ public final class App {
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
             c.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
             c.jetty.port = config.port();
+            // Javalin's own handler reads the pages through the class loader; Jetty's would mount the whole jar
+            // (27,000 entries) as a zip file system, and build a second Jetty server, before the port opens.
+            c.resourceHandler(new JavalinStaticResourceHandler());
             c.staticFiles.add(s -> {
                 s.hostedPath = "/";
                 s.directory = "/web";

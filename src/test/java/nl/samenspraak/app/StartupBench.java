@@ -20,27 +20,33 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * How long {@code serve} takes, as a user starts it ({@code java -jar target/samenspraak.jar serve --db FILE
- * --no-demo --port P}) on an existing database (migrated, with users and a project), from the process's
- * start to the first 200 from {@code /api/health}; side by side with a bare Javalin hello world
- * ({@link HelloHealth}) run by the same JVM from the same jar. The two alternate (which goes first swaps
- * every round), after warm-up runs that are not counted, so that a busy machine slows both alike. The probe
- * opens a new connection every 5 ms while the port is closed, and every 20 ms while the server answers "starting". It
- * prints each one's median and p90 and their ratio (issue 13 asks for at most 1.5x), and the CPU time
- * the process had used by then (Linux); no time is asserted.
+ * How long {@code serve} takes on an existing database (migrated, with users and a project), from the process's
+ * start to the first 200 from {@code /api/health}, side by side with a bare Javalin hello world
+ * ({@link HelloHealth}, one route) run by the same JVM from the same jar. Four commands take turns (the order
+ * turns every round), after warm-up runs that are not counted, so that a busy machine slows all alike:
+ * <ol>
+ * <li>{@code ./samenspraak serve --db FILE --no-demo --port P}, the launcher script as the README starts the
+ * server (the class-data-sharing archive that {@code mvn package} wrote beside the jar);</li>
+ * <li>the hello world, plain {@code java -cp};</li>
+ * <li>the hello world with a class-data archive of its own (made by one run with {@code -XX:ArchiveClassesAtExit}
+ * before the warm-ups), so that the comparison with (1) is like for like;</li>
+ * <li>{@code java -jar target/samenspraak.jar serve ...}, the plain jar.</li>
+ * </ol>
+ * The probe opens a new connection every 5 ms while the port is closed, and every 20 ms while the server answers
+ * "starting". It prints each one's median and p90, the ratios (issue 13 asks for at most 1.5x), and the CPU
+ * time the process had used by then (Linux); no time is asserted.
  * Run: {@code mvn -B -q package -DskipTests && mvn -B -Pbench test -Dtest=StartupBench}
- * ({@code -Dstartup.runs=15 -Dstartup.warmups=2}; {@code -Dstartup.jvm="-Xshare:off"} adds JVM options to both;
- * {@code -Dstartup.jar=PATH} measures another build's jar, an earlier commit's say, with the same hello world;
- * {@code -Dstartup.cds=true} gives each its own class-data-sharing archive, made by one run with
- * {@code -XX:ArchiveClassesAtExit} before the warm-ups, which a user would need a wrapper script for).
+ * ({@code -Dstartup.runs=15 -Dstartup.warmups=2}; {@code -Dstartup.jvm="-Xshare:off"} adds JVM options to (2)-(4);
+ * {@code -Dstartup.jar=PATH} measures another build's jar as (4), an earlier commit's say).
  */
 @Tag("bench")
 class StartupBench {
     static final Path BUILT = Path.of("target", "samenspraak.jar");
-    static final Path TEST_CLASSES = Path.of("target", "test-classes");
     static final String PASSWORD = "een lang wachtwoord";
     /** Every this many ms the probe tries again while the port is closed (a refused connection costs the server nothing). */
     static final int POLL_MS = 5;
@@ -56,57 +62,78 @@ class StartupBench {
 
     @Test
     void serve_on_an_existing_database_against_a_bare_javalin() throws Exception {
-        Path jar = System.getProperty("startup.jar") == null ? requireFreshJar() : Path.of(System.getProperty("startup.jar"));
+        Path built = requireFreshJar();
+        Path jar = System.getProperty("startup.jar") == null ? built : Path.of(System.getProperty("startup.jar"));
         int runs = Integer.getInteger("startup.runs", 15);
         int warmups = Integer.getInteger("startup.warmups", 2);
-        boolean cds = Boolean.getBoolean("startup.cds");
         List<String> jvm = Stream.of(System.getProperty("startup.jvm", "").split("\\s+")).filter(s -> !s.isBlank()).toList();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path db = existingDatabase(java, jar);
-
-        System.out.printf("%n[StartupBench] %s; %d cores, %s, load average %s, JVM options %s%s; %d warm-up and %d counted runs each%n", jar,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), loadAverage(), jvm,
-                cds ? ", each with its own CDS archive" : "", warmups, runs);
-        if (cds) {
-            for (boolean isServe : new boolean[] {true, false}) {
-                int port = freePort();
-                measure(command(java, jvm, List.of("-XX:ArchiveClassesAtExit=" + archive(isServe)), jar, db, isServe, port), port, isServe);
-            }
+        Path db = existingDatabase(java, built);
+        Path hello = helloJar();
+        Path helloArchive = dir.resolve("hello.jsa");
+        {
+            int port = freePort();
+            measure(hello(java, jvm, List.of("-XX:ArchiveClassesAtExit=" + helloArchive), built, hello, port), port, false);
+            for (int i = 0; i < 100 && !Files.exists(helloArchive); i++) Thread.sleep(100); // written as the process exits
+            if (!Files.exists(helloArchive)) throw new AssertionError("the hello world's class-data archive was not written");
         }
-        List<Run> serve = new ArrayList<>();
-        List<Run> hello = new ArrayList<>();
+        String[] names = {"serve, ./samenspraak (archive)", "hello world, java", "hello world, java + own archive", "serve, java -jar"};
+        System.out.printf("%n[StartupBench] %s; %d cores, %s, load average %s, JVM options %s; %d warm-up and %d counted runs each%n", jar,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), loadAverage(), jvm, warmups, runs);
+        List<List<Run>> results = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < warmups + runs; i++) {
-            boolean serveFirst = i % 2 == 0;
-            for (int k = 0; k < 2; k++) {
-                boolean isServe = serveFirst == (k == 0);
+            for (int k = 0; k < 4; k++) {
+                int side = i % 2 == 0 ? k : 3 - k;
                 int port = freePort();
-                List<String> command = command(java, jvm, cds ? List.of("-XX:SharedArchiveFile=" + archive(isServe)) : List.of(), jar, db, isServe, port);
-                Run run = measure(command, port, isServe);
-                if (i >= warmups) (isServe ? serve : hello).add(run);
+                List<String> command = switch (side) {
+                    case 0 -> List.of("bash", LAUNCHER.toAbsolutePath().toString(), "serve", "--db", db.toString(), "--no-demo", "--port", String.valueOf(port));
+                    case 1 -> hello(java, jvm, List.of(), built, hello, port);
+                    case 2 -> hello(java, jvm, List.of("-XX:SharedArchiveFile=" + helloArchive), built, hello, port);
+                    default -> serve(java, jvm, jar, db, port);
+                };
+                Run run = measure(command, port, side == 0 || side == 3);
+                if (i >= warmups) results.get(side).add(run);
             }
         }
         System.out.printf("[StartupBench] load average at the end %s%n", loadAverage());
-        System.out.printf("  serve --no-demo, existing database: %s%n", summary(serve));
-        System.out.printf("  bare Javalin hello world:           %s%n", summary(hello));
-        System.out.printf("  ratio serve / hello world: median %.2f, p90 %.2f%n",
-                median(times(serve)) / median(times(hello)), p90(times(serve)) / p90(times(hello)));
+        for (int k = 0; k < 4; k++) System.out.printf("  (%d) %-34s %s%n", k + 1, names[k] + ":", summary(results.get(k)));
+        System.out.printf("  ratio (1) serve by the launcher / (2) hello world:              %s%n", ratio(results.get(0), results.get(1)));
+        System.out.printf("  ratio (1) serve by the launcher / (3) hello world with archive: %s%n", ratio(results.get(0), results.get(2)));
+        System.out.printf("  ratio (4) serve by java -jar / (2) hello world:                 %s%n", ratio(results.get(3), results.get(1)));
     }
 
-    /** {@code java [jvm] [extra] -jar JAR serve ...} or the hello world from the same jar. */
-    static List<String> command(String java, List<String> jvm, List<String> extra, Path jar, Path db, boolean isServe, int port) {
+    static final Path LAUNCHER = Path.of("samenspraak");
+
+    static String ratio(List<Run> a, List<Run> b) {
+        return String.format("median %.2f, p90 %.2f", median(times(a)) / median(times(b)), p90(times(a)) / p90(times(b)));
+    }
+
+    static List<String> serve(String java, List<String> jvm, Path jar, Path db, int port) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvm);
-        command.addAll(extra);
-        if (isServe) {
-            command.addAll(List.of("-jar", jar.toString(), "serve", "--db", db.toString(), "--no-demo", "--port", String.valueOf(port)));
-        } else {
-            command.addAll(List.of("-cp", jar + File.pathSeparator + TEST_CLASSES, HelloHealth.class.getName(), String.valueOf(port)));
-        }
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--db", db.toString(), "--no-demo", "--port", String.valueOf(port)));
         return command;
     }
 
-    Path archive(boolean isServe) {
-        return dir.resolve(isServe ? "serve.jsa" : "hello.jsa");
+    static List<String> hello(String java, List<String> jvm, List<String> extra, Path jar, Path hello, int port) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvm);
+        command.addAll(extra);
+        command.addAll(List.of("-cp", jar + File.pathSeparator + hello, HelloHealth.class.getName(), String.valueOf(port)));
+        return command;
+    }
+
+    /** {@link HelloHealth} in a jar of its own: a class-data archive takes no class folders on the class path. */
+    Path helloJar() throws IOException {
+        Path hello = dir.resolve("hello.jar");
+        String name = HelloHealth.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(hello));
+             InputStream in = HelloHealth.class.getClassLoader().getResourceAsStream(name)) {
+            out.putNextEntry(new JarEntry(name));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+        return hello;
     }
 
     /** The jar must hold the classes being measured: built after the last compile. */
@@ -118,6 +145,10 @@ class StartupBench {
                 try { return Files.getLastModifiedTime(p).compareTo(jar) > 0; } catch (IOException e) { return true; }
             }).limit(3).toList();
             if (!newer.isEmpty()) throw new AssertionError(BUILT + " is older than " + newer + ": run mvn -B -q package -DskipTests first.");
+        }
+        Path archive = Path.of("target", "samenspraak.jsa");
+        if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(jar) < 0) {
+            throw new AssertionError(archive + " is missing or older than the jar: run mvn -B -q package -DskipTests (without -Dcds.skip).");
         }
         return BUILT;
     }
@@ -148,7 +179,9 @@ class StartupBench {
         String expected = isServe ? "\"status\":\"ok\"" : "ok";
         Path log = Files.createTempFile(dir, "start", ".log");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // the launcher's java: this one
+        Process p = builder.start();
         try {
             long deadline = t0 + 120_000_000_000L;
             while (true) {
