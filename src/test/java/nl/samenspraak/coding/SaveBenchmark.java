@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Saving codes over HTTP from 50 concurrent coders (50 connections, each request from one of 50
  * logged-in coders), driven by wrk (Debian package {@code wrk}) so that the load generator does not
  * share the server's JVM. Afterwards every acknowledged save must be in the change log.
- * Run: {@code mvn -B -Pbench test -Dtest=SaveBenchmark} (optionally {@code -DsaveBenchmark.seconds=20}).
+ * Run: {@code mvn -B -Pbench test -Dtest=SaveBenchmark} (optionally {@code -DsaveBenchmark.seconds=20}, {@code -DsaveBenchmark.coders=200};
+ * on PostgreSQL {@code -Dstore=postgresql -Dstore.url=URL} of a cluster started with {@code .ci/postgres start --durable}).
  */
 @Tag("bench")
 class SaveBenchmark {
-    static final int CODERS = 50;
+    /** 50 by default; {@code -DsaveBenchmark.coders=200} for the larger team. */
+    static final int CODERS = Integer.getInteger("saveBenchmark.coders", 50);
     static final int UNITS = 400;
 
     @TempDir Path dir;
@@ -56,12 +58,13 @@ class SaveBenchmark {
             wrk(app, writeScript(cookies, units, 0), 3, "warm-up");
             List<Long> coders = new ArrayList<>();
             for (int c = 0; c < CODERS; c++) coders.add(app.count("SELECT id FROM users WHERE name = 'coder" + c + "'"));
-            anchor(app.database, units, coders, 3); // warm-up of the anchor's statements
+            anchor(app.store, units, coders, 3); // warm-up of the anchor's statements
             // Saturation: every coder saves again as soon as the last save is acknowledged.
             Result http = measure(app, writeScript(cookies, units, 0), seconds, "saturated: each connection saves as fast as it is answered");
             // The anchor, in the same run on the same file: plain SQLite, one save per transaction.
-            Anchor plain = anchor(app.database, units, coders, seconds);
-            System.out.printf("%n[SaveBenchmark anchor: plain SQLite, one save per transaction, one connection, WAL, synchronous=FULL]%n"
+            Anchor plain = anchor(app.store, units, coders, seconds);
+            System.out.printf("%n[SaveBenchmark anchor: plain " + (app.store.postgres() ? "PostgreSQL (the server's own durability settings)"
+                            : "SQLite (WAL, synchronous=FULL)") + ", one save per transaction, one connection]%n"
                             + "  %,.0f saves/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d saves in %d s)%n",
                     plain.perSecond(), plain.p50Ms(), plain.p99Ms(), plain.maxMs(), plain.saves(), seconds);
             System.out.printf("[SaveBenchmark ratio] HTTP saturated %,.0f saves/s (p99 %.1f ms) / anchor %,.0f saves/s = %.2f%n%n",
@@ -87,25 +90,31 @@ class SaveBenchmark {
 
     record Result(long ok, long errors, double perSecond, double p99Ms) {}
 
-    record Anchor(long saves, double perSecond, double p50Ms, double p99Ms, double maxMs) {}
-
-    /**
-     * What the issue measures the HTTP path against: plain SQLite with the same durability (WAL, synchronous=FULL,
-     * BEGIN IMMEDIATE, as the server's connections) running the same statements of a save ({@link CodeWrites}: the
-     * target, the code before, the upsert, the change-log row) with one save per transaction, back to back on one
-     * connection and one thread, so that no lock is waited for: the fastest that one-save-per-sync can go on this disk.
-     */
-    private static Anchor anchor(Path file, List<Long> units, List<Long> coders, int seconds) throws Exception {
+    /** A plain connection: on SQLite with the server's settings (WAL, synchronous=FULL, BEGIN IMMEDIATE); on PostgreSQL the driver's. */
+    private static java.sql.Connection connect(nl.samenspraak.db.Store store) throws java.sql.SQLException {
+        if (store.postgres()) return nl.samenspraak.db.Database.dataSource(store).getConnection();
         org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
         config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
         config.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
         config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+        return java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file().toAbsolutePath(), config.toProperties());
+    }
+
+    record Anchor(long saves, double perSecond, double p50Ms, double p99Ms, double maxMs) {}
+
+    /**
+     * What the issue measures the HTTP path against: plain SQLite with the same durability (WAL, synchronous=FULL,
+     * BEGIN IMMEDIATE, as the server's connections; on PostgreSQL the same server and its settings) running the same statements of a save ({@link CodeWrites}: the
+     * target, the code before, the upsert, the change-log row) with one save per transaction, back to back on one
+     * connection and one thread, so that no lock is waited for: the fastest that one-save-per-sync can go on this disk.
+     */
+    private static Anchor anchor(nl.samenspraak.db.Store store, List<Long> units, List<Long> coders, int seconds) throws Exception {
         String[] codes = {"team-talk", "option-talk"};
         long[] nanos = new long[1 << 22];
         int n = 0;
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties())) {
+        try (java.sql.Connection c = connect(store)) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
