@@ -31,6 +31,7 @@ public final class Main {
             case "codebook" -> CodebookCommand.run(rest, out, err);
             case "backup" -> BackupCommand.backup(rest, out, err);
             case "restore" -> BackupCommand.restore(rest, out, err);
+            case "migrate" -> MigrateCommand.run(rest, out, err);
             case "help" -> { out.println(USAGE); yield 0; }
             default -> { err.println("Unknown command '" + command + "'.\n" + USAGE); yield 2; }
         };
@@ -53,6 +54,7 @@ public final class Main {
               codebook validate FILE                             check a codebook file
               backup --db FILE --to FILE                         a consistent copy of a live database and its recordings
               restore --from FILE --db FILE                      put a backup in place (server stopped)
+              migrate --from FILE.db --to TARGET                 copy a study into a new, empty database (checked)
               irr [--level L] [--order a,b,c] [--bootstrap N --seed S] FILE.csv   inter-rater reliability of a CSV
 
             Every command takes --help.""";

@@ -54,8 +54,18 @@ class SaveBenchmark {
                 cookies.add(app.sessionCookie("coder" + c));
             }
             wrk(app, writeScript(cookies, units, 0), 3, "warm-up");
+            List<Long> coders = new ArrayList<>();
+            for (int c = 0; c < CODERS; c++) coders.add(app.count("SELECT id FROM users WHERE name = 'coder" + c + "'"));
+            anchor(app.database, units, coders, 3); // warm-up of the anchor's statements
             // Saturation: every coder saves again as soon as the last save is acknowledged.
-            measure(app, writeScript(cookies, units, 0), seconds, "saturated: each connection saves as fast as it is answered");
+            Result http = measure(app, writeScript(cookies, units, 0), seconds, "saturated: each connection saves as fast as it is answered");
+            // The anchor, in the same run on the same file: plain SQLite, one save per transaction.
+            Anchor plain = anchor(app.database, units, coders, seconds);
+            System.out.printf("%n[SaveBenchmark anchor: plain SQLite, one save per transaction, one connection, WAL, synchronous=FULL]%n"
+                            + "  %,.0f saves/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d saves in %d s)%n",
+                    plain.perSecond(), plain.p50Ms(), plain.p99Ms(), plain.maxMs(), plain.saves(), seconds);
+            System.out.printf("[SaveBenchmark ratio] HTTP saturated %,.0f saves/s (p99 %.1f ms) / anchor %,.0f saves/s = %.2f%n%n",
+                    http.perSecond(), http.p99Ms(), plain.perSecond(), http.perSecond() / plain.perSecond());
             // Paced: each of the 50 coders waits THINK_MS after an answer: just over 3,000 saves/s in all.
             measure(app, writeScript(cookies, units, THINK_MS), seconds, "paced: " + THINK_MS + " ms between a coder's saves");
         }
@@ -64,7 +74,7 @@ class SaveBenchmark {
     /** 50 coders at 3,000 saves per second: 16.7 ms per coder per save, of which a save takes ~3 ms. */
     static final int THINK_MS = 13;
 
-    private void measure(TestApp app, Path script, int seconds, String label) throws Exception {
+    private Result measure(TestApp app, Path script, int seconds, String label) throws Exception {
         long before = app.count("SELECT COUNT(*) FROM change_log");
         Result r = wrk(app, script, seconds, label);
         long logged = app.count("SELECT COUNT(*) FROM change_log") - before;
@@ -72,9 +82,53 @@ class SaveBenchmark {
         assertThat(r.errors()).isZero();
         // wrk stops with up to one request per connection in flight: those may commit without being counted.
         assertThat(logged).isBetween(r.ok(), r.ok() + CODERS);
+        return r;
     }
 
-    record Result(long ok, long errors) {}
+    record Result(long ok, long errors, double perSecond, double p99Ms) {}
+
+    record Anchor(long saves, double perSecond, double p50Ms, double p99Ms, double maxMs) {}
+
+    /**
+     * What the issue measures the HTTP path against: plain SQLite with the same durability (WAL, synchronous=FULL,
+     * BEGIN IMMEDIATE, as the server's connections) running the same statements of a save ({@link CodeWrites}: the
+     * target, the code before, the upsert, the change-log row) with one save per transaction, back to back on one
+     * connection and one thread, so that no lock is waited for: the fastest that one-save-per-sync can go on this disk.
+     */
+    private static Anchor anchor(Path file, List<Long> units, List<Long> coders, int seconds) throws Exception {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        config.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
+        config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+        String[] codes = {"team-talk", "option-talk"};
+        long[] nanos = new long[1 << 22];
+        int n = 0;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties())) {
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            for (long t0 = start; t0 < end && n < nanos.length; n++) {
+                long unit = units.get((n * 7) % units.size());
+                long coder = coders.get(n % coders.size());
+                String now = java.time.Instant.now().toString();
+                CodingDao.Target target = CodeWrites.target(c, unit, coder).orElseThrow();
+                String before = CodeWrites.code(c, unit, coder, "step");
+                String code = codes[n % 2];
+                CodeWrites.upsert(c, unit, coder, "step", code, target.codebookId(), now);
+                CodeWrites.log(c, now, coder, coder, target.projectId(), target.transcriptId(), unit, "step", before, code, null);
+                c.commit();
+                long t1 = System.nanoTime();
+                nanos[n] = t1 - t0;
+                t0 = t1;
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long[] sorted = java.util.Arrays.copyOf(nanos, n);
+            java.util.Arrays.sort(sorted);
+            return new Anchor(n, n / elapsed, sorted[n / 2] / 1e6, sorted[(int) (n * 0.99)] / 1e6, sorted[n - 1] / 1e6);
+        }
+    }
 
     private Result wrk(TestApp app, Path script, int seconds, String label) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -88,7 +142,20 @@ class SaveBenchmark {
         System.out.printf("%n[SaveBenchmark %s, load average %.1f, server CPU %.2f ms per save]%n%s%n", label,
                 os.getSystemLoadAverage(), (os.getProcessCpuTime() - cpu0) / 1e6 / Math.max(1, total), out);
         long errors = number(out, "Non-2xx or 3xx responses: (\\d+)") + number(out, "Socket errors: connect (\\d+)");
-        return new Result(total - errors, errors);
+        double perSecond = Double.parseDouble(text(out, "Requests/sec:\\s+([0-9.]+)", "0"));
+        return new Result(total - errors, errors, perSecond, millis(text(out, "\\s99%\\s+([0-9.]+[mu]?s)", "0ms")));
+    }
+
+    private static String text(String out, String regex, String otherwise) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        return m.find() ? m.group(1) : otherwise;
+    }
+
+    /** wrk's latency as it prints it: 812.00us, 10.61ms, 1.02s. */
+    private static double millis(String wrkTime) {
+        if (wrkTime.endsWith("us")) return Double.parseDouble(wrkTime.substring(0, wrkTime.length() - 2)) / 1000;
+        if (wrkTime.endsWith("ms")) return Double.parseDouble(wrkTime.substring(0, wrkTime.length() - 2));
+        return Double.parseDouble(wrkTime.substring(0, wrkTime.length() - 1)) * 1000;
     }
 
     private static long number(String text, String regex) {

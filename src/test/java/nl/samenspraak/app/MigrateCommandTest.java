@@ -1,0 +1,137 @@
+package nl.samenspraak.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.samenspraak.account.Role;
+import nl.samenspraak.db.Database;
+import nl.samenspraak.db.StudyCopy;
+import nl.samenspraak.support.Fixtures;
+import nl.samenspraak.support.Http;
+import nl.samenspraak.support.TestApp;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code migrate --from FILE.db --to TARGET} (issue 13): the demo study, with a recording and a few more saves,
+ * copied into a new database: every table's rows and the change log the same, the copy serves the same
+ * reliability, new rows get new ids; a target that is not empty, a missing source and the source itself as target
+ * are refused with exit code 2 and nothing written.
+ */
+class MigrateCommandTest {
+    @TempDir Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run migrate(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        List<String> all = new java.util.ArrayList<>(List.of("migrate"));
+        all.addAll(List.of(args));
+        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Long> counts(Jdbi jdbi) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbi.useHandle(h -> {
+            for (String t : h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").mapTo(String.class).list()) {
+                counts.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one());
+            }
+        });
+        return counts;
+    }
+
+    private static String digest(Jdbi jdbi) throws Exception {
+        try (Handle h = jdbi.open()) {
+            return StudyCopy.changeLogDigest(h.getConnection());
+        }
+    }
+
+    @Test
+    void a_study_is_copied_whole_checked_and_served_the_same() throws Exception {
+        Path source = dir.resolve("bron").resolve("studie.db");
+        JsonNode reliability;
+        long project, unit;
+        try (TestApp app = TestApp.startDemo(source.getParent())) {
+            Http root = app.loggedIn("root", Role.ADMIN);
+            project = root.get("/api/projects").json().get(0).path("id").asLong();
+            long transcript = root.get("/api/projects/" + project + "/transcripts").json().get(0).path("id").asLong();
+            Http.Response media = root.postFile("/api/transcripts/" + transcript + "/media", "opname.wav", Fixtures.wav(4000), Map.of());
+            assertThat(media.status()).as(media.body()).isIn(200, 201);
+            Http coder = app.loggedIn("nieuwe-codeur", Role.CODER);
+            Fixtures.member(root, project, "nieuwe-codeur", "coder");
+            unit = coder.get("/api/transcripts/" + transcript).json().path("utterances").get(0).path("id").asLong();
+            assertThat(coder.put("/api/utterances/" + unit + "/codes/step", Map.of("code", "team-talk", "opId", "migreer-1")).status()).isEqualTo(200);
+            assertThat(coder.put("/api/utterances/" + unit + "/codes/step", Map.of("code", "option-talk", "opId", "migreer-2")).status()).isEqualTo(200);
+            reliability = root.get("/api/projects/" + project + "/reliability").json();
+            source = app.database;
+        }
+        Path target = dir.resolve("doel").resolve("kopie.db");
+        Run run = migrate("--from", source.toString(), "--to", target.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Copied").contains("change log").contains("recording(s) stay in");
+
+        Jdbi from = Database.open(source), to = Database.open(target);
+        Map<String, Long> before = counts(from), after = counts(to);
+        before.remove("code_changes");
+        after.remove("code_changes");
+        assertThat(after).isEqualTo(before);
+        assertThat(before.get("codes")).isPositive();
+        assertThat(before.get("change_log")).isPositive();
+        assertThat(before.get("media")).isEqualTo(1);
+        assertThat(digest(to)).isEqualTo(digest(from));
+        String moved = to.withHandle(h -> h.createQuery("SELECT before_value || '>' || after_value FROM change_log WHERE op_id = 'migreer-2'")
+                .mapTo(String.class).one());
+        assertThat(moved).isEqualTo("team-talk>option-talk");
+
+        // The copy serves the same study; a new change gets an id after every id copied.
+        long lastChange = to.withHandle(h -> h.createQuery("SELECT MAX(id) FROM change_log").mapTo(Long.class).one());
+        try (TestApp copy = TestApp.startAt(target)) {
+            Http root = copy.as("root");
+            assertThat(root.get("/api/projects/" + project + "/reliability").json()).isEqualTo(reliability);
+            Http coder = copy.as("nieuwe-codeur");
+            Http.Response saved = coder.put("/api/utterances/" + unit + "/codes/step", Map.of("code", "decision-talk", "opId", "migreer-3"));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+            assertThat(saved.json().path("changeId").asLong()).isGreaterThan(lastChange);
+            assertThat(saved.json().path("before").asText()).isEqualTo("option-talk");
+            // An opId used before the move is still known after it.
+            Http.Response replay = coder.put("/api/utterances/" + unit + "/codes/step", Map.of("code", "option-talk", "opId", "migreer-2"));
+            assertThat(replay.json().path("replayed").asBoolean()).isTrue();
+        }
+
+        // A target that holds a study already is refused, and left as it was.
+        Map<String, Long> held = counts(to);
+        Run again = migrate("--from", source.toString(), "--to", target.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("The target is not empty");
+        assertThat(counts(to)).isEqualTo(held);
+    }
+
+    @Test
+    void a_missing_source_or_the_source_as_its_own_target_is_refused() {
+        Run missing = migrate("--from", dir.resolve("er-is-niets.db").toString(), "--to", dir.resolve("doel.db").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("er-is-niets.db is not a file");
+        assertThat(dir.resolve("doel.db")).doesNotExist();
+
+        Path db = dir.resolve("studie.db");
+        Database.open(db);
+        Run same = migrate("--from", db.toString(), "--to", db.toString());
+        assertThat(same.code()).isEqualTo(2);
+        assertThat(same.err()).contains("same file");
+        Run noTarget = migrate("--from", db.toString());
+        assertThat(noTarget.code()).isEqualTo(2);
+        assertThat(noTarget.err()).contains("--to is required");
+    }
+}
