@@ -41,7 +41,7 @@ public final class Migrations {
         Connection opened;
         try {
             opened = database.getConnection();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) { // the pool's own failure to start is a RuntimeException around the driver's
             throw new Database.Unavailable("Cannot open the database: " + firstLine(e), e);
         }
         try (Connection c = opened) {
