@@ -41,7 +41,7 @@ public final class Migrations {
         Connection opened;
         try {
             opened = database.getConnection();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) { // the pool's own failure to start is a RuntimeException around the driver's
             throw new Database.Unavailable("Cannot open the database: " + firstLine(e), e);
         }
         try (Connection c = opened) {
@@ -62,6 +62,28 @@ public final class Migrations {
 
     private static void apply(Connection c) throws SQLException {
         boolean postgres = Database.isPostgres(c);
+        if (!postgres) {
+            migrate(c, false);
+            return;
+        }
+        // Two servers starting on one PostgreSQL database at once: the second waits here for the first to finish, then
+        // finds every migration applied (SQLite's first write takes its one lock instead).
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + LOCK + ")");
+        }
+        try {
+            migrate(c, true);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_unlock(" + LOCK + ")");
+            }
+        }
+    }
+
+    /** The advisory lock key of a migration run on PostgreSQL (postgresql/V015 uses another for code_changes). */
+    private static final long LOCK = 715_000;
+
+    private static void migrate(Connection c, boolean postgres) throws SQLException {
         Set<Integer> applied = new HashSet<>();
         try (Statement s = c.createStatement()) {
             s.executeUpdate(TABLE);

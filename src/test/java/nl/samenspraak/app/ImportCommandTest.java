@@ -3,6 +3,7 @@ package nl.samenspraak.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.http.Json;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.support.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +34,11 @@ class ImportCommandTest {
         return Files.write(dir.resolve(name), content);
     }
 
-    private String db() { return dir.resolve("s.db").toString(); }
+    private String db() { return TestStores.argument(TestStores.fresh(dir.resolve("s.db"))); }
 
     /** Rows of a query over the command's database, each as its column values in text. */
     private List<List<String>> query(String sql) {
-        return Database.open(Path.of(db())).withHandle(h -> h.createQuery(sql).map((rs, ctx) -> {
+        return Database.open(TestStores.fresh(dir.resolve("s.db"))).withHandle(h -> h.createQuery(sql).map((rs, ctx) -> {
             List<String> row = new ArrayList<>();
             for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) row.add(rs.getString(c));
             return row;

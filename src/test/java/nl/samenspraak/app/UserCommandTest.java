@@ -3,6 +3,7 @@ package nl.samenspraak.app;
 import nl.samenspraak.account.AccountService;
 import nl.samenspraak.db.Database;
 import nl.samenspraak.db.Writes;
+import nl.samenspraak.support.TestStores;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +34,10 @@ class UserCommandTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    String db() { return dir.resolve("users.db").toString(); }
+    String db() { return TestStores.argument(TestStores.fresh(dir.resolve("users.db"))); }
 
     AccountService accounts() {
-        Jdbi jdbi = Database.open(Path.of(db()));
+        Jdbi jdbi = Database.open(TestStores.fresh(dir.resolve("users.db")));
         return new AccountService(jdbi, new Writes(jdbi));
     }
 

@@ -79,6 +79,22 @@ class MigrationsBothStoresTest {
         }
     }
 
+    @Test
+    void two_starts_at_once_on_one_postgres_database_migrate_it_once() throws Exception {
+        assumeTrue(TestStores.postgres(), "needs -Dstore=postgresql (a running cluster)");
+        Store pg = TestStores.fresh(dir.resolve("twice.db"));
+        try {
+            javax.sql.DataSource ds = Database.dataSource(pg);
+            var a = java.util.concurrent.CompletableFuture.runAsync(() -> Migrations.apply(ds));
+            var b = java.util.concurrent.CompletableFuture.runAsync(() -> Migrations.apply(ds));
+            a.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            b.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(versions(Jdbi.create(ds))).hasSize(Migrations.index().size());
+        } finally {
+            TestStores.closed(pg);
+        }
+    }
+
     private static List<String> versions(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("SELECT version || ' ' || name FROM schema_migrations ORDER BY version").mapTo(String.class).list());
     }
