@@ -3,10 +3,12 @@ package nl.samenspraak.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.samenspraak.account.Role;
 import nl.samenspraak.db.Database;
+import nl.samenspraak.db.Store;
 import nl.samenspraak.db.StudyCopy;
 import nl.samenspraak.support.Fixtures;
 import nl.samenspraak.support.Http;
 import nl.samenspraak.support.TestApp;
+import nl.samenspraak.support.TestStores;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,8 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code migrate --from FILE.db --to TARGET} (issue 13): the demo study, with a recording and a few more saves,
- * copied into a new database: every table's rows and the change log the same, the copy serves the same
+ * {@code migrate --from FILE.db --to TARGET} (issue 13): the demo study in a SQLite file, with a recording and a few more
+ * saves, copied into a new database (a SQLite file; on the PostgreSQL test pass a PostgreSQL database): every table's rows and the change log the same, the copy serves the same
  * reliability, new rows get new ids; a target that is not empty, a missing source and the source itself as target
  * are refused with exit code 2 and nothing written.
  */
@@ -45,7 +47,10 @@ class MigrateCommandTest {
     private static Map<String, Long> counts(Jdbi jdbi) {
         Map<String, Long> counts = new TreeMap<>();
         jdbi.useHandle(h -> {
-            for (String t : h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").mapTo(String.class).list()) {
+            String tables = Database.isPostgres(h)
+                    ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            for (String t : h.createQuery(tables).mapTo(String.class).list()) {
                 counts.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one());
             }
         });
@@ -63,7 +68,7 @@ class MigrateCommandTest {
         Path source = dir.resolve("bron").resolve("studie.db");
         JsonNode reliability;
         long project, unit;
-        try (TestApp app = TestApp.startDemo(source.getParent())) {
+        try (TestApp app = TestApp.startDemoOnSqlite(source.getParent())) {
             Http root = app.loggedIn("root", Role.ADMIN);
             project = root.get("/api/projects").json().get(0).path("id").asLong();
             long transcript = root.get("/api/projects/" + project + "/transcripts").json().get(0).path("id").asLong();
@@ -77,12 +82,16 @@ class MigrateCommandTest {
             reliability = root.get("/api/projects/" + project + "/reliability").json();
             source = app.database;
         }
+        // The target: a new SQLite file, or on the PostgreSQL test pass (-Dstore=postgresql) an empty PostgreSQL database.
         Path target = dir.resolve("doel").resolve("kopie.db");
-        Run run = migrate("--from", source.toString(), "--to", target.toString());
+        Store store = TestStores.fresh(target);
+        List<String> args = new java.util.ArrayList<>(List.of("--from", source.toString(), "--to", TestStores.argument(store)));
+        if (store.postgres()) args.addAll(List.of("--media", store.media().toString()));
+        Run run = migrate(args.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Copied").contains("change log").contains("1 recording(s) linked or copied");
 
-        Jdbi from = Database.open(source), to = Database.open(target);
+        Jdbi from = Database.open(source), to = Database.open(store);
         Map<String, Long> before = counts(from), after = counts(to);
         before.remove("code_changes");
         after.remove("code_changes");
@@ -92,7 +101,7 @@ class MigrateCommandTest {
         assertThat(before.get("media")).isEqualTo(1);
         assertThat(digest(to)).isEqualTo(digest(from));
         String stored = from.withHandle(h -> h.createQuery("SELECT stored_name FROM media").mapTo(String.class).one());
-        assertThat(Files.readAllBytes(target.resolveSibling("media").resolve(stored)))
+        assertThat(Files.readAllBytes(store.media().resolve(stored)))
                 .isEqualTo(Files.readAllBytes(source.resolveSibling("media").resolve(stored)));
         String moved = to.withHandle(h -> h.createQuery("SELECT before_value || '>' || after_value FROM change_log WHERE op_id = 'migreer-2'")
                 .mapTo(String.class).one());
@@ -115,7 +124,7 @@ class MigrateCommandTest {
 
         // A target that holds a study already is refused, and left as it was.
         Map<String, Long> held = counts(to);
-        Run again = migrate("--from", source.toString(), "--to", target.toString());
+        Run again = migrate(args.toArray(String[]::new));
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("The target is not empty");
         assertThat(counts(to)).isEqualTo(held);

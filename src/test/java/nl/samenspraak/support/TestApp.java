@@ -44,10 +44,15 @@ public final class TestApp implements AutoCloseable {
     }
 
     private TestApp(AppConfig asked) {
+        this(asked, false);
+    }
+
+    /** {@code sqlite}: on the SQLite file whatever the test store (a study to be moved by {@code migrate}, say). */
+    private TestApp(AppConfig asked, boolean sqlite) {
         this.database = asked.database();
         if (asked.backups() != null) TestStores.assumeSqlite("rolling backups copy the SQLite file");
         if (database.getFileName().toString().contains("?")) TestStores.assumeSqlite("a small disk is a SQLite page limit");
-        this.store = TestStores.fresh(database);
+        this.store = sqlite ? Store.sqlite(database) : TestStores.fresh(database);
         try {
             this.db = Database.openPooled(store);
             this.jdbi = db.jdbi();
@@ -76,6 +81,11 @@ public final class TestApp implements AutoCloseable {
     /** Over a database file of the test's choosing (a name may carry sqlite-jdbc pragmas: {@code test.db?max_page_count=N}). */
     public static TestApp startAt(Path database) {
         return new TestApp(database, false);
+    }
+
+    /** The demo study in {@code folder/demo.db}, a SQLite file on either test store. */
+    public static TestApp startDemoOnSqlite(Path folder) {
+        return new TestApp(new AppConfig(0, folder.resolve("demo.db"), true, false), true);
     }
 
     public static TestApp startDemo(Path folder) {
