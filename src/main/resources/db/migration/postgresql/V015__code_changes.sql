@@ -1,8 +1,8 @@
 -- The change log of codes and units for reliability/CodeCache (the shared V015), in PostgreSQL's dialect:
 -- triggers call functions, and ids are taken in commit order on purpose. A sequence alone does not give that:
 -- two transactions may take ids 10 and 11 and commit 11 first, and a cache that has read 11 would never read 10.
--- So every function that writes a row first takes a transaction-level advisory lock (the one key below, named in
--- no other place), held until its transaction commits or rolls back: a second writer of code_changes waits for
+-- So every function that writes a row first takes a transaction-level advisory lock (the one key below; the app's
+-- write transactions take the same lock first, db/Writes.WRITE_LOCK), held until its transaction commits or rolls back: a second writer of code_changes waits for
 -- the first to finish before it takes its id, so ids grow in commit order, as SQLite's rowid does under its one
 -- write lock. Transactions that change no code and no unit never take the lock. Gaps (a rolled-back id) are
 -- harmless: the cache reads the rows with an id above the last it saw.
