@@ -2,6 +2,7 @@ package nl.samenspraak.db;
 
 import nl.samenspraak.http.ApiException;
 import nl.samenspraak.support.Sql;
+import nl.samenspraak.support.TestStores;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class WritesTest {
 
     @Test
     void concurrent_grouped_writes_are_all_committed_and_a_refused_one_undoes_only_itself() throws Exception {
-        Database.Pooled db = Database.openPooled(dir.resolve("w.db"));
+        Database.Pooled db = Database.openPooled(TestStores.fresh(dir.resolve("w.db")));
         Jdbi jdbi = db.jdbi();
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (thread INTEGER, i INTEGER)"));
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
@@ -67,7 +68,7 @@ class WritesTest {
 
     @Test
     void plain_transactions_and_grouped_writes_queue_behind_each_other() {
-        Database.Pooled db = Database.openPooled(dir.resolve("w2.db"));
+        Database.Pooled db = Database.openPooled(TestStores.fresh(dir.resolve("w2.db")));
         Jdbi jdbi = db.jdbi();
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
         try (Writes writes = new Writes(jdbi)) {
@@ -102,7 +103,7 @@ class WritesTest {
 
     @Test
     void grouped_writes_wait_in_one_queue_behind_the_committer_and_commit_together_in_one_batch() throws Exception {
-        Database.Pooled db = Database.openPooled(dir.resolve("w3.db"));
+        Database.Pooled db = Database.openPooled(TestStores.fresh(dir.resolve("w3.db")));
         Jdbi jdbi = db.jdbi();
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
         ExecutorService callers = Executors.newCachedThreadPool();
@@ -138,7 +139,7 @@ class WritesTest {
 
     @Test
     void a_batch_that_throws_an_error_answers_its_callers_503_and_later_saves_succeed() throws Exception {
-        Database.Pooled db = Database.openPooled(dir.resolve("w4.db"));
+        Database.Pooled db = Database.openPooled(TestStores.fresh(dir.resolve("w4.db")));
         Jdbi jdbi = db.jdbi();
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
         ExecutorService callers = Executors.newCachedThreadPool();
@@ -176,7 +177,7 @@ class WritesTest {
 
     @Test
     void a_caller_waits_at_most_the_wait_and_a_write_given_up_is_never_stored() throws Exception {
-        Database.Pooled db = Database.openPooled(dir.resolve("w5.db"));
+        Database.Pooled db = Database.openPooled(TestStores.fresh(dir.resolve("w5.db")));
         Jdbi jdbi = db.jdbi();
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
         ExecutorService callers = Executors.newCachedThreadPool();
