@@ -137,10 +137,11 @@ async function setActive(u, active) {
   if (!active && !window.confirm(t('users.confirmDeactivate', { name: u.name }))) return;
   try {
     await api('POST', active ? `/api/users/${u.id}/reactivate` : `/api/users/${u.id}/deactivate`, {});
-    say($('#row-status'), 'done', t(active ? 'users.reactivated' : 'users.deactivated', { name: u.name }));
     await load();
     const again = document.querySelector(`tr[data-user="${CSS.escape(u.name)}"] td.actions button:last-child`);
     if (again) again.focus();
+    // Said once the list shows the change, so that what is announced and what is on the screen agree.
+    say($('#row-status'), 'done', t(active ? 'users.reactivated' : 'users.deactivated', { name: u.name }));
   } catch (err) {
     say($('#row-status'), 'failed', errorText(err));
   }

@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserOptions(backups = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.parallel.ResourceLock("chromium")
+@org.junit.jupiter.api.condition.DisabledIfSystemProperty(named = "store", matches = "postgresql",
+        disabledReason = "SQLite only: rolling backups copy the SQLite file")
 class BackupsPageTest {
     TestApp app;
     Browser browser;

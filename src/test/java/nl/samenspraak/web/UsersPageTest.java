@@ -77,7 +77,7 @@ class UsersPageTest {
         browser.keys(Keys.ENTER);
         assertThat(browser.acceptConfirm()).contains("Deactivate Bram de Wit?");
         browser.until(d -> browser.text("#row-status").contains("Bram de Wit is deactivated"));
-        assertThat(browser.text("tr[data-user='Bram de Wit']")).contains("deactivated");
+        browser.until(d -> browser.text("tr[data-user='Bram de Wit']").contains("deactivated"));
         assertThat(bram.get("/api/me").status()).isEqualTo(401);
         assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Reactivate");
         Screens.both(browser, "users");
