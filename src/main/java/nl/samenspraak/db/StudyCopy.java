@@ -71,7 +71,7 @@ public final class StudyCopy {
             try (Statement s = to.createStatement()) {
                 s.executeUpdate("DELETE FROM code_changes"); // what the target's own triggers wrote while rows went in
             }
-            if (isPostgres(to)) moveSequences(to, tables);
+            if (Database.isPostgres(to)) moveSequences(to, tables);
             for (String t : tables) {
                 long there = count(to, t);
                 if (there != rows.get(t)) throw new IllegalStateException("Copied " + rows.get(t) + " row(s) of " + t + " but the target holds " + there + ".");
@@ -197,7 +197,7 @@ public final class StudyCopy {
     private static Set<String> tables(Connection c) throws SQLException {
         Set<String> names = new TreeSet<>();
         DatabaseMetaData m = c.getMetaData();
-        try (ResultSet r = m.getTables(null, isPostgres(c) ? "public" : null, "%", new String[]{"TABLE"})) {
+        try (ResultSet r = m.getTables(null, Database.isPostgres(c) ? "public" : null, "%", new String[]{"TABLE"})) {
             while (r.next()) {
                 String name = r.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (!name.startsWith("sqlite_")) names.add(name);
@@ -236,10 +236,6 @@ public final class StudyCopy {
             r.next();
             return r.getLong(1);
         }
-    }
-
-    private static boolean isPostgres(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     private static MessageDigest sha256() {

@@ -90,16 +90,9 @@ class SaveBenchmark {
 
     record Result(long ok, long errors, double perSecond, double p99Ms) {}
 
-    /** A plain connection: on SQLite with the server's settings (WAL, synchronous=FULL, BEGIN IMMEDIATE); on PostgreSQL the driver's. */
+    /** A plain connection with the server's own settings (Database.dataSource: on SQLite WAL, synchronous=FULL, BEGIN IMMEDIATE), no pool. */
     private static java.sql.Connection connect(nl.samenspraak.db.Store store) throws java.sql.SQLException {
-        if (store.postgres()) return nl.samenspraak.db.Database.dataSource(store).getConnection();
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(10_000);
-        config.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
-        config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
-        return java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file().toAbsolutePath(), config.toProperties());
+        return nl.samenspraak.db.Database.dataSource(store).getConnection();
     }
 
     record Anchor(long saves, double perSecond, double p50Ms, double p99Ms, double maxMs) {}
