@@ -71,6 +71,7 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         ReportService reports = new ReportService(reader, access);
         ReliabilityService reliability = new ReliabilityService(reader, access, codeCache);
         workers.housekeeping().scheduleWithFixedDelay(() -> trimQuietly(codeCache, writes), 1, 10, java.util.concurrent.TimeUnit.MINUTES);
+        workers.housekeeping().scheduleWithFixedDelay(() -> saveQuietly(reliability, writes), 5, 5, java.util.concurrent.TimeUnit.MINUTES);
         SessionDataService sessionData = new SessionDataService(jdbi, writes, access, codebooks);
         ComparisonService comparisons = new ComparisonService(sessionData, reports, reader, projects, access);
         CalibrationService calibration = new CalibrationService(jdbi, writes, access, projectCodebooks);
@@ -100,10 +101,26 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
         }
     }
 
-    /** When the server has stopped: export jobs end, the queued writes are committed, then every worker thread stops. */
+    /**
+     * The code cache's copies saved (CodeCache.saveSnapshots: a few megabytes per project whose codes changed since its last
+     * copy, so that the next start need not read them whole); a failure waits for the next turn.
+     */
+    private static void saveQuietly(ReliabilityService reliability, Writes writes) {
+        try {
+            reliability.saveCache(writes);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Services.class).warn("Saving the code cache failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * When the server has stopped: export jobs end, the code cache's changed projects are saved (so that the next start finds
+     * them), the queued writes are committed, then every worker thread stops.
+     */
     @Override
     public void close() {
         exportJobs.close();
+        saveQuietly(reliability, writes);
         writes.close();
         workers.close();
     }

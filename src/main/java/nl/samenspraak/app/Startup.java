@@ -49,7 +49,9 @@ final class Startup {
     /**
      * After {@code serve}'s start has done its work: every project's codes read into the code cache in the background
      * (Workers.codeCache), so that the first reliability request, report or export after a start finds them there, or waits
-     * for the read already under way rather than starting a second one. Not gated: other requests are served meanwhile.
+     * for the read already under way rather than starting a second one; a project with a saved copy in the database is taken
+     * from it and the change log's newer rows (CodeCache.saveSnapshots), and one read whole is saved so for the next start.
+     * Not gated: other requests are served meanwhile.
      * A failure is logged; requests then read the codes themselves.
      */
     static void warm(Services services) {
@@ -57,8 +59,13 @@ final class Startup {
             try {
                 long start = System.nanoTime();
                 int projects = services.reliability().warmCache();
-                org.slf4j.LoggerFactory.getLogger(Startup.class).info("Code cache: the codes of {} project(s) read in {} ms", projects,
-                        (System.nanoTime() - start) / 1_000_000);
+                long[] counts = services.reliability().cacheCounts();
+                org.slf4j.LoggerFactory.getLogger(Startup.class).info("Code cache: the codes of {} project(s) ready in {} ms ({} from saved copies, {} read whole)",
+                        projects, (System.nanoTime() - start) / 1_000_000, counts[0], counts[1]);
+                long saving = System.nanoTime();
+                int saved = services.reliability().saveCache(services.writes());
+                if (saved > 0) org.slf4j.LoggerFactory.getLogger(Startup.class).info("Code cache: {} copy(ies) saved in {} ms", saved,
+                        (System.nanoTime() - saving) / 1_000_000);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Startup.class).warn("Reading the projects' codes into the cache failed: {}", e.toString());
             }

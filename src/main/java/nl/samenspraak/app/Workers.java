@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       must start at once, since the export waits on them: threads are made as needed and end when idle;</li>
  *   <li>{@link #waveforms}: one thread, for the waveform of a recording just stored (computed in the background,
  *       one recording at a time, so that decoding never takes both of a small server's cores).</li>
- *   <li>{@link #housekeeping}: one thread for tasks on a timer (trimming the code change log of reliability.CodeCache).</li>
+ *   <li>{@link #housekeeping}: one thread for tasks on a timer (trimming the code change log of reliability.CodeCache, saving copies of its projects).</li>
  *   <li>{@link #codeCache}: reading the projects' codes into reliability.CodeCache after a start ({@link Startup#warm}), and the
  *       readers of a project read whole (each must start at once, since the read waits on them): threads made as needed.</li>
  * </ul>

@@ -28,13 +28,14 @@ import java.util.TreeSet;
  * order), so that a target is either the same study or untouched. Plain JDBC and the drivers' own metadata
  * (tables, keys, column types), so it knows no store by name but for PostgreSQL's sequences, which must be moved
  * past the ids copied. Not copied: {@code schema_migrations} (each side has its own; they must name the same
- * migrations) and {@code code_changes} (the feed of the in-memory code caches; a server starting on the copy
- * reads each project whole, so it starts empty).
+ * migrations), {@code code_changes} (the feed of the in-memory code caches; a server starting on the copy
+ * reads each project whole, so it starts empty) and {@code code_cache_snapshots} (saved copies of those caches at a
+ * position of the source's feed, which the copy does not have).
  */
 public final class StudyCopy {
     private StudyCopy() {}
 
-    static final Set<String> NOT_COPIED = Set.of("schema_migrations", "code_changes");
+    static final Set<String> NOT_COPIED = Set.of("schema_migrations", "code_changes", "code_cache_snapshots");
     private static final int BATCH = 1_000;
 
     /** Per table (in the order copied) its rows, and the digest of the change log that both sides gave. */

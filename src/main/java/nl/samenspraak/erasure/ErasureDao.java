@@ -143,6 +143,10 @@ public interface ErasureDao {
     @SqlUpdate("DELETE FROM transcript_speakers WHERE transcript_id = :t")
     void deleteSpeakers(long t);
 
+    /** The project's saved copy of its code cache (reliability.CodeCache): it holds the erased transcript's codes as numbers. */
+    @SqlUpdate("DELETE FROM code_cache_snapshots WHERE project_id = :projectId")
+    void deleteCodeCacheCopy(long projectId);
+
     /** The row stays (other tables' foreign keys, the tombstone point at it) without its name or file name. */
     @SqlUpdate("""
             UPDATE transcripts SET name = 'erased-' || id, file_name = '', deleted_at = COALESCE(deleted_at, :now),

@@ -97,6 +97,9 @@ public final class ErasureService {
                 dao.logTombstone(s.id(), s.projectId(), user.id(), now, "erasure " + tombstone + ": " + why
                         + (copies.isEmpty() ? "" : " (with " + copies.size() + " coders' own copies of its recording)"));
                 dao.end(s.id());
+                // Last, after the transcript's row changed: a copy being saved meanwhile (CodeCache.saveSnapshots) has either
+                // committed before it (and goes here) or finds the transcript gone and writes nothing.
+                dao.deleteCodeCacheCopy(s.projectId());
                 return new Erased(tombstone, all, files);
             } finally {
                 if (sqlite) h.execute("PRAGMA secure_delete = OFF");
@@ -200,7 +203,7 @@ public final class ErasureService {
     }
 
     /** The tables an erasure deletes rows of or changes (ErasureDao). */
-    private static final List<String> ERASED_TABLES = List.of("adjudications", "assignments", "calibrations", "change_log", "code_changes",
+    private static final List<String> ERASED_TABLES = List.of("adjudications", "assignments", "calibrations", "change_log", "code_cache_snapshots", "code_changes",
             "codes", "feedback", "media", "questionnaire_responses", "ratings", "session_professionals", "session_values",
             "transcript_references", "transcript_speakers", "utterances", "transcripts");
 

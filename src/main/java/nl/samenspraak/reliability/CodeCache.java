@@ -49,6 +49,8 @@ public final class CodeCache implements CodeSource {
     private final Map<Long, ProjectCodes> projects = new ConcurrentHashMap<>();
     private volatile Boolean usable;
     private final java.util.concurrent.atomic.AtomicLong fullReads = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong restores = new java.util.concurrent.atomic.AtomicLong();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CodeCache.class);
 
     /** The SQL of a refresh and a whole read (package-visible so that a test shows their plans): the log's bounds, ... */
     static final String BOUNDS = "SELECT (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)";
@@ -130,11 +132,17 @@ public final class CodeCache implements CodeSource {
         return fullReads.get();
     }
 
+    /** How many times a project was restored from its saved copy ({@link #saveSnapshots}) instead of read whole. */
+    public long restores() {
+        return restores.get();
+    }
+
     /** The project brought up to date in one read transaction, then {@code make} under its lock (null when the cache cannot be used). */
     private <T> T current(long projectId, Codebook codebook, java.util.function.Function<ProjectCodes, T> make) {
         if (!usable()) return null;
         ProjectCodes p = projects.computeIfAbsent(projectId, ProjectCodes::new);
         synchronized (p) {
+            if (!p.built && restore(p)) restores.incrementAndGet();
             p.know(codebook);
             if (!p.built && readers != null) {
                 try {
@@ -145,23 +153,127 @@ public final class CodeCache implements CodeSource {
                 }
                 fullReads.incrementAndGet();
             }
-            // A handle of its own (jdbi.open, not the one the calling thread may hold in a transaction of its own, an export's):
-            // the cache reads the newest snapshot, never an older one.
-            try (var h = jdbi.open()) {
-                Connection c = h.getConnection();
-                nl.samenspraak.db.Database.beginRead(h);
-                try {
-                    if (p.refresh(c)) fullReads.incrementAndGet();
-                } catch (SQLException | RuntimeException e) {
-                    p.forget();
-                    throw e instanceof SQLException s ? new IllegalStateException("Cannot read the codes of project " + p.projectId + ": " + s.getMessage(), s)
-                            : (RuntimeException) e;
-                } finally {
-                    h.execute("COMMIT");
-                }
-            }
+            bringUpToDate(p);
             return make.apply(p);
         }
+    }
+
+    /** Replays the log's rows the project has not seen, in one read transaction (the whole project when it must); under its lock. */
+    private void bringUpToDate(ProjectCodes p) {
+        // A handle of its own (jdbi.open, not the one the calling thread may hold in a transaction of its own, an export's):
+        // the cache reads the newest snapshot, never an older one.
+        try (var h = jdbi.open()) {
+            Connection c = h.getConnection();
+            nl.samenspraak.db.Database.beginRead(h);
+            try {
+                if (p.refresh(c)) fullReads.incrementAndGet();
+            } catch (SQLException | RuntimeException e) {
+                p.forget();
+                throw e instanceof SQLException s ? new IllegalStateException("Cannot read the codes of project " + p.projectId + ": " + s.getMessage(), s)
+                        : (RuntimeException) e;
+            } finally {
+                h.execute("COMMIT");
+            }
+        }
+    }
+
+    /** The format of the saved copies this version writes and reads ({@link ProjectCodes#save}); a copy of another format is not read. */
+    static final int SNAPSHOT_FORMAT = 1;
+    /** The saved copy of a project and the log's bounds, in one read transaction. */
+    static final String SNAPSHOT = "SELECT last_change_id, format, data, (SELECT MIN(id) FROM code_changes), (SELECT MAX(id) FROM code_changes)"
+            + " FROM code_cache_snapshots WHERE project_id = ?";
+
+    /**
+     * Fills a project not built yet from its saved copy (table code_cache_snapshots), when there is one of this format that the
+     * log still reaches (no row it has not seen trimmed away, the log not behind it); the refresh that follows replays the rows
+     * after it. False (nothing changed) when there is none or it cannot be used: then the project is read whole, as without copies.
+     */
+    private boolean restore(ProjectCodes p) {
+        try (var h = jdbi.open()) {
+            nl.samenspraak.db.Database.beginRead(h);
+            try (PreparedStatement s = h.getConnection().prepareStatement(SNAPSHOT)) {
+                s.setLong(1, p.projectId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) return false;
+                    long seen = r.getLong(1), min = r.getLong(4), max = r.getLong(5);
+                    int format = r.getInt(2);
+                    if (format != SNAPSHOT_FORMAT) {
+                        log.info("The saved code cache of project {} has format {}, not {}: reading the project whole", p.projectId, format, SNAPSHOT_FORMAT);
+                        return false;
+                    }
+                    if ((max > seen && min > seen + 1) || max < seen) {
+                        log.info("The saved code cache of project {} (change {}) is older than the change log ({} to {}): reading the project whole",
+                                p.projectId, seen, min, max);
+                        return false;
+                    }
+                    long start = System.nanoTime();
+                    byte[] data = r.getBytes(3);
+                    p.restore(data, seen);
+                    log.info("Code cache: project {} taken from its saved copy ({} bytes, change {}) in {} ms", p.projectId, data.length, seen,
+                            (System.nanoTime() - start) / 1_000_000);
+                    return true;
+                }
+            } finally {
+                h.execute("COMMIT");
+            }
+        } catch (SQLException | RuntimeException e) {
+            p.forget();
+            log.warn("The saved code cache of project {} could not be read, so the project is read whole: {}", p.projectId, e.toString());
+            return false;
+        }
+    }
+
+    /** The transcripts a saved copy holds (what a test checks after an erasure). */
+    static Set<Long> transcriptsIn(byte[] data) {
+        ProjectCodes p = new ProjectCodes(0);
+        p.restore(data, java.nio.ByteBuffer.wrap(data).getLong());
+        return p.transcripts.keySet();
+    }
+
+    /** A project's saved copy written unless one of a later change is there (another server's). */
+    static final String SAVE = """
+            INSERT INTO code_cache_snapshots(project_id, last_change_id, format, written_at, data) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(project_id) DO UPDATE SET last_change_id = excluded.last_change_id, format = excluded.format,
+              written_at = excluded.written_at, data = excluded.data
+            WHERE excluded.last_change_id > code_cache_snapshots.last_change_id OR excluded.format <> code_cache_snapshots.format""";
+
+    /**
+     * Saves a copy of every project in the cache whose codes changed since its last copy (brought up to date first), so that
+     * the next start reads a few megabytes per project and then only the log's newer rows (run after the start's warm-up and
+     * on a timer, app.Services). Each copy is written in a write transaction of its own that first checks that every
+     * transcript in it is still live: a transcript erased (or deleted) after the copy was made would otherwise come back in
+     * it. The erasure deletes its project's copy in its own transaction, and write transactions run one at a time, so no
+     * copy of an erased transcript's codes outlives the erasure. Returns the copies written.
+     */
+    public int saveSnapshots(nl.samenspraak.db.Writes writes) {
+        if (!usable()) return 0;
+        int saved = 0;
+        for (ProjectCodes p : projects.values()) {
+            byte[] data;
+            long seen;
+            Set<Long> transcripts;
+            synchronized (p) {
+                if (!p.built) continue;
+                bringUpToDate(p);
+                if (p.lastSeen == p.savedSeen) continue;
+                data = p.save();
+                seen = p.lastSeen;
+                transcripts = new HashSet<>(p.transcripts.keySet());
+            }
+            boolean written = writes.inTransaction(h -> {
+                Set<Long> live = new HashSet<>(h.createQuery(LIVE).bind(0, p.projectId).mapTo(Long.class).list());
+                if (!live.containsAll(transcripts)) return false;
+                h.createUpdate(SAVE).bind(0, p.projectId).bind(1, seen).bind(2, SNAPSHOT_FORMAT)
+                        .bind(3, java.time.Instant.now().toString()).bind(4, data).execute();
+                return true;
+            });
+            if (!written) continue;
+            synchronized (p) {
+                p.savedSeen = Math.max(p.savedSeen, seen);
+            }
+            saved++;
+        }
+        return saved;
     }
 
     /** The bytes the arrays of every cached project take (the objects around them not counted): what the benchmark reports. */
@@ -299,6 +411,8 @@ public final class CodeCache implements CodeSource {
         Map<Long, TranscriptCodes> transcripts = new HashMap<>();
         boolean built;
         long lastSeen;
+        /** The change the saved copy in the database matches, as far as this cache knows (-1: none). */
+        long savedSeen = -1;
 
         ProjectCodes(long projectId) {
             this.projectId = projectId;
@@ -388,6 +502,141 @@ public final class CodeCache implements CodeSource {
             try (var h = jdbi.open()) {
                 return work.apply(h);
             }
+        }
+
+        /**
+         * The cache as bytes (format {@link #SNAPSHOT_FORMAT}): the change last seen; the dictionaries in order (dimension,
+         * then its codes, each as UTF-8 with its length); then per transcript its id, number of units, their seqs and roles,
+         * and its columns (dimension number, coder id, a code number per unit, -1 for none). Codebook keys and numbers only:
+         * no unit text, no names.
+         */
+        byte[] save() {
+            List<byte[]> texts = new ArrayList<>();
+            long size = 8 + 4;
+            for (Dictionary d : dictionaries) {
+                texts.add(d.dimension.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (String code : d.codes) texts.add(code.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                size += 4;
+            }
+            for (byte[] t : texts) size += 4 + t.length;
+            size += 4;
+            for (TranscriptCodes t : transcripts.values()) {
+                size += 8 + 4 + 5L * t.seqs.length + 4;
+                size += (4 + 8 + 2L * t.seqs.length) * t.columns.size();
+            }
+            if (size > Integer.MAX_VALUE - 16) throw new IllegalStateException("The codes of project " + projectId + " are too many to save in one copy");
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) size);
+            b.putLong(lastSeen);
+            b.putInt(dictionaries.size());
+            int text = 0;
+            for (Dictionary d : dictionaries) {
+                putText(b, texts.get(text++));
+                b.putInt(d.codes.size());
+                for (int k = 0; k < d.codes.size(); k++) putText(b, texts.get(text++));
+            }
+            b.putInt(transcripts.size());
+            for (var e : transcripts.entrySet()) {
+                TranscriptCodes t = e.getValue();
+                b.putLong(e.getKey());
+                b.putInt(t.seqs.length);
+                b.asIntBuffer().put(t.seqs);
+                b.position(b.position() + 4 * t.seqs.length);
+                b.put(t.roles);
+                b.putInt(t.columns.size());
+                for (Column col : t.columns) {
+                    b.putInt(col.dimension);
+                    b.putLong(col.coderId);
+                    b.asShortBuffer().put(col.codes);
+                    b.position(b.position() + 2 * col.codes.length);
+                }
+            }
+            if (b.hasRemaining()) throw new IllegalStateException("A saved copy of " + size + " bytes filled " + b.position());
+            return b.array();
+        }
+
+        private static void putText(java.nio.ByteBuffer b, byte[] text) {
+            b.putInt(text.length);
+            b.put(text);
+        }
+
+        /**
+         * Replaces the cache by a copy {@link #save} made at change {@code seen}; every number is checked against what it
+         * must be (dictionary sizes, seqs ascending, roles known), and nothing changes unless the whole copy reads.
+         */
+        void restore(byte[] data, long seen) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data);
+            try {
+                long saved = b.getLong();
+                if (saved != seen) throw new IllegalArgumentException("the copy says change " + saved + ", its row " + seen);
+                int dictionaryCount = count(b, DIMENSIONS * 1024);
+                List<Dictionary> dicts = new ArrayList<>();
+                Map<String, Integer> dims = new HashMap<>();
+                for (int d = 0; d < dictionaryCount; d++) {
+                    Dictionary dict = new Dictionary(getText(b));
+                    if (dims.put(dict.dimension, d) != null) throw new IllegalArgumentException("dimension " + dict.dimension + " twice");
+                    int codes = count(b, Short.MAX_VALUE);
+                    for (int k = 0; k < codes; k++) {
+                        if (dict.number(getText(b)) != k) throw new IllegalArgumentException("a code twice in dimension " + dict.dimension);
+                    }
+                    dicts.add(dict);
+                }
+                int transcriptCount = count(b, b.remaining());
+                Map<Long, TranscriptCodes> read = new HashMap<>();
+                for (int i = 0; i < transcriptCount; i++) {
+                    long id = b.getLong();
+                    int n = count(b, b.remaining() / 5);
+                    int[] seqs = new int[n];
+                    b.asIntBuffer().get(seqs);
+                    b.position(b.position() + 4 * n);
+                    byte[] roles = new byte[n];
+                    b.get(roles);
+                    for (int u = 0; u < n; u++) {
+                        if (u > 0 && seqs[u] <= seqs[u - 1]) throw new IllegalArgumentException("units out of order in transcript " + id);
+                        if (roles[u] < -1 || roles[u] >= ROLES.length) throw new IllegalArgumentException("role " + roles[u] + " in transcript " + id);
+                    }
+                    TranscriptCodes t = new TranscriptCodes(seqs, roles);
+                    int columns = count(b, b.remaining() / 12);
+                    for (int k = 0; k < columns; k++) {
+                        int dimension = b.getInt();
+                        long coder = b.getLong();
+                        if (dimension < 0 || dimension >= dicts.size()) throw new IllegalArgumentException("dimension " + dimension + " in transcript " + id);
+                        if (t.column(dimension, coder, false) != null) throw new IllegalArgumentException("a column twice in transcript " + id);
+                        Column col = t.column(dimension, coder, true);
+                        short[] codes = new short[n];
+                        b.asShortBuffer().get(codes);
+                        b.position(b.position() + 2 * n);
+                        int known = dicts.get(dimension).codes.size();
+                        for (int u = 0; u < n; u++) {
+                            if (codes[u] < MISSING || codes[u] >= known) throw new IllegalArgumentException("code " + codes[u] + " in transcript " + id);
+                            col.set(u, codes[u]);
+                        }
+                    }
+                    if (read.put(id, t) != null) throw new IllegalArgumentException("transcript " + id + " twice");
+                }
+                if (b.hasRemaining()) throw new IllegalArgumentException(b.remaining() + " bytes after the last transcript");
+                dictionaries.clear();
+                dictionaries.addAll(dicts);
+                dimensions.clear();
+                dimensions.putAll(dims);
+                transcripts = read;
+                lastSeen = seen;
+                savedSeen = seen;
+                built = true;
+            } catch (java.nio.BufferUnderflowException e) {
+                throw new IllegalArgumentException("the copy ends early (" + data.length + " bytes)");
+            }
+        }
+
+        private static int count(java.nio.ByteBuffer b, int most) {
+            int n = b.getInt();
+            if (n < 0 || n > most) throw new IllegalArgumentException("a count of " + n + " where at most " + most + " can be");
+            return n;
+        }
+
+        private static String getText(java.nio.ByteBuffer b) {
+            byte[] text = new byte[count(b, b.remaining())];
+            b.get(text);
+            return new String(text, java.nio.charset.StandardCharsets.UTF_8);
         }
 
         /** After a failed refresh: read the project again next time. */

@@ -82,6 +82,16 @@ public final class ReliabilityService {
         return cache == null ? 0 : cache.warm(id -> reader.codebook(id).codebook());
     }
 
+    /** Saves a copy of each cached project whose codes changed since its last one (CodeCache.saveSnapshots); returns the copies written. */
+    public int saveCache(nl.samenspraak.db.Writes writes) {
+        return cache == null ? 0 : cache.saveSnapshots(writes);
+    }
+
+    /** How many projects the cache took from saved copies, and how many it read whole, since the start. */
+    public long[] cacheCounts() {
+        return cache == null ? new long[2] : new long[]{cache.restores(), cache.fullReads()};
+    }
+
     /** Every figure for the scope from codes collected in one pass (an export's), units per role read in the same snapshot (the database's). */
     public ProjectReliability compute(Scope scope, UnitStream stream) {
         return compute(scope, stream.counts(), stream.matrices(), reader.uncached().unitsPerRole(scope));
