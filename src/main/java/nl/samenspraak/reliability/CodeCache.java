@@ -113,6 +113,12 @@ public final class CodeCache implements CodeSource {
         return current(scope.project().id(), scope.codebook().codebook(), p -> p.tally(scope));
     }
 
+    /** Everyone with a code in a live transcript of the project, from the cached columns. */
+    @Override
+    public Set<Long> coderIds(long projectId, Codebook codebook) {
+        return current(projectId, codebook, ProjectCodes::coderIds);
+    }
+
     /**
      * Reads every project that has live transcripts into the cache (the start's background work, app.Startup), one after
      * the other; {@code codebookOf} gives each project's codebook, so that its codes come from SQLite as numbers. A request
@@ -823,6 +829,15 @@ public final class CodeCache implements CodeSource {
                 perRole.put(scope.transcripts().get(i).id(), m);
             }
             return perRole;
+        }
+
+        /** The coders with a code in any live transcript (a column with a code in it). */
+        Set<Long> coderIds() {
+            Set<Long> ids = new java.util.TreeSet<>();
+            for (TranscriptCodes t : transcripts.values()) {
+                for (Column col : t.columns) if (col.filled > 0) ids.add(col.coderId);
+            }
+            return ids;
         }
 
         /** The scope's counts, matrices and units per role, as the database path makes them. */

@@ -19,6 +19,13 @@ public interface CodeSource {
      */
     Tally tally(Scope scope);
 
+    /**
+     * The ids of everyone with at least one code in a live transcript of the project (what the first half of
+     * {@code ReportDao.coders} asks SQL, which on a large project scans its units for each user who coded none there);
+     * null when the codes cannot be held in memory on this database.
+     */
+    java.util.Set<Long> coderIds(long projectId, nl.samenspraak.codebook.Codebook codebook);
+
     /** What {@link #tally} makes: the same rows and numbers the database path makes, in any order. */
     record Tally(List<ProjectReader.CountRow> counts, Map<Long, Map<SpeakerRole, Integer>> unitsPerRole, long codeRows) {}
 }

@@ -64,9 +64,13 @@ public final class ProjectReader {
 
     /** Resolves a selection; unknown coders or transcripts are a 400 naming them. */
     public Scope scope(Project project, Selection selection) {
+        var codebook = codebooks.forProject(project.id());
+        // Asked before a connection is taken here: the code source reads on connections of its own.
+        java.util.Set<Long> coded = source == null ? null : source.coderIds(project.id(), codebook.codebook());
         return jdbi.withExtension(ReportDao.class, dao -> {
             List<TranscriptRef> live = dao.liveTranscripts(project.id());
-            return new Scope(project, codebooks.forProject(project.id()), coders(dao, project, selection, dao.coders(project.id())),
+            List<Person> all = coded == null ? dao.coders(project.id()) : dao.codersGiven(project.id(), coded);
+            return new Scope(project, codebook, coders(dao, project, selection, all),
                     pick(live, selection.transcripts(), TranscriptRef::id, unknown -> ApiException.badRequest("report.unknownTranscript",
                             "Parameter 'transcripts': " + unknown.get(0) + " is not a transcript of this project.", Map.of("transcripts", unknown)).with("id", unknown.get(0))),
                     selection);

@@ -54,6 +54,15 @@ public interface ReportDao {
             ORDER BY u.name""")
     List<Person> coders(long projectId);
 
+    /** The same people as {@link #coders}, the ones with codes given ({@code coded}: from a CodeSource), those with ratings asked. */
+    @SqlQuery("""
+            SELECT u.id, u.name FROM users u
+            WHERE u.id IN (<coded>)
+               OR EXISTS (SELECT 1 FROM ratings r JOIN transcripts t ON t.id = r.transcript_id
+                          WHERE r.coder_id = u.id AND t.project_id = :projectId AND t.deleted_at IS NULL)
+            ORDER BY u.name""")
+    List<Person> codersGiven(long projectId, @BindList(value = "coded", onEmpty = BindList.EmptyHandling.NULL_STRING) java.util.Collection<Long> coded);
+
     @SqlQuery("SELECT user_id FROM consensus_coders WHERE project_id = :projectId")
     Optional<Long> consensusCoder(long projectId);
 

@@ -90,6 +90,7 @@ class MigrateCommandTest {
         Run run = migrate(args.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Copied").contains("change log").contains("1 recording(s) linked or copied");
+        if (store.postgres()) assertThat(run.out()).contains("Analyzed the target's tables");
 
         Jdbi from = Database.open(source), to = Database.open(store);
         Map<String, Long> before = counts(from), after = counts(to);

@@ -32,10 +32,11 @@ class ExportBench {
         long codes = ensure(db, 200, 2000, 2, true);
         List<String> lines = new ArrayList<>();
         lines.add("database: 200 transcripts x 2000 units, coders 1-2 code all, coder 3 every other transcript: " + codes + " codes");
-        for (int i = 0; i < 3; i++) lines.add(run(db, "xlsx", "million.xlsx", 1000));
-        lines.add(run(db, "xlsx", "million-64m.xlsx", 1000, "-Xmx64m"));
-        lines.add(run(db, "units.csv", "million-units.csv", 0));
-        lines.add(run(db, "reliability", "none", 1000));
+        String at = onTestStore(db, lines);
+        for (int i = 0; i < 3; i++) lines.add(run(at, "xlsx", "million.xlsx", 1000));
+        lines.add(run(at, "xlsx", "million-64m.xlsx", 1000, "-Xmx64m"));
+        lines.add(run(at, "units.csv", "million-units.csv", 0));
+        lines.add(run(at, "reliability", "none", 1000));
         try (ZipFile zip = new ZipFile(WORK.resolve("million.xlsx").toFile())) {
             assertThat(zip.getEntry("xl/worksheets/sheet1.xml")).isNotNull();
             assertThat(zip.getEntry("xl/workbook.xml")).isNotNull();
@@ -49,8 +50,9 @@ class ExportBench {
         long codes = ensure(db, 500, 2000, 3, false);
         List<String> lines = new ArrayList<>();
         lines.add("database: 500 transcripts x 2000 units, 3 coders code all: " + codes + " codes");
-        for (int i = 0; i < 2; i++) lines.add(run(db, "reliability", "none", 1000));
-        lines.add(run(db, "xlsx", "three-million.xlsx", 1000));
+        String at = onTestStore(db, lines);
+        for (int i = 0; i < 2; i++) lines.add(run(at, "reliability", "none", 1000));
+        lines.add(run(at, "xlsx", "three-million.xlsx", 1000));
         report(lines);
     }
 
@@ -60,7 +62,7 @@ class ExportBench {
         long codes = ensure(db, 500, 2000, 3, false);
         List<String> lines = new ArrayList<>();
         lines.add("database: 500 transcripts x 2000 units, 3 coders code all: " + codes + " codes");
-        lines.add(run(db, "qdpx", "million.qdpx", 0));
+        lines.add(run(onTestStore(db, lines), "qdpx", "million.qdpx", 0));
         try (ZipFile zip = new ZipFile(WORK.resolve("million.qdpx").toFile())) {
             assertThat(zip.size()).isEqualTo(501);
             assertThat(zip.getEntry("project.qde")).isNotNull();
@@ -79,16 +81,35 @@ class ExportBench {
         return codes;
     }
 
-    private static String run(Path db, String task, String out, int bootstrap) throws IOException, InterruptedException {
+    /**
+     * Where the child JVM reads the study: the SQLite file; or on PostgreSQL (-Dstore=postgresql -Dstore.url=URL of
+     * {@code .ci/postgres start}) a new database of that cluster, the file copied into it by the {@code migrate} command.
+     */
+    private static String onTestStore(Path db, List<String> lines) throws IOException {
+        if (!nl.samenspraak.support.TestStores.postgres()) return db.toString();
+        Path key = WORK.resolve("postgresql").resolve(db.getFileName());
+        Files.createDirectories(key.getParent());
+        nl.samenspraak.db.Store store = nl.samenspraak.support.TestStores.fresh(key);
+        String argument = nl.samenspraak.support.TestStores.argument(store);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        long t = System.nanoTime();
+        int code = nl.samenspraak.app.Main.run(List.of("migrate", "--from", db.toString(), "--to", argument, "--media", store.media().toString()),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        lines.add(String.format("on PostgreSQL: copied into a new database by migrate in %.1f s", (System.nanoTime() - t) / 1e9));
+        return argument;
+    }
+
+    private static String run(String db, String task, String out, int bootstrap) throws IOException, InterruptedException {
         return run(db, task, out, bootstrap, "-Xmx256m");
     }
 
     /** Runs the task in a child JVM with the given heap limit. */
-    private static String run(Path db, String task, String out, int bootstrap, String heap) throws IOException, InterruptedException {
+    private static String run(String db, String task, String out, int bootstrap, String heap) throws IOException, InterruptedException {
         Path gc = WORK.resolve(task + "-gc.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
                 "-Xlog:gc:file=" + gc, "-cp", System.getProperty("java.class.path"), ExportBenchMain.class.getName(),
-                db.toString(), task, WORK.resolve(out).toString(), String.valueOf(bootstrap));
+                db, task, WORK.resolve(out).toString(), String.valueOf(bootstrap));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();

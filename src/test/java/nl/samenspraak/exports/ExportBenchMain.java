@@ -31,13 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs one export (or the reliability) of the bench database in its own JVM, so that -Xmx is real;
  * prints one line: {@code RESULT task=... seconds=... processCpuSeconds=... peakHeapPoolsMB=... rows=... bytes=...}
  * (processCpuSeconds: CPU time of the whole JVM during the export, every thread, JIT and GC included).
- * Arguments: DB-FILE TASK(xlsx|units.csv|reliability|qdpx) OUT-FILE BOOTSTRAP.
+ * Arguments: DB (a SQLite file or a PostgreSQL URL, as serve's --db) TASK(xlsx|units.csv|reliability|qdpx) OUT-FILE BOOTSTRAP.
  */
 public final class ExportBenchMain {
     private ExportBenchMain() {}
 
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        nl.samenspraak.db.Store db = nl.samenspraak.db.Store.forCommand(args[0]);
         String task = args[1];
         Path out = Path.of(args[2]);
         int bootstrap = Integer.parseInt(args[3]);

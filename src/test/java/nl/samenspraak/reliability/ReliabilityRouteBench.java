@@ -118,8 +118,28 @@ class ReliabilityRouteBench {
                 long codes = BenchDatabase.build(db, transcripts, 2000, 3, false);
                 lines.add(String.format("%d units: database of %d transcripts x 2000 units, %d codes, built in %.1f s", units, transcripts, codes, (System.nanoTime() - t0) / 1e9));
             }
+            // On PostgreSQL (-Dstore=postgresql -Dstore.url=URL of .ci/postgres start): the SQLite study copied into a new
+            // database of that cluster by the migrate command, and serve started on that database.
+            Path at = db;
+            String argument = db.toString();
+            boolean postgres = nl.samenspraak.support.TestStores.postgres();
+            if (postgres) {
+                try (TestApp source = TestApp.startOnSqliteAt(db)) {
+                    source.user("root", Role.ADMIN);
+                }
+                at = WORK.resolve("postgresql").resolve("units-" + units + ".db");
+                Files.createDirectories(at.getParent());
+                nl.samenspraak.db.Store store = nl.samenspraak.support.TestStores.fresh(at);
+                argument = nl.samenspraak.support.TestStores.argument(store);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+                long t0 = System.nanoTime();
+                int code = nl.samenspraak.app.Main.run(List.of("migrate", "--from", db.toString(), "--to", argument, "--media", store.media().toString()),
+                        new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+                assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+                lines.add(String.format("%d units: copied into PostgreSQL by migrate in %.1f s", units, (System.nanoTime() - t0) / 1e9));
+            }
             String memory;
-            try (TestApp app = TestApp.startAt(db)) {
+            try (TestApp app = TestApp.startAt(at)) {
                 app.user("root", Role.ADMIN);
                 ProjectReader reader = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))));
                 Scope scope = reader.scope(reader.project(1), Selection.all());
@@ -135,10 +155,16 @@ class ReliabilityRouteBench {
                 long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 memory = String.format("cache built alone in this JVM (as serve) %.0f ms; arrays %.2f MB; heap held after GC %.2f MB", build / 1e6,
                         cache.arrayBytes() / 1e6, (after - before) / 1e6);
-                app.jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+                // The first start without a saved copy of the code cache (it reads the project whole, then saves one); the
+                // others with the copy the one before saved (CodeCache.saveSnapshots).
+                app.jdbi.useHandle(h -> h.execute("DELETE FROM code_cache_snapshots"));
+                if (!postgres) app.jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
             }
-            for (int run = 0; run < Integer.getInteger("bench.starts", 1); run++) lines.add(units + " units x 3 coders: " + coldStart(db));
-            lines.add(units + " units x 3 coders: " + memory + " (load " + loadavg() + ")");
+            String store = postgres ? "PostgreSQL" : "SQLite";
+            for (int run = 0; run < Integer.getInteger("bench.starts", 2); run++) {
+                lines.add(units + " units x 3 coders on " + store + ", " + (run == 0 ? "no saved copy" : "from the saved copy") + ": " + coldStart(argument));
+            }
+            lines.add(units + " units x 3 coders on " + store + ": " + memory + " (load " + loadavg() + ")");
         }
         lines.forEach(System.out::println);
         Files.write(WORK.resolve("results.txt"), lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -171,13 +197,13 @@ class ReliabilityRouteBench {
     }
 
     /** {@code serve} in a child JVM on {@code db}: its first reliability request as soon as it is up, then three warm ones. */
-    private static String coldStart(Path db) throws Exception {
+    private static String coldStart(String db) throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                "nl.samenspraak.app.Main", "serve", "--db", db.toString(), "--port", String.valueOf(port), "--no-demo");
+                "nl.samenspraak.app.Main", "serve", "--db", db, "--port", String.valueOf(port), "--no-demo");
         Path log = WORK.resolve("serve-" + port + ".log");
         String load = loadavg();
         long start = System.nanoTime();
@@ -208,8 +234,9 @@ class ReliabilityRouteBench {
                 assertThat(http.get(url).status()).isEqualTo(200);
                 warm.add((System.nanoTime() - s) / 1_000_000);
             }
-            String read = Files.readAllLines(log).stream().filter(l -> l.contains("Code cache:")).map(l -> l.substring(l.indexOf("Code cache:")))
-                    .findFirst().orElse("no background read logged");
+            String read = String.join("; ", Files.readAllLines(log).stream().filter(l -> l.contains("Code cache:")).map(l -> l.substring(l.indexOf("Code cache:")))
+                    .toList());
+            if (read.isEmpty()) read = "no background read logged";
             return String.format("fresh process: health 200 after %d ms; first reliability request waited %d ms (asked %d ms after the start, answered"
                             + " %d ms after it); warm %s ms; server CPU %d ms at health, %d ms at the first answer; %s (load before %s, after %s)",
                     (up - start) / 1_000_000, (answered - asked) / 1_000_000, (asked - start) / 1_000_000, (answered - start) / 1_000_000, warm,

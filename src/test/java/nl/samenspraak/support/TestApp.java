@@ -88,6 +88,11 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(new AppConfig(0, folder.resolve("demo.db"), true, false), true);
     }
 
+    /** Over a SQLite file of the test's choosing, a SQLite file on either test store (a study that {@code migrate} moves, say). */
+    public static TestApp startOnSqliteAt(Path database) {
+        return new TestApp(new AppConfig(0, database, false, false), true);
+    }
+
     public static TestApp startDemo(Path folder) {
         return new TestApp(folder.resolve("demo.db"), true);
     }
