@@ -141,6 +141,9 @@ class ReliabilityRouteBench {
             String memory;
             try (TestApp app = TestApp.startAt(at)) {
                 app.user("root", Role.ADMIN);
+                // The cache below read whole, and the first start below without a saved copy of the code cache (it reads the
+                // project whole, then saves one); the others with the copy the one before saved (CodeCache.saveSnapshots).
+                app.jdbi.useHandle(h -> h.execute("DELETE FROM code_cache_snapshots"));
                 ProjectReader reader = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))));
                 Scope scope = reader.scope(reader.project(1), Selection.all());
                 System.gc();
@@ -155,9 +158,6 @@ class ReliabilityRouteBench {
                 long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 memory = String.format("cache built alone in this JVM (as serve) %.0f ms; arrays %.2f MB; heap held after GC %.2f MB", build / 1e6,
                         cache.arrayBytes() / 1e6, (after - before) / 1e6);
-                // The first start without a saved copy of the code cache (it reads the project whole, then saves one); the
-                // others with the copy the one before saved (CodeCache.saveSnapshots).
-                app.jdbi.useHandle(h -> h.execute("DELETE FROM code_cache_snapshots"));
                 if (!postgres) app.jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
             }
             String store = postgres ? "PostgreSQL" : "SQLite";
