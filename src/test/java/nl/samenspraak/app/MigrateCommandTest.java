@@ -98,7 +98,18 @@ class MigrateCommandTest {
         after.remove("code_changes");
         // The code cache's saved copy (written when the source's server stopped) matches the source's change feed, not the copy's: left behind.
         assertThat(before.remove("code_cache_snapshots")).as("the source's saved code cache").isEqualTo(1);
-        assertThat(after.remove("code_cache_snapshots")).as("not copied").isZero();
+        assertThat(after.remove("code_cache_snapshots")).as("not copied, but one of the copy's own saved by migrate").isEqualTo(1);
+        assertThat(run.out()).contains("saved them for the code cache");
+        long logEnd = to.withHandle(h -> h.createQuery("SELECT MAX(id) FROM code_changes").mapTo(Long.class).one());
+        long savedAt = to.withHandle(h -> h.createQuery("SELECT last_change_id FROM code_cache_snapshots").mapTo(Long.class).one());
+        assertThat(savedAt).as("the copy's saved cache matches the copy's change log").isEqualTo(logEnd);
+        // A cache on the copy starts from it, and after a change made on the copy still does not read the project whole.
+        nl.samenspraak.reliability.CodeCache onCopy = new nl.samenspraak.reliability.CodeCache(to);
+        var copyReader = new nl.samenspraak.report.ProjectReader(to, new nl.samenspraak.project.ProjectCodebooks(to,
+                new nl.samenspraak.codebook.CodebookService(to, new nl.samenspraak.db.Writes(to))), onCopy);
+        copyReader.tally(copyReader.scope(copyReader.project(project), nl.samenspraak.report.Selection.all()));
+        assertThat(onCopy.restores()).isEqualTo(1);
+        assertThat(onCopy.fullReads()).isZero();
         assertThat(after).isEqualTo(before);
         assertThat(before.get("codes")).isPositive();
         assertThat(before.get("change_log")).isPositive();
@@ -121,6 +132,9 @@ class MigrateCommandTest {
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);
             assertThat(saved.json().path("changeId").asLong()).isGreaterThan(lastChange);
             assertThat(saved.json().path("before").asText()).isEqualTo("option-talk");
+            assertThat(copy.count("SELECT MIN(id) FROM code_changes")).as("the log goes on from the cache's last row, no gap").isEqualTo(logEnd);
+            copyReader.tally(copyReader.scope(copyReader.project(project), nl.samenspraak.report.Selection.all()));
+            assertThat(onCopy.fullReads()).as("a change after the move is read from the log").isZero();
             // An opId used before the move is still known after it.
             Http.Response replay = coder.put("/api/utterances/" + unit + "/codes/step", Map.of("code", "option-talk", "opId", "migreer-2"));
             assertThat(replay.json().path("replayed").asBoolean()).isTrue();
