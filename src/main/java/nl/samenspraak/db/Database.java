@@ -107,6 +107,10 @@ public final class Database {
         if (store.password() != null) ds.setPassword(store.password());
         ds.setConnectTimeout(10);
         ds.setApplicationName("samenspraak");
+        // No parallel workers for the app's queries: they walk one transcript by its index (the export's per-transcript
+        // cursors, the code cache's reads), where starting a worker process costs more than the query (the export's
+        // codes of a 2,000-unit transcript: 33 ms with a worker, 7 ms without; BENCHMARKS.md, export on PostgreSQL).
+        ds.setOptions("-c max_parallel_workers_per_gather=0");
         return ds;
     }
 

@@ -45,6 +45,15 @@ class DatabaseLifecycleTest {
     }
 
     @Test
+    void postgresql_connections_plan_without_parallel_workers() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(nl.samenspraak.support.TestStores.postgres(), "PostgreSQL only: a setting of its connections");
+        try (TestApp app = TestApp.start(dir)) {
+            String workers = app.jdbi.withHandle(h -> h.createQuery("SHOW max_parallel_workers_per_gather").mapTo(String.class).one());
+            assertThat(workers).isEqualTo("0");
+        }
+    }
+
+    @Test
     void foreign_keys_are_enforced() {
         var jdbi = Database.open(dir.resolve("fk.db"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
