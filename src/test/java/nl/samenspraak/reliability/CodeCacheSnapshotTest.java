@@ -52,6 +52,19 @@ class CodeCacheSnapshotTest {
         assertThat(t.codeRows()).as(why + ", code rows").isEqualTo(direct.codeCount(scope));
     }
 
+    /** A cache that read the project whole (checked against the database) and saved its copy. */
+    private static CodeCache readWholeAndSaved(TestApp app, long project, Writes writes) {
+        CodeCache cache = new CodeCache(app.jdbi);
+        sameAsDatabase(app, project, cache, "read whole");
+        assertThat(cache.fullReads()).isEqualTo(1);
+        assertThat(cache.saveSnapshots(writes)).as("copies written").isEqualTo(1);
+        return cache;
+    }
+
+    private static byte[] savedData(TestApp app) {
+        return app.jdbi.withHandle(h -> h.createQuery("SELECT data FROM code_cache_snapshots").mapTo(byte[].class).one());
+    }
+
     private static long savedAt(TestApp app, long project) {
         return app.count("SELECT COALESCE(MAX(last_change_id), -1) FROM code_cache_snapshots WHERE project_id = " + project);
     }
@@ -60,10 +73,7 @@ class CodeCacheSnapshotTest {
     void a_cache_starts_from_the_saved_copy_and_replays_only_what_changed_after_it() {
         try (TestApp app = TestApp.start(dir); Writes writes = new Writes(app.jdbi)) {
             CodedProject p = new CodedProject(app);
-            CodeCache first = new CodeCache(app.jdbi);
-            sameAsDatabase(app, p.project, first, "read whole");
-            assertThat(first.fullReads()).isEqualTo(1);
-            assertThat(first.saveSnapshots(writes)).as("copies written").isEqualTo(1);
+            CodeCache first = readWholeAndSaved(app, p.project, writes);
             assertThat(first.saveSnapshots(writes)).as("nothing changed since").isZero();
             assertThat(savedAt(app, p.project)).isEqualTo(app.count("SELECT MAX(id) FROM code_changes"));
 
@@ -108,9 +118,7 @@ class CodeCacheSnapshotTest {
     void a_copy_the_log_no_longer_reaches_of_another_format_or_damaged_is_passed_over_for_a_whole_read() {
         try (TestApp app = TestApp.start(dir); Writes writes = new Writes(app.jdbi)) {
             CodedProject p = new CodedProject(app);
-            CodeCache first = new CodeCache(app.jdbi);
-            sameAsDatabase(app, p.project, first, "read whole");
-            assertThat(first.saveSnapshots(writes)).isEqualTo(1);
+            readWholeAndSaved(app, p.project, writes);
             List<CodeCacheHttpTest.Unit> units = units(app, p.project);
             for (CodeCacheHttpTest.Unit u : units.subList(0, 4)) Fixtures.code(p.coders.get("cees"), u.id(), "step", "decision-talk");
             assertThat(new CodeCache(app.jdbi).trim(writes, 1)).as("the rows after the copy trimmed away").isPositive();
@@ -128,7 +136,7 @@ class CodeCacheSnapshotTest {
             assertThat(otherFormat.saveSnapshots(writes)).as("replaced by one of this format").isEqualTo(1);
             assertThat(app.count("SELECT format FROM code_cache_snapshots")).isEqualTo(CodeCache.SNAPSHOT_FORMAT);
 
-            byte[] good = app.jdbi.withHandle(h -> h.createQuery("SELECT data FROM code_cache_snapshots").mapTo(byte[].class).one());
+            byte[] good = savedData(app);
             byte[] cut = java.util.Arrays.copyOf(good, good.length - 7);
             byte[] flipped = good.clone();
             flipped[flipped.length - 1] = 77; // the last unit's code of the last column: no such code number
@@ -147,11 +155,9 @@ class CodeCacheSnapshotTest {
     void an_older_copy_never_replaces_a_newer_one() {
         try (TestApp app = TestApp.start(dir); Writes writes = new Writes(app.jdbi)) {
             CodedProject p = new CodedProject(app);
-            CodeCache cache = new CodeCache(app.jdbi);
-            sameAsDatabase(app, p.project, cache, "read whole");
-            cache.saveSnapshots(writes);
+            CodeCache cache = readWholeAndSaved(app, p.project, writes);
             long older = savedAt(app, p.project);
-            byte[] olderData = app.jdbi.withHandle(h -> h.createQuery("SELECT data FROM code_cache_snapshots").mapTo(byte[].class).one());
+            byte[] olderData = savedData(app);
             Fixtures.code(p.coders.get("cees"), units(app, p.project).get(0).id(), "step", "team-talk");
             cache.saveSnapshots(writes);
             long newer = savedAt(app, p.project);
@@ -170,9 +176,7 @@ class CodeCacheSnapshotTest {
     void erasing_a_transcript_deletes_its_projects_copy_and_a_copy_saved_after_holds_no_trace_of_it() {
         try (TestApp app = TestApp.start(dir); Writes writes = new Writes(app.jdbi)) {
             CodedProject p = new CodedProject(app);
-            CodeCache cache = new CodeCache(app.jdbi);
-            sameAsDatabase(app, p.project, cache, "read whole");
-            assertThat(cache.saveSnapshots(writes)).isEqualTo(1);
+            CodeCache cache = readWholeAndSaved(app, p.project, writes);
             long t = units(app, p.project).get(0).transcript();
             String name = p.admin.get("/api/transcripts/" + t).json().path("transcript").path("name").asText();
             Http.Response r = p.admin.post("/api/transcripts/" + t + "/erasure", Map.of("reason", "request of the client", "confirmName", name));
@@ -184,7 +188,7 @@ class CodeCacheSnapshotTest {
             CodeCache restored = new CodeCache(app.jdbi);
             sameAsDatabase(app, p.project, restored, "from a copy saved after the erasure");
             assertThat(restored.restores()).isEqualTo(1);
-            byte[] data = app.jdbi.withHandle(h -> h.createQuery("SELECT data FROM code_cache_snapshots").mapTo(byte[].class).one());
+            byte[] data = savedData(app);
             assertThat(CodeCache.transcriptsIn(data)).as("the transcripts in the copy").isNotEmpty().doesNotContain(t)
                     .containsExactlyInAnyOrderElementsOf(units(app, p.project).stream().map(CodeCacheHttpTest.Unit::transcript).distinct().toList());
         }
