@@ -56,18 +56,23 @@ final class Startup {
      */
     static void warm(Services services) {
         services.workers().codeCache().execute(() -> {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Startup.class);
             try {
                 long start = System.nanoTime();
                 int projects = services.reliability().warmCache();
                 long[] counts = services.reliability().cacheCounts();
-                org.slf4j.LoggerFactory.getLogger(Startup.class).info("Code cache: the codes of {} project(s) ready in {} ms ({} from saved copies, {} read whole)",
+                log.info("Code cache: the codes of {} project(s) ready in {} ms ({} from saved copies, {} read whole)",
                         projects, (System.nanoTime() - start) / 1_000_000, counts[0], counts[1]);
+            } catch (RuntimeException e) {
+                log.warn("Reading the projects' codes into the cache failed: {}", e.toString());
+                return;
+            }
+            try {
                 long saving = System.nanoTime();
                 int saved = services.reliability().saveCache(services.writes());
-                if (saved > 0) org.slf4j.LoggerFactory.getLogger(Startup.class).info("Code cache: {} copy(ies) saved in {} ms", saved,
-                        (System.nanoTime() - saving) / 1_000_000);
+                if (saved > 0) log.info("Code cache: {} copy(ies) saved in {} ms", saved, (System.nanoTime() - saving) / 1_000_000);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Startup.class).warn("Reading the projects' codes into the cache failed: {}", e.toString());
+                log.warn("Saving the code cache after the start failed (the timer tries again): {}", e.toString());
             }
         });
     }
