@@ -61,9 +61,10 @@ final class MigrateCommand {
                     r.total(), r.rows().size(), from, target.describe(), r.changeLogDigest().substring(0, 16));
             r.rows().forEach((table, n) -> { if (n > 0) out.printf("  %-28s %,d%n", table, n); });
             if (target.postgres()) {
-                // The planner's statistics of the tables just filled, now rather than whenever autovacuum gets to them: without
-                // them the first queries on a large study choose plans for empty tables (a whole read of the 1M-unit bench
-                // study's codes took 85 s before, 9 s after). VACUUM also clears the rows of code_changes the copy's triggers wrote.
+                // Every row just written is new to PostgreSQL: no statistics for the planner yet, no visibility map, no hint
+                // bits, and the code_changes rows the copy's triggers wrote are dead. Done now rather than whenever autovacuum
+                // and the first readers get to it: the first whole read of the 1M-unit bench study took 85-92 s without it,
+                // 5.5 s after it (BENCHMARKS.md, "Saved copies of the cache").
                 long analyzing = System.nanoTime();
                 targetDb.useHandle(h -> h.execute("VACUUM ANALYZE"));
                 out.printf("Analyzed the target's tables for PostgreSQL's planner in %.1f s.%n", (System.nanoTime() - analyzing) / 1e9);

@@ -183,6 +183,15 @@ public final class CodeCache implements CodeSource {
         }
     }
 
+    /**
+     * Whether a log whose rows run from {@code min} to {@code max} (0 and 0 when empty) holds every row after {@code seen}:
+     * no row after it trimmed away, and the log not behind it (another database file). What a running cache and a saved
+     * copy both need before they replay the log instead of reading the project whole.
+     */
+    static boolean reaches(long min, long max, long seen) {
+        return !((max > seen && min > seen + 1) || max < seen);
+    }
+
     /** The format of the saved copies this version writes and reads ({@link ProjectCodes#save}); a copy of another format is not read. */
     static final int SNAPSHOT_FORMAT = 1;
     /** The saved copy of a project and the log's bounds, in one read transaction. */
@@ -207,7 +216,7 @@ public final class CodeCache implements CodeSource {
                         log.info("The saved code cache of project {} has format {}, not {}: reading the project whole", p.projectId, format, SNAPSHOT_FORMAT);
                         return false;
                     }
-                    if ((max > seen && min > seen + 1) || max < seen) {
+                    if (!reaches(min, max, seen)) {
                         log.info("The saved code cache of project {} (change {}) is older than the change log ({} to {}): reading the project whole",
                                 p.projectId, seen, min, max);
                         return false;
@@ -252,34 +261,45 @@ public final class CodeCache implements CodeSource {
      * copy of an erased transcript's codes outlives the erasure. Returns the copies written.
      */
     public int saveSnapshots(nl.samenspraak.db.Writes writes) {
-        if (!usable()) return 0;
         int saved = 0;
+        for (Snapshot s : snapshots()) if (write(writes, s)) saved++;
+        return saved;
+    }
+
+    /** A copy made under a project's lock, to be written after it: the bytes, the change they match, the transcripts in them. */
+    record Snapshot(ProjectCodes project, byte[] data, long seen, Set<Long> transcripts) {}
+
+    /** Copies of every built project whose codes changed since its last saved copy, each brought up to date first. */
+    List<Snapshot> snapshots() {
+        if (!usable()) return List.of();
+        List<Snapshot> made = new ArrayList<>();
         for (ProjectCodes p : projects.values()) {
-            byte[] data;
-            long seen;
-            Set<Long> transcripts;
             synchronized (p) {
                 if (!p.built) continue;
                 bringUpToDate(p);
                 if (p.lastSeen == p.savedSeen) continue;
-                data = p.save();
-                seen = p.lastSeen;
-                transcripts = new HashSet<>(p.transcripts.keySet());
+                made.add(new Snapshot(p, p.save(), p.lastSeen, new HashSet<>(p.transcripts.keySet())));
             }
-            boolean written = writes.inTransaction(h -> {
-                Set<Long> live = new HashSet<>(h.createQuery(LIVE).bind(0, p.projectId).mapTo(Long.class).list());
-                if (!live.containsAll(transcripts)) return false;
-                h.createUpdate(SAVE).bind(0, p.projectId).bind(1, seen).bind(2, SNAPSHOT_FORMAT)
-                        .bind(3, java.time.Instant.now().toString()).bind(4, data).execute();
-                return true;
-            });
-            if (!written) continue;
-            synchronized (p) {
-                p.savedSeen = Math.max(p.savedSeen, seen);
-            }
-            saved++;
         }
-        return saved;
+        return made;
+    }
+
+    /** Writes one copy unless a transcript in it is no longer live (erased or deleted since it was made); true when written. */
+    boolean write(nl.samenspraak.db.Writes writes, Snapshot s) {
+        long projectId = s.project().projectId;
+        boolean written = writes.inTransaction(h -> {
+            Set<Long> live = new HashSet<>(h.createQuery(LIVE).bind(0, projectId).mapTo(Long.class).list());
+            if (!live.containsAll(s.transcripts())) return false;
+            h.createUpdate(SAVE).bind(0, projectId).bind(1, s.seen()).bind(2, SNAPSHOT_FORMAT)
+                    .bind(3, java.time.Instant.now().toString()).bind(4, s.data()).execute();
+            return true;
+        });
+        if (written) {
+            synchronized (s.project()) {
+                s.project().savedSeen = Math.max(s.project().savedSeen, s.seen());
+            }
+        }
+        return written;
     }
 
     /** The bytes the arrays of every cached project take (the objects around them not counted): what the benchmark reports. */
@@ -676,7 +696,7 @@ public final class CodeCache implements CodeSource {
             Set<Long> reread = new HashSet<>();
             boolean whole = false;
             // Not built yet; rows it has not seen trimmed away; or a log behind what it saw (another database file).
-            if (!built || (max > lastSeen && min > lastSeen + 1) || max < lastSeen) {
+            if (!built || !reaches(min, max, lastSeen)) {
                 transcripts = new HashMap<>();
                 built = true;
                 whole = true;

@@ -195,6 +195,28 @@ class CodeCacheSnapshotTest {
     }
 
     @Test
+    void a_copy_made_before_an_erasure_is_not_written_after_it() {
+        try (TestApp app = TestApp.start(dir); Writes writes = new Writes(app.jdbi)) {
+            CodedProject p = new CodedProject(app);
+            CodeCache cache = readWholeAndSaved(app, p.project, writes);
+            List<CodeCacheHttpTest.Unit> units = units(app, p.project);
+            for (String code : List.of("team-talk", "no-step")) Fixtures.code(p.coders.get("cees"), units.get(0).id(), "step", code);
+            List<CodeCache.Snapshot> made = cache.snapshots();
+            assertThat(made).as("a copy of the changed project").hasSize(1);
+            long t = units.get(0).transcript();
+            assertThat(made.get(0).transcripts()).contains(t);
+            // The erasure commits between the copy's making and its writing (as the timer's save and an erasure can meet).
+            String name = p.admin.get("/api/transcripts/" + t).json().path("transcript").path("name").asText();
+            Http.Response r = p.admin.post("/api/transcripts/" + t + "/erasure", Map.of("reason", "request of the client", "confirmName", name));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(cache.write(writes, made.get(0))).as("written").isFalse();
+            assertThat(app.count("SELECT COUNT(*) FROM code_cache_snapshots")).as("no copy holds the erased transcript").isZero();
+            assertThat(cache.saveSnapshots(writes)).as("a copy made after the erasure is written").isEqualTo(1);
+            assertThat(CodeCache.transcriptsIn(savedData(app))).doesNotContain(t);
+        }
+    }
+
+    @Test
     void a_server_that_stops_saves_its_copies_and_after_a_restart_answers_as_the_database_does() {
         try (TestApp app = TestApp.start(dir)) {
             CodedProject p = new CodedProject(app);

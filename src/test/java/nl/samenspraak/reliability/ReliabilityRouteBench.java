@@ -128,14 +128,8 @@ class ReliabilityRouteBench {
                     source.user("root", Role.ADMIN);
                 }
                 at = WORK.resolve("postgresql").resolve("units-" + units + ".db");
-                Files.createDirectories(at.getParent());
-                nl.samenspraak.db.Store store = nl.samenspraak.support.TestStores.fresh(at);
-                argument = nl.samenspraak.support.TestStores.argument(store);
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
                 long t0 = System.nanoTime();
-                int code = nl.samenspraak.app.Main.run(List.of("migrate", "--from", db.toString(), "--to", argument, "--media", store.media().toString()),
-                        new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-                assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+                argument = nl.samenspraak.support.TestStores.migratedFrom(db, at);
                 lines.add(String.format("%d units: copied into PostgreSQL by migrate in %.1f s", units, (System.nanoTime() - t0) / 1e9));
             }
             String memory;

@@ -69,6 +69,21 @@ public final class TestStores {
         return store.user() == null ? store.url() : store.url().replace("postgresql://", "postgresql://" + store.user() + "@");
     }
 
+    /**
+     * The benchmarks' PostgreSQL study: a new database of the test cluster standing for {@code key} (as {@link #fresh}),
+     * with the SQLite study {@code sqlite} copied in by the {@code migrate} command; returns what {@code serve --db} takes.
+     */
+    public static String migratedFrom(Path sqlite, Path key) throws java.io.IOException {
+        Files.createDirectories(key.toAbsolutePath().getParent());
+        Store store = fresh(key);
+        String argument = argument(store);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int code = nl.samenspraak.app.Main.run(java.util.List.of("migrate", "--from", sqlite.toString(), "--to", argument, "--media", store.media().toString()),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        if (code != 0) throw new IllegalStateException("migrate failed (" + code + "): " + err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return argument;
+    }
+
     /** The app on that store has closed; its database goes when its temp folder has gone. Nothing for SQLite. */
     public static synchronized void closed(Store store) {
         if (!store.postgres()) return;
