@@ -61,6 +61,13 @@ class CodeCacheSnapshotTest {
         return cache;
     }
 
+    /** Erases a transcript through the route, as its project's admin does on the erase page. */
+    private static void erase(CodedProject p, long transcript) {
+        String name = p.admin.get("/api/transcripts/" + transcript).json().path("transcript").path("name").asText();
+        Http.Response r = p.admin.post("/api/transcripts/" + transcript + "/erasure", Map.of("reason", "request of the client", "confirmName", name));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     private static byte[] savedData(TestApp app) {
         return app.jdbi.withHandle(h -> h.createQuery("SELECT data FROM code_cache_snapshots").mapTo(byte[].class).one());
     }
@@ -158,7 +165,8 @@ class CodeCacheSnapshotTest {
             CodeCache cache = readWholeAndSaved(app, p.project, writes);
             long older = savedAt(app, p.project);
             byte[] olderData = savedData(app);
-            Fixtures.code(p.coders.get("cees"), units(app, p.project).get(0).id(), "step", "team-talk");
+            long unit = units(app, p.project).get(0).id();
+            for (String code : List.of("team-talk", "no-step")) Fixtures.code(p.coders.get("cees"), unit, "step", code); // a change whatever cees had
             cache.saveSnapshots(writes);
             long newer = savedAt(app, p.project);
             assertThat(newer).isGreaterThan(older);
@@ -178,9 +186,7 @@ class CodeCacheSnapshotTest {
             CodedProject p = new CodedProject(app);
             CodeCache cache = readWholeAndSaved(app, p.project, writes);
             long t = units(app, p.project).get(0).transcript();
-            String name = p.admin.get("/api/transcripts/" + t).json().path("transcript").path("name").asText();
-            Http.Response r = p.admin.post("/api/transcripts/" + t + "/erasure", Map.of("reason", "request of the client", "confirmName", name));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            erase(p, t);
             assertThat(app.count("SELECT COUNT(*) FROM code_cache_snapshots")).as("the copy went with the erasure").isZero();
 
             // The cache that still holds the transcript's codes in memory saves again: brought up to date first, without them.
@@ -206,9 +212,7 @@ class CodeCacheSnapshotTest {
             long t = units.get(0).transcript();
             assertThat(made.get(0).transcripts()).contains(t);
             // The erasure commits between the copy's making and its writing (as the timer's save and an erasure can meet).
-            String name = p.admin.get("/api/transcripts/" + t).json().path("transcript").path("name").asText();
-            Http.Response r = p.admin.post("/api/transcripts/" + t + "/erasure", Map.of("reason", "request of the client", "confirmName", name));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            erase(p, t);
             assertThat(cache.write(writes, made.get(0))).as("written").isFalse();
             assertThat(app.count("SELECT COUNT(*) FROM code_cache_snapshots")).as("no copy holds the erased transcript").isZero();
             assertThat(cache.saveSnapshots(writes)).as("a copy made after the erasure is written").isEqualTo(1);
