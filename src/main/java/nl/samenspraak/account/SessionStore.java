@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Log-in sessions. Tokens are random; only their SHA-256 is stored. A session ends at its absolute
  * lifetime or after {@code idle} without a request, whichever comes first. Every request asks who is
  * calling, so an answer is remembered for {@link #CACHE} at most; log-out, deactivation and a
- * password change forget the user's remembered sessions at once.
+ * password change forget the user's remembered sessions at once. The memory of answers is keyed by
+ * the token itself (it lives only in this process, as the token does in the request), so a request
+ * whose answer is remembered computes no hash.
  */
 final class SessionStore {
     static final Duration LIFETIME = Duration.ofHours(12);
@@ -27,7 +29,7 @@ final class SessionStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** {@code epoch}: the revocation count when the database was asked; a later revocation of the user voids it. */
-    private record Cached(User user, long epoch, Instant checkedAt, Instant lastSeen) {}
+    private record Cached(String hash, User user, long epoch, Instant checkedAt, Instant lastSeen) {}
 
     private final Jdbi jdbi;
     private final Writes writes;
@@ -60,31 +62,33 @@ final class SessionStore {
 
     Optional<User> user(String token) {
         if (token == null || token.isBlank()) return Optional.empty();
-        String hash = Hashes.sha256(token);
         Instant now = clock.instant();
-        Cached cached = cache.get(hash);
+        Cached cached = cache.get(token);
         if (cached == null || !now.isBefore(cached.checkedAt().plus(CACHE)) || revoked.getOrDefault(cached.user().id(), 0L) > cached.epoch()) {
+            String hash = Hashes.sha256(token);
             long asked = epoch.get();
             Optional<UserDao.LiveSession> live = jdbi.withExtension(UserDao.class,
                     dao -> dao.findBySession(hash, now.toString(), now.minus(idle).toString()));
             if (live.isEmpty()) {
-                cache.remove(hash);
+                cache.remove(token);
                 return Optional.empty();
             }
-            cached = new Cached(live.get().user(), asked, now, Instant.parse(live.get().lastSeenAt()));
+            cached = new Cached(hash, live.get().user(), asked, now, Instant.parse(live.get().lastSeenAt()));
+            cache.put(token, cached);
         }
         if (!now.isBefore(cached.lastSeen().plus(TOUCH_EVERY))) {
+            String hash = cached.hash();
             writes.grouped(h -> { h.attach(UserDao.class).touchSession(hash, now.toString()); return null; });
-            cached = new Cached(cached.user(), cached.epoch(), cached.checkedAt(), now);
+            cached = new Cached(hash, cached.user(), cached.epoch(), cached.checkedAt(), now);
+            cache.put(token, cached);
         }
-        cache.put(hash, cached);
         return Optional.of(cached.user());
     }
 
     void end(String token) {
         if (token == null) return;
         String hash = Hashes.sha256(token);
-        cache.remove(hash);
+        cache.remove(token);
         writes.useTransaction(h -> h.attach(UserDao.class).deleteSession(hash, clock.instant().toString()));
     }
 
@@ -98,6 +102,6 @@ final class SessionStore {
     /** Forgets remembered sessions of the user (after the database rows went in the caller's transaction). */
     void forget(long userId, String keepHash) {
         revoked.put(userId, epoch.incrementAndGet());
-        cache.entrySet().removeIf(e -> e.getValue().user().id() == userId && !e.getKey().equals(keepHash));
+        cache.values().removeIf(c -> c.user().id() == userId && !c.hash().equals(keepHash));
     }
 }

@@ -65,6 +65,10 @@ public final class SameOrigin {
         String o = origin.strip().toLowerCase(Locale.ROOT);
         if (configured.contains(o)) return true;
         if (host == null) return false;
+        // The common case without parsing two URIs per request: the origin is the scheme and the Host as sent
+        // (a plain host name or address, and a port), which the comparison below would accept too.
+        String scheme = o.startsWith("https://") ? "https://" : o.startsWith("http://") ? "http://" : null;
+        if (scheme != null && plain(host) && o.length() == scheme.length() + host.length() && o.startsWith(host, scheme.length())) return true;
         try {
             URI u = URI.create(o);
             if (u.getHost() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) return false;
@@ -75,6 +79,16 @@ public final class SameOrigin {
         } catch (IllegalArgumentException e) {
             return false; // "null", or not an origin at all
         }
+    }
+
+    /** A Host of lower-case letters, digits, dots, hyphens and one port: nothing that a URI would read otherwise. */
+    private static boolean plain(String host) {
+        if (host.isEmpty()) return false;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':')) return false;
+        }
+        return host.charAt(0) != ':' && host.indexOf(':') == host.lastIndexOf(':') && !host.endsWith(":");
     }
 
     private static int defaultPort(String scheme) {

@@ -51,6 +51,31 @@ class ErrorShapeTest {
     }
 
     @Test
+    void a_body_is_read_as_utf_8_unless_it_names_another_charset() {
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        String name = app.unique("Gespreksvoering één");
+        String body = "{\"name\": \"" + name + "\", \"codebookKey\": \"samen-beslissen\"}";
+        Http.Response utf8 = admin.postRaw("/api/projects", "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(utf8.status()).isEqualTo(201);
+        assertThat(utf8.json().path("name").asText()).isEqualTo(name);
+        String other = app.unique("Gespreksvoering één");
+        Http.Response latin1 = admin.postRaw("/api/projects", "application/json; charset=ISO-8859-1",
+                body.replace(name, other).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1.status()).isEqualTo(201);
+        assertThat(latin1.json().path("name").asText()).isEqualTo(other);
+    }
+
+    @Test
+    void an_empty_or_null_body_is_a_400_that_asks_for_an_object() {
+        Http admin = app.loggedIn("root", Role.ADMIN);
+        for (String body : new String[] {"", "null"}) {
+            Http.Response r = admin.post("/api/projects", body);
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.json().path("code").asText()).as(body).startsWith("request.");
+        }
+    }
+
+    @Test
     void a_broken_multipart_upload_is_a_400_not_a_500() {
         Http admin = app.loggedIn("root", Role.ADMIN);
         long project = nl.samenspraak.support.Fixtures.project(admin, app.unique("Kapot"));
