@@ -76,6 +76,10 @@ public final class App {
             c.startup.showJavalinBanner = false;
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
             c.http.maxRequestSize = Limits.MAX_REQUEST_BYTES;
+            // Javalin copies every answer to Jetty through a new buffer of this size (by default Jetty's output buffer,
+            // 32 KiB): for a save's 200-byte answer that was half of all the memory a save allocated, and so of the
+            // collector's pauses. Jetty still buffers the output at its own size, so large downloads are not slowed.
+            c.http.responseBufferSize = 4096;
             c.jetty.port = config.port();
             // Javalin's own handler reads the pages through the class loader; Jetty's would mount the whole jar
             // (27,000 entries) as a zip file system, and build a second Jetty server, before the port opens.
