@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Saving codes over HTTP from 50 concurrent coders (50 connections, each request from one of 50
  * logged-in coders), driven by wrk (Debian package {@code wrk}) so that the load generator does not
  * share the server's JVM. Afterwards every acknowledged save must be in the change log.
- * Run: {@code mvn -B -Pbench test -Dtest=SaveBenchmark} (optionally {@code -DsaveBenchmark.seconds=20}, {@code -DsaveBenchmark.coders=200};
+ * Run: {@code mvn -B -Pbench test -Dtest=SaveBenchmark} (optionally {@code -DsaveBenchmark.seconds=20}, {@code -DsaveBenchmark.warmup=30}, {@code -DsaveBenchmark.rounds=5}, {@code -DsaveBenchmark.coders=200};
  * on PostgreSQL {@code -Dstore=postgresql -Dstore.url=URL} of a cluster started with {@code .ci/postgres start --durable}).
  */
 @Tag("bench")
@@ -55,8 +55,9 @@ class SaveBenchmark {
                 Fixtures.member(admin, project, "coder" + c, "coder");
                 cookies.add(app.sessionCookie("coder" + c));
             }
-            // A server that has run for a while has compiled its hot paths: 10 s of saves before anything is measured.
-            wrk(app, writeScript(cookies, units, 0, 0), Integer.getInteger("saveBenchmark.warmup", 10), "warm-up");
+            // A server that has run for a while has compiled its hot paths: 30 s of saves before anything is measured (after 3 s
+            // or 10 s the rounds below still grew faster one after the other: the JIT was still compiling).
+            wrk(app, writeScript(cookies, units, 0, 0), Integer.getInteger("saveBenchmark.warmup", 30), "warm-up");
             List<Long> coders = new ArrayList<>();
             for (int c = 0; c < CODERS; c++) coders.add(app.count("SELECT id FROM users WHERE name = 'coder" + c + "'"));
             anchor(app.store, units, coders, 3); // warm-up of the anchor's statements
