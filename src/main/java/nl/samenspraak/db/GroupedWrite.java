@@ -44,6 +44,26 @@ final class GroupedWrite<T> {
     }
 
     /**
+     * Runs without a savepoint, as every write of a batch first does ({@link GroupCommit}); false when it was refused
+     * (a RuntimeException), after which the committer rolls the batch back and runs it again through {@link #runIn}.
+     */
+    boolean runBare(Handle h) {
+        try {
+            value = work.withHandle(h);
+            return true;
+        } catch (RuntimeException e) {
+            failure = e;
+            return false;
+        }
+    }
+
+    /** Forgets what a run that was rolled back gave. */
+    void reset() {
+        value = null;
+        failure = null;
+    }
+
+    /**
      * Runs in a savepoint, so one refused write (a RuntimeException: a 400, a conflict) does not undo the
      * others of its batch. Anything else (an Error) is not caught here: it fails the whole batch.
      */

@@ -138,6 +138,63 @@ class WritesTest {
     }
 
     @Test
+    void a_batch_runs_without_savepoints_until_a_write_is_refused_then_again_with_one_per_write() throws Exception {
+        Database.Pooled db = Database.openPooled(TestStores.fresh(dir.resolve("w5.db")));
+        Jdbi jdbi = db.jdbi();
+        jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (Writes writes = new Writes(jdbi)) {
+            for (boolean withRefusals : new boolean[] {false, true}) {
+                jdbi.useHandle(h -> h.execute("DELETE FROM t"));
+                CountDownLatch release = new CountDownLatch(1), holding = new CountDownLatch(1);
+                Future<Object> held = holdCommitter(callers, writes, release, holding);
+                assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+                long batchesBefore = writes.status().batches();
+                java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+                List<Future<Object>> queued = new ArrayList<>();
+                for (int i = 1; i <= 10; i++) {
+                    int n = i;
+                    queued.add(callers.submit(() -> writes.grouped(h -> {
+                        runs.incrementAndGet();
+                        h.execute("INSERT INTO t VALUES (?)", n);
+                        if (withRefusals && (n == 3 || n == 7)) throw ApiException.conflict("test.refused", "refused " + n);
+                        // what a write answers comes from the database, so a second run must answer from the second run's state
+                        return h.createQuery("SELECT COUNT(*) FROM t WHERE x > 0").mapTo(Long.class).one();
+                    })));
+                    awaitQueued(writes, i); // queued in the order 1..10
+                }
+                release.countDown();
+                held.get(20, TimeUnit.SECONDS);
+                List<Object> answers = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    try {
+                        answers.add(queued.get(i).get(20, TimeUnit.SECONDS));
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        answers.add(((ApiException) e.getCause()).code());
+                    }
+                }
+                // the counter goes up just after the callers are answered
+                for (long until = System.nanoTime() + 5_000_000_000L; writes.status().batches() - batchesBefore < 2 && System.nanoTime() < until; ) Thread.sleep(5);
+                assertThat(writes.status().batches() - batchesBefore).as("the held write's batch, then the ten in one").isEqualTo(2);
+                if (!withRefusals) {
+                    assertThat(runs.get()).as("each write ran once: no refusal, no second run").isEqualTo(10);
+                    assertThat(answers).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+                    assertThat(Sql.one(jdbi, "SELECT COUNT(*) FROM t WHERE x > 0", Long.class)).isEqualTo(10L);
+                } else {
+                    // First run: writes 1-3 (3 refused, the batch rolled back); second run: all ten, each in a savepoint.
+                    assertThat(runs.get()).isEqualTo(3 + 10);
+                    assertThat(answers).containsExactly(1L, 2L, "test.refused", 3L, 4L, 5L, "test.refused", 6L, 7L, 8L);
+                    List<Integer> stored = jdbi.withHandle(h -> h.createQuery("SELECT x FROM t WHERE x > 0 ORDER BY x").mapTo(Integer.class).list());
+                    assertThat(stored).containsExactly(1, 2, 4, 5, 6, 8, 9, 10);
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+            db.close();
+        }
+    }
+
+    @Test
     void a_batch_that_throws_an_error_answers_its_callers_503_and_later_saves_succeed() throws Exception {
         Database.Pooled db = Database.openPooled(TestStores.fresh(dir.resolve("w4.db")));
         Jdbi jdbi = db.jdbi();
