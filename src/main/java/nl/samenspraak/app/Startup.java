@@ -60,9 +60,9 @@ final class Startup {
             try {
                 long start = System.nanoTime();
                 int projects = services.reliability().warmCache();
-                long[] counts = services.reliability().cacheCounts();
+                var counts = services.reliability().cacheCounts();
                 log.info("Code cache: the codes of {} project(s) ready in {} ms ({} from saved copies, {} read whole)",
-                        projects, (System.nanoTime() - start) / 1_000_000, counts[0], counts[1]);
+                        projects, (System.nanoTime() - start) / 1_000_000, counts.restores(), counts.fullReads());
             } catch (RuntimeException e) {
                 log.warn("Reading the projects' codes into the cache failed: {}", e.toString());
                 return;

@@ -88,8 +88,10 @@ public final class ReliabilityService {
     }
 
     /** How many projects the cache took from saved copies, and how many it read whole, since the start. */
-    public long[] cacheCounts() {
-        return cache == null ? new long[2] : new long[]{cache.restores(), cache.fullReads()};
+    public record CacheCounts(long restores, long fullReads) {}
+
+    public CacheCounts cacheCounts() {
+        return cache == null ? new CacheCounts(0, 0) : new CacheCounts(cache.restores(), cache.fullReads());
     }
 
     /** Every figure for the scope from codes collected in one pass (an export's), units per role read in the same snapshot (the database's). */
