@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * sleeps in SQLite's busy handler (1, 2, 5 ... 100 ms), which ruins latency under load; so writers
  * of this process queue on a fair Java lock instead. Small independent writes (a coder's save) go
  * through {@link #grouped}: a committer ({@link GroupCommit}, one long task on the executor the app
- * gives it) runs everything waiting in one transaction, each write in its own savepoint, and answers
+ * gives it) runs everything waiting in one transaction (a write that is refused undoes only itself), and answers
  * each caller after the commit (group commit), so every acknowledged write is durable and one fsync
  * serves many. No caller waits without end: after {@link #WAIT} it gets a 503, and a failed batch
  * fails its own callers (503) while the next batch is committed.
