@@ -25,8 +25,9 @@ public final class Requests {
      */
     public static <T> T body(Context ctx, Class<T> type) {
         if (utf8(ctx.contentType())) {
+            byte[] bytes = ctx.bodyAsBytes(); // outside the try: a body over the limit is Javalin's 413, as before
             try {
-                T value = READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(ctx.bodyAsBytes());
+                T value = READERS.computeIfAbsent(type, MAPPER::readerFor).readValue(bytes);
                 if (value != null) return value;
             } catch (IOException | RuntimeException e) {
                 // the validator below reads it again and says what is wrong

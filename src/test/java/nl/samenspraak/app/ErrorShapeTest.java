@@ -76,6 +76,40 @@ class ErrorShapeTest {
     }
 
     @Test
+    void a_json_body_over_the_request_limit_is_a_413_however_it_is_sent() throws Exception {
+        app.loggedIn("root", Role.ADMIN);
+        String cookie = app.sessionCookie("root");
+        long limit = nl.samenspraak.http.Limits.MAX_REQUEST_BYTES;
+        // With its length announced, and chunked; either way the server reads up to the limit and answers 413.
+        for (boolean chunked : new boolean[] {false, true}) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", app.app.port())) {
+                socket.setSoTimeout(60_000);
+                String head = "POST /api/projects HTTP/1.1\r\nHost: localhost:" + app.app.port() + "\r\nOrigin: " + app.baseUrl
+                        + "\r\nCookie: " + cookie + "\r\nContent-Type: application/json\r\n"
+                        + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + (limit + 1)) + "\r\nConnection: close\r\n\r\n";
+                var out = socket.getOutputStream();
+                out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] chunk = new byte[1 << 20];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+                byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] crlf = "\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                try {
+                    for (long sent = 0; sent <= limit; sent += chunk.length) {
+                        if (chunked) out.write(size);
+                        out.write(chunk, 0, (int) Math.min(chunk.length, limit + 1 - sent));
+                        if (chunked) out.write(crlf);
+                    }
+                    if (chunked) out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException closedEarly) {
+                    // the server may answer and close before the rest is sent
+                }
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(answer).as(chunked ? "chunked" : "announced").startsWith("HTTP/1.1 413");
+            }
+        }
+    }
+
+    @Test
     void a_broken_multipart_upload_is_a_400_not_a_500() {
         Http admin = app.loggedIn("root", Role.ADMIN);
         long project = nl.samenspraak.support.Fixtures.project(admin, app.unique("Kapot"));
