@@ -131,13 +131,15 @@ class SaveBenchmark {
     /**
      * What the issue measures the HTTP path against: plain SQLite with the same durability (WAL, synchronous=FULL,
      * BEGIN IMMEDIATE, as the server's connections; on PostgreSQL the same server and its settings) running the same statements of a save ({@link CodeWrites}: the
-     * target, the code before, the upsert, the change-log row) with one save per transaction, back to back on one
+     * target, the operation id looked up, the code before, the upsert, the change-log row with that operation id, as a save
+     * from the coding screen carries one) with one save per transaction, back to back on one
      * connection and one thread, so that no lock is waited for: the fastest that one-save-per-sync can go on this disk.
      */
     private static Anchor anchor(nl.samenspraak.db.Store store, List<Long> units, List<Long> coders, int seconds) throws Exception {
         String[] codes = {"team-talk", "option-talk"};
         long[] nanos = new long[1 << 22];
         int n = 0;
+        String run = java.util.UUID.randomUUID().toString();
         try (java.sql.Connection c = connect(store)) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
@@ -147,10 +149,12 @@ class SaveBenchmark {
                 long coder = coders.get(n % coders.size());
                 String now = java.time.Instant.now().toString();
                 CodingDao.Target target = CodeWrites.target(c, unit, coder).orElseThrow();
+                String opId = "anchor-" + run + "-" + n;
+                if (CodeWrites.changeByOp(c, opId).isPresent()) throw new IllegalStateException("an operation id used twice: " + opId);
                 String before = CodeWrites.code(c, unit, coder, "step");
                 String code = codes[n % 2];
                 CodeWrites.upsert(c, unit, coder, "step", code, target.codebookId(), now);
-                CodeWrites.log(c, now, coder, coder, target.projectId(), target.transcriptId(), unit, "step", before, code, null);
+                CodeWrites.log(c, now, coder, coder, target.projectId(), target.transcriptId(), unit, "step", before, code, opId);
                 c.commit();
                 long t1 = System.nanoTime();
                 nanos[n] = t1 - t0;
@@ -208,13 +212,15 @@ class SaveBenchmark {
         for (long u : units) lua.append(u).append(',');
         lua.append("}\nlocal codes = {\"team-talk\", \"option-talk\"}\n");
         if (thinkMs > 0) lua.append("function delay() return ").append(thinkMs).append(" end\n");
+        lua.append("""
+                local ffi = require("ffi")
+                ffi.cdef[[ typedef struct { long tv_sec; long tv_usec; } samenspraak_timeval; int gettimeofday(samenspraak_timeval *tv, void *tz); ]]
+                local tv = ffi.new("samenspraak_timeval")
+                local function now() ffi.C.gettimeofday(tv, nil); return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000 end
+                """);
         if (perSecond > 0) {
             lua.append("local interval = ").append(2 * 1000.0 / perSecond).append(" -- ms between a thread's requests (2 threads)\n");
             lua.append("""
-                    local ffi = require("ffi")
-                    ffi.cdef[[ typedef struct { long tv_sec; long tv_usec; } samenspraak_timeval; int gettimeofday(samenspraak_timeval *tv, void *tz); ]]
-                    local tv = ffi.new("samenspraak_timeval")
-                    local function now() ffi.C.gettimeofday(tv, nil); return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000 end
                     local nextSlot = nil
                     function delay()
                       local t = now()
@@ -231,10 +237,12 @@ class SaveBenchmark {
                 local offset = 0
                 local threads = 0
                 function setup(thread) thread:set("offset", threads * 7919); threads = threads + 1 end
-                function init(args) n = offset end
+                local run = ""
+                -- Each save carries an operation id, as the coding screen's saves do (web/js/saver.js): unique per thread and run
+                function init(args) n = offset; run = string.format("%d-%.0f", offset, now() * 1000) end
                 function request()
                   n = n + 1
-                  local body = '{"code":"' .. codes[(n % 2) + 1] .. '"}'
+                  local body = '{"code":"' .. codes[(n % 2) + 1] .. '","opId":"wrk-' .. run .. '-' .. n .. '"}'
                   return wrk.format("PUT", "/api/utterances/" .. units[(n % #units) + 1] .. "/codes/step",
                     {["Cookie"] = cookies[(n % #cookies) + 1], ["Content-Type"] = "application/json", ["Origin"] = "http://" .. wrk.host .. ":" .. wrk.port}, body)
                 end
