@@ -68,7 +68,7 @@ final class GroupCommit implements Runnable {
         List<GroupedWrite<?>> started = new ArrayList<>(batch.size());
         try {
             if (h == null) h = jdbi.open();
-            if (commit(h, batch, started)) batches.incrementAndGet();
+            commit(h, batch, started);
             return h;
         } catch (Throwable t) { // an Error too: this batch fails, the next one is committed
             failedBatches.incrementAndGet();
@@ -83,13 +83,13 @@ final class GroupCommit implements Runnable {
         }
     }
 
-    /** Whether anything was committed (every write of the batch may have been given up by its caller). */
-    private boolean commit(Handle h, List<GroupedWrite<?>> batch, List<GroupedWrite<?>> started) {
+    /** Commits the writes of the batch still wanted (every one may have been given up by its caller: then nothing) and counts the batch. */
+    private void commit(Handle h, List<GroupedWrite<?>> batch, List<GroupedWrite<?>> started) {
         lock.lock();
         try {
             // Taken up only now, with the lock held: a caller that gave up while the lock was busy is not written.
             for (GroupedWrite<?> w : batch) if (w.start()) started.add(w);
-            if (started.isEmpty()) return false;
+            if (started.isEmpty()) return;
             h.begin();
             try {
                 lockWriter.accept(h);
@@ -115,8 +115,8 @@ final class GroupCommit implements Runnable {
                 }
                 throw t;
             }
+            batches.incrementAndGet(); // before the callers hear of it, so a caller answered sees its batch counted
             for (GroupedWrite<?> w : started) w.finish();
-            return true;
         } finally {
             lock.unlock();
         }
