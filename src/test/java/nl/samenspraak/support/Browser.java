@@ -358,7 +358,17 @@ public final class Browser implements AutoCloseable {
         open(baseUrl + "/favicon.svg");
         js("localStorage.clear()");
         driver.manage().deleteAllCookies();
-        logIn(baseUrl, name, password, java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8));
+        // The log-in page's own request, sent by this browser from a page of the origin, so the browser keeps the
+        // session cookie the server sets, as after the form. The form itself has its tests (logIn: PagesTest,
+        // CodingScreenLayoutTest, ErasePageTest); going through it here cost a page load per log-in (docs/testing.md).
+        Object status = jsAsync("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/login', {method: 'POST', credentials: 'same-origin',"
+                + " headers: {'Content-Type': 'application/json', Accept: 'application/json'},"
+                + " body: JSON.stringify({name: arguments[0], password: arguments[1]})})"
+                + ".then(r => done(r.status), e => done(String(e)));", name, password);
+        if (!Long.valueOf(200).equals(status)) throw new AssertionError("The log-in of " + name + " was answered " + status);
+        open(baseUrl + "/" + page);
+        waitReady();
     }
 
     /** Console errors since the last call (CSP violations and uncaught exceptions show here). */
