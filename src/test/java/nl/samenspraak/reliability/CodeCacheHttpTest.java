@@ -336,6 +336,44 @@ class CodeCacheHttpTest {
         }
     }
 
+    /**
+     * A whole read takes a transcript's codes as one packed number each; a code the codebook does not know and a coder id
+     * beyond the packed range need the row's other columns, and such a transcript is read again with them. Both cases,
+     * in some transcripts and not in others, give the database path's answers.
+     */
+    @Test
+    void a_whole_read_of_codes_the_codebook_does_not_know_and_of_a_coder_beyond_the_packed_range_gets_the_database_paths_answers() {
+        try (TestApp app = TestApp.start(dir)) {
+            CodedProject p = new CodedProject(app);
+            app.user("Zeventigduizend", nl.samenspraak.account.Role.CODER);
+            app.jdbi.useHandle(h -> h.execute("UPDATE users SET id = 70000 WHERE name = 'Zeventigduizend'"));
+            Fixtures.member(p.admin, p.project, "Zeventigduizend", "coder");
+            List<Unit> units = units(app, p.project);
+            long anna = userId(app, "anna");
+            Unit first = units.get(0), later = units.get(units.size() - 1);
+            assertThat(first.transcript()).as("two transcripts with such codes").isNotEqualTo(later.transcript());
+            String insert = """
+                    INSERT INTO codes(utterance_id, coder_id, dimension, code, codebook_id, updated_at)
+                    VALUES (:u, :c, 'step', :code, (SELECT MAX(id) FROM codebooks), '2026-01-01T00:00:00Z')
+                    ON CONFLICT(utterance_id, coder_id, dimension) DO UPDATE SET code = excluded.code""";
+            app.jdbi.useHandle(h -> {
+                h.createUpdate(insert).bind("u", first.id()).bind("c", anna).bind("code", "not-in-the-codebook").execute();
+                h.createUpdate(insert).bind("u", later.id()).bind("c", 70000L).bind("code", "team-talk").execute();
+                h.createUpdate(insert).bind("u", units.get(1).id()).bind("c", 70000L).bind("code", "another-unknown").execute();
+            });
+            ProjectReader held = heldReader(app);
+            ProjectReader direct = held.uncached();
+            Scope scope = direct.scope(direct.project(p.project), Selection.all());
+            assertThat(scope.coders().stream().map(c -> c.id()).toList()).as("the coder beyond the packed range is in the scope").contains(70000L);
+            CodeSource.Tally t = held.tally(scope);
+            assertThat(sorted(t.counts())).isEqualTo(sorted(direct.codeCounts(scope)));
+            assertThat(sorted(t.counts()).toString()).contains("not-in-the-codebook", "another-unknown");
+            assertThat(t.unitsPerRole()).isEqualTo(direct.unitsPerRole(scope));
+            assertThat(t.codeRows()).isEqualTo(direct.codeCount(scope));
+            check(app, p.analyst, p.project, "bootstrap=0", "codes outside the codebook and a coder beyond the packed range");
+        }
+    }
+
     @Test
     void a_database_without_the_triggers_is_read_the_old_way() {
         try (TestApp app = TestApp.start(dir)) {
