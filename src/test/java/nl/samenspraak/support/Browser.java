@@ -325,21 +325,10 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Saves a screenshot as target/screenshots/{name}.png (not committed) and returns its path. */
-    /**
-     * The folder screenshots go to, {@code target/screenshots}; on PostgreSQL {@code target/screenshots-postgresql}, since
-     * {@code .ci/run} runs both stores' tests at once and a test that reads back what it wrote must find its own.
-     */
-    public static Path screenshots() {
-        try {
-            return Files.createDirectories(Path.of("target", TestStores.postgres() ? "screenshots-postgresql" : "screenshots"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public Path screenshot(String name) {
         try {
-            Path dir = screenshots();
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return file;
