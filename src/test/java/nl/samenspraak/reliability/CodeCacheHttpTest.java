@@ -338,7 +338,7 @@ class CodeCacheHttpTest {
 
     /**
      * A whole read takes a transcript's codes as one packed number each; a code the codebook does not know and a coder id
-     * beyond the packed range need the row's other columns, and such a transcript is read again with them. Both cases,
+     * beyond the packed range are taken from the row's other columns instead (seq, coder, dimension, code). Both cases,
      * in some transcripts and not in others, give the database path's answers.
      */
     @Test

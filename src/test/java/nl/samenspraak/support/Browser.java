@@ -359,8 +359,8 @@ public final class Browser implements AutoCloseable {
         js("localStorage.clear()");
         driver.manage().deleteAllCookies();
         // The log-in page's own request, sent by this browser from a page of the origin, so the browser keeps the
-        // session cookie the server sets, as after the form. The form itself has its tests (logIn: PagesTest,
-        // CodingScreenLayoutTest, ErasePageTest); going through it here cost a page load per log-in (docs/testing.md).
+        // session cookie the server sets, as after the form. The form itself has its tests (PagesTest and
+        // CodingScreenLayoutTest through logIn, ErasePageTest's refusal); going through it here cost a page load per log-in.
         Object status = jsAsync("const done = arguments[arguments.length - 1];"
                 + "fetch('/api/login', {method: 'POST', credentials: 'same-origin',"
                 + " headers: {'Content-Type': 'application/json', Accept: 'application/json'},"
