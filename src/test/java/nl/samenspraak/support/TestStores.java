@@ -57,10 +57,34 @@ public final class TestStores {
             return made.store();
         }
         String name = "t_" + UUID.randomUUID().toString().replace("-", "");
-        admin("CREATE DATABASE " + name);
+        admin("CREATE DATABASE " + name + " TEMPLATE " + migrated());
         Store store = cluster().withDatabase(name, Store.sqlite(file).media());
         MADE.put(key, new Made(store, false));
         return store;
+    }
+
+    /** The database every new one is copied from, made and migrated at the first ask; dropped at the end of the run. */
+    private static String template;
+
+    /**
+     * A database of the cluster with every migration applied, as a template: a copy of it is what a new database
+     * would be after its app's migrations, made by PostgreSQL's file copy instead of running them again (a PostgreSQL
+     * {@code TestApp} started in about 0.45 s, against 0.17 s on SQLite; docs/testing.md). The app still checks the
+     * migrations at its start, and finds them applied.
+     */
+    private static String migrated() {
+        if (template == null) {
+            String name = "t_template_" + UUID.randomUUID().toString().replace("-", "");
+            admin("CREATE DATABASE " + name);
+            try {
+                nl.samenspraak.db.Migrations.apply(Database.dataSource(cluster().withDatabase(name, null)));
+            } catch (RuntimeException e) {
+                drop(name);
+                throw e;
+            }
+            template = name;
+        }
+        return template;
     }
 
     /** What a command takes as {@code --db} for a store: the file, or the PostgreSQL URL with its user. */
@@ -95,13 +119,21 @@ public final class TestStores {
             var e = it.next();
             if (all || (e.getValue().closed() && !Files.exists(e.getKey().getParent()))) {
                 String url = e.getValue().store().url();
-                try {
-                    admin("DROP DATABASE IF EXISTS " + url.substring(url.lastIndexOf('/') + 1) + " WITH (FORCE)");
-                } catch (RuntimeException ignored) {
-                    // the cluster may be gone at the end of a run; a throwaway cluster is removed whole
-                }
+                drop(url.substring(url.lastIndexOf('/') + 1));
                 it.remove();
             }
+        }
+        if (all && template != null) {
+            drop(template);
+            template = null;
+        }
+    }
+
+    private static void drop(String database) {
+        try {
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (RuntimeException ignored) {
+            // the cluster may be gone at the end of a run; a throwaway cluster is removed whole
         }
     }
 
