@@ -82,16 +82,15 @@ public final class CodingService {
         return writes.grouped(h -> {
             try {
                 Connection c = h.getConnection();
-                Optional<SaveResult> replay = replay(CodeWrites.changeByOp(c, opId), opId, user, coderId, dimensionKey);
-                if (replay.isPresent()) return replay.get();
-                String before = CodeWrites.code(c, utteranceId, coderId, dimensionKey);
                 String now = Instant.now().toString();
-                if (code == null) CodeWrites.delete(c, utteranceId, coderId, dimensionKey);
-                else CodeWrites.upsert(c, utteranceId, coderId, dimensionKey, code, stored.id(), now);
-                long id = CodeWrites.log(c, now, user.id(), coderId, target.projectId(), target.transcriptId(), utteranceId,
-                        dimensionKey, before, code, opId);
-                after.run(h, id);
-                return new SaveResult(dimensionKey, before, code, id, now, false);
+                Optional<CodeWrites.Written> written = CodeWrites.save(c, user.id(), coderId, target.projectId(), target.transcriptId(),
+                        utteranceId, dimensionKey, code, stored.id(), now, opId);
+                if (written.isEmpty()) { // the operation id is in the change log: answered from its row, nothing written
+                    return replay(CodeWrites.changeByOp(c, opId), opId, user, coderId, dimensionKey)
+                            .orElseThrow(() -> new IllegalStateException("operation " + opId + " was logged, then not found"));
+                }
+                after.run(h, written.get().changeId());
+                return new SaveResult(dimensionKey, written.get().before(), code, written.get().changeId(), now, false);
             } catch (SQLException e) {
                 throw new IllegalStateException("Saving a code failed: " + e.getMessage(), e);
             }

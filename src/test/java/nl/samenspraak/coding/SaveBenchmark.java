@@ -130,9 +130,9 @@ class SaveBenchmark {
 
     /**
      * What the issue measures the HTTP path against: plain SQLite with the same durability (WAL, synchronous=FULL,
-     * BEGIN IMMEDIATE, as the server's connections; on PostgreSQL the same server and its settings) running the same statements of a save ({@link CodeWrites}: the
-     * target, the operation id looked up, the code before, the upsert, the change-log row with that operation id, as a save
-     * from the coding screen carries one) with one save per transaction, back to back on one
+     * BEGIN IMMEDIATE, as the server's connections; on PostgreSQL the same server and its settings) running the same statements of a save as the
+     * server ({@link CodeWrites#target} and {@link CodeWrites#save}: the operation id looked up, the code before, the upsert, the change-log row with
+     * that operation id, as a save from the coding screen carries one; on PostgreSQL one statement) with one save per transaction, back to back on one
      * connection and one thread, so that no lock is waited for: the fastest that one-save-per-sync can go on this disk.
      */
     private static Anchor anchor(nl.samenspraak.db.Store store, List<Long> units, List<Long> coders, int seconds) throws Exception {
@@ -150,11 +150,9 @@ class SaveBenchmark {
                 String now = java.time.Instant.now().toString();
                 CodingDao.Target target = CodeWrites.target(c, unit, coder).orElseThrow();
                 String opId = "anchor-" + run + "-" + n;
-                if (CodeWrites.changeByOp(c, opId).isPresent()) throw new IllegalStateException("an operation id used twice: " + opId);
-                String before = CodeWrites.code(c, unit, coder, "step");
                 String code = codes[n % 2];
-                CodeWrites.upsert(c, unit, coder, "step", code, target.codebookId(), now);
-                CodeWrites.log(c, now, coder, coder, target.projectId(), target.transcriptId(), unit, "step", before, code, opId);
+                if (CodeWrites.save(c, coder, coder, target.projectId(), target.transcriptId(), unit, "step", code, target.codebookId(), now, opId)
+                        .isEmpty()) throw new IllegalStateException("an operation id used twice: " + opId);
                 c.commit();
                 long t1 = System.nanoTime();
                 nanos[n] = t1 - t0;
