@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Saving codes over HTTP from 50 concurrent coders (50 connections, each request from one of 50
  * logged-in coders), driven by wrk (Debian package {@code wrk}) so that the load generator does not
  * share the server's JVM. Afterwards every acknowledged save must be in the change log.
- * Run: {@code mvn -B -Pbench test -Dtest=SaveBenchmark} (optionally {@code -DsaveBenchmark.seconds=20}, {@code -DsaveBenchmark.warmup=30}, {@code -DsaveBenchmark.rounds=5}, {@code -DsaveBenchmark.coders=200};
+ * Run: {@code mvn -B -Pbench test -Dtest=SaveBenchmark} (optionally {@code -DsaveBenchmark.seconds=20}, {@code -DsaveBenchmark.warmup=30}, {@code -DsaveBenchmark.rounds=5}, {@code -DsaveBenchmark.coders=200}, {@code -DsaveBenchmark.rate=1000} for the latency run at a fixed rate;
  * on PostgreSQL {@code -Dstore=postgresql -Dstore.url=URL} of a cluster started with {@code .ci/postgres start --durable}).
  */
 @Tag("bench")
@@ -39,7 +39,8 @@ class SaveBenchmark {
     void fifty_coders_saving_codes_over_http() throws Exception {
         int seconds = Integer.getInteger("saveBenchmark.seconds", 15);
         try (TestApp app = TestApp.start(dir)) {
-            System.out.printf("[SaveBenchmark] %s%n", nl.samenspraak.support.BenchTriggers.apply(app.jdbi));
+            System.out.printf("[SaveBenchmark] %s; JVM flags %s%n", nl.samenspraak.support.BenchTriggers.apply(app.jdbi),
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             Http admin = app.loggedIn("root", Role.ADMIN);
             long project = Fixtures.project(admin, "Bench");
             StringBuilder text = new StringBuilder();
@@ -90,10 +91,14 @@ class SaveBenchmark {
                     rounds, median(ratios), ratios.stream().map(r -> String.format("%.2f", r)).toList(), httpSaves / httpSeconds, anchorRate);
             // Latency where the anchor stands: the 50 coders together offer the anchor's saves/s (its median above), each
             // request on a fixed schedule, not waiting for the one before; achieved rate and p99 say whether HTTP keeps up.
-            Result atAnchor = measure(app, writeScript(cookies, units, 0, anchorRate), seconds,
-                    String.format("at the anchor's rate: %,.0f saves/s offered on a fixed schedule", anchorRate));
-            System.out.printf("[SaveBenchmark at the anchor's rate] offered %,.0f saves/s, acknowledged %,.0f saves/s, p99 %.1f ms%n%n",
-                    anchorRate, atAnchor.perSecond(), atAnchor.p99Ms());
+            // -DsaveBenchmark.rate=N offers N saves/s instead: the same load for two versions compared.
+            int fixed = Integer.getInteger("saveBenchmark.rate", 0);
+            double offered = fixed > 0 ? fixed : anchorRate;
+            String where = fixed > 0 ? "at a fixed rate" : "at the anchor's rate";
+            Result atAnchor = measure(app, writeScript(cookies, units, 0, offered), seconds,
+                    String.format("%s: %,.0f saves/s offered on a fixed schedule", where, offered));
+            System.out.printf("[SaveBenchmark %s] offered %,.0f saves/s, acknowledged %,.0f saves/s, p99 %.1f ms%n%n",
+                    where, offered, atAnchor.perSecond(), atAnchor.p99Ms());
             // Paced: each of the 50 coders waits THINK_MS after an answer: just over 3,000 saves/s in all.
             measure(app, writeScript(cookies, units, THINK_MS, 0), seconds, "paced: " + THINK_MS + " ms between a coder's saves");
         }
