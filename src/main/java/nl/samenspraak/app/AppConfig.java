@@ -4,6 +4,7 @@ import nl.samenspraak.account.AccountService;
 import nl.samenspraak.db.Store;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,9 +18,10 @@ import java.util.List;
  * @param sessionIdle a log-in session ends after this long without a request (besides its 12-hour lifetime)
  * @param origins   origins besides the request's Host that may send changes (a proxy's public address)
  * @param backups   rolling backups while serving, or null for none
+ * @param clock     the time of log-in sessions, remembered browsers and the log-in throttle (the system's; tests move their own)
  */
 public record AppConfig(int port, Store store, Demo demo, boolean secureCookies, Duration sessionIdle, List<String> origins,
-                        BackupPlan backups) {
+                        BackupPlan backups, Clock clock) {
     public static final int DEFAULT_PORT = 7070;
     public static final Path DEFAULT_DATABASE = Path.of("data", "samenspraak.db");
 
@@ -36,6 +38,10 @@ public record AppConfig(int port, Store store, Demo demo, boolean secureCookies,
             if (every.compareTo(Duration.ofSeconds(1)) < 0) throw new IllegalArgumentException("--backup-every must be at least 1s.");
             if (keep < 1) throw new IllegalArgumentException("--backup-keep must be at least 1.");
         }
+    }
+
+    public AppConfig(int port, Store store, Demo demo, boolean secureCookies, Duration sessionIdle, List<String> origins, BackupPlan backups) {
+        this(port, store, demo, secureCookies, sessionIdle, origins, backups, Clock.systemUTC());
     }
 
     public AppConfig(int port, Path database, Demo demo, boolean secureCookies, Duration sessionIdle, List<String> origins, BackupPlan backups) {
@@ -62,12 +68,17 @@ public record AppConfig(int port, Store store, Demo demo, boolean secureCookies,
 
     /** The same settings with other backups (tests). */
     public AppConfig withBackups(BackupPlan plan) {
-        return new AppConfig(port, store, demo, secureCookies, sessionIdle, origins, plan);
+        return new AppConfig(port, store, demo, secureCookies, sessionIdle, origins, plan, clock);
     }
 
     /** The same settings on another port (tests). */
     public AppConfig withPort(int port) {
-        return new AppConfig(port, store, demo, secureCookies, sessionIdle, origins, backups);
+        return new AppConfig(port, store, demo, secureCookies, sessionIdle, origins, backups, clock);
+    }
+
+    /** The same settings with another clock (tests that would otherwise wait for a log-in throttle to open). */
+    public AppConfig withClock(Clock clock) {
+        return new AppConfig(port, store, demo, secureCookies, sessionIdle, origins, backups, clock);
     }
 
     public static AppConfig forTests(Path database) {

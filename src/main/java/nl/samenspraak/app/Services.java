@@ -55,10 +55,9 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
     static Services build(AppConfig config, Jdbi jdbi) {
         Workers workers = Workers.start();
         Writes writes = new Writes(jdbi, workers.commits());
-        AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), java.time.Clock.systemUTC());
+        AccountService accounts = new AccountService(jdbi, writes, config.sessionIdle(), config.clock());
         Access access = new Access(accounts, jdbi);
-        LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, java.time.Clock.systemUTC()), config.secureCookies(),
-                java.time.Clock.systemUTC());
+        LoginGuard loginGuard = new LoginGuard(accounts, new DeviceCookies(writes, config.clock()), config.secureCookies(), config.clock());
         CodebookService codebooks = new CodebookService(jdbi, writes);
         UnitCopies unitCopies = new UnitCopies(jdbi, writes, config.media());
         ProjectService projects = new ProjectService(jdbi, writes, codebooks, access, unitCopies);

@@ -35,6 +35,8 @@ public final class TestApp implements AutoCloseable {
     private final AccountService accounts;
     private final AppConfig config;
     private final java.util.Map<String, Integer> names = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The app's clock of sessions and log-in throttles: the system's until a test moves it on ({@link TestClock#pass}). */
+    public final TestClock clock = new TestClock();
 
     /** The pooled database outlives server restarts; it is closed with the TestApp. */
     private final Database.Pooled db;
@@ -56,7 +58,7 @@ public final class TestApp implements AutoCloseable {
         try {
             this.db = Database.openPooled(store);
             this.jdbi = db.jdbi();
-            AppConfig onStore = new AppConfig(0, store, asked.demo(), asked.secureCookies(), asked.sessionIdle(), asked.origins(), asked.backups());
+            AppConfig onStore = new AppConfig(0, store, asked.demo(), asked.secureCookies(), asked.sessionIdle(), asked.origins(), asked.backups(), clock);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             this.app = App.create(onStore, jdbi, new PrintStream(out, true, StandardCharsets.UTF_8), () -> { }).start();
             this.startupOutput = out.toString(StandardCharsets.UTF_8);
