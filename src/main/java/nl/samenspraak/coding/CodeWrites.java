@@ -136,7 +136,7 @@ final class CodeWrites {
         }
     }
 
-    static String code(Connection c, long utteranceId, long coderId, String dimension) throws SQLException {
+    private static String code(Connection c, long utteranceId, long coderId, String dimension) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT code FROM codes WHERE utterance_id = ? AND coder_id = ? AND dimension = ?")) {
             s.setLong(1, utteranceId);
             s.setLong(2, coderId);
@@ -147,7 +147,7 @@ final class CodeWrites {
         }
     }
 
-    static void upsert(Connection c, long utteranceId, long coderId, String dimension, String code, long codebookId, String now)
+    private static void upsert(Connection c, long utteranceId, long coderId, String dimension, String code, long codebookId, String now)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO codes(utterance_id, coder_id, dimension, code, codebook_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -163,7 +163,7 @@ final class CodeWrites {
         }
     }
 
-    static void delete(Connection c, long utteranceId, long coderId, String dimension) throws SQLException {
+    private static void delete(Connection c, long utteranceId, long coderId, String dimension) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM codes WHERE utterance_id = ? AND coder_id = ? AND dimension = ?")) {
             s.setLong(1, utteranceId);
             s.setLong(2, coderId);
@@ -173,7 +173,7 @@ final class CodeWrites {
     }
 
     /** Appends the change-log row of a code save; returns its id. */
-    static long log(Connection c, String now, long userId, long coderId, long projectId, long transcriptId, long utteranceId,
+    private static long log(Connection c, String now, long userId, long coderId, long projectId, long transcriptId, long utteranceId,
                     String dimension, String before, String after, String opId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO change_log(at, user_id, entity, project_id, transcript_id, utterance_id, coder_id, field,
