@@ -1,7 +1,5 @@
 package nl.samenspraak.coding;
 
-import nl.samenspraak.db.Database;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,9 +68,9 @@ final class CodeWrites {
      * ({@link #PG_SAVE}, {@link #PG_CLEAR}): one round trip instead of four. Both write the same rows
      * ({@code CodeWritesEquivalenceTest} runs on both stores).
      */
-    static Optional<Written> save(Connection c, long userId, long coderId, long projectId, long transcriptId, long utteranceId,
+    static Optional<Written> save(Connection c, boolean postgres, long userId, long coderId, long projectId, long transcriptId, long utteranceId,
                                   String dimension, String code, long codebookId, String now, String opId) throws SQLException {
-        if (Database.isPostgres(c)) return saveInOne(c, userId, coderId, projectId, transcriptId, utteranceId, dimension, code, codebookId, now, opId);
+        if (postgres) return saveInOne(c, userId, coderId, projectId, transcriptId, utteranceId, dimension, code, codebookId, now, opId);
         if (changeByOp(c, opId).isPresent()) return Optional.empty();
         String before = code(c, utteranceId, coderId, dimension);
         if (code == null) delete(c, utteranceId, coderId, dimension);

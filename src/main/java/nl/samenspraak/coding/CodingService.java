@@ -79,11 +79,12 @@ public final class CodingService {
         StoredCodebook stored = codebookVersions.byIdCached(target.codebookId());
         if (code != null) CodebookChecks.checkCode(stored.codebook(), dimensionKey, code, target);
         else CodebookChecks.requireDimension(stored.codebook(), dimensionKey);
+        boolean postgres = writes.postgres();
         return writes.grouped(h -> {
             try {
                 Connection c = h.getConnection();
                 String now = Instant.now().toString();
-                Optional<CodeWrites.Written> written = CodeWrites.save(c, user.id(), coderId, target.projectId(), target.transcriptId(),
+                Optional<CodeWrites.Written> written = CodeWrites.save(c, postgres, user.id(), coderId, target.projectId(), target.transcriptId(),
                         utteranceId, dimensionKey, code, stored.id(), now, opId);
                 if (written.isEmpty()) { // the operation id is in the change log: answered from its row, nothing written
                     return replay(CodeWrites.changeByOp(c, opId), opId, user, coderId, dimensionKey)

@@ -127,7 +127,8 @@ public final class Writes implements AutoCloseable {
 
     private volatile Boolean postgres;
 
-    private boolean postgres() {
+    /** Whether the database is PostgreSQL, asked once (the few write statements that differ by store branch on it). */
+    public boolean postgres() {
         Boolean p = postgres;
         if (p == null) postgres = p = Database.isPostgres(jdbi);
         return p;

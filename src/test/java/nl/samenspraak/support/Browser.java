@@ -324,12 +324,19 @@ public final class Browser implements AutoCloseable {
         return (String) js("const t = document.querySelector('#toast'); return t ? t.textContent : '';");
     }
 
-    /** Saves a screenshot as target/screenshots/{name}.png (not committed) and returns its path. */
+    /** The folder screenshots and other pictures of pages go to, {@code target/screenshots} (not committed), made when missing. */
+    public static Path screenshots() {
+        try {
+            return Files.createDirectories(Path.of("target", "screenshots"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves a screenshot as target/screenshots/{name}.png and returns its path. */
     public Path screenshot(String name) {
         try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Path file = dir.resolve(name + ".png");
+            Path file = screenshots().resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {

@@ -64,7 +64,7 @@ public final class TestApp implements AutoCloseable {
             this.startupOutput = out.toString(StandardCharsets.UTF_8);
             this.baseUrl = "http://localhost:" + app.port();
             this.config = onStore.withPort(app.port());
-            this.accounts = new AccountService(jdbi, new Writes(jdbi));
+            this.accounts = new AccountService(jdbi, new Writes(jdbi), onStore.sessionIdle(), clock);
         } catch (RuntimeException e) {
             TestStores.closed(store);
             throw e;

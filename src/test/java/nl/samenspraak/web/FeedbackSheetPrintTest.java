@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The printed feedback sheet (issue 9, defect 5): a trainee's session printed to A4 PDF by Chromium fits one or
  * two pages, the charts span at least half the page width with labels at a readable size, and the feedback
  * starts on the first or second page. The PDF is measured with poppler's pdftotext (word boxes in points) and
- * rendered to PNG with pdftoppm (target/screenshots) to be looked at.
+ * rendered to PNG with pdftoppm ({@link Browser#screenshots}) to be looked at.
  */
 @ExtendWith(BrowserExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +79,7 @@ class FeedbackSheetPrintTest {
         options.setPageSize(new PageSize(29.7, 21.0));
         options.setBackground(true);
         byte[] pdf = Base64.getDecoder().decode(browser.driver.print(options).getContent());
-        Path out = Files.createDirectories(Path.of("target", "screenshots"));
+        Path out = Browser.screenshots();
         Path file = out.resolve("feedback-sheet.pdf");
         Files.write(file, pdf);
         run("pdftoppm", "-png", "-r", "60", file.toString(), out.resolve("feedback-sheet").toString());
