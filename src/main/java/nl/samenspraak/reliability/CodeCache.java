@@ -64,17 +64,20 @@ public final class CodeCache implements CodeSource {
     /** ... the projects a start reads, ... */
     static final String PROJECTS = "SELECT DISTINCT project_id FROM transcripts WHERE deleted_at IS NULL ORDER BY project_id";
 
-    /** ... a transcript's units (seq and role in one integer), ... */
+    /** ... a transcript's units (id, and seq and role in one integer), ... */
     static String unitsSql() {
-        return "SELECT seq * 4 + " + ProjectCodes.ROLE_CASE + ", speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq";
+        return "SELECT id, seq * 4 + " + ProjectCodes.ROLE_CASE + ", speaker_role FROM utterances WHERE transcript_id = ? ORDER BY seq";
     }
 
-    /** ... and its codes (seq, coder and code in one integer where they fit), {@code pairCase} numbering the known codes. */
+    /**
+     * ... and the codes of a range of unit ids (coder and code in one integer), {@code pairCase} numbering the known codes.
+     * A range of ids, not a join: the codes table's unique index begins with the unit's id, so the read is one walk along
+     * it per range, where a join per transcript probed the index once per unit (on PostgreSQL 2.5 against 5.0 s for 1M
+     * units x 3 coders, BENCHMARKS.md); the cache knows which transcript and unit each id is from reading the units.
+     */
     static String codesSql(String pairCase) {
-        return "SELECT CASE WHEN u.seq >= 0 AND u.seq < " + ProjectCodes.SEQS + " AND c.coder_id >= 0 AND c.coder_id < " + ProjectCodes.CODERS
-                + " THEN (CAST(u.seq AS BIGINT) * " + ProjectCodes.CODERS + " + c.coder_id) * " + ProjectCodes.PAIRS + " + " + pairCase + """
-                 ELSE -1 END, u.seq, c.coder_id, c.dimension, c.code FROM utterances u JOIN codes c ON c.utterance_id = u.id
-                WHERE u.transcript_id = ? ORDER BY u.seq""";
+        return "SELECT c.utterance_id, CAST(c.coder_id AS BIGINT) * " + ProjectCodes.PAIRS + " + " + pairCase
+                + ", c.dimension, c.code FROM codes c WHERE c.utterance_id BETWEEN ? AND ? ORDER BY c.utterance_id";
     }
 
     /** A codebook's codes numbered as a project's cache numbers them, as SQL (for {@link #codesSql}). */
@@ -483,8 +486,8 @@ public final class CodeCache implements CodeSource {
         }
 
         /**
-         * Reads the whole project with {@code readers} connections at once, each in a read transaction of its own over its
-         * share of the transcripts, and marks what it read as seen up to the log's last row before they began. Their
+         * Reads the whole project with {@code readers} connections at once, each in a read transaction of its own over a
+         * block of the transcripts, and marks what it read as seen up to the log's last row before they began. Their
          * snapshots may be later than that row; the refresh that follows (one transaction) replays every row after it, in
          * order, and reads again each transcript whose units changed, so that the cache then matches that refresh's snapshot.
          */
@@ -495,7 +498,7 @@ public final class CodeCache implements CodeSource {
                 nl.samenspraak.db.Database.beginRead(h);
                 try {
                     seen[0] = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM code_changes").mapTo(Long.class).one();
-                    live = h.createQuery(LIVE).bind(0, projectId).mapTo(Long.class).list();
+                    live = h.createQuery(LIVE).bind(0, projectId).mapTo(Long.class).list().stream().sorted().toList();
                 } finally {
                     h.execute("COMMIT");
                 }
@@ -508,7 +511,9 @@ public final class CodeCache implements CodeSource {
                     Map<Long, TranscriptCodes> read = new HashMap<>();
                     nl.samenspraak.db.Database.beginRead(h);
                     try {
-                        for (int i = first; i < live.size(); i += readers) read.put(live.get(i), load(h.getConnection(), live.get(i), pairCase));
+                        // A block of the transcripts each, in id order: their units' ids then lie together, so that a
+                        // reader's codes come in few ranges of ids (load).
+                        read.putAll(load(h.getConnection(), live.subList(first * live.size() / readers, (first + 1) * live.size() / readers), pairCase));
                     } catch (SQLException e) {
                         throw new IllegalStateException("Cannot read the codes of project " + projectId + ": " + e.getMessage(), e);
                     } finally {
@@ -731,10 +736,13 @@ public final class CodeCache implements CodeSource {
             }
             lastSeen = max;
             Map<Long, TranscriptCodes> now = new HashMap<>();
+            List<Long> read = new ArrayList<>();
             for (long t : live) {
                 TranscriptCodes cached = transcripts.get(t);
-                now.put(t, cached == null || reread.contains(t) ? load(c, t) : cached);
+                if (cached == null || reread.contains(t)) read.add(t);
+                else now.put(t, cached);
             }
+            if (!read.isEmpty()) now.putAll(load(c, read));
             transcripts = now;
             return whole;
         }
@@ -761,82 +769,113 @@ public final class CodeCache implements CodeSource {
             ROLE_CASE = sql.append(" ELSE ").append(ROLES.length).append(" END").toString();
         }
 
-        /** Seqs below this and coder ids below CODERS travel packed with the code in one integer (below 2^62). */
-        static final long SEQS = 1L << 26, CODERS = 1L << 16;
+        /** Two of a transcript's unit ids further apart than this start a new range of the codes' read ({@link #codesSql}). */
+        static final int GAP = 1024;
 
-        private TranscriptCodes load(Connection c, long transcriptId) throws SQLException {
-            return load(c, transcriptId, pairCase());
+        /**
+         * The units and codes of {@code transcriptIds} (as {@link #load(Connection, List)}), the codes read by ranges of unit
+         * ids: every unit's id is kept with where it is (transcript and unit), sorted, cut into ranges where two ids lie more
+         * than {@link #GAP} apart, and each range's codes, which come in id order, are walked beside them. A code of a unit
+         * that is not one of these (another project's, between two of ours) is passed over. {@code pairCase} as
+         * {@link #pairCase} made it (several readers at once share one).
+         */
+        private Map<Long, TranscriptCodes> load(Connection c, List<Long> transcriptIds, String pairCase) throws SQLException {
+            Map<Long, TranscriptCodes> read = new HashMap<>();
+            List<TranscriptCodes> ts = new ArrayList<>(transcriptIds.size());
+            // Per unit: its id in the high half and its place in tOf/uOf in the low half, so that one sort orders both.
+            long[] keys = new long[1024];
+            int[] tOf = new int[1024], uOf = new int[1024];
+            int m = 0;
+            try (PreparedStatement s = c.prepareStatement(unitsSql())) {
+                s.setFetchSize(10_000);
+                int[] seqs = new int[1024];
+                byte[] roles = new byte[1024];
+                for (long transcriptId : transcriptIds) {
+                    s.setLong(1, transcriptId);
+                    int n = 0;
+                    // Seq and role in one integer: the role as text only if it were none of the known ones.
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            if (n == seqs.length) {
+                                seqs = Arrays.copyOf(seqs, n * 2);
+                                roles = Arrays.copyOf(roles, n * 2);
+                            }
+                            if (m == keys.length) {
+                                keys = Arrays.copyOf(keys, m * 2);
+                                tOf = Arrays.copyOf(tOf, m * 2);
+                                uOf = Arrays.copyOf(uOf, m * 2);
+                            }
+                            long k = r.getLong(2);
+                            seqs[n] = (int) Math.floorDiv(k, 4);
+                            int role = (int) Math.floorMod(k, 4);
+                            if (role == ROLES.length) {
+                                SpeakerRole named = SpeakerRole.fromKey(r.getString(3));
+                                role = named == null ? -1 : named.ordinal();
+                            }
+                            roles[n] = (byte) role;
+                            long id = r.getLong(1);
+                            // Ids come from the database's own counter (SQLite's rowid, PostgreSQL's INTEGER identity).
+                            if (id < 0 || id > Integer.MAX_VALUE) throw new IllegalStateException("A unit of transcript " + transcriptId + " has the id " + id + ", beyond what the code cache reads");
+                            keys[m] = id << 32 | m;
+                            tOf[m] = ts.size();
+                            uOf[m++] = n++;
+                        }
+                    }
+                    TranscriptCodes t = new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n));
+                    ts.add(t);
+                    read.put(transcriptId, t);
+                }
+            }
+            Arrays.sort(keys, 0, m);
+            try (PreparedStatement s = c.prepareStatement(codesSql(pairCase))) {
+                s.setFetchSize(10_000);
+                for (int from = 0; from < m; ) {
+                    int to = from + 1;
+                    while (to < m && (keys[to] >>> 32) - (keys[to - 1] >>> 32) <= GAP) to++;
+                    s.setLong(1, keys[from] >>> 32);
+                    s.setLong(2, keys[to - 1] >>> 32);
+                    try (ResultSet r = s.executeQuery()) {
+                        int at = from;
+                        TranscriptCodes t = null;
+                        Column col = null;
+                        while (r.next()) {
+                            long id = r.getLong(1);
+                            while (at < to && (keys[at] >>> 32) < id) at++;
+                            if (at == to || (keys[at] >>> 32) != id) continue;
+                            int place = (int) keys[at];
+                            long k = r.getLong(2);
+                            long coder = k / PAIRS;
+                            int pair = (int) (k % PAIRS);
+                            int d;
+                            short code;
+                            if (pair == UNKNOWN) {
+                                // A code the cache does not know yet comes as text and is numbered here.
+                                String dimension = r.getString(3), text = r.getString(4);
+                                synchronized (dictionaries) {
+                                    d = dimension(dimension);
+                                    code = dictionaries.get(d).number(text);
+                                }
+                            } else {
+                                d = pair / CODES;
+                                code = (short) (pair % CODES);
+                            }
+                            TranscriptCodes of = ts.get(tOf[place]);
+                            if (col == null || of != t || col.dimension != d || col.coderId != coder) {
+                                t = of;
+                                col = t.column(d, coder, true);
+                            }
+                            col.set(uOf[place], code);
+                        }
+                    }
+                    from = to;
+                }
+            }
+            return read;
         }
 
-        /** One transcript's units and codes; {@code pairCase} as {@link #pairCase} made it (several readers at once share one). */
-        private TranscriptCodes load(Connection c, long transcriptId, String pairCase) throws SQLException {
-            int[] seqs = new int[1024];
-            byte[] roles = new byte[1024];
-            int n = 0;
-            // Seq and role in one integer: one column read per unit (the role as text only if it were none of the known ones).
-            try (PreparedStatement s = c.prepareStatement(unitsSql())) {
-                s.setLong(1, transcriptId);
-                s.setFetchSize(10_000);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        if (n == seqs.length) {
-                            seqs = Arrays.copyOf(seqs, n * 2);
-                            roles = Arrays.copyOf(roles, n * 2);
-                        }
-                        long k = r.getLong(1);
-                        seqs[n] = (int) Math.floorDiv(k, 4);
-                        int role = (int) Math.floorMod(k, 4);
-                        if (role == ROLES.length) {
-                            SpeakerRole named = SpeakerRole.fromKey(r.getString(2));
-                            role = named == null ? -1 : named.ordinal();
-                        }
-                        roles[n++] = (byte) role;
-                    }
-                }
-            }
-            TranscriptCodes t = new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n));
-            // Codes the cache knows travel as numbers made by SQLite (seq, coder and code in one integer): one column read per
-            // code instead of two numbers and two strings; a code not known yet comes as text and is numbered here, and a unit
-            // or coder beyond the packed range comes column by column.
-            try (PreparedStatement s = c.prepareStatement(codesSql(pairCase))) {
-                s.setLong(1, transcriptId);
-                s.setFetchSize(10_000);
-                try (ResultSet r = s.executeQuery()) {
-                    int unit = 0;
-                    Column col = null;
-                    while (r.next()) {
-                        long k = r.getLong(1);
-                        int seq, pair;
-                        long coder;
-                        if (k >= 0) {
-                            pair = (int) (k % PAIRS);
-                            long sc = k / PAIRS;
-                            seq = (int) (sc / CODERS);
-                            coder = sc % CODERS;
-                        } else {
-                            seq = r.getInt(2);
-                            coder = r.getLong(3);
-                            pair = UNKNOWN;
-                        }
-                        while (unit < n && t.seqs[unit] < seq) unit++;
-                        int d;
-                        short code;
-                        if (pair == UNKNOWN) {
-                            String dimension = r.getString(4), text = r.getString(5);
-                            synchronized (dictionaries) {
-                                d = dimension(dimension);
-                                code = dictionaries.get(d).number(text);
-                            }
-                        } else {
-                            d = pair / CODES;
-                            code = (short) (pair % CODES);
-                        }
-                        if (col == null || col.dimension != d || col.coderId != coder) col = t.column(d, coder, true);
-                        col.set(unit, code);
-                    }
-                }
-            }
-            return t;
+        /** The units and codes of {@code transcriptIds}, each transcript's units in seq order. */
+        private Map<Long, TranscriptCodes> load(Connection c, List<Long> transcriptIds) throws SQLException {
+            return load(c, transcriptIds, pairCase());
         }
 
         private static Map<Long, Map<SpeakerRole, Integer>> perRole(Scope scope, List<TranscriptCodes> inScope) {

@@ -337,9 +337,9 @@ class CodeCacheHttpTest {
     }
 
     /**
-     * A whole read takes a transcript's codes as one packed number each; a code the codebook does not know and a coder id
-     * beyond the packed range are taken from the row's other columns instead (seq, coder, dimension, code). Both cases,
-     * in some transcripts and not in others, give the database path's answers.
+     * A whole read takes each code as one packed number (coder and code); a code the codebook does not know is taken from
+     * the row's text columns instead, and a coder id beyond 2^16 (where an earlier packing stopped) packs as well. Both
+     * cases, in some transcripts and not in others, give the database path's answers.
      */
     @Test
     void a_whole_read_of_codes_the_codebook_does_not_know_and_of_a_coder_beyond_the_packed_range_gets_the_database_paths_answers() {
@@ -371,6 +371,51 @@ class CodeCacheHttpTest {
             assertThat(t.unitsPerRole()).isEqualTo(direct.unitsPerRole(scope));
             assertThat(t.codeRows()).isEqualTo(direct.codeCount(scope));
             check(app, p.analyst, p.project, "bootstrap=0", "codes outside the codebook and a coder beyond the packed range");
+        }
+    }
+
+    /**
+     * A whole read takes the codes of a range of unit ids (CodeCache.codesSql); another project's units, imported between
+     * two of a project's transcripts, lie inside that range, and their codes are passed over. Both projects, read by a
+     * cache of their own with two readers (as a start reads them) and by the server's cache on one connection, get the
+     * database path's answers.
+     */
+    @Test
+    void a_whole_read_passes_over_the_codes_of_another_projects_units_that_lie_among_its_own() throws Exception {
+        try (TestApp app = TestApp.start(dir)) {
+            CodedProject a = new CodedProject(app);
+            CodedProject b = new CodedProject(app);
+            long late = Fixtures.transcript(a.admin, a.project, "d-gesprek.txt");
+            List<Unit> lateUnits = units(app, a.project).stream().filter(u -> u.transcript() == late).toList();
+            for (int i = 0; i < lateUnits.size(); i += 2) {
+                assertThat(a.coders.get("anna").put("/api/utterances/" + lateUnits.get(i).id() + "/codes/step",
+                        Map.of("code", CodedProject.STEPS.get(i % 4))).status()).isEqualTo(200);
+                assertThat(a.coders.get("bram").put("/api/utterances/" + lateUnits.get(i).id() + "/codes/step",
+                        Map.of("code", CodedProject.STEPS.get((i / 2) % 4))).status()).isEqualTo(200);
+            }
+            List<Long> idsOfA = units(app, a.project).stream().map(Unit::id).toList(), idsOfB = units(app, b.project).stream().map(Unit::id).toList();
+            long first = java.util.Collections.min(idsOfA), last = java.util.Collections.max(idsOfA);
+            assertThat(idsOfB).as("the other project's units lie among this one's ids").allMatch(id -> id > first && id < last);
+            assertThat(last - first).as("within one range of the read").isLessThanOrEqualTo(idsOfA.size() + idsOfB.size() + 2L);
+
+            var readers = java.util.concurrent.Executors.newCachedThreadPool();
+            try {
+                ProjectReader direct = heldReader(app).uncached();
+                ProjectReader twoReaders = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))),
+                        new CodeCache(app.jdbi, readers));
+                for (CodedProject p : List.of(a, b)) {
+                    Scope scope = direct.scope(direct.project(p.project), Selection.all());
+                    for (ProjectReader cached : List.of(twoReaders, heldReader(app))) {
+                        CodeSource.Tally t = cached.tally(scope);
+                        assertThat(sorted(t.counts())).isEqualTo(sorted(direct.codeCounts(scope)));
+                        assertThat(t.unitsPerRole()).isEqualTo(direct.unitsPerRole(scope));
+                        assertThat(t.codeRows()).isEqualTo(direct.codeCount(scope));
+                    }
+                    check(app, p.analyst, p.project, "bootstrap=0", "project " + p.project + ", another project's units among its own");
+                }
+            } finally {
+                readers.shutdownNow();
+            }
         }
     }
 
