@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run: mvn -B -Pbench test -Dtest=ReliabilityRouteBench (add -Dbench.reuse=true to keep the database of the last run); figures in target/bench-reliability/results.txt.
  */
 @Tag("bench")
+@org.junit.jupiter.api.extension.ExtendWith(nl.samenspraak.support.BenchJvm.class)
 class ReliabilityRouteBench {
     static final Path WORK = Path.of("target", "bench-reliability");
 

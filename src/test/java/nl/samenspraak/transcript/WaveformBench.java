@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run: {@code mvn -B -Pbench test -Dtest=WaveformBench} ({@code -Dwaveform.minutes=90}).
  */
 @Tag("bench")
+@org.junit.jupiter.api.extension.ExtendWith(nl.samenspraak.support.BenchJvm.class)
 class WaveformBench {
     @TempDir Path dir;
 

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run: mvn -B -q -Pbench test -Dtest=CodingScreenBench [-Dunits=10000]
  */
 @Tag("bench")
+@org.junit.jupiter.api.extension.ExtendWith(nl.samenspraak.support.BenchJvm.class)
 class CodingScreenBench {
     static final int UNITS = Integer.getInteger("units", 2000);
     static final int LOADS = 9;
