@@ -77,7 +77,20 @@ public final class CodeCache implements CodeSource {
      */
     static String codesSql(String pairCase) {
         return "SELECT c.utterance_id, CAST(c.coder_id AS BIGINT) * " + ProjectCodes.PAIRS + " + " + pairCase
-                + ", c.dimension, c.code FROM codes c WHERE c.utterance_id BETWEEN ? AND ? ORDER BY c.utterance_id";
+                + ", c.dimension, c.code FROM codes c WHERE c.utterance_id BETWEEN ? AND ?";
+    }
+
+    /**
+     * Where the unit {@code id} is among {@code keys[from, to)} (sorted, id in the high half), or -1 when it is not one
+     * of them. The codes of a range mostly come in id order (the unique index's), so the unit found last ({@code at})
+     * and the one after it are tried first; the SQL asks for no order, so that no plan has to sort, and any other
+     * order is found by binary search.
+     */
+    static int unitOf(long[] keys, int from, int to, int at, long id) {
+        for (int k = Math.max(at, from); k < Math.min(at + 2, to); k++) if ((keys[k] >>> 32) == id) return k;
+        int pos = Arrays.binarySearch(keys, from, to, id << 32);
+        if (pos < 0) pos = -pos - 1;
+        return pos < to && (keys[pos] >>> 32) == id ? pos : -1;
     }
 
     /** A codebook's codes numbered as a project's cache numbers them, as SQL (for {@link #codesSql}). */
@@ -775,8 +788,8 @@ public final class CodeCache implements CodeSource {
         /**
          * The units and codes of {@code transcriptIds} (as {@link #load(Connection, List)}), the codes read by ranges of unit
          * ids: every unit's id is kept with where it is (transcript and unit), sorted, cut into ranges where two ids lie more
-         * than {@link #GAP} apart, and each range's codes, which come in id order, are walked beside them. A code of a unit
-         * that is not one of these (another project's, between two of ours) is passed over. {@code pairCase} as
+         * than {@link #GAP} apart, and each range's codes are matched to them ({@link CodeCache#unitOf}). A code of a unit that is not
+         * one of these (another project's, between two of ours) is passed over. {@code pairCase} as
          * {@link #pairCase} made it (several readers at once share one).
          */
         private Map<Long, TranscriptCodes> load(Connection c, List<Long> transcriptIds, String pairCase) throws SQLException {
@@ -839,9 +852,9 @@ public final class CodeCache implements CodeSource {
                         TranscriptCodes t = null;
                         Column col = null;
                         while (r.next()) {
-                            long id = r.getLong(1);
-                            while (at < to && (keys[at] >>> 32) < id) at++;
-                            if (at == to || (keys[at] >>> 32) != id) continue;
+                            int found = unitOf(keys, from, to, at, r.getLong(1));
+                            if (found < 0) continue;
+                            at = found;
                             int place = (int) keys[at];
                             long k = r.getLong(2);
                             long coder = k / PAIRS;
