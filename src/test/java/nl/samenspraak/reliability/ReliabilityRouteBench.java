@@ -156,8 +156,17 @@ class ReliabilityRouteBench {
                 if (!postgres) app.jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
             }
             String store = postgres ? "PostgreSQL" : "SQLite";
-            for (int run = 0; run < Integer.getInteger("bench.starts", 2); run++) {
-                lines.add(units + " units x 3 coders on " + store + ", " + (run == 0 ? "no saved copy" : "from the saved copy") + ": " + coldStart(argument));
+            // -Dbench.coldStarts=N: the first N starts each without a saved copy (deleted before each), so that one database
+            // (on PostgreSQL one migrate of several minutes) gives several of them; the starts after those from the copy.
+            int coldStarts = Integer.getInteger("bench.coldStarts", 1);
+            for (int run = 0; run < Math.max(Integer.getInteger("bench.starts", 2), coldStarts); run++) {
+                if (run > 0 && run < coldStarts) {
+                    try (TestApp app = TestApp.startAt(at)) {
+                        app.jdbi.useHandle(h -> h.execute("DELETE FROM code_cache_snapshots"));
+                        if (!postgres) app.jdbi.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+                    }
+                }
+                lines.add(units + " units x 3 coders on " + store + ", " + (run < coldStarts ? "no saved copy" : "from the saved copy") + ": " + coldStart(argument));
             }
             lines.add(units + " units x 3 coders on " + store + ": " + memory + " (load " + loadavg() + ")");
         }
