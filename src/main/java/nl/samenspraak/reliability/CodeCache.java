@@ -787,29 +787,38 @@ public final class CodeCache implements CodeSource {
 
         /**
          * The units and codes of {@code transcriptIds} (as {@link #load(Connection, List)}), the codes read by ranges of unit
-         * ids: every unit's id is kept with where it is (transcript and unit), sorted, cut into ranges where two ids lie more
-         * than {@link #GAP} apart, and each range's codes are matched to them ({@link CodeCache#unitOf}). A code of a unit that is not
-         * one of these (another project's, between two of ours) is passed over. {@code pairCase} as
-         * {@link #pairCase} made it (several readers at once share one).
+         * ids ({@link #readCodes}). {@code pairCase} as {@link #pairCase} made it (several readers at once share one).
          */
         private Map<Long, TranscriptCodes> load(Connection c, List<Long> transcriptIds, String pairCase) throws SQLException {
+            Units units = readUnits(c, transcriptIds);
+            readCodes(c, units, pairCase);
             Map<Long, TranscriptCodes> read = new HashMap<>();
+            for (int i = 0; i < transcriptIds.size(); i++) read.put(transcriptIds.get(i), units.transcripts.get(i));
+            return read;
+        }
+
+        /**
+         * Transcripts just read (in the order asked) and every unit of them: {@code keys[0, count)} sorted, each with the
+         * unit's id in the high half and its place in {@code tOf}/{@code uOf} (transcript, unit) in the low half.
+         */
+        private record Units(List<TranscriptCodes> transcripts, long[] keys, int[] tOf, int[] uOf, int count) {}
+
+        /** The transcripts' units in seq order (seq and role in one integer; the role as text only if none of the known ones). */
+        private static Units readUnits(Connection c, List<Long> transcriptIds) throws SQLException {
             List<TranscriptCodes> ts = new ArrayList<>(transcriptIds.size());
-            // Per unit: its id in the high half and its place in tOf/uOf in the low half, so that one sort orders both.
             long[] keys = new long[1024];
             int[] tOf = new int[1024], uOf = new int[1024];
             int m = 0;
+            int[] seqs = new int[1024];
+            byte[] roles = new byte[1024];
             try (PreparedStatement s = c.prepareStatement(unitsSql())) {
                 s.setFetchSize(10_000);
                 binaryAtOnce(s);
-                int[] seqs = new int[1024];
-                byte[] roles = new byte[1024];
                 for (long transcriptId : transcriptIds) {
                     s.setLong(1, transcriptId);
                     int n = 0;
-                    // Seq and role in one integer: the role as text only if it were none of the known ones.
                     try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
+                        for (; r.next(); n++, m++) {
                             if (n == seqs.length) {
                                 seqs = Arrays.copyOf(seqs, n * 2);
                                 roles = Arrays.copyOf(roles, n * 2);
@@ -821,71 +830,83 @@ public final class CodeCache implements CodeSource {
                             }
                             long k = r.getLong(2);
                             seqs[n] = (int) Math.floorDiv(k, 4);
-                            int role = (int) Math.floorMod(k, 4);
-                            if (role == ROLES.length) {
-                                SpeakerRole named = SpeakerRole.fromKey(r.getString(3));
-                                role = named == null ? -1 : named.ordinal();
-                            }
-                            roles[n] = (byte) role;
+                            roles[n] = role((int) Math.floorMod(k, 4), r);
                             long id = r.getLong(1);
                             // Ids come from the database's own counter (SQLite's rowid, PostgreSQL's INTEGER identity).
                             if (id < 0 || id > Integer.MAX_VALUE) throw new IllegalStateException("A unit of transcript " + transcriptId + " has the id " + id + ", beyond what the code cache reads");
                             keys[m] = id << 32 | m;
                             tOf[m] = ts.size();
-                            uOf[m++] = n++;
+                            uOf[m] = n;
                         }
                     }
-                    TranscriptCodes t = new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n));
-                    ts.add(t);
-                    read.put(transcriptId, t);
+                    ts.add(new TranscriptCodes(Arrays.copyOf(seqs, n), Arrays.copyOf(roles, n)));
                 }
             }
             Arrays.sort(keys, 0, m);
+            return new Units(ts, keys, tOf, uOf, m);
+        }
+
+        /** A unit's role from the units' SQL: its ordinal, or (ROLES.length: the text) the role the text names, -1 for none. */
+        private static byte role(int packed, ResultSet r) throws SQLException {
+            if (packed < ROLES.length) return (byte) packed;
+            SpeakerRole named = SpeakerRole.fromKey(r.getString(3));
+            return (byte) (named == null ? -1 : named.ordinal());
+        }
+
+        /**
+         * The codes of the units, read by ranges of their ids: cut wherever two ids lie more than {@link #GAP} apart, each
+         * range's codes matched to their units ({@link CodeCache#unitOf}). A code of a unit that is not one of these
+         * (another project's, between two of ours) is passed over.
+         */
+        private void readCodes(Connection c, Units units, String pairCase) throws SQLException {
+            long[] keys = units.keys;
             try (PreparedStatement s = c.prepareStatement(codesSql(pairCase))) {
                 s.setFetchSize(10_000);
                 binaryAtOnce(s);
-                for (int from = 0; from < m; ) {
-                    int to = from + 1;
-                    while (to < m && (keys[to] >>> 32) - (keys[to - 1] >>> 32) <= GAP) to++;
+                for (int from = 0, to; from < units.count; from = to) {
+                    to = from + 1;
+                    while (to < units.count && (keys[to] >>> 32) - (keys[to - 1] >>> 32) <= GAP) to++;
                     s.setLong(1, keys[from] >>> 32);
                     s.setLong(2, keys[to - 1] >>> 32);
                     try (ResultSet r = s.executeQuery()) {
-                        int at = from;
-                        TranscriptCodes t = null;
-                        Column col = null;
-                        while (r.next()) {
-                            int found = unitOf(keys, from, to, at, r.getLong(1));
-                            if (found < 0) continue;
-                            at = found;
-                            int place = (int) keys[at];
-                            long k = r.getLong(2);
-                            long coder = k / PAIRS;
-                            int pair = (int) (k % PAIRS);
-                            int d;
-                            short code;
-                            if (pair == UNKNOWN) {
-                                // A code the cache does not know yet comes as text and is numbered here.
-                                String dimension = r.getString(3), text = r.getString(4);
-                                synchronized (dictionaries) {
-                                    d = dimension(dimension);
-                                    code = dictionaries.get(d).number(text);
-                                }
-                            } else {
-                                d = pair / CODES;
-                                code = (short) (pair % CODES);
-                            }
-                            TranscriptCodes of = ts.get(tOf[place]);
-                            if (col == null || of != t || col.dimension != d || col.coderId != coder) {
-                                t = of;
-                                col = t.column(d, coder, true);
-                            }
-                            col.set(uOf[place], code);
-                        }
+                        readRange(r, units, from, to);
                     }
-                    from = to;
                 }
             }
-            return read;
+        }
+
+        /** Sets each code of one range's rows in its unit's column; a code not known yet comes as text and is numbered here. */
+        private void readRange(ResultSet r, Units units, int from, int to) throws SQLException {
+            int at = from;
+            Column col = null;
+            TranscriptCodes t = null;
+            while (r.next()) {
+                int found = unitOf(units.keys, from, to, at, r.getLong(1));
+                if (found < 0) continue;
+                at = found;
+                int place = (int) units.keys[at];
+                long k = r.getLong(2);
+                long coder = k / PAIRS;
+                int pair = (int) (k % PAIRS);
+                int d;
+                short code;
+                if (pair == UNKNOWN) {
+                    String dimension = r.getString(3), text = r.getString(4);
+                    synchronized (dictionaries) {
+                        d = dimension(dimension);
+                        code = dictionaries.get(d).number(text);
+                    }
+                } else {
+                    d = pair / CODES;
+                    code = (short) (pair % CODES);
+                }
+                TranscriptCodes of = units.transcripts.get(units.tOf[place]);
+                if (col == null || of != t || col.dimension != d || col.coderId != coder) {
+                    t = of;
+                    col = t.column(d, coder, true);
+                }
+                col.set(units.uOf[place], code);
+            }
         }
 
         /**
