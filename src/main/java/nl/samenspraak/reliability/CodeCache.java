@@ -911,11 +911,15 @@ public final class CodeCache implements CodeSource {
                     try (BinaryCopy rows = BinaryCopy.of(c, copySql(keys[from] >>> 32, keys[to - 1] >>> 32))) {
                         for (int at = from; rows.next(); ) {
                             long id = rows.integer(), coder = rows.integer();
-                            int d = pairs.dimension(rows);
-                            short code = pairs.code(d, rows);
                             int found = unitOf(keys, from, to, at, id);
-                            if (found < 0) continue;
-                            filler.set(at = found, d, coder, code);
+                            if (found < 0) {
+                                // another project's unit: its dimension and code are not numbered in this project's dictionaries
+                                rows.skip(rows.field());
+                                rows.skip(rows.field());
+                                continue;
+                            }
+                            int d = pairs.dimension(rows);
+                            filler.set(at = found, d, coder, pairs.code(d, rows));
                         }
                     }
                 }

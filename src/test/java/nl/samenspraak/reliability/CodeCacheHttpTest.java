@@ -378,7 +378,8 @@ class CodeCacheHttpTest {
      * A whole read takes the codes of a range of unit ids (CodeCache.codesSql); another project's units, imported between
      * two of a project's transcripts, lie inside that range, and their codes are passed over. Both projects, read by a
      * cache of their own with two readers (as a start reads them) and by the server's cache on one connection, get the
-     * database path's answers.
+     * database path's answers; a code only the other project has (written under a codebook it alone used) is not in this
+     * project's saved copy.
      */
     @Test
     void a_whole_read_passes_over_the_codes_of_another_projects_units_that_lie_among_its_own() throws Exception {
@@ -397,12 +398,16 @@ class CodeCacheHttpTest {
             long first = java.util.Collections.min(idsOfA), last = java.util.Collections.max(idsOfA);
             assertThat(idsOfB).as("the other project's units lie among this one's ids").allMatch(id -> id > first && id < last);
             assertThat(last - first).as("within one range of the read").isLessThanOrEqualTo(idsOfA.size() + idsOfB.size() + 2L);
+            String onlyInB = "alleen-in-project-b";
+            app.jdbi.useHandle(h -> assertThat(h.execute("UPDATE codes SET code = ? WHERE id = (SELECT MIN(c.id) FROM codes c JOIN utterances u ON u.id = c.utterance_id"
+                    + " JOIN transcripts t ON t.id = u.transcript_id WHERE t.project_id = ?)", onlyInB, b.project)).isEqualTo(1));
 
             var readers = java.util.concurrent.Executors.newCachedThreadPool();
             try {
                 ProjectReader direct = heldReader(app).uncached();
+                CodeCache twoCache = new CodeCache(app.jdbi, readers);
                 ProjectReader twoReaders = new ProjectReader(app.jdbi, new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi))),
-                        new CodeCache(app.jdbi, readers));
+                        twoCache);
                 for (CodedProject p : List.of(a, b)) {
                     Scope scope = direct.scope(direct.project(p.project), Selection.all());
                     for (ProjectReader cached : List.of(twoReaders, heldReader(app))) {
@@ -413,6 +418,12 @@ class CodeCacheHttpTest {
                     }
                     check(app, p.analyst, p.project, "bootstrap=0", "project " + p.project + ", another project's units among its own");
                 }
+                app.jdbi.useHandle(h -> h.execute("DELETE FROM code_cache_snapshots"));
+                assertThat(twoCache.saveSnapshots(new Writes(app.jdbi))).isEqualTo(2);
+                java.util.function.LongFunction<String> copy = project -> new String(app.jdbi.withHandle(h -> h.createQuery(
+                        "SELECT data FROM code_cache_snapshots WHERE project_id = ?").bind(0, project).mapTo(byte[].class).one()), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(copy.apply(b.project)).contains(onlyInB);
+                assertThat(copy.apply(a.project)).as("no code of the other project's units in this one's copy").doesNotContain(onlyInB);
             } finally {
                 readers.shutdownNow();
             }
