@@ -50,8 +50,11 @@ final class Startup {
      * After {@code serve}'s start has done its work: every project's codes read into the code cache in the background
      * (Workers.codeCache), so that the first reliability request, report or export after a start finds them there, or waits
      * for the read already under way rather than starting a second one; a project with a saved copy in the database is taken
-     * from it and the change log's newer rows (CodeCache.saveSnapshots), and one read whole is saved so for the next start.
-     * Not gated: other requests are served meanwhile.
+     * from it and the change log's newer rows (CodeCache.saveSnapshots), and one read whole is saved so for the next start,
+     * {@link #SAVE_AFTER_READ} after the read: the first requests after a start (which waited for the read) then do not share
+     * the two cores with writing megabytes of copies (on PostgreSQL the first reliability request of a 1M-unit study
+     * without a copy waited 2.3-3.1 s instead of 2.7-4.2 s, BENCHMARKS.md). A stop saves them too (Services.close), the timer
+     * every five minutes. Not gated: other requests are served meanwhile.
      * A failure is logged; requests then read the codes themselves.
      */
     static void warm(Services services) {
@@ -68,14 +71,23 @@ final class Startup {
                 return;
             }
             try {
-                long saving = System.nanoTime();
-                int saved = services.reliability().saveCache(services.writes());
-                if (saved > 0) log.info("Code cache: {} copy(ies) saved in {} ms", saved, (System.nanoTime() - saving) / 1_000_000);
-            } catch (RuntimeException e) {
-                log.warn("Saving the code cache after the start failed (the timer tries again): {}", e.toString());
+                services.workers().housekeeping().schedule(() -> {
+                    try {
+                        long saving = System.nanoTime();
+                        int saved = services.reliability().saveCache(services.writes());
+                        if (saved > 0) log.info("Code cache: {} copy(ies) saved in {} ms", saved, (System.nanoTime() - saving) / 1_000_000);
+                    } catch (RuntimeException e) {
+                        log.warn("Saving the code cache after the start failed (the timer tries again): {}", e.toString());
+                    }
+                }, SAVE_AFTER_READ.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the server stopped meanwhile, and saved the copies as it stopped
             }
         });
     }
+
+    /** How long after the start's read of the code cache its projects read whole are saved (see {@link #warm}). */
+    static final java.time.Duration SAVE_AFTER_READ = java.time.Duration.ofSeconds(30);
 
     boolean ready() {
         return work.isDone() && !work.isCompletedExceptionally();
