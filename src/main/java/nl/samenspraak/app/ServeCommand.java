@@ -70,6 +70,10 @@ final class ServeCommand {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         out.println("Samenspraak is running at http://localhost:" + server.app().port() + "/  (database: " + config.store().describe() + ")");
+        // A service manager's stop (SIGTERM) or Ctrl-C stops the server as a test stops it: queued writes committed, the code
+        // cache's copies saved for the next start, the pool closed (App's serverStopped). A kill -9 skips this; nothing
+        // acknowledged is lost then either (a save is answered after its commit), only the copies wait for the next start.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.app().stop(), "stop"));
         return 0;
     }
 

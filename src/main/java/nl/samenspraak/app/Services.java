@@ -106,7 +106,11 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
      */
     private static void saveQuietly(ReliabilityService reliability, Writes writes) {
         try {
-            reliability.saveCache(writes);
+            long saving = System.nanoTime();
+            int saved = reliability.saveCache(writes);
+            if (saved > 0) {
+                org.slf4j.LoggerFactory.getLogger(Services.class).info("Code cache: {} copy(ies) saved in {} ms", saved, (System.nanoTime() - saving) / 1_000_000);
+            }
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(Services.class).warn("Saving the code cache failed: {}", e.toString());
         }
