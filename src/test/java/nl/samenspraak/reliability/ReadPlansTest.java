@@ -50,6 +50,8 @@ class ReadPlansTest {
             queries.put("cache: a transcript's units", CodeCache.unitsSql());
             var codebooks = new ProjectCodebooks(app.jdbi, new CodebookService(app.jdbi, new Writes(app.jdbi)));
             queries.put("cache: a transcript's codes", CodeCache.codesSql(CodeCache.pairCase(codebooks.forProject(p.project).codebook())));
+            // PostgreSQL reads a range's codes by COPY of this SELECT (the same range as codesSql's, without the numbering)
+            queries.put("cache: a range's codes as PostgreSQL's COPY selects them", CodeCache.copySql(1, 2));
             queries.put("cache: projects read at a start", CodeCache.PROJECTS);
             for (String m : List.of("liveTranscripts", "coders", "consensusCoder", "ratings", "projectOfLiveTranscript")) queries.put("scope and reports: ReportDao." + m, sql(ReportDao.class, m));
             for (String m : List.of("codes", "coded", "unitsCoded", "codedDimensions", "units")) queries.put("calibration: CalibrationDao." + m, sql(CalibrationDao.class, m));
