@@ -996,8 +996,9 @@ public final class CodeCache implements CodeSource {
 
         /**
          * On PostgreSQL, a statement prepared on the server from its first run, so that its rows come as binary numbers
-         * (pgjdbc does so only from a statement's fifth run, and the codes' statement runs once per range): less to send
-         * and no text to parse (the whole read in a new serve 3.1-3.7 s against 3.3-4.2 s, BENCHMARKS.md). SQLite: nothing.
+         * (pgjdbc does so only from a statement's fifth run): less to send and no text to parse (the whole read in a new
+         * serve 3.1-3.7 s against 3.3-4.2 s, BENCHMARKS.md, when the codes came this way too; they now come by COPY, and
+         * this serves the units' statement). SQLite: nothing.
          */
         private static void binaryAtOnce(PreparedStatement s) throws SQLException {
             if (s.isWrapperFor(org.postgresql.PGStatement.class)) s.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
