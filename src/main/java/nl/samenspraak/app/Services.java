@@ -102,9 +102,10 @@ public record Services(AppConfig config, Jdbi jdbi, Workers workers, Writes writ
 
     /**
      * The code cache's copies saved (CodeCache.saveSnapshots: a few megabytes per project whose codes changed since its last
-     * copy, so that the next start need not read them whole); a failure waits for the next turn.
+     * copy, so that the next start need not read them whole), logged; a failure waits for the next turn. The timer, the stop
+     * and the save after a start's read (Startup.warm) all save this way.
      */
-    private static void saveQuietly(ReliabilityService reliability, Writes writes) {
+    static void saveQuietly(ReliabilityService reliability, Writes writes) {
         try {
             long saving = System.nanoTime();
             int saved = reliability.saveCache(writes);

@@ -71,15 +71,8 @@ final class Startup {
                 return;
             }
             try {
-                services.workers().housekeeping().schedule(() -> {
-                    try {
-                        long saving = System.nanoTime();
-                        int saved = services.reliability().saveCache(services.writes());
-                        if (saved > 0) log.info("Code cache: {} copy(ies) saved in {} ms", saved, (System.nanoTime() - saving) / 1_000_000);
-                    } catch (RuntimeException e) {
-                        log.warn("Saving the code cache after the start failed (the timer tries again): {}", e.toString());
-                    }
-                }, SAVE_AFTER_READ.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                services.workers().housekeeping().schedule(() -> Services.saveQuietly(services.reliability(), services.writes()),
+                        SAVE_AFTER_READ.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 // the server stopped meanwhile, and saved the copies as it stopped
             }

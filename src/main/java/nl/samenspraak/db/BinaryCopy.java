@@ -42,11 +42,6 @@ public final class BinaryCopy implements AutoCloseable {
         return copy;
     }
 
-    /** True where {@code c} is a PostgreSQL connection, which this reads from. */
-    public static boolean on(Connection c) throws SQLException {
-        return c.isWrapperFor(PGConnection.class);
-    }
-
     private void header() throws SQLException {
         need(SIGNATURE.length + 8);
         if (!Arrays.equals(buf, pos, pos + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) throw new SQLException("COPY did not send its binary signature");

@@ -9,6 +9,7 @@ import nl.samenspraak.report.Scope;
 import nl.samenspraak.results.Person;
 import nl.samenspraak.results.TranscriptRef;
 import nl.samenspraak.db.BinaryCopy;
+import nl.samenspraak.db.Database;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.charset.StandardCharsets;
@@ -785,7 +786,7 @@ public final class CodeCache implements CodeSource {
             return true;
         }
 
-        /** SQL that turns a unit's speaker_role into its SpeakerRole ordinal (ROLES.length: read the text). */
+        /** SQL that turns a unit's speaker_role into its SpeakerRole ordinal (ROLES.length, read as no role, for none of them). */
         private static final String ROLE_CASE;
         static {
             StringBuilder sql = new StringBuilder("CASE speaker_role");
@@ -814,7 +815,7 @@ public final class CodeCache implements CodeSource {
          */
         private record Units(List<TranscriptCodes> transcripts, long[] keys, int[] tOf, int[] uOf, int count) {}
 
-        /** The transcripts' units in seq order (seq and role in one integer; the role as text only if none of the known ones). */
+        /** The transcripts' units in seq order (seq and role in one integer). */
         private static Units readUnits(Connection c, List<Long> transcriptIds) throws SQLException {
             List<TranscriptCodes> ts = new ArrayList<>(transcriptIds.size());
             long[] keys = new long[1024];
@@ -867,7 +868,7 @@ public final class CodeCache implements CodeSource {
         private void readCodes(Connection c, Units units, String pairCase) throws SQLException {
             long[] keys = units.keys;
             Filler filler = new Filler(units);
-            if (BinaryCopy.on(c)) {
+            if (Database.isPostgres(c)) {
                 PairNumbers pairs = new PairNumbers();
                 for (int from = 0, to; from < units.count; from = to) {
                     to = rangeEnd(keys, from, units.count);
@@ -918,14 +919,8 @@ public final class CodeCache implements CodeSource {
                 long k = r.getLong(2);
                 int pair = (int) (k % PAIRS);
                 if (pair == UNKNOWN) {
-                    String dimension = r.getString(3), text = r.getString(4);
-                    int d;
-                    short code;
-                    synchronized (dictionaries) {
-                        d = dimension(dimension);
-                        code = dictionaries.get(d).number(text);
-                    }
-                    filler.set(at, d, k / PAIRS, code);
+                    int d = dimensionLocked(r.getString(3));
+                    filler.set(at, d, k / PAIRS, codeLocked(d, r.getString(4)));
                 } else {
                     filler.set(at, pair / CODES, k / PAIRS, (short) (pair % CODES));
                 }
@@ -954,43 +949,47 @@ public final class CodeCache implements CodeSource {
             }
         }
 
+        /** The number of a dimension, and of a code in one, numbered if new: under the dictionaries' lock, as readers run at once. */
+        private int dimensionLocked(String key) {
+            synchronized (dictionaries) {
+                return dimension(key);
+            }
+        }
+
+        private short codeLocked(int d, String code) {
+            synchronized (dictionaries) {
+                return dictionaries.get(d).number(code);
+            }
+        }
+
         /**
          * One reader's numbers of dimensions and codes by their UTF-8 bytes in a COPY row, so that a row's texts need not
-         * become strings: a text not seen yet by this reader is numbered in the project's dictionaries, under their lock
-         * (the readers run at once; a number, once given, does not change).
+         * become strings: a text this reader has not seen is numbered in the project's dictionaries ({@link #dimensionLocked},
+         * {@link #codeLocked}; a number, once given, does not change) and remembered here.
          */
         private final class PairNumbers {
             private final ByteKeys dimensions = new ByteKeys();
             private final List<ByteKeys> codes = new ArrayList<>();
 
             int dimension(BinaryCopy rows) throws SQLException {
-                int length = rows.field();
-                int d = dimensions.get(rows.bytes(), rows.at(), length);
-                if (d < 0) {
-                    String key = new String(rows.bytes(), rows.at(), length, StandardCharsets.UTF_8);
-                    synchronized (dictionaries) {
-                        d = ProjectCodes.this.dimension(key);
-                    }
-                    dimensions.put(rows.bytes(), rows.at(), length, d);
-                }
-                rows.skip(length);
-                return d;
+                return number(dimensions, rows, ProjectCodes.this::dimensionLocked);
             }
 
             short code(int d, BinaryCopy rows) throws SQLException {
                 while (codes.size() <= d) codes.add(new ByteKeys());
+                return (short) number(codes.get(d), rows, text -> codeLocked(d, text));
+            }
+
+            /** The row's next field (a text) numbered by {@code known}, else by {@code numbering} and then remembered. */
+            private int number(ByteKeys known, BinaryCopy rows, java.util.function.ToIntFunction<String> numbering) throws SQLException {
                 int length = rows.field();
-                ByteKeys of = codes.get(d);
-                int n = of.get(rows.bytes(), rows.at(), length);
+                int n = known.get(rows.bytes(), rows.at(), length);
                 if (n < 0) {
-                    String text = new String(rows.bytes(), rows.at(), length, StandardCharsets.UTF_8);
-                    synchronized (dictionaries) {
-                        n = dictionaries.get(d).number(text);
-                    }
-                    of.put(rows.bytes(), rows.at(), length, n);
+                    n = numbering.applyAsInt(new String(rows.bytes(), rows.at(), length, StandardCharsets.UTF_8));
+                    known.put(rows.bytes(), rows.at(), length, n);
                 }
                 rows.skip(length);
-                return (short) n;
+                return n;
             }
         }
 

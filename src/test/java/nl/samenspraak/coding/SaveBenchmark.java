@@ -40,7 +40,7 @@ class SaveBenchmark {
     void fifty_coders_saving_codes_over_http() throws Exception {
         int seconds = Integer.getInteger("saveBenchmark.seconds", 15);
         try (TestApp app = TestApp.start(dir)) {
-            System.out.printf("[SaveBenchmark] %s; JVM flags %s%n", nl.samenspraak.support.BenchTriggers.apply(app.jdbi), nl.samenspraak.support.BenchJvm.flags());
+            System.out.printf("[SaveBenchmark] %s%n", nl.samenspraak.support.BenchTriggers.apply(app.jdbi)); // the JVM's flags: BenchJvm
             Http admin = app.loggedIn("root", Role.ADMIN);
             long project = Fixtures.project(admin, "Bench");
             StringBuilder text = new StringBuilder();
